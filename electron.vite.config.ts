@@ -20,8 +20,10 @@ export default defineConfig({
           index: resolve(root, 'src-main/index.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
           'import-worker': resolve(root, 'src-main/import-worker/worker.ts'),
+          'parse-worker': resolve(root, 'src-main/workers/parse-worker.ts'),
         },
-        output: { format: 'es', entryFileNames: '[name].js' },
+        // Entries and chunks side by side, so workers are found beside any module (workers/locate.ts).
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
       },
     },
   },

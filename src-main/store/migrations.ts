@@ -76,9 +76,10 @@ export const MIGRATIONS: readonly string[] = [
     platform   INTEGER NOT NULL,
     initiated  INTEGER NOT NULL,
     incomplete INTEGER,
-    seq        INTEGER NOT NULL,
-    UNIQUE (day_key, platform, initiated, incomplete)
+    seq        INTEGER NOT NULL
   );
+  -- A row's identity; NULLs would never compare equal in a plain UNIQUE constraint.
+  CREATE UNIQUE INDEX summaries_identity ON summaries (day_key, platform, initiated, ifnull(incomplete, -1));
 
   -- Enrollment failures (spec 8): kept apart, never mixed into the abandonment numbers.
   CREATE TABLE failures (

@@ -1,0 +1,41 @@
+/**
+ * `enrollscope` command-line entry. Output goes to stdout (or --out); any failure is one line on
+ * stderr and a non-zero exit, with nothing on stdout.
+ */
+import { CaseRefused } from '../store/case-file';
+import { ReportInputError } from '../report/compute-report';
+import { USAGE, UsageError, parseCliArgs } from './args';
+import { CliFailure, deliver, runImports, runReport } from './run';
+
+const VERSION = '0.1.0';
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (args.command === 'version') {
+      process.stdout.write(`enrollscope ${VERSION}\n`);
+      return 0;
+    }
+    const output = args.command === 'report' ? await runReport(args) : await runImports(args);
+    process.stdout.write(deliver(output, args.out));
+    return 0;
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof CliFailure || error instanceof CaseRefused || error instanceof ReportInputError;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`enrollscope: ${known ? message : `unexpected error: ${message}`}`.split('\n')[0] + '\n');
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,75 @@
+/**
+ * The command line's work, without process concerns (exit codes, streams): import the files into
+ * a case (temporary, or --db), then report. Throws CliFailure with a one-line message.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { computeReport } from '../report/compute-report';
+import { formatCsv } from '../report/format-csv';
+import { formatText } from '../report/format-text';
+import { openCase, type CaseDb } from '../store/case-file';
+import { importFiles } from '../store/import-files';
+import { listImports } from '../store/imports';
+import { readInputInWorker } from '../workers/parse-in-worker';
+import type { ImportsArgs, ReportArgs } from './args';
+import { formatImportsText } from './format-imports';
+
+export class CliFailure extends Error {
+  override name = 'CliFailure';
+}
+
+/** Opens --db (created when missing) or a temporary case that is deleted afterwards. */
+async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
+  const tempDir = dbPath === undefined ? mkdtempSync(join(tmpdir(), 'enrollscope-')) : undefined;
+  const db = openCase(dbPath ?? join(tempDir!, 'case.enrollscope'));
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+async function importAll(db: CaseDb, files: readonly string[]): Promise<void> {
+  if (files.length === 0) return;
+  const outcomes = await importFiles(db, files, { reader: readInputInWorker });
+  const refused = outcomes.filter((outcome) => outcome.status !== 'imported');
+  const first = refused[0];
+  if (first) {
+    const reason = first.status === 'refused' ? first.reason : 'cancelled';
+    const more = refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
+    throw new CliFailure(`${first.file}: ${reason}${more}`);
+  }
+}
+
+export async function runReport(args: ReportArgs): Promise<string> {
+  return withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const report = computeReport(db, {
+      from: args.from,
+      to: args.to,
+      platforms: args.platforms,
+      sections: args.sections,
+      tz: args.tz,
+    });
+    if (args.format === 'csv') return formatCsv(report);
+    if (args.format === 'text') return formatText(report);
+    return `${JSON.stringify(report, null, 2)}\n`;
+  });
+}
+
+export async function runImports(args: ImportsArgs): Promise<string> {
+  return withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const imports = listImports(db);
+    return args.format === 'text' ? formatImportsText(imports) : `${JSON.stringify(imports, null, 2)}\n`;
+  });
+}
+
+/** Writes the output to --out, or returns it for stdout. */
+export function deliver(output: string, out: string | undefined): string {
+  if (out === undefined) return output;
+  writeFileSync(out, output);
+  return '';
+}

@@ -1,0 +1,53 @@
+/** The imports table: one row per imported file (or ZIP entry), its summary and counts. */
+import type { ImportRecord } from '../shared/report-types';
+import type { CaseDb } from './case-file';
+
+interface ImportRow {
+  id: number;
+  file_name: string;
+  size: number;
+  sha256: string;
+  format: string;
+  imported_at: string;
+  rows: number;
+  imported: number;
+  duplicates: number;
+  skipped_json: string;
+  examples_json: string;
+}
+
+const toRecord = (row: ImportRow): ImportRecord => ({
+  id: row.id,
+  file: row.file_name,
+  sha256: row.sha256,
+  format: row.format,
+  rows: row.rows,
+  imported: row.imported,
+  duplicates: row.duplicates,
+  skipped: JSON.parse(row.skipped_json) as Record<string, number>,
+  examples: JSON.parse(row.examples_json) as ImportRecord['examples'],
+  importedAt: row.imported_at,
+  size: row.size,
+});
+
+/** Every import of the case, oldest first. */
+export function listImports(db: CaseDb): ImportRecord[] {
+  return (db.prepare('SELECT * FROM imports ORDER BY id').all() as ImportRow[]).map(toRecord);
+}
+
+export function getImport(db: CaseDb, id: number): ImportRecord | undefined {
+  const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  return row && toRecord(row);
+}
+
+/** The earlier import of the same bytes, if any. */
+export function findImportBySha(db: CaseDb, sha256: string): ImportRecord | undefined {
+  const row = db.prepare('SELECT * FROM imports WHERE sha256 = ?').get(sha256) as ImportRow | undefined;
+  return row && toRecord(row);
+}
+
+/** How a refusal names an earlier import: "import #3 (export.csv, 2025-06-14 10:02 UTC)". */
+export function describeImport(record: ImportRecord): string {
+  const when = record.importedAt.replace('T', ' ').slice(0, 16);
+  return `import #${record.id} (${record.file}, ${when} UTC)`;
+}

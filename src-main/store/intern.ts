@@ -1,0 +1,32 @@
+/**
+ * Interned strings (users, devices, screens): rows store small integers, the text is stored once.
+ * Caches live as long as the import; they are dropped on rollback, since ids handed out inside a
+ * rolled-back transaction no longer exist.
+ */
+import type { CaseDb } from './case-file';
+
+export class Interner {
+  private readonly cache = new Map<string, number>();
+  private readonly find: import('better-sqlite3').Statement<[string], { id: number }>;
+  private readonly insert: import('better-sqlite3').Statement<[string]>;
+
+  constructor(db: CaseDb, table: 'users' | 'devices' | 'screens') {
+    const column = table === 'screens' ? 'text' : 'name';
+    this.find = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`);
+    this.insert = db.prepare(`INSERT INTO ${table} (${column}) VALUES (?)`);
+  }
+
+  /** The id of `text`, inserting it when new. '' is id 0 for devices and screens. */
+  id(text: string): number {
+    let id = this.cache.get(text);
+    if (id === undefined) {
+      id = this.find.get(text)?.id ?? Number(this.insert.run(text).lastInsertRowid);
+      this.cache.set(text, id);
+    }
+    return id;
+  }
+
+  forget(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * readInput, run in a worker thread: the same ParsedInput contract, so the store cannot tell the
+ * difference, but parsing (CPU-bound) overlaps storing (SQLite-bound) on another core.
+ */
+import { Worker } from 'node:worker_threads';
+import { InputRefused, type ParsedInput } from '../import/read-input';
+import { SkipTally, type RecordBatch } from '../import/records';
+import type { InputReader } from '../store/import-files';
+import { locateWorker } from './locate';
+import type { ParseMessage, ParseRequest } from './parse-protocol';
+
+/** A queue of the worker's messages, read with `await next()`. */
+class MessageQueue {
+  private readonly items: ParseMessage[] = [];
+  private waiting: ((message: ParseMessage) => void) | undefined;
+
+  push(message: ParseMessage): void {
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve(message);
+    } else this.items.push(message);
+  }
+
+  next(): Promise<ParseMessage> {
+    const item = this.items.shift();
+    return item ? Promise.resolve(item) : new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
+export const readInputInWorker: InputReader = async function* (path, options) {
+  const { file, options: workerOptions } = locateWorker('parse-worker', 'workers/parse-worker.ts');
+  const request: ParseRequest = { path };
+  const worker = new Worker(file, { ...workerOptions, workerData: request });
+  const queue = new MessageQueue();
+  worker.on('message', (message: ParseMessage) => queue.push(message));
+  worker.on('error', (error) => queue.push({ type: 'failed', message: error.message.split('\n')[0] ?? 'parse worker failed' }));
+  worker.on('exit', (code) => queue.push({ type: 'failed', message: `parse worker stopped (exit code ${code})` }));
+  const onAbort = (): void => void worker.terminate();
+  options.signal?.addEventListener('abort', onAbort);
+
+  /** Reads messages until one that isn't progress; progress goes to onBytes on the way. */
+  const nextData = async (): Promise<Exclude<ParseMessage, { type: 'bytes' }>> => {
+    for (;;) {
+      const message = await queue.next();
+      if (message.type !== 'bytes') return message;
+      options.onBytes?.(message.bytesRead, message.totalBytes);
+    }
+  };
+  const fail = (message: Exclude<ParseMessage, { type: 'bytes' }>): never => {
+    if (message.type === 'refused') throw new InputRefused(message.file, message.reason);
+    if (message.type === 'failed') throw new Error(message.message);
+    throw new Error(`parse worker: unexpected ${message.type} message`);
+  };
+
+  try {
+    for (;;) {
+      const head = await nextData();
+      if (head.type === 'done') return;
+      if (head.type !== 'input') fail(head);
+      if (head.type !== 'input') return;
+      const skipped = new SkipTally();
+      let end: Extract<ParseMessage, { type: 'input-end' }> | undefined;
+      let consumed = false;
+      const batches = async function* (): AsyncGenerator<RecordBatch> {
+        if (consumed) throw new Error('batches can be read once');
+        consumed = true;
+        for (;;) {
+          const message = await nextData();
+          if (message.type === 'batch') {
+            worker.postMessage({ type: 'credit' });
+            yield message.batch;
+          } else if (message.type === 'input-end') {
+            end = message;
+            Object.assign(skipped.counts, message.skippedCounts);
+            skipped.examples.push(...message.skippedExamples);
+            return;
+          } else fail(message);
+        }
+      };
+      const afterEnd = <T>(read: (e: NonNullable<typeof end>) => T): T => {
+        if (!end) throw new Error('the input has not been read to its end');
+        return read(end);
+      };
+      const input: ParsedInput = {
+        name: head.name,
+        get size() {
+          return end?.size ?? head.size;
+        },
+        container: head.container,
+        kind: head.kind,
+        format: head.format,
+        batches: batches(),
+        rowsRead: () => afterEnd((e) => e.rowsRead),
+        skipped,
+        sha256: () => afterEnd((e) => e.sha256),
+      };
+      yield input;
+      if (!end) for await (const _ of input.batches) void _; // the caller stopped early: drain
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+};

@@ -1,0 +1,26 @@
+/** Messages between the thread that stores rows and the worker that parses a file. */
+import type { Container, FileKind, RecordBatch, SkipExample, SkipReason } from '../import/records';
+
+export interface ParseRequest {
+  readonly path: string;
+}
+
+export type ParseMessage =
+  | { readonly type: 'input'; readonly name: string; readonly size: number; readonly container: Container; readonly kind: FileKind; readonly format: string }
+  | { readonly type: 'batch'; readonly batch: RecordBatch }
+  | {
+      readonly type: 'input-end';
+      readonly rowsRead: number;
+      readonly skippedCounts: Partial<Record<SkipReason, number>>;
+      readonly skippedExamples: SkipExample[];
+      readonly sha256: string;
+      readonly size: number;
+    }
+  | { readonly type: 'bytes'; readonly bytesRead: number; readonly totalBytes: number }
+  | { readonly type: 'refused'; readonly file: string; readonly reason: string }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'done' };
+
+/** The storing side grants this many batches ahead: parsing overlaps storing, memory stays bounded. */
+export const BATCH_CREDITS = 4;
+export type CreditMessage = { readonly type: 'credit' };

@@ -1,0 +1,65 @@
+/**
+ * Parse worker: reads one file with readInput and posts its batches to the storing thread, at
+ * most BATCH_CREDITS ahead of it. Typed-array columns are transferred, not copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { InputRefused, readInput } from '../import/read-input';
+import type { RecordBatch } from '../import/records';
+import { BATCH_CREDITS, type CreditMessage, type ParseMessage, type ParseRequest } from './parse-protocol';
+
+const port = parentPort!;
+let credits = BATCH_CREDITS;
+let wake: (() => void) | undefined;
+port.on('message', (message: CreditMessage) => {
+  if (message.type === 'credit') {
+    credits++;
+    wake?.();
+  }
+});
+
+const post = (message: ParseMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
+  if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];
+  const arrays = batch.kind === 'event-log'
+    ? [batch.line, batch.time, batch.platform, batch.event, batch.action]
+    : [batch.line, batch.time, batch.platform, batch.action, batch.userAction];
+  // Only whole buffers can move; a view onto a shared buffer is copied instead.
+  return arrays.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
+}
+
+async function run({ path }: ParseRequest): Promise<void> {
+  let lastBytesPost = 0;
+  const inputs = readInput(path, {
+    onBytes: (bytesRead, totalBytes) => {
+      // Progress a few times a second is enough; posting per chunk would flood the port.
+      const now = Date.now();
+      if (now - lastBytesPost >= 100 || bytesRead === totalBytes) {
+        lastBytesPost = now;
+        post({ type: 'bytes', bytesRead, totalBytes });
+      }
+    },
+  });
+  for await (const input of inputs) {
+    post({ type: 'input', name: input.name, size: input.size, container: input.container, kind: input.kind, format: input.format });
+    for await (const batch of input.batches) {
+      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credits--;
+      post({ type: 'batch', batch }, transferablesOf(batch));
+    }
+    post({
+      type: 'input-end',
+      rowsRead: input.rowsRead(),
+      skippedCounts: input.skipped.counts,
+      skippedExamples: input.skipped.examples,
+      sha256: input.sha256(),
+      size: input.size,
+    });
+  }
+  post({ type: 'done' });
+}
+
+run(workerData as ParseRequest).catch((error: unknown) => {
+  if (error instanceof InputRefused) post({ type: 'refused', file: error.file, reason: error.reason });
+  else post({ type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+});
