@@ -93,7 +93,18 @@ export const userId = (db: Db, name: string): number => intern(db, 'users', name
 
 let fileCounter = 0;
 /** Adds an imports row and returns its id. */
-export function addImport(db: Db, options: { file?: string; kind?: string; format?: string; rows?: number; imported?: number; duplicates?: number; skipped?: Record<string, number> } = {}): number {
+export function addImport(
+  db: Db,
+  options: {
+    file?: string;
+    kind?: string;
+    format?: string;
+    rows?: number;
+    imported?: number;
+    duplicates?: number;
+    skipped?: Record<string, number>;
+  } = {},
+): number {
   fileCounter++;
   const file = options.file ?? `file-${fileCounter}.csv`;
   const result = db
@@ -187,8 +198,11 @@ export interface ImportInput {
   readonly details?: readonly DetailsInput[];
   readonly summaries?: readonly SummaryInput[];
   readonly file?: string;
-  /** Force a full rebuild instead of the incremental refresh. */
-  readonly all?: boolean;
+  /**
+   * 'groups' (default): the incremental refresh, never switching to a full rebuild, so small test
+   * cases exercise it; 'auto': the production choice; 'all': a full rebuild.
+   */
+  readonly mode?: 'groups' | 'auto' | 'all';
 }
 
 /** One import the way the store does it: one transaction, rows, then refreshAttempts. */
@@ -198,7 +212,12 @@ export function importRows(db: Db, input: ImportInput): { importId: number; stat
     const groups = insertEvents(db, importId, input.events ?? []);
     insertDetails(db, importId, input.details ?? []);
     insertSummaries(db, importId, input.summaries ?? []);
-    const stats = refreshAttempts(db, { importId, eventGroups: input.all ? 'all' : groups });
+    const mode = input.mode ?? 'groups';
+    const stats = refreshAttempts(
+      db,
+      { importId, eventGroups: mode === 'all' ? 'all' : groups },
+      mode === 'groups' ? { fullRebuildShare: Infinity } : {},
+    );
     return { importId, stats };
   })();
 }

@@ -1,0 +1,159 @@
+/**
+ * Keeps `attempts` and `attempt_buckets` in step with the stored rows after an import (spec 4).
+ * Called by the store inside the import's transaction, after the import's rows are inserted.
+ *
+ * What can change when rows are added:
+ * - the import's details rows each become one incomplete attempt (source 1);
+ * - a group that received events is re-walked from its first event (new events may fall anywhere
+ *   in its history);
+ * - when the case's latest event time moves, a group's last attempt that was in progress may now
+ *   be Exceeded 30 minutes (rule 8): those groups are re-walked too.
+ * When most groups are affected, one sequential pass over the whole case is cheaper than
+ * primary-key seeks per group, so the refresh switches to a full rebuild.
+ */
+import type Database from 'better-sqlite3';
+import { AttemptWriter } from './attempt-writer';
+import { GAP_MS, OUTCOME } from './codes';
+import { latestTime, scanLatest, storeLatest, storedLatest } from './latest';
+import { forEachDetailsRow } from './read-details';
+import { forEachGroup, groupLatest, groupReader } from './read-events';
+import { endOfData, sessionize, type SessionAttempt } from './sessionize';
+
+export interface AttemptChange {
+  /** The import whose rows were just inserted (its details rows become attempts). */
+  readonly importId: number;
+  /** The (user id, platform) groups that received events, or 'all' to rebuild everything. */
+  readonly eventGroups: Iterable<readonly [userId: number, platform: number]> | 'all';
+}
+
+export interface RefreshStats {
+  readonly mode: 'groups' | 'all';
+  /** Groups re-walked (all groups with events in 'all' mode). */
+  readonly groups: number;
+  /** Attempts written. */
+  readonly attempts: number;
+  /** The case's latest event time after the refresh (null: no events). */
+  readonly latestEventMs: number | null;
+}
+
+/**
+ * Above this share of the case's users affected, a full rebuild is used. Measured on generated
+ * cases (test/helpers/bench-attempts.ts): a group seek costs about as much as a few dozen events of
+ * sequential scan, so the crossover sits near a quarter of the groups.
+ */
+const FULL_REBUILD_SHARE = 0.25;
+
+export interface RefreshOptions {
+  /** Share of the case's users above which a refresh rebuilds everything (tests force either path). */
+  readonly fullRebuildShare?: number;
+}
+
+export function refreshAttempts(
+  db: Database.Database,
+  change: AttemptChange,
+  options: RefreshOptions = {},
+): RefreshStats {
+  const share = options.fullRebuildShare ?? FULL_REBUILD_SHARE;
+  const run = (): RefreshStats =>
+    change.eventGroups === 'all'
+      ? rebuildAllAttempts(db)
+      : refreshGroups(db, change.importId, change.eventGroups, share);
+  // The store calls this inside its import transaction; standalone callers get their own.
+  return db.inTransaction ? run() : db.transaction(run)();
+}
+
+function refreshGroups(
+  db: Database.Database,
+  importId: number,
+  eventGroups: Iterable<readonly [number, number]>,
+  fullRebuildShare: number,
+): RefreshStats {
+  const groups = new Map<number, readonly [number, number]>();
+  const addGroup = (userId: number, platform: number): void => {
+    groups.set(userId * 4 + platform, [userId, platform]);
+  };
+  for (const [userId, platform] of eventGroups) addGroup(userId, platform);
+
+  // The new latest event time: the old one, or a later event of a group that just received events.
+  const stored = storedLatest(db, 'events');
+  let latest: number | null;
+  if (stored === undefined) {
+    latest = scanLatest(db, 'events');
+  } else {
+    latest = stored;
+    const latestOf = groupLatest(db);
+    for (const [userId, platform] of groups.values()) {
+      const groupMax = latestOf(userId, platform);
+      if (groupMax !== undefined && (latest === null || groupMax > latest)) latest = groupMax;
+    }
+  }
+  if (latest !== null && latest !== stored) {
+    // Rule 8 again for attempts left in progress: those now more than 30 minutes behind change.
+    const stale = db.prepare('SELECT DISTINCT user_id, platform FROM attempts WHERE outcome = ? AND end_ms < ?').raw();
+    for (const row of stale.all(OUTCOME.inProgress, latest - GAP_MS)) addGroup(...(row as [number, number]));
+  }
+
+  if (groups.size > 0 && groups.size > fullRebuildShare * userCountEstimate(db)) return rebuildAllAttempts(db);
+
+  const writer = new AttemptWriter(db);
+  let latestDetails = latestTime(db, 'details');
+  forEachDetailsRow(db, importId, (row) => {
+    writer.writeDetails(row);
+    if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
+  });
+
+  const readGroup = groupReader(db);
+  for (const [userId, platform] of groups.values()) {
+    writer.removeEventAttempts(userId, platform);
+    const events = readGroup(userId, platform);
+    for (const attempt of sessionize(events, latest ?? -Infinity)) writer.writeEventAttempt(userId, platform, attempt);
+  }
+  writer.deltas.applyTo(db);
+  storeLatest(db, 'events', latest);
+  storeLatest(db, 'details', latestDetails);
+  return { mode: 'groups', groups: groups.size, attempts: writer.written, latestEventMs: latest };
+}
+
+/**
+ * Rebuilds every attempt from the stored events and details rows in one sequential pass each, and
+ * attempt_buckets from scratch. The case's latest event time is only known at the end of the
+ * pass, so each group's last open attempt waits and rule 8 is applied to it afterwards.
+ */
+export function rebuildAllAttempts(db: Database.Database): RefreshStats {
+  db.prepare('DELETE FROM attempts').run();
+  const writer = new AttemptWriter(db);
+
+  let latestDetails: number | null = null;
+  forEachDetailsRow(db, 'all', (row) => {
+    writer.writeDetails(row);
+    if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
+  });
+
+  let latest = -Infinity;
+  let groups = 0;
+  const open: { userId: number; platform: number; attempt: SessionAttempt }[] = [];
+  forEachGroup(db, (userId, platform, events) => {
+    groups++;
+    const last = events[events.length - 1];
+    if (last !== undefined && last.timeMs > latest) latest = last.timeMs;
+    for (const attempt of sessionize(events, -Infinity)) {
+      if (attempt.outcome === OUTCOME.inProgress) open.push({ userId, platform, attempt });
+      else writer.writeEventAttempt(userId, platform, attempt);
+    }
+  });
+  for (const { userId, platform, attempt } of open) {
+    writer.writeEventAttempt(userId, platform, endOfData(attempt, latest));
+  }
+
+  // The table was emptied first, so the deltas are the totals.
+  writer.deltas.replace(db);
+  const latestEventMs = groups > 0 ? latest : null;
+  storeLatest(db, 'events', latestEventMs);
+  storeLatest(db, 'details', latestDetails);
+  return { mode: 'all', groups, attempts: writer.written, latestEventMs };
+}
+
+/** users.id is an INTEGER PRIMARY KEY: its maximum is a cheap stand-in for the number of users. */
+function userCountEstimate(db: Database.Database): number {
+  return (db.prepare('SELECT max(id) FROM users').pluck().get() as number | null) ?? 0;
+}
