@@ -16,8 +16,8 @@ import { AttemptWriter } from './attempt-writer';
 import { GAP_MS, OUTCOME } from './codes';
 import { latestTime, scanLatest, storeLatest, storedLatest } from './latest';
 import { forEachDetailsRow } from './read-details';
-import { forEachGroup, groupLatest, groupReader } from './read-events';
-import { endOfData, sessionize, type SessionAttempt } from './sessionize';
+import { EventReader } from './read-events';
+import { endOfData, sessionizeColumns, type SessionAttempt } from './sessionize';
 
 export interface AttemptChange {
   /** The import whose rows were just inserted (its details rows become attempts). */
@@ -37,11 +37,11 @@ export interface RefreshStats {
 }
 
 /**
- * Above this share of the case's users affected, a full rebuild is used. Measured on generated
- * cases (test/helpers/bench-attempts.ts): a group seek costs about as much as a few dozen events of
- * sequential scan, so the crossover sits near a quarter of the groups.
+ * Above this share of the case's users affected, a full rebuild is used. Measured on a generated
+ * 1M-event case (test/helpers/bench-attempts.ts): a full rebuild takes ~0.8 s, re-walking 25% of
+ * the groups ~0.37 s and 50% ~0.67 s, so the crossover sits a little above half.
  */
-const FULL_REBUILD_SHARE = 0.25;
+const FULL_REBUILD_SHARE = 0.5;
 
 export interface RefreshOptions {
   /** Share of the case's users above which a refresh rebuilds everything (tests force either path). */
@@ -81,9 +81,9 @@ function refreshGroups(
     latest = scanLatest(db, 'events');
   } else {
     latest = stored;
-    const latestOf = groupLatest(db);
+    const reader = new EventReader(db);
     for (const [userId, platform] of groups.values()) {
-      const groupMax = latestOf(userId, platform);
+      const groupMax = reader.groupLatest(userId, platform);
       if (groupMax !== undefined && (latest === null || groupMax > latest)) latest = groupMax;
     }
   }
@@ -102,12 +102,15 @@ function refreshGroups(
     if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
   });
 
-  const readGroup = groupReader(db);
+  const reader = new EventReader(db);
   for (const [userId, platform] of groups.values()) {
     writer.removeEventAttempts(userId, platform);
-    const events = readGroup(userId, platform);
-    for (const attempt of sessionize(events, latest ?? -Infinity)) writer.writeEventAttempt(userId, platform, attempt);
+    const events = reader.readGroup(userId, platform);
+    for (const attempt of sessionizeColumns(events, latest ?? -Infinity)) {
+      writer.writeEventAttempt(userId, platform, attempt);
+    }
   }
+  writer.flush();
   writer.deltas.applyTo(db);
   storeLatest(db, 'events', latest);
   storeLatest(db, 'details', latestDetails);
@@ -132,11 +135,11 @@ export function rebuildAllAttempts(db: Database.Database): RefreshStats {
   let latest = -Infinity;
   let groups = 0;
   const open: { userId: number; platform: number; attempt: SessionAttempt }[] = [];
-  forEachGroup(db, (userId, platform, events) => {
+  new EventReader(db).forEachGroup((userId, platform, events) => {
     groups++;
-    const last = events[events.length - 1];
-    if (last !== undefined && last.timeMs > latest) latest = last.timeMs;
-    for (const attempt of sessionize(events, -Infinity)) {
+    const last = events.timeMs[events.length - 1];
+    if (last !== undefined && last > latest) latest = last;
+    for (const attempt of sessionizeColumns(events, -Infinity)) {
       if (attempt.outcome === OUTCOME.inProgress) open.push({ userId, platform, attempt });
       else writer.writeEventAttempt(userId, platform, attempt);
     }
@@ -144,6 +147,7 @@ export function rebuildAllAttempts(db: Database.Database): RefreshStats {
   for (const { userId, platform, attempt } of open) {
     writer.writeEventAttempt(userId, platform, endOfData(attempt, latest));
   }
+  writer.flush();
 
   // The table was emptied first, so the deltas are the totals.
   writer.deltas.replace(db);

@@ -60,6 +60,20 @@ export interface SessionAttempt {
   readonly firstSeq: number;
 }
 
+/**
+ * A group's events as parallel columns (index i = the i-th event in spec order). The bulk reader
+ * fills reused typed arrays instead of allocating an object per event.
+ */
+export interface EventColumns {
+  readonly length: number;
+  readonly timeMs: ArrayLike<number>;
+  readonly event: ArrayLike<number>;
+  readonly action: ArrayLike<number>;
+  readonly screenId: ArrayLike<number>;
+  readonly deviceId: ArrayLike<number>;
+  readonly seq: ArrayLike<number>;
+}
+
 /** Orders events the way spec 4 walks them: by time, ties in file order. Sorts in place. */
 export function sortGroupEvents(events: GroupEvent[]): GroupEvent[] {
   return events.sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq);
@@ -70,78 +84,106 @@ export function sortGroupEvents(events: GroupEvent[]): GroupEvent[] {
  * order. `caseLatestMs` is the latest event time of the whole case (rule 8).
  */
 export function sessionize(events: readonly GroupEvent[], caseLatestMs: number): SessionAttempt[] {
+  return sessionizeColumns(
+    {
+      length: events.length,
+      timeMs: events.map((e) => e.timeMs),
+      event: events.map((e) => e.event),
+      action: events.map((e) => e.action),
+      screenId: events.map((e) => e.screenId),
+      deviceId: events.map((e) => e.deviceId),
+      seq: events.map((e) => e.seq),
+    },
+    caseLatestMs,
+  );
+}
+
+/** The state of the open attempt while a group is walked. */
+class OpenAttempt {
+  startMs = 0;
+  lastMs = 0;
+  action = 0;
+  positionScreen = 0;
+  reached = 0;
+  deviceId = 0;
+  firstSeq = 0;
+
+  open(timeMs: number, seq: number): void {
+    this.startMs = timeMs;
+    this.action = 0;
+    this.positionScreen = 0;
+    this.reached = 0;
+    this.deviceId = 0;
+    this.firstSeq = seq;
+  }
+
+  close(outcome: Outcome, userAction: number, endMs: number, screenId: number, mask: number): SessionAttempt {
+    return {
+      startMs: this.startMs,
+      endMs,
+      lastEventMs: this.lastMs,
+      outcome,
+      action: this.action,
+      // An (unknown) attempt has no position, so no screen either.
+      screenId: this.action === 0 ? 0 : screenId,
+      userAction,
+      reachedMask: mask,
+      deviceId: this.deviceId,
+      firstSeq: this.firstSeq,
+    };
+  }
+}
+
+/** sessionize over columns: the same walk, used by the bulk reader. */
+export function sessionizeColumns(events: EventColumns, caseLatestMs: number): SessionAttempt[] {
   const out: SessionAttempt[] = [];
+  const a = new OpenAttempt();
   let open = false;
-  let startMs = 0;
-  let lastMs = 0;
-  let action = 0;
-  let positionScreen = 0;
-  let reached = 0;
-  let deviceId = 0;
-  let firstSeq = 0;
 
-  const attempt = (
-    outcome: Outcome,
-    userAction: number,
-    endMs: number,
-    screenId: number,
-    mask: number,
-  ): SessionAttempt => ({
-    startMs,
-    endMs,
-    lastEventMs: lastMs,
-    outcome,
-    action,
-    // An (unknown) attempt has no position, so no screen either.
-    screenId: action === 0 ? 0 : screenId,
-    userAction,
-    reachedMask: mask,
-    deviceId,
-    firstSeq,
-  });
-  const close = (outcome: Outcome, userAction: number, endMs: number, screenId: number, mask: number): void => {
-    out.push(attempt(outcome, userAction, endMs, screenId, mask));
-    open = false;
-  };
-
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const timeMs = events.timeMs[i]!;
+    const event = events.event[i]!;
+    const eventAction = events.action[i]!;
+    const screenId = events.screenId[i]!;
     if (open) {
-      // Rule 2 (checked first: a `start` after a long gap is a timeout, not a restart).
-      if (e.timeMs - lastMs > GAP_MS) close(OUTCOME.incomplete, UA_EXCEEDED, lastMs, positionScreen, reached);
-      // Rule 3.
-      else if (e.event === EV_START) close(OUTCOME.incomplete, UA_CLOSED_APP, lastMs, positionScreen, reached);
+      if (timeMs - a.lastMs > GAP_MS) {
+        // Rule 2 (checked first: a `start` after a long gap is a timeout, not a restart).
+        out.push(a.close(OUTCOME.incomplete, UA_EXCEEDED, a.lastMs, a.positionScreen, a.reached));
+        open = false;
+      } else if (event === EV_START) {
+        // Rule 3.
+        out.push(a.close(OUTCOME.incomplete, UA_CLOSED_APP, a.lastMs, a.positionScreen, a.reached));
+        open = false;
+      }
     }
     if (!open) {
       // Rule 1.
+      a.open(timeMs, events.seq[i]!);
       open = true;
-      startMs = e.timeMs;
-      action = 0;
-      positionScreen = 0;
-      reached = 0;
-      deviceId = 0;
-      firstSeq = e.seq;
     }
-    lastMs = e.timeMs;
-    if (deviceId === 0) deviceId = e.deviceId;
-    if (e.action !== 0) {
+    a.lastMs = timeMs;
+    if (a.deviceId === 0) a.deviceId = events.deviceId[i]!;
+    if (eventAction !== 0) {
       // Rule 4, widened: every event that names an action name sets the position.
-      action = e.action;
-      positionScreen = e.screenId;
-      reached |= REACHED_BY_ACTION[e.action] ?? 0;
+      a.action = eventAction;
+      a.positionScreen = screenId;
+      a.reached |= REACHED_BY_ACTION[eventAction] ?? 0;
     }
-    const endingUserAction = ENDING_USER_ACTION[e.event] ?? 0;
+    const endingUserAction = ENDING_USER_ACTION[event] ?? 0;
     if (endingUserAction !== 0) {
-      // Rules 5 and 6: at this event's action name, or the last one (already in `action`).
-      close(OUTCOME.incomplete, endingUserAction, e.timeMs, e.screenId || positionScreen, reached);
-    } else if (e.event === EV_COMPLETE) {
+      // Rules 5 and 6: at this event's action name, or the last one (already in a.action).
+      out.push(a.close(OUTCOME.incomplete, endingUserAction, timeMs, screenId || a.positionScreen, a.reached));
+      open = false;
+    } else if (event === EV_COMPLETE) {
       // Rule 7: a completed attempt went through every section (spec 7).
-      close(OUTCOME.complete, 0, e.timeMs, positionScreen, ALL_SECTIONS_MASK);
+      out.push(a.close(OUTCOME.complete, 0, timeMs, a.positionScreen, ALL_SECTIONS_MASK));
+      open = false;
     }
   }
 
   if (open) {
     // Rule 8.
-    out.push(endOfData(attempt(OUTCOME.inProgress, 0, lastMs, positionScreen, reached), caseLatestMs));
+    out.push(endOfData(a.close(OUTCOME.inProgress, 0, a.lastMs, a.positionScreen, a.reached), caseLatestMs));
   }
   return out;
 }
