@@ -1,0 +1,31 @@
+/**
+ * The handler of every invoke channel, over an AppSession. Arguments arrive already validated
+ * (ipc.ts); errors thrown here become typed IpcResult errors there.
+ */
+import type { Handlers, InvokerOptions } from './ipc';
+import type { Engine } from './engine';
+import type { AppSession } from './session';
+
+export function createHandlers(session: AppSession): Handlers {
+  return {
+    'session:get': () => session.state(),
+    'case:new': () => session.newCase(),
+    'case:pick': () => session.pickCase(),
+    'case:open': ({ path }) => session.openCase(path),
+    'case:settings': (settings) => session.saveSettings(settings),
+    'recent:clear': () => session.clearRecent(),
+    'report:get': (request) => session.report(request),
+    'import:pick': () => session.pickImportFiles(),
+    'import:run': ({ paths }) => session.importFiles(paths),
+    'import:cancel': () => session.cancelImport(),
+  };
+}
+
+/** Maps the engine's own errors to IPC error codes. */
+export function classifyEngineError(engine: Engine): NonNullable<InvokerOptions['classify']> {
+  return (error) => {
+    if (engine.isCaseRefused(error)) return 'refused';
+    if (engine.isReportInputError(error)) return 'bad-filter';
+    return undefined;
+  };
+}

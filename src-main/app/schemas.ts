@@ -1,0 +1,68 @@
+/**
+ * The schema of every invoke channel's argument. The registration function (ipc.ts) parses each
+ * call's argument with these before a handler sees it. Typed against the contract: a schema that
+ * accepts something other than the channel's argument type does not compile.
+ */
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
+import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
+
+const none = z.undefined();
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'no such day');
+
+/** A time zone this runtime knows (IANA names, plus UTC). */
+export const timeZone = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+const absolutePath = z.string().min(1).max(4096).refine(isAbsolute, 'an absolute path');
+
+const range = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('last'), days: z.union(RANGE_PRESETS.map((n) => z.literal(n))) }),
+  z
+    .strictObject({ kind: z.literal('custom'), from: day, to: day })
+    .refine((r) => r.from <= r.to, 'the range ends before it starts'),
+]);
+
+const settingText = z.string().max(200);
+
+type Schemas = { readonly [C in InvokeChannel]: z.ZodType<ArgOf<C>> };
+
+export const ARG_SCHEMAS = {
+  'session:get': none,
+  'case:new': none,
+  'case:pick': none,
+  'case:open': z.strictObject({ path: absolutePath }),
+  'case:settings': z.strictObject({
+    tz: timeZone.optional(),
+    customer: settingText.optional(),
+    consultant: settingText.optional(),
+  }),
+  'recent:clear': none,
+  'report:get': z.strictObject({
+    range,
+    platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length),
+    sections: z.array(z.enum(SECTIONS)).max(SECTIONS.length),
+    tz: timeZone,
+  }),
+  'import:pick': none,
+  'import:run': z.strictObject({ paths: z.array(absolutePath).min(1).max(10_000) }),
+  'import:cancel': none,
+} satisfies Schemas;

@@ -1,0 +1,310 @@
+/**
+ * The main process's state and the work behind every IPC channel: the open case, the recent list,
+ * the running import. Plain Node (no Electron import): Electron's main and the browser test
+ * harness build the same AppSession and differ only in dialogs and in how events reach the window.
+ */
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { ImportProgress } from '../shared/import-types';
+import {
+  CASE_EXTENSION,
+  type CaseInfo,
+  type CaseSettings,
+  type EventContract,
+  type EventChannel,
+  type ImportRun,
+  type RefusedFile,
+  type ReportRequest,
+  type ReportResponse,
+  type SessionState,
+} from '../shared/ipc-contract';
+import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
+import type { CaseDb } from '../store/case-file';
+import type { Engine } from './engine';
+import { HandlerError } from './ipc';
+import { RecentCases, caseName } from './recent';
+
+/** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
+export interface Dialogs {
+  /** Where to create a new case; null when cancelled. */
+  chooseNewCasePath(defaultName: string): Promise<string | null>;
+  chooseCaseToOpen(): Promise<string | null>;
+  /** Files (or folders) to import; [] when cancelled. */
+  chooseImportFiles(): Promise<string[]>;
+}
+
+export interface SessionOptions {
+  readonly engine: Engine;
+  readonly dialogs: Dialogs;
+  /** The user data folder: recent list, the sample's copy, new untitled cases. */
+  readonly userDataDir: string;
+  /** The bundled sample case (read only: it is copied, never opened in place). */
+  readonly sampleCase: string | null;
+  /** Pushes an event to the window. */
+  readonly emit: <E extends EventChannel>(channel: E, payload: EventContract[E]) => void;
+  /** Called when the recent list or the open case changed (the menu is rebuilt). */
+  readonly onChange?: (state: SessionState) => void;
+  /** Least time between two progress events of the same file and phase (ms). */
+  readonly progressIntervalMs?: number;
+}
+
+interface OpenCase {
+  readonly path: string;
+  readonly db: CaseDb;
+}
+
+const SETTING_KEYS = ['tz', 'customer', 'consultant'] as const;
+const REFUSED_KEY = 'refused-files';
+const MAX_REFUSED = 50;
+export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
+
+/** `YYYY-MM-DD` plus n days (n may be negative). */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+export class AppSession {
+  private current: OpenCase | null = null;
+  private readonly recent: RecentCases;
+  private notice: string | null = null;
+  private importing: AbortController | null = null;
+  /** Latest day with data, per zone, for the open case; cleared when its data changes. */
+  private readonly latestDays = new Map<string, string | null>();
+
+  constructor(private readonly options: SessionOptions) {
+    mkdirSync(options.userDataDir, { recursive: true });
+    this.recent = new RecentCases(join(options.userDataDir, 'recent-cases.json'));
+  }
+
+  /** At start: reopen the last case, or on the very first start open a copy of the sample case. */
+  start(): void {
+    if (!this.recent.existed) {
+      const copy = this.sampleCopy();
+      if (copy) this.tryOpen(copy, 'the sample case');
+      return;
+    }
+    const last = this.recent.entries[0];
+    if (last) this.tryOpen(last.path, `the last case (${last.name})`);
+  }
+
+  private tryOpen(path: string, what: string): void {
+    try {
+      this.openPath(path, false);
+    } catch (error) {
+      this.notice = `Could not reopen ${what}: ${(error as Error).message}`;
+    }
+  }
+
+  /** A copy of the bundled sample in the user data folder (made once; the user may import into it). */
+  private sampleCopy(): string | null {
+    const sample = this.options.sampleCase;
+    if (!sample || !existsSync(sample)) {
+      this.notice = 'The sample case is missing from this installation.';
+      return null;
+    }
+    const copy = join(this.options.userDataDir, SAMPLE_COPY_NAME);
+    if (!existsSync(copy)) copyFileSync(sample, copy);
+    return copy;
+  }
+
+  state(): SessionState {
+    return { case: this.current ? this.info() : null, recent: this.recent.entries, notice: this.notice, importing: this.importing !== null };
+  }
+
+  private changed(): void {
+    const state = this.state();
+    this.options.onChange?.(state);
+    this.options.emit('session:changed', state);
+  }
+
+  private requireCase(): OpenCase {
+    if (!this.current) throw new HandlerError('no-case', 'No case is open. Create or open a case first.');
+    return this.current;
+  }
+
+  private requireIdle(): void {
+    if (this.importing) throw new HandlerError('busy', 'An import is running. Wait for it to end or cancel it.');
+  }
+
+  info(): CaseInfo {
+    const { path, db } = this.requireCase();
+    const { engine } = this.options;
+    const settings: Record<string, string> = {};
+    for (const key of SETTING_KEYS) {
+      const value = engine.getSetting(db, key);
+      if (value !== undefined) settings[key] = value;
+    }
+    return {
+      path,
+      name: caseName(path),
+      settings: settings as CaseSettings,
+      isSample: basename(path) === SAMPLE_COPY_NAME && resolve(path).startsWith(resolve(this.options.userDataDir)),
+      importCount: engine.importCount(db),
+      refused: this.refusedFiles(db),
+    };
+  }
+
+  private refusedFiles(db: CaseDb): RefusedFile[] {
+    try {
+      const parsed: unknown = JSON.parse(this.options.engine.getSetting(db, REFUSED_KEY) ?? '[]');
+      return Array.isArray(parsed) ? (parsed as RefusedFile[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private openPath(path: string, create: boolean): CaseInfo {
+    const full = resolve(path);
+    const db = this.options.engine.openCase(full, { create });
+    this.closeCase();
+    this.current = { path: full, db };
+    this.notice = null;
+    this.recent.touch(full);
+    return this.info();
+  }
+
+  private closeCase(): void {
+    this.latestDays.clear();
+    const open = this.current;
+    this.current = null;
+    open?.db.close();
+  }
+
+  openCase(path: string): CaseInfo {
+    this.requireIdle();
+    const info = this.openPath(path, false);
+    this.changed();
+    return info;
+  }
+
+  async newCase(): Promise<CaseInfo | null> {
+    this.requireIdle();
+    const path = await this.options.dialogs.chooseNewCasePath(`New case${CASE_EXTENSION}`);
+    if (!path) return null;
+    return this.createCase(path);
+  }
+
+  createCase(path: string): CaseInfo {
+    this.requireIdle();
+    const full = resolve(path.endsWith(CASE_EXTENSION) ? path : `${path}${CASE_EXTENSION}`);
+    if (existsSync(full)) {
+      throw new HandlerError('refused', `${basename(full)} already exists: choose another name, or open it as a case.`);
+    }
+    const info = this.openPath(full, true);
+    this.changed();
+    return info;
+  }
+
+  async pickCase(): Promise<CaseInfo | null> {
+    this.requireIdle();
+    const path = await this.options.dialogs.chooseCaseToOpen();
+    return path ? this.openCase(path) : null;
+  }
+
+  saveSettings(settings: CaseSettings): CaseInfo {
+    const { db } = this.requireCase();
+    for (const key of SETTING_KEYS) {
+      const value = settings[key];
+      if (value !== undefined) this.options.engine.setSetting(db, key, value);
+    }
+    return this.info();
+  }
+
+  clearRecent(): SessionState['recent'] {
+    this.recent.clear();
+    if (this.current) this.recent.touch(this.current.path);
+    this.changed();
+    return this.recent.entries;
+  }
+
+  /** The latest day with data in `tz` (the engine's default range ends there); null without data. */
+  private latestDay(db: CaseDb, tz: string): string | null {
+    if (!this.latestDays.has(tz)) {
+      const report = this.options.engine.computeReport(db, { tz });
+      const hasData = report.imports.length > 0;
+      this.latestDays.set(tz, hasData ? report.range.to : null);
+    }
+    return this.latestDays.get(tz) ?? null;
+  }
+
+  report(request: ReportRequest): ReportResponse {
+    const { db } = this.requireCase();
+    const { engine } = this.options;
+    const latestDay = this.latestDay(db, request.tz);
+    let from: string | undefined;
+    let to: string | undefined;
+    if (request.range.kind === 'custom') {
+      ({ from, to } = request.range);
+    } else if (latestDay) {
+      to = latestDay;
+      from = addDays(latestDay, -(request.range.days - 1));
+    }
+    // Everything selected is no filter at all (spec 5: unclassified attempts count only then).
+    const platforms = request.platforms.length === PLATFORMS.length ? undefined : request.platforms;
+    const sections = request.sections.length === SECTIONS.length ? undefined : request.sections;
+    const report = engine.computeReport(db, { from, to, tz: request.tz, platforms, sections });
+    return { report, latestDay };
+  }
+
+  /** Imports files or folders into the open case (a new untitled case when none is open). */
+  async importFiles(paths: readonly string[]): Promise<ImportRun> {
+    this.requireIdle();
+    if (!this.current) {
+      const dir = join(this.options.userDataDir, 'Cases');
+      mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ').replace(':', '.');
+      this.createCase(join(dir, `Case ${stamp}${CASE_EXTENSION}`));
+    }
+    const { path, db } = this.requireCase();
+    const controller = new AbortController();
+    this.importing = controller;
+    const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) => this.options.emit('import:progress', p));
+    try {
+      const outcomes = await this.options.engine.runImport(path, paths, { signal: controller.signal, onProgress: throttle });
+      this.latestDays.clear();
+      const refused = outcomes.flatMap((o) => (o.status === 'refused' ? [{ file: o.file, reason: o.reason, at: new Date().toISOString() }] : []));
+      if (refused.length) {
+        const all = [...refused, ...this.refusedFiles(db)].slice(0, MAX_REFUSED);
+        this.options.engine.setSetting(db, REFUSED_KEY, JSON.stringify(all));
+      }
+      return { outcomes, case: this.info() };
+    } finally {
+      this.importing = null;
+    }
+  }
+
+  async pickImportFiles(): Promise<string[]> {
+    return this.options.dialogs.chooseImportFiles();
+  }
+
+  cancelImport(): boolean {
+    if (!this.importing) return false;
+    this.importing.abort();
+    return true;
+  }
+
+  close(): void {
+    this.importing?.abort();
+    this.closeCase();
+  }
+}
+
+/**
+ * Passes progress on at most every `intervalMs` per (file, phase), but always the first of a file
+ * or phase and the end of a file, so the bar never skips a file and never stalls short of done.
+ */
+export function progressThrottle(intervalMs: number, send: (p: ImportProgress) => void): (p: ImportProgress) => void {
+  let lastKey = '';
+  let lastAt = 0;
+  return (progress) => {
+    const key = `${progress.fileIndex}:${progress.phase}`;
+    const now = Date.now();
+    if (key !== lastKey || progress.phase === 'done' || now - lastAt >= intervalMs) {
+      lastKey = key;
+      lastAt = now;
+      send(progress);
+    }
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The typed IPC contract between the main process and the renderer: one map of invoke channels
+ * (argument and result types) and one map of pushed events. Main (registration, handlers), the
+ * preload (the `window.api` verbs) and the renderer (the store) are all typed from here, so the
+ * three cannot drift. Node-free: types and a few constants only.
+ */
+import type { ImportOutcome, ImportProgress } from './import-types';
+import type { Report } from './report-types';
+import type { Platform, Section } from './taxonomy';
+
+/** Settings remembered in the case file itself. */
+export interface CaseSettings {
+  /** IANA time zone the report is shown in; absent: the computer's zone. */
+  readonly tz?: string;
+  readonly customer?: string;
+  readonly consultant?: string;
+}
+
+/** A file the user gave that was refused as a whole (kept per case for the data-quality panel). */
+export interface RefusedFile {
+  readonly file: string;
+  readonly reason: string;
+  /** ISO time of the attempt. */
+  readonly at: string;
+}
+
+export interface CaseInfo {
+  readonly path: string;
+  /** The file name without `.enrollscope`. */
+  readonly name: string;
+  readonly settings: CaseSettings;
+  /** True for the copy of the bundled sample case. */
+  readonly isSample: boolean;
+  /** Number of imports stored in the case (0: an empty case). */
+  readonly importCount: number;
+  readonly refused: readonly RefusedFile[];
+}
+
+export interface RecentCase {
+  readonly path: string;
+  readonly name: string;
+  readonly openedAt: string;
+}
+
+export interface SessionState {
+  readonly case: CaseInfo | null;
+  readonly recent: readonly RecentCase[];
+  /** A one-line message for the user about the start (e.g. the last case could not be reopened). */
+  readonly notice: string | null;
+  /** True while an import runs (e.g. after a reload of the window). */
+  readonly importing: boolean;
+}
+
+export const RANGE_PRESETS = [7, 14, 30] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+/** The report's date range as the user chose it. */
+export type DateRange =
+  | { readonly kind: 'last'; readonly days: RangePreset }
+  | { readonly kind: 'custom'; readonly from: string; readonly to: string };
+
+export interface ReportRequest {
+  readonly range: DateRange;
+  readonly platforms: readonly Platform[];
+  readonly sections: readonly Section[];
+  readonly tz: string;
+}
+
+export interface ReportResponse {
+  readonly report: Report;
+  /** The latest day with data in the case, in the request's zone (null: no data). Presets end here. */
+  readonly latestDay: string | null;
+}
+
+export interface ImportRun {
+  readonly outcomes: readonly ImportOutcome[];
+  /** The case after the import (a case is created when none was open). */
+  readonly case: CaseInfo;
+}
+
+/** Commands the application menu sends to the renderer, which runs them as its own actions. */
+export type MenuCommand =
+  | { readonly command: 'new-case' }
+  | { readonly command: 'open-case' }
+  | { readonly command: 'open-recent'; readonly path: string }
+  | { readonly command: 'import-files' };
+
+/** Invoke channels: the argument (undefined: none) and the value of a successful result. */
+export interface InvokeContract {
+  'session:get': { arg: undefined; result: SessionState };
+  /** Asks where to create a case (save dialog) and opens it; null when the user cancelled. */
+  'case:new': { arg: undefined; result: CaseInfo | null };
+  /** Asks which case to open (open dialog); null when the user cancelled. */
+  'case:pick': { arg: undefined; result: CaseInfo | null };
+  'case:open': { arg: { path: string }; result: CaseInfo };
+  'case:settings': { arg: CaseSettings; result: CaseInfo };
+  'recent:clear': { arg: undefined; result: readonly RecentCase[] };
+  'report:get': { arg: ReportRequest; result: ReportResponse };
+  /** Asks which files to import (open dialog); [] when the user cancelled. */
+  'import:pick': { arg: undefined; result: readonly string[] };
+  'import:run': { arg: { paths: readonly string[] }; result: ImportRun };
+  /** Cancels the running import; false when none was running. */
+  'import:cancel': { arg: undefined; result: boolean };
+}
+
+/** Events pushed from main to the renderer. */
+export interface EventContract {
+  'import:progress': ImportProgress;
+  'menu:command': MenuCommand;
+  'session:changed': SessionState;
+}
+
+export type InvokeChannel = keyof InvokeContract;
+export type EventChannel = keyof EventContract;
+export type ArgOf<C extends InvokeChannel> = InvokeContract[C]['arg'];
+export type ResultOf<C extends InvokeChannel> = InvokeContract[C]['result'];
+
+export const INVOKE_CHANNELS = [
+  'session:get',
+  'case:new',
+  'case:pick',
+  'case:open',
+  'case:settings',
+  'recent:clear',
+  'report:get',
+  'import:pick',
+  'import:run',
+  'import:cancel',
+] as const satisfies readonly InvokeChannel[];
+
+export const EVENT_CHANNELS = ['import:progress', 'menu:command', 'session:changed'] as const satisfies readonly EventChannel[];
+
+export type IpcErrorCode =
+  /** The arguments did not pass the channel's schema. */
+  | 'invalid-args'
+  /** The call did not come from the app's own window. */
+  | 'untrusted-sender'
+  | 'unknown-channel'
+  /** The action needs an open case. */
+  | 'no-case'
+  /** An import is running. */
+  | 'busy'
+  /** A file is not a usable case. */
+  | 'refused'
+  /** The engine refused the report's filter. */
+  | 'bad-filter'
+  | 'failed';
+
+export interface IpcError {
+  readonly code: IpcErrorCode;
+  /** One line, for the user. */
+  readonly message: string;
+}
+
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+type Verb<C extends InvokeChannel> = ArgOf<C> extends undefined
+  ? () => Promise<IpcResult<ResultOf<C>>>
+  : (arg: ArgOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+
+/** `window.api`: the preload's named verbs. */
+export interface EnrollscopeApi {
+  getSession: Verb<'session:get'>;
+  newCase: Verb<'case:new'>;
+  pickCase: Verb<'case:pick'>;
+  openCase: Verb<'case:open'>;
+  saveCaseSettings: Verb<'case:settings'>;
+  clearRecent: Verb<'recent:clear'>;
+  getReport: Verb<'report:get'>;
+  pickImportFiles: Verb<'import:pick'>;
+  importFiles: Verb<'import:run'>;
+  cancelImport: Verb<'import:cancel'>;
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onSessionChanged(listener: (state: SessionState) => void): () => void;
+  /** The path of a dropped file (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: File): string;
+}
+
+/** The extension of case files. */
+export const CASE_EXTENSION = '.enrollscope';
