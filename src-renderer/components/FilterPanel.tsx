@@ -1,0 +1,182 @@
+/** The report's filters: date range (presets or custom), OS, sections, time zone. */
+import { useEffect, useState } from 'react';
+import { RANGE_PRESETS } from '../../src-main/shared/ipc-contract';
+import { SECTION_STYLE } from '../../src-main/shared/section-style';
+import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
+import { addDays, daysInRange, formatDay } from '../format';
+import { useApp } from '../store';
+import { TimeZoneSelect } from './TimeZoneSelect';
+
+const DAY = /^(\d{4})-\d{2}-\d{2}$/;
+/** Longest custom range (days): a guard against a half-typed year asking for centuries. */
+export const MAX_RANGE_DAYS = 1096;
+
+function validRange(from: string, to: string): string | null {
+  const plausible = (day: string): boolean => {
+    const year = Number(DAY.exec(day)?.[1]);
+    return year >= 2000 && year <= 2099;
+  };
+  if (!plausible(from) || !plausible(to)) return 'Enter both days (years 2000 to 2099).';
+  if (from > to) return 'The range ends before it starts.';
+  if (daysInRange(from, to) > MAX_RANGE_DAYS) return 'Choose at most three years.';
+  return null;
+}
+
+function DateRangeFilter() {
+  const range = useApp((s) => s.range);
+  const report = useApp((s) => s.report);
+  const latestDay = useApp((s) => s.latestDay);
+  const setPreset = useApp((s) => s.setPreset);
+  const setCustomRange = useApp((s) => s.setCustomRange);
+  const shownFrom = report?.range.from ?? '';
+  const shownTo = report?.range.to ?? '';
+  const [from, setFrom] = useState(shownFrom);
+  const [to, setTo] = useState(shownTo);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // The inputs follow the report shown (a preset, another case) unless the user is editing them.
+  useEffect(() => {
+    if (range.kind === 'last') {
+      setFrom(shownFrom);
+      setTo(shownTo);
+      setProblem(null);
+    }
+  }, [range.kind, shownFrom, shownTo]);
+
+  const apply = (nextFrom: string, nextTo: string): void => {
+    setFrom(nextFrom);
+    setTo(nextTo);
+    const why = validRange(nextFrom, nextTo);
+    setProblem(why);
+    if (!why && (range.kind !== 'custom' || range.from !== nextFrom || range.to !== nextTo)) setCustomRange(nextFrom, nextTo);
+  };
+
+  return (
+    <fieldset className="filter-group" data-testid="filter-dates">
+      <legend>Dates</legend>
+      <div className="segmented" role="group" aria-label="Date range presets">
+        {RANGE_PRESETS.map((days) => (
+          <button
+            key={days}
+            className="segment"
+            aria-pressed={range.kind === 'last' && range.days === days}
+            onClick={() => setPreset(days)}
+            data-testid={`preset-${days}`}
+          >
+            {days} days
+          </button>
+        ))}
+      </div>
+      <p className="filter-hint">
+        {latestDay ? (
+          <>
+            Presets end on <strong>{formatDay(latestDay)}</strong>, the latest day with data.
+          </>
+        ) : (
+          'No data yet.'
+        )}
+      </p>
+      <div className="date-inputs">
+        <label>
+          <span>From</span>
+          <input
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => apply(e.target.value, to)}
+            data-testid="date-from"
+            aria-invalid={problem !== null}
+          />
+        </label>
+        <label>
+          <span>To</span>
+          <input
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => apply(from, e.target.value)}
+            data-testid="date-to"
+            aria-invalid={problem !== null}
+          />
+        </label>
+      </div>
+      {problem ? (
+        <p className="filter-problem" role="alert">
+          {problem}
+        </p>
+      ) : (
+        range.kind === 'custom' &&
+        latestDay && (
+          <button className="link-button" onClick={() => apply(addDays(latestDay, -13), latestDay)}>
+            Custom range · reset to the last 14 days
+          </button>
+        )
+      )}
+    </fieldset>
+  );
+}
+
+function PlatformFilter() {
+  const platforms = useApp((s) => s.platforms);
+  const toggle = useApp((s) => s.togglePlatform);
+  return (
+    <fieldset className="filter-group" data-testid="filter-platforms">
+      <legend>Operating system</legend>
+      {PLATFORMS.map((platform) => {
+        const checked = platforms.includes(platform);
+        const last = checked && platforms.length === 1;
+        return (
+          <label key={platform} className="check" title={last ? 'At least one OS stays selected' : undefined}>
+            <input type="checkbox" checked={checked} disabled={last} onChange={() => toggle(platform)} />
+            <span>{platform}</span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function SectionFilter() {
+  const sections = useApp((s) => s.sections);
+  const toggle = useApp((s) => s.toggleSection);
+  const selectAll = useApp((s) => s.selectAllSections);
+  return (
+    <fieldset className="filter-group" data-testid="filter-sections">
+      <legend>Sections</legend>
+      {SECTIONS.map((section) => {
+        const checked = sections.includes(section);
+        const last = checked && sections.length === 1;
+        return (
+          <label key={section} className="check" title={last ? 'At least one section stays selected' : undefined}>
+            <input type="checkbox" checked={checked} disabled={last} onChange={() => toggle(section)} />
+            <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
+            <span>{section}</span>
+          </label>
+        );
+      })}
+      {sections.length < SECTIONS.length && (
+        <button className="link-button" onClick={selectAll}>
+          Select all sections
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+export function FilterPanel() {
+  const tz = useApp((s) => s.tz);
+  const setTimeZone = useApp((s) => s.setTimeZone);
+  return (
+    <aside className="filters" aria-label="Filters" data-testid="filters">
+      <h2 className="filters-title">Filters</h2>
+      <DateRangeFilter />
+      <PlatformFilter />
+      <SectionFilter />
+      <fieldset className="filter-group">
+        <legend>Time zone</legend>
+        <TimeZoneSelect value={tz} onChange={(zone) => void setTimeZone(zone)} />
+        <p className="filter-hint">Days are calendar days in this zone. Remembered for this case.</p>
+      </fieldset>
+    </aside>
+  );
+}

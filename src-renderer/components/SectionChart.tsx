@@ -1,0 +1,203 @@
+/**
+ * Daily incomplete enrollments, one line per selected section (chart.js via react-chartjs-2).
+ * Days without any data are gaps in the lines. The legend is HTML (keyboard toggles), and the same
+ * data is a table for screen readers (and on request for everyone).
+ */
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type ChartOptions,
+} from 'chart.js';
+import { useMemo, useRef, useState } from 'react';
+import { Line } from 'react-chartjs-2';
+import { SECTION_STYLE } from '../../src-main/shared/section-style';
+import type { Report } from '../../src-main/shared/report-types';
+import type { Section } from '../../src-main/shared/taxonomy';
+import { formatCount, formatLongDay, formatShortDay } from '../format';
+import { CHART_THEME, useColorScheme } from '../theme';
+
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
+
+export interface SeriesData {
+  readonly days: readonly string[];
+  readonly series: readonly { readonly section: Section; readonly values: readonly (number | null)[] }[];
+}
+
+/** The chart's data from the report: per selected section, the daily counts (null on days without data). */
+export function chartSeries(report: Report): SeriesData {
+  const gaps = new Set(report.dataQuality.daysWithoutData);
+  const days = report.daily.map((point) => point.date);
+  const series = report.filters.sections.map((section) => ({
+    section,
+    values: report.daily.map((point) => (gaps.has(point.date) ? null : Number(point[section] ?? 0))),
+  }));
+  return { days, series };
+}
+
+function LegendSwatch({ section }: { section: Section }) {
+  const style = SECTION_STYLE[section];
+  return (
+    <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
+      <line x1="1" y1="6" x2="27" y2="6" stroke={style.color} strokeWidth="2.5" strokeDasharray={style.dash.join(' ') || undefined} />
+      {style.point === 'circle' && <circle cx="14" cy="6" r="3.5" fill={style.color} />}
+      {style.point === 'rect' && <rect x="10.5" y="2.5" width="7" height="7" fill={style.color} />}
+      {style.point === 'triangle' && <path d="M14 1.5 L18.5 10 L9.5 10 Z" fill={style.color} />}
+      {style.point === 'rectRot' && <path d="M14 1.5 L18.5 6 L14 10.5 L9.5 6 Z" fill={style.color} />}
+    </svg>
+  );
+}
+
+export function SectionChart({ report }: { report: Report }) {
+  const scheme = useColorScheme();
+  const theme = CHART_THEME[scheme];
+  const { days, series } = useMemo(() => chartSeries(report), [report]);
+  const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
+  const [showTable, setShowTable] = useState(false);
+  const chartRef = useRef<ChartJS<'line'>>(null);
+
+  const data = useMemo<ChartData<'line', (number | null)[], string>>(
+    () => ({
+      labels: [...days],
+      datasets: series.map(({ section, values }) => {
+        const style = SECTION_STYLE[section];
+        return {
+          label: section,
+          data: [...values],
+          borderColor: style.color,
+          backgroundColor: style.color,
+          borderDash: [...style.dash],
+          borderWidth: 2.5,
+          pointStyle: style.point,
+          pointRadius: days.length > 45 ? 2 : 3.5,
+          pointHoverRadius: 6,
+          tension: 0,
+          spanGaps: false,
+          hidden: hidden.has(section),
+        };
+      }),
+    }),
+    [days, series, hidden],
+  );
+
+  const options = useMemo<ChartOptions<'line'>>(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          backgroundColor: theme.tooltipBg,
+          titleColor: theme.tooltipText,
+          bodyColor: theme.tooltipText,
+          usePointStyle: true,
+          callbacks: {
+            title: (items) => (items[0] ? formatLongDay(items[0].label) : ''),
+            label: (item) => ` ${item.dataset.label}: ${item.raw === null ? 'no data' : formatCount(Number(item.raw))}`,
+          },
+        },
+      },
+      scales: {
+        x: {
+          grid: { display: false },
+          border: { color: theme.axis },
+          ticks: { color: theme.text, maxRotation: 0, autoSkipPadding: 12, callback: (_v, index) => formatShortDay(days[index] ?? '') },
+        },
+        y: {
+          beginAtZero: true,
+          grid: { color: theme.grid },
+          border: { display: false },
+          ticks: { color: theme.text, precision: 0 },
+          title: { display: true, text: 'Incomplete enrollments', color: theme.text },
+        },
+      },
+    }),
+    [theme, days],
+  );
+
+  const toggle = (section: Section): void => {
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(section)) next.delete(section);
+      else next.add(section);
+      return next;
+    });
+  };
+
+  const gapCount = report.dataQuality.daysWithoutData.length;
+  const summary = series.map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`).join(', ');
+
+  return (
+    <section className="card chart-card" aria-labelledby="chart-title" data-testid="chart">
+      <div className="card-head">
+        <h2 id="chart-title">Daily incomplete enrollments</h2>
+        <button className="link-button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} data-testid="chart-table-toggle">
+          {showTable ? 'Hide the data table' : 'Show as a table'}
+        </button>
+      </div>
+      <div className="chart-legend" role="group" aria-label="Show or hide sections in the chart">
+        {series.map(({ section }) => (
+          <button
+            key={section}
+            className="legend-item"
+            aria-pressed={!hidden.has(section)}
+            onClick={() => toggle(section)}
+            data-testid="legend-item"
+            title={hidden.has(section) ? `Show ${section}` : `Hide ${section}`}
+          >
+            <LegendSwatch section={section} />
+            <span>{section}</span>
+          </button>
+        ))}
+        {gapCount > 0 && (
+          <span className="legend-note">
+            Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data
+          </span>
+        )}
+      </div>
+      <div className="chart-box">
+        <Line
+          ref={chartRef}
+          data={data}
+          options={options}
+          role="img"
+          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. The same data is in the table that follows.`}
+          data-testid="chart-canvas"
+        />
+      </div>
+      <div className={showTable ? 'chart-table-wrap' : 'visually-hidden'}>
+        <table className="data-table compact" data-testid="chart-table">
+          <caption>Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              {series.map(({ section }) => (
+                <th scope="col" key={section} className="num">
+                  {section}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day, index) => (
+              <tr key={day} data-day={day}>
+                <th scope="row">{formatLongDay(day)}</th>
+                {series.map(({ section, values }) => (
+                  <td key={section} className="num" data-section={section}>
+                    {values[index] === null ? '—' : formatCount(values[index] ?? 0)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

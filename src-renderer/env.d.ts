@@ -1,0 +1,7 @@
+import type { EnrollscopeApi } from '../src-main/shared/ipc-contract';
+
+declare global {
+  interface Window {
+    readonly api: EnrollscopeApi;
+  }
+}

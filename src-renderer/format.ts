@@ -1,0 +1,87 @@
+/** Number, size, percentage and date formatting for the report view. */
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+export const formatCount = (n: number): string => integer.format(n);
+
+/** The spec's rate format: a percentage with one decimal; an em dash when there is no rate. */
+export function formatRate(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return '—';
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+export function formatShare(part: number, whole: number): string {
+  if (whole <= 0) return '—';
+  return `${((part / whole) * 100).toFixed(1)}%`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+/** `2025-06-01` -> `1 Jun 2025` (in the user's locale). */
+export const formatDay = (day: string): string => dayFormat.format(asDate(day));
+export const formatShortDay = (day: string): string => shortDayFormat.format(asDate(day));
+export const formatLongDay = (day: string): string => weekdayFormat.format(asDate(day));
+
+export function formatRange(from: string, to: string): string {
+  if (from === to) return formatDay(from);
+  return `${formatDay(from)} – ${formatDay(to)}`;
+}
+
+/** Number of days in an inclusive range. */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000) + 1;
+}
+
+export function addDays(day: string, n: number): string {
+  const date = asDate(day);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Collapses sorted days into runs: ['2025-06-03', '2025-06-04', '2025-06-09'] -> '3–4 Jun 2025, 9 Jun 2025'. */
+export function formatDayRuns(days: readonly string[]): string {
+  const runs: [string, string][] = [];
+  for (const day of days) {
+    const last = runs[runs.length - 1];
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs.map(([from, to]) => formatRange(from, to)).join(', ');
+}
+
+/** `1 file`, `3 files`. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** The UTC offset of a zone now, e.g. `UTC+02:00`; '' when unknown. */
+const offsetCache = new Map<string, string>();
+export function zoneOffset(zone: string): string {
+  const cached = offsetCache.get(zone);
+  if (cached !== undefined) return cached;
+  let text = '';
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName');
+    text = part?.value === 'GMT' ? 'UTC+00:00' : (part?.value.replace('GMT', 'UTC') ?? '');
+  } catch {
+    text = '';
+  }
+  offsetCache.set(zone, text);
+  return text;
+}

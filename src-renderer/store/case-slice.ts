@@ -1,0 +1,99 @@
+import { CASE_EXTENSION } from '../../src-main/shared/ipc-contract';
+import type { CaseSlice, Slice } from './types';
+
+/** The computer's time zone: the default of a case that has none saved. */
+export const computerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
+  /** A case became the open one: its zone, default filters, a fresh report. */
+  const caseOpened = (info: NonNullable<ReturnType<typeof get>['caseInfo']>): void => {
+    set({
+      caseInfo: info,
+      tz: info.settings.tz ?? computerTimeZone(),
+      range: { kind: 'last', days: 14 },
+      report: null,
+      latestDay: null,
+      reportStatus: 'idle',
+      reportError: null,
+    });
+    void get().refreshReport();
+  };
+
+  return {
+    ready: false,
+    caseInfo: null,
+    recent: [],
+    notice: null,
+
+    async init() {
+      const result = await api.getSession();
+      if (!result.ok) {
+        set({ ready: true, notice: result.error.message });
+        return;
+      }
+      get().applySession(result.value);
+      set({ ready: true });
+      if (result.value.importing) set({ importStatus: 'running' });
+    },
+
+    applySession(state) {
+      set({ recent: state.recent, ...(state.notice ? { notice: state.notice } : {}) });
+      const current = get().caseInfo;
+      if (state.case && state.case.path !== current?.path) caseOpened(state.case);
+      else if (!state.case && current) set({ caseInfo: null, report: null, reportStatus: 'idle' });
+      else if (state.case) set({ caseInfo: state.case });
+    },
+
+    async openCase(path) {
+      const result = await api.openCase({ path });
+      if (!result.ok) set({ notice: result.error.message });
+      else {
+        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
+        caseOpened(result.value);
+      }
+    },
+
+    async pickCase() {
+      const result = await api.pickCase();
+      if (!result.ok) set({ notice: result.error.message });
+      else if (result.value) {
+        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
+        caseOpened(result.value);
+      }
+    },
+
+    async newCase() {
+      const result = await api.newCase();
+      if (!result.ok) set({ notice: result.error.message });
+      else if (result.value) {
+        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
+        caseOpened(result.value);
+      }
+    },
+
+    async clearRecent() {
+      const result = await api.clearRecent();
+      if (result.ok) set({ recent: result.value });
+    },
+
+    async runMenuCommand(command) {
+      switch (command.command) {
+        case 'new-case':
+          return get().newCase();
+        case 'open-case':
+          return get().pickCase();
+        case 'open-recent':
+          return get().openCase(command.path);
+        case 'import-files':
+          return get().pickAndImport();
+      }
+    },
+
+    dismissNotice() {
+      set({ notice: null });
+    },
+  };
+};
+
+/** True for a path that names a case file (a dropped case is opened, not imported). */
+export const isCasePath = (path: string): boolean => path.toLowerCase().endsWith(CASE_EXTENSION);

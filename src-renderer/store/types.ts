@@ -1,0 +1,85 @@
+/** The renderer's one store, made of typed slices (zustand's slices pattern). */
+import type { StateCreator } from 'zustand/vanilla';
+import type { ImportOutcome, ImportProgress } from '../../src-main/shared/import-types';
+import type {
+  CaseInfo,
+  DateRange,
+  EnrollscopeApi,
+  MenuCommand,
+  RangePreset,
+  RecentCase,
+  SessionState,
+} from '../../src-main/shared/ipc-contract';
+import type { Report } from '../../src-main/shared/report-types';
+import type { Platform, Section } from '../../src-main/shared/taxonomy';
+
+export interface CaseSlice {
+  /** False until the first session state arrived. */
+  readonly ready: boolean;
+  readonly caseInfo: CaseInfo | null;
+  readonly recent: readonly RecentCase[];
+  /** A message for the user (a case that could not be opened, a refused action). */
+  readonly notice: string | null;
+  init(): Promise<void>;
+  applySession(state: SessionState): void;
+  openCase(path: string): Promise<void>;
+  pickCase(): Promise<void>;
+  newCase(): Promise<void>;
+  clearRecent(): Promise<void>;
+  runMenuCommand(command: MenuCommand): Promise<void>;
+  dismissNotice(): void;
+}
+
+export interface FilterSlice {
+  readonly range: DateRange;
+  readonly platforms: readonly Platform[];
+  readonly sections: readonly Section[];
+  readonly tz: string;
+  setPreset(days: RangePreset): void;
+  setCustomRange(from: string, to: string): void;
+  togglePlatform(platform: Platform): void;
+  toggleSection(section: Section): void;
+  selectAllSections(): void;
+  setTimeZone(tz: string): Promise<void>;
+}
+
+export type ReportStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface ReportSlice {
+  readonly report: Report | null;
+  readonly latestDay: string | null;
+  readonly reportStatus: ReportStatus;
+  readonly reportError: string | null;
+  refreshReport(): Promise<void>;
+}
+
+export interface FileProgress {
+  readonly file: string;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+  readonly phase: ImportProgress['phase'];
+}
+
+export type ImportStatus = 'idle' | 'running' | 'cancelling' | 'done';
+
+export interface ImportSlice {
+  readonly importStatus: ImportStatus;
+  /** Progress per file, by file index. */
+  readonly importFiles: readonly (FileProgress | undefined)[];
+  readonly importOverall: { readonly bytesRead: number; readonly totalBytes: number } | null;
+  readonly importOutcomes: readonly ImportOutcome[] | null;
+  readonly importError: string | null;
+  /** The drop target's action: paths of dropped files via the preload, a case file opens. */
+  importDropped(files: readonly File[]): Promise<void>;
+  importPaths(paths: readonly string[]): Promise<void>;
+  pickAndImport(): Promise<void>;
+  cancelImport(): Promise<void>;
+  dismissImport(): void;
+  onImportProgress(progress: ImportProgress): void;
+}
+
+export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice;
+
+/** A slice creator with access to the whole store and to window.api. */
+export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;

@@ -1,0 +1,23 @@
+/** Light or dark, following the system (prefers-color-scheme), for what CSS cannot reach (the chart canvas). */
+import { useSyncExternalStore } from 'react';
+
+const query = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+
+export type Scheme = 'light' | 'dark';
+
+export function useColorScheme(): Scheme {
+  return useSyncExternalStore(
+    (notify) => {
+      const list = query();
+      list.addEventListener('change', notify);
+      return () => list.removeEventListener('change', notify);
+    },
+    () => (query().matches ? 'dark' : 'light'),
+  );
+}
+
+/** The chart's neutral colours per scheme (kept in step with styles/app.css). */
+export const CHART_THEME = {
+  light: { text: '#3d4450', grid: '#e2e5ea', axis: '#c9ced6', tooltipBg: '#1d2129', tooltipText: '#ffffff', gap: 'rgba(120,130,145,0.10)' },
+  dark: { text: '#c5cad3', grid: '#2c313a', axis: '#3b424d', tooltipBg: '#f3f4f6', tooltipText: '#14171c', gap: 'rgba(160,170,185,0.10)' },
+} as const;
