@@ -1,0 +1,82 @@
+/**
+ * Local calendar days in a time zone as [start, end) instants, and their mapping onto the
+ * 15-minute buckets of `attempt_buckets`.
+ *
+ * A day starts at local midnight; in a zone whose clocks jump over midnight (America/Santiago,
+ * Asia/Beirut on their DST start days) it starts at the first instant that exists, 01:00. Luxon
+ * does exactly that when given a date without a time. A day that a zone skipped entirely
+ * (Pacific/Apia, 2011-12-30) is empty.
+ */
+import { DateTime, IANAZone } from 'luxon';
+
+export interface DayRange {
+  /** `YYYY-MM-DD` in the zone. */
+  readonly date: string;
+  /** Epoch ms of the day's first instant. */
+  readonly startMs: number;
+  /** Epoch ms of the next day's first instant (exclusive). */
+  readonly endMs: number;
+}
+
+/** The bucket width of attempt_buckets (migrations.ts): every modern zone's midnight is on one. */
+export const BUCKET_MS = 900_000;
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for an existing calendar date written `YYYY-MM-DD`. */
+export function isDate(text: string): boolean {
+  return DATE_PATTERN.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+}
+
+export function isZone(tz: string): boolean {
+  return tz.trim() !== '' && IANAZone.isValidZone(tz);
+}
+
+/** Calendar arithmetic on `YYYY-MM-DD` (zone-free). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+}
+
+/** Number of days from `from` to `to` (0 when equal). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+}
+
+/** The local date of an instant in a zone. */
+export function dayOf(ms: number, tz: string): string {
+  return DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
+}
+
+function dayStart(date: string, tz: string): number {
+  return DateTime.fromISO(date, { zone: tz }).toMillis();
+}
+
+/** Every day from `from` to `to` inclusive, with its instants in `tz`. */
+export function dayRanges(from: string, to: string, tz: string): DayRange[] {
+  const days: DayRange[] = [];
+  let date = from;
+  let start = dayStart(from, tz);
+  for (let i = daysBetween(from, to); i >= 0; i--) {
+    const next = addDays(date, 1);
+    // max(): a skipped day (Pacific/Apia 2011-12-30) would otherwise end before it starts.
+    const end = Math.max(start, dayStart(next, tz));
+    days.push({ date, startMs: start, endMs: end });
+    date = next;
+    start = end;
+  }
+  return days;
+}
+
+/**
+ * The days as bucket ranges [lo, hi) when every boundary falls on a bucket boundary at or after
+ * 1970 (SQLite's integer division truncates, so negative start times bucket differently); null
+ * otherwise (historic local mean time offsets such as Africa/Monrovia before 1972).
+ */
+export function bucketRanges(days: readonly DayRange[]): [lo: number, hi: number][] | null {
+  const ranges: [number, number][] = [];
+  for (const day of days) {
+    if (day.startMs < 0 || day.startMs % BUCKET_MS !== 0 || day.endMs % BUCKET_MS !== 0) return null;
+    ranges.push([day.startMs / BUCKET_MS, day.endMs / BUCKET_MS]);
+  }
+  return ranges;
+}

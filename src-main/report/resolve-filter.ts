@@ -1,0 +1,100 @@
+/**
+ * A ReportFilter checked and completed with the spec's defaults (spec 5):
+ * - tz: 'UTC' when absent; any IANA zone luxon knows, echoed as given.
+ * - platforms / sections: all when absent or empty; deduplicated, in taxonomy order.
+ * - range: both days given → as given; only `to` → the 14 days ending there; only `from` → the 14
+ *   days starting there; neither → the 14 days ending at the latest day with data in the case (in
+ *   tz), or ending today (UTC date) in an empty case.
+ */
+import type Database from 'better-sqlite3';
+import { latestTime } from '../attempts/latest';
+import type { ReportFilter } from '../shared/report-types';
+import { PLATFORMS, SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
+import { addDays, dayOf, daysBetween, isDate, isZone } from './day-buckets';
+import { ReportInputError } from './errors';
+
+export const DEFAULT_DAYS = 14;
+/** Longest range accepted: a century of days keeps a report bounded. */
+export const MAX_DAYS = 36_525;
+
+export interface ResolvedFilter {
+  readonly from: string;
+  readonly to: string;
+  readonly tz: string;
+  readonly platforms: readonly Platform[];
+  readonly sections: readonly Section[];
+}
+
+export function resolveFilter(db: Database.Database, filter: ReportFilter): ResolvedFilter {
+  const tz = filter.tz ?? 'UTC';
+  if (typeof tz !== 'string' || !isZone(tz)) {
+    throw new ReportInputError(`unknown time zone "${String(tz)}" (expected an IANA zone such as Europe/Berlin)`);
+  }
+  const from = checkDate(filter.from, 'from');
+  const to = checkDate(filter.to, 'to');
+  const range = completeRange(db, from, to, tz);
+  if (range.from > range.to) throw new ReportInputError(`from (${range.from}) is after to (${range.to})`);
+  if (daysBetween(range.from, range.to) >= MAX_DAYS) {
+    throw new ReportInputError(`the range ${range.from} to ${range.to} is longer than ${MAX_DAYS} days`);
+  }
+  return {
+    ...range,
+    tz,
+    platforms: pick(filter.platforms, PLATFORMS, parsePlatform, 'platform'),
+    sections: pick(filter.sections, SECTIONS, parseSection, 'section'),
+  };
+}
+
+function checkDate(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isDate(value)) {
+    throw new ReportInputError(`invalid ${name} date "${String(value)}" (expected YYYY-MM-DD)`);
+  }
+  return value;
+}
+
+function completeRange(
+  db: Database.Database,
+  from: string | undefined,
+  to: string | undefined,
+  tz: string,
+): { from: string; to: string } {
+  if (from !== undefined && to !== undefined) return { from, to };
+  if (to !== undefined) return { from: addDays(to, 1 - DEFAULT_DAYS), to };
+  if (from !== undefined) return { from, to: addDays(from, DEFAULT_DAYS - 1) };
+  const last = latestDataDay(db, tz) ?? new Date().toISOString().slice(0, 10);
+  return { from: addDays(last, 1 - DEFAULT_DAYS), to: last };
+}
+
+/** The latest day (in tz) with an event, a details row or a summary row; null in an empty case. */
+export function latestDataDay(db: Database.Database, tz: string): string | null {
+  const days: string[] = [];
+  for (const table of ['events', 'details'] as const) {
+    const latest = latestTime(db, table);
+    if (latest !== null) days.push(dayOf(latest, tz));
+  }
+  const summaryDay = db.prepare('SELECT max(day) FROM summaries').pluck().get() as string | null;
+  if (summaryDay !== null) days.push(summaryDay);
+  const summaryTime = db.prepare('SELECT max(time_ms) FROM summaries').pluck().get() as number | null;
+  if (summaryTime !== null) days.push(dayOf(summaryTime, tz));
+  return days.length === 0 ? null : days.reduce((a, b) => (b > a ? b : a));
+}
+
+/** Values parsed leniently (case, `ios`), deduplicated, in taxonomy order; empty or absent → all. */
+function pick<T extends string>(
+  values: readonly string[] | undefined,
+  all: readonly T[],
+  parse: (text: string) => T | undefined,
+  name: string,
+): readonly T[] {
+  if (values === undefined || values.length === 0) return all;
+  const chosen = new Set<T>();
+  for (const value of values) {
+    const parsed = typeof value === 'string' ? parse(value) : undefined;
+    if (parsed === undefined) {
+      throw new ReportInputError(`unknown ${name} "${String(value)}" (expected one of: ${all.join(', ')})`);
+    }
+    chosen.add(parsed);
+  }
+  return all.filter((item) => chosen.has(item));
+}
