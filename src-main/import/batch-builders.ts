@@ -1,0 +1,143 @@
+/**
+ * Columnar batch builders: rows are appended into preallocated typed arrays, and a full batch is
+ * handed over as is (no copy) while a fresh one starts. Columnar batches are cheap to post between
+ * threads and cheap to bind into SQLite.
+ */
+import type { DetailsBatch, EventBatch, FailureBatch, FailureRow, SummaryBatch, SummaryRow } from './records';
+
+/** Rows per batch: big enough to amortize per-batch work, small enough to keep memory flat. */
+export const BATCH_ROWS = 10_000;
+
+export class EventBatchBuilder {
+  count = 0;
+  private line = new Int32Array(BATCH_ROWS);
+  private time = new Float64Array(BATCH_ROWS);
+  private platform = new Uint8Array(BATCH_ROWS);
+  private event = new Uint8Array(BATCH_ROWS);
+  private action = new Uint8Array(BATCH_ROWS);
+  private user: string[] = [];
+  private device: string[] = [];
+  private screen: string[] = [];
+
+  /** Appends a row; returns true when the batch is full. */
+  push(line: number, time: number, platform: number, event: number, action: number, user: string, device: string, screen: string): boolean {
+    const i = this.count++;
+    this.line[i] = line;
+    this.time[i] = time;
+    this.platform[i] = platform;
+    this.event[i] = event;
+    this.action[i] = action;
+    this.user.push(user);
+    this.device.push(device);
+    this.screen.push(screen);
+    return this.count === BATCH_ROWS;
+  }
+
+  take(): EventBatch {
+    const n = this.count;
+    const full = n === BATCH_ROWS;
+    const batch: EventBatch = {
+      kind: 'event-log',
+      count: n,
+      // A partial batch is copied down to its size so that it does not drag a full buffer along.
+      line: full ? this.line : this.line.slice(0, n),
+      time: full ? this.time : this.time.slice(0, n),
+      platform: full ? this.platform : this.platform.slice(0, n),
+      event: full ? this.event : this.event.slice(0, n),
+      action: full ? this.action : this.action.slice(0, n),
+      user: this.user,
+      device: this.device,
+      screen: this.screen,
+    };
+    this.count = 0;
+    if (full) {
+      this.line = new Int32Array(BATCH_ROWS);
+      this.time = new Float64Array(BATCH_ROWS);
+      this.platform = new Uint8Array(BATCH_ROWS);
+      this.event = new Uint8Array(BATCH_ROWS);
+      this.action = new Uint8Array(BATCH_ROWS);
+    }
+    this.user = [];
+    this.device = [];
+    this.screen = [];
+    return batch;
+  }
+}
+
+export class DetailsBatchBuilder {
+  count = 0;
+  private line = new Int32Array(BATCH_ROWS);
+  private time = new Float64Array(BATCH_ROWS);
+  private platform = new Uint8Array(BATCH_ROWS);
+  private action = new Uint8Array(BATCH_ROWS);
+  private userAction = new Uint8Array(BATCH_ROWS);
+  private user: string[] = [];
+  private device: string[] = [];
+  private screen: string[] = [];
+
+  push(line: number, time: number, platform: number, action: number, userAction: number, user: string, device: string, screen: string): boolean {
+    const i = this.count++;
+    this.line[i] = line;
+    this.time[i] = time;
+    this.platform[i] = platform;
+    this.action[i] = action;
+    this.userAction[i] = userAction;
+    this.user.push(user);
+    this.device.push(device);
+    this.screen.push(screen);
+    return this.count === BATCH_ROWS;
+  }
+
+  take(): DetailsBatch {
+    const n = this.count;
+    const full = n === BATCH_ROWS;
+    const batch: DetailsBatch = {
+      kind: 'details',
+      count: n,
+      line: full ? this.line : this.line.slice(0, n),
+      time: full ? this.time : this.time.slice(0, n),
+      platform: full ? this.platform : this.platform.slice(0, n),
+      action: full ? this.action : this.action.slice(0, n),
+      userAction: full ? this.userAction : this.userAction.slice(0, n),
+      user: this.user,
+      device: this.device,
+      screen: this.screen,
+    };
+    this.count = 0;
+    if (full) {
+      this.line = new Int32Array(BATCH_ROWS);
+      this.time = new Float64Array(BATCH_ROWS);
+      this.platform = new Uint8Array(BATCH_ROWS);
+      this.action = new Uint8Array(BATCH_ROWS);
+      this.userAction = new Uint8Array(BATCH_ROWS);
+    }
+    this.user = [];
+    this.device = [];
+    this.screen = [];
+    return batch;
+  }
+}
+
+/** Summary and failure rows are few and wide: plain row objects, batched by count. */
+export class RowListBuilder<R, B> {
+  private rows: R[] = [];
+  constructor(private readonly wrap: (rows: R[]) => B) {}
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  push(row: R): boolean {
+    this.rows.push(row);
+    return this.rows.length === BATCH_ROWS;
+  }
+
+  take(): B {
+    const batch = this.wrap(this.rows);
+    this.rows = [];
+    return batch;
+  }
+}
+
+export const summaryRows = (): RowListBuilder<SummaryRow, SummaryBatch> => new RowListBuilder((rows) => ({ kind: 'summary', rows }));
+export const failureRows = (): RowListBuilder<FailureRow, FailureBatch> => new RowListBuilder((rows) => ({ kind: 'failures', rows }));

@@ -1,0 +1,53 @@
+/**
+ * Where parsed rows go: a sink validates each row (spec 3), appends it to a columnar batch or
+ * counts it as skipped with its reason, and hands out finished batches. One sink per file kind.
+ */
+import { EXAMPLES_PER_REASON, SkipTally, type RecordBatch, type SkipReason } from './records';
+import type { Row } from './values';
+
+export abstract class RowSink {
+  readonly skipped = new SkipTally();
+  /** Rows turned into records so far. */
+  protected emitted = 0;
+  private readonly ready: RecordBatch[] = [];
+
+  /** Validates one data row found at `line` (1-based physical line, or 1-based position in a JSON array). */
+  abstract row(values: Row, line: number): void;
+
+  /** A row that could not be read at all (invalid JSON line, malformed quotes). */
+  unreadable(line: number, detail: string): void {
+    this.skipped.add(line, 'unreadable row', detail);
+  }
+
+  /** Batches finished since the last call. */
+  drain(): RecordBatch[] {
+    return this.ready.length === 0 ? NONE : this.ready.splice(0);
+  }
+
+  /** Ends the input: the last, partial batch joins the finished ones. */
+  finish(): void {
+    if (this.pending() > 0) this.ready.push(this.takeBatch());
+  }
+
+  /** Data rows seen: records + skipped (the store later splits records into stored and duplicates). */
+  get rowsRead(): number {
+    return this.emitted + this.skipped.total;
+  }
+
+  protected abstract pending(): number;
+  protected abstract takeBatch(): RecordBatch;
+
+  /** Call after appending a row; `full` is the builder's answer. */
+  protected appended(full: boolean): void {
+    this.emitted++;
+    if (full) this.ready.push(this.takeBatch());
+  }
+
+  /** Counts a skipped row; the detail is only computed for the few examples that are kept. */
+  protected skip(line: number, reason: SkipReason, detail: () => string): void {
+    const seen = this.skipped.counts[reason] ?? 0;
+    this.skipped.add(line, reason, seen < EXAMPLES_PER_REASON ? detail() : '');
+  }
+}
+
+const NONE: RecordBatch[] = [];
