@@ -1,0 +1,109 @@
+/**
+ * Sequential byte sources: a file on disk, or (zip-entry-source.ts) a ZIP entry inflated on the fly.
+ * Every pass over an input opens a fresh source, so sniffing the head and the full read stay
+ * independent, and nothing is held open between them.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+
+export interface ByteSource {
+  /** The next chunk, or null at the end. A chunk is only valid until the next call (buffers are reused). */
+  read(): Promise<Uint8Array | null>;
+  close(): Promise<void>;
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+  readonly onBytes?: (bytesRead: number, totalBytes: number) => void;
+}
+
+/** Bytes read from disk at a time: few syscalls, bounded memory. */
+export const READ_CHUNK = 1024 * 1024;
+
+/**
+ * A file from its start, 1 MiB at a time. The next chunk is read while the caller works on the
+ * current one (two buffers, alternating), so parsing does not wait on the disk.
+ */
+export async function openFileSource(path: string, options: ReadOptions = {}): Promise<ByteSource> {
+  const handle = await open(path, 'r');
+  let total: number;
+  try {
+    total = (await handle.stat()).size;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)] as const;
+  let turn = 0;
+  let position = 0;
+  let closed = false;
+  const readInto = (buffer: Buffer): Promise<Uint8Array | null> =>
+    handle.read(buffer, 0, buffer.length, position).then(({ bytesRead }) => {
+      position += bytesRead;
+      return bytesRead === 0 ? null : buffer.subarray(0, bytesRead);
+    });
+  let next: Promise<Uint8Array | null> | null = null;
+  return {
+    async read() {
+      options.signal?.throwIfAborted();
+      if (closed) return null;
+      const chunk = await (next ?? readInto(buffers[turn]!));
+      next = null;
+      if (chunk === null) return null;
+      options.onBytes?.(position, Math.max(total, position));
+      turn ^= 1;
+      if (chunk.length === READ_CHUNK) {
+        next = readInto(buffers[turn]!);
+        next.catch(() => undefined); // a failure surfaces on the next read()
+      }
+      return chunk;
+    },
+    async close() {
+      if (!closed) {
+        closed = true;
+        await next?.catch(() => undefined);
+        await handle.close();
+      }
+    },
+  };
+}
+
+/** Counts and hashes what passes through, for rowsRead/sha256 of a full pass. */
+export class MeteredSource implements ByteSource {
+  bytes = 0;
+  private readonly hash: Hash = createHash('sha256');
+  private digest: string | undefined;
+
+  constructor(private readonly inner: ByteSource) {}
+
+  async read(): Promise<Uint8Array | null> {
+    const chunk = await this.inner.read();
+    if (chunk === null) {
+      this.digest ??= this.hash.digest('hex');
+    } else {
+      this.bytes += chunk.length;
+      this.hash.update(chunk);
+    }
+    return chunk;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** The hex sha256 of all bytes, once the end was reached; undefined before. */
+  sha256(): string | undefined {
+    return this.digest;
+  }
+}
+
+/** sha256 of a file's bytes, streamed (spec 3: a file whose bytes were already imported is refused). */
+export async function hashFile(path: string, options: ReadOptions = {}): Promise<string> {
+  const source = new MeteredSource(await openFileSource(path, options));
+  try {
+    while ((await source.read()) !== null);
+    return source.sha256()!;
+  } finally {
+    await source.close();
+  }
+}

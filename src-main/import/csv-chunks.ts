@@ -1,0 +1,116 @@
+/**
+ * Streaming CSV rows with their physical line numbers, on top of Papa Parse's core parser.
+ *
+ * Why Papa Parse (measured, 1M-row event log, streaming): uDSV is faster on clean files but merges a
+ * short row or a whitespace-only line into the next row, drops blank lines without a trace (so line
+ * numbers drift) and loses the text of `"ab"c` fields; Papa Parse keeps every line as a row, keeps
+ * bare quotes inside unquoted fields as text, and flags malformed quotes. Fed 64 KiB at a time it
+ * parses ~3M rows/s (1.5M/s when every field is quoted): bigger pieces keep each piece's rows alive
+ * across young-generation GCs and run 2-3x slower.
+ *
+ * Line numbers: a row starts one line after the previous row's start plus the line breaks inside its
+ * quoted fields. Counting the breaks of each consumed piece tells whether any row has one; only then
+ * are fields searched.
+ */
+import Papa from 'papaparse';
+import type { CsvDialect } from './csv-dialect';
+import { InputRefused } from './refusal';
+
+export interface CsvChunk {
+  /** Rows as Papa Parse returns them, the trailing CR of the last field already trimmed. */
+  readonly rows: string[][];
+  /** Physical line (1-based) where each row starts. */
+  readonly lines: Int32Array;
+  /** Rows whose quotes were malformed (`"ab"c`): their text is unreliable. Null when none. */
+  readonly malformed: Set<number> | null;
+}
+
+interface PapaError {
+  readonly code: string;
+  readonly row?: number;
+}
+interface PapaResult {
+  readonly data: string[][];
+  readonly errors: PapaError[];
+  readonly meta: { readonly cursor: number };
+}
+
+function countChar(text: string, char: string, end: number): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at !== -1 && at < end; at = text.indexOf(char, at + 1)) n++;
+  return n;
+}
+
+export async function* csvChunks(pieces: AsyncIterable<string>, dialect: CsvDialect, maxRowChars: number, file: string): AsyncGenerator<CsvChunk> {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+  const nl = dialect.newline;
+  const trimCr = nl === '\n';
+  let rest = '';
+  let line = 1; // physical line where `rest` starts
+
+  const parse = (input: string, final: boolean): CsvChunk | null => {
+    if (input.length === 0) return null;
+    const result = parser.parse(input, 0, !final) as PapaResult;
+    const rows = result.data;
+    const cursor = final ? input.length : result.meta.cursor;
+    const breaks = countChar(input, nl, cursor);
+
+    let malformed: Set<number> | null = null;
+    for (const error of result.errors) {
+      const at = error.row ?? -1;
+      if (at < 0 || at >= rows.length) continue; // about the held-back last row: seen again next time
+      if (error.code === 'MissingQuotes') {
+        throw new InputRefused(file, `unterminated quoted field starting at line ${lineOfRow(rows, at, line, nl)}`);
+      }
+      (malformed ??= new Set()).add(at);
+    }
+
+    const lines = new Int32Array(rows.length);
+    // Every row but a final unterminated one ends with exactly one break, unless it has some inside.
+    const expected = final ? rows.length - 1 : rows.length;
+    if (breaks === expected) {
+      for (let i = 0; i < rows.length; i++) lines[i] = line + i;
+    } else {
+      let at = line;
+      for (let i = 0; i < rows.length; i++) {
+        lines[i] = at;
+        at += 1 + innerBreaks(rows[i]!, nl);
+      }
+    }
+    if (trimCr) {
+      for (const row of rows) {
+        const last = row.length - 1;
+        const text = row[last]!;
+        if (text.charCodeAt(text.length - 1) === 13) row[last] = text.slice(0, -1);
+      }
+    }
+    line += breaks;
+    rest = final ? '' : input.slice(cursor);
+    if (rest.length > maxRowChars) {
+      throw new InputRefused(file, `line ${line} runs over ${maxRowChars} characters without ending (an unbalanced quote?)`);
+    }
+    return { rows, lines, malformed };
+  };
+
+  for await (const piece of pieces) {
+    const chunk = parse(rest + piece, false);
+    if (chunk && chunk.rows.length > 0) yield chunk;
+  }
+  const chunk = parse(rest, true);
+  if (chunk && chunk.rows.length > 0) yield chunk;
+}
+
+function innerBreaks(row: readonly string[], nl: string): number {
+  let n = 0;
+  for (let i = 0; i < row.length; i++) {
+    const field = row[i]!;
+    for (let at = field.indexOf(nl); at !== -1; at = field.indexOf(nl, at + 1)) n++;
+  }
+  return n;
+}
+
+function lineOfRow(rows: readonly (readonly string[])[], index: number, first: number, nl: string): number {
+  let at = first;
+  for (let i = 0; i < index; i++) at += 1 + innerBreaks(rows[i]!, nl);
+  return at;
+}

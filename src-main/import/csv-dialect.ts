@@ -1,0 +1,81 @@
+/**
+ * The CSV dialect of a file (spec 3): the delimiter (`,` `;` tab `|`) is sniffed from the header,
+ * counting outside quotes, and confirmed on the next lines; the line break is LF (CRLF files are
+ * read as LF with the CR trimmed, which also copes with files mixing both) or, for old Mac files, CR.
+ */
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export interface CsvDialect {
+  readonly delimiter: Delimiter;
+  readonly newline: '\n' | '\r';
+}
+
+/** In order of preference when the evidence is even. */
+const CANDIDATES: readonly Delimiter[] = [',', ';', '\t', '|'];
+/** Lines after the header used to confirm the delimiter. */
+const CONFIRM_LINES = 20;
+
+/**
+ * Counts each candidate outside quotes, line by line (at most 1 + CONFIRM_LINES non-blank lines).
+ * A quote opens a quoted field only at the start of a field, so a bare quote inside an unquoted
+ * field (`4,5"6,7`, seen in Intune exports) does not throw the count off.
+ */
+function countLines(text: string, newline: string): number[][] {
+  const lines: number[][] = [];
+  let counts = [0, 0, 0, 0];
+  let inQuotes = false;
+  let fieldStart = true;
+  let blank = true;
+  for (let i = 0; i < text.length && lines.length <= CONFIRM_LINES; i++) {
+    const c = text[i]!;
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === newline) {
+      if (!blank) lines.push(counts);
+      counts = [0, 0, 0, 0];
+      fieldStart = true;
+      blank = true;
+      continue;
+    }
+    const k = CANDIDATES.indexOf(c as Delimiter);
+    if (k >= 0) {
+      counts[k]!++;
+      fieldStart = true;
+      blank = false;
+      continue;
+    }
+    if (c === '"' && fieldStart) inQuotes = true;
+    if (c !== ' ' && c !== '\r') {
+      fieldStart = false;
+      blank = false;
+    }
+  }
+  if (!blank && lines.length <= CONFIRM_LINES) lines.push(counts);
+  return lines;
+}
+
+export function sniffDialect(head: string): CsvDialect {
+  const newline = head.includes('\n') || !head.includes('\r') ? '\n' : '\r';
+  const lines = countLines(head, newline);
+  const header = lines[0];
+  if (!header) return { delimiter: ',', newline };
+  let best: Delimiter = ',';
+  let bestScore = -1;
+  CANDIDATES.forEach((delimiter, k) => {
+    const inHeader = header[k]!;
+    if (inHeader === 0) return;
+    // Lines that agree with the header's count confirm it; then the header count breaks ties.
+    const agreeing = lines.slice(1).filter((counts) => counts[k] === inHeader).length;
+    const score = agreeing * 1_000_000 + inHeader;
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  });
+  return { delimiter: best, newline };
+}

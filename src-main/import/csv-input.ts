@@ -1,0 +1,66 @@
+/** A CSV input: the header decides kind and column plan; rows stream through csvChunks. */
+import Papa from 'papaparse';
+import { MeteredSource } from './byte-source';
+import { csvChunks } from './csv-chunks';
+import { sniffDialect, type CsvDialect } from './csv-dialect';
+import { detectKind, NOT_ENROLLMENT_REASON } from './columns';
+import type { InputSpec } from './input-spec';
+import { Parsed } from './parsed-input';
+import type { RecordBatch } from './records';
+import { InputRefused, NotEnrollmentFile } from './refusal';
+import type { Encoding } from './sniff';
+import { planFor, sinkFor } from './sinks';
+import { textPieces } from './text-pieces';
+import { excerpt } from './values';
+
+const isBlankLine = (row: readonly string[]): boolean => row.length === 1 && row[0]!.trim() === '';
+
+/** The first non-blank row of the head (the header), or undefined when the head holds none complete. */
+function headerOf(head: string, complete: boolean, dialect: CsvDialect): string[] | undefined {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+  const rows = (parser.parse(head, 0, !complete) as { data: string[][] }).data;
+  const header = rows.find((row) => !isBlankLine(row));
+  return header?.map((name) => name.replace(/\r$/, ''));
+}
+
+export function openCsv(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {
+  const { name, limits } = spec;
+  const dialect = sniffDialect(head);
+  const header = headerOf(head, complete, dialect);
+  if (!header) throw new InputRefused(name, `no complete header line in the first ${head.length} characters`);
+  if (header.length > limits.maxColumns) {
+    throw new NotEnrollmentFile(name, `${header.length} columns, more than the ${limits.maxColumns} an enrollment file could have`);
+  }
+  const kind = detectKind(header);
+  if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
+  const plan = planFor(kind);
+  header.forEach((column, index) => plan.add(index, column));
+  plan.keepWinnersOnly();
+  const sink = sinkFor(kind, plan);
+
+  async function* produce(done: (sha256: string) => void): AsyncGenerator<RecordBatch> {
+    const source = new MeteredSource(await spec.open(true));
+    try {
+      let headerSeen = false;
+      for await (const { rows, lines, malformed } of csvChunks(textPieces(source, encoding), dialect, limits.maxFieldChars, name)) {
+        for (let i = 0; i < rows.length; i++) {
+          const row = rows[i]!;
+          if (row.length === 1 && isBlankLine(row)) continue;
+          if (!headerSeen) {
+            headerSeen = true;
+            continue;
+          }
+          if (malformed !== null && malformed.has(i)) sink.unreadable(lines[i]!, `malformed quotes: ${excerpt(row, dialect.delimiter)}`);
+          else sink.row(row, lines[i]!);
+        }
+        yield* sink.drain();
+      }
+      sink.finish();
+      yield* sink.drain();
+      done(source.sha256()!);
+    } finally {
+      await source.close();
+    }
+  }
+  return new Parsed(name, spec.size, 'csv', kind, spec.inZip, sink, produce, [], spec.archiveNotes);
+}

@@ -1,0 +1,19 @@
+/** What the container readers need to know about one input, wherever its bytes come from. */
+import type { ByteSource } from './byte-source';
+import type { ImportLimits } from './limits';
+
+export interface InputSpec {
+  /** Display name (basename, or `archive.zip/entry.csv`). */
+  readonly name: string;
+  /** Bytes (uncompressed). */
+  readonly size: number;
+  readonly inZip: boolean;
+  /**
+   * A fresh source from the first byte. A `full` pass reports progress and counts against the ZIP
+   * budget; the short sniffing pass does neither.
+   */
+  open(full: boolean): Promise<ByteSource>;
+  readonly limits: ImportLimits;
+  /** Notes about the archive this entry came from (shared by its entries). */
+  readonly archiveNotes?: readonly string[];
+}
