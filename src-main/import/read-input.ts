@@ -1,0 +1,75 @@
+/**
+ * The import step's entry point: a path in, one ParsedInput per readable file out (a ZIP gives one
+ * per usable entry). The format is detected from the content, never from the name (spec 3).
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { openFileSource } from './byte-source';
+import { resolveLimits, type ImportLimits } from './limits';
+import { openInput } from './open-input';
+import type { ParsedInput } from './parsed-input';
+import { InputRefused } from './refusal';
+import { isZip } from './sniff';
+import { readZip } from './zip-input';
+
+export { hashFile } from './byte-source';
+export { DEFAULT_LIMITS, type ImportLimits } from './limits';
+export type { ParsedInput } from './parsed-input';
+export { InputRefused, NotEnrollmentFile } from './refusal';
+
+export interface ReadInputOptions {
+  readonly limits?: Partial<ImportLimits>;
+  readonly signal?: AbortSignal;
+  /** Progress of the full read: bytes of the file (for a ZIP, of the archive) read so far, and its size. */
+  readonly onBytes?: (bytesRead: number, totalBytes: number) => void;
+}
+
+function cannotOpen(name: string, error: unknown): InputRefused {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? String(error)})`;
+  return new InputRefused(name, why);
+}
+
+async function firstBytes(path: string, count: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads one path (a file; a ZIP yields one ParsedInput per usable entry). Throws InputRefused for a
+ * file that cannot be read at all; a refusal can also come while iterating an input's batches
+ * (truncated data found late). Consume each input's batches before asking for the next input.
+ */
+export async function* readInput(path: string, options: ReadInputOptions = {}): AsyncGenerator<ParsedInput> {
+  const name = basename(path);
+  const limits = resolveLimits(options.limits);
+  options.signal?.throwIfAborted();
+  let size: number;
+  let magic: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    size = info.size;
+    magic = await firstBytes(path, 4);
+  } catch (error) {
+    throw cannotOpen(name, error);
+  }
+  if (isZip(magic)) {
+    yield* readZip(path, name, limits, options);
+    return;
+  }
+  yield await openInput({
+    name,
+    size,
+    inZip: false,
+    limits,
+    open: (full) => openFileSource(path, full ? options : { signal: options.signal }),
+  });
+}
