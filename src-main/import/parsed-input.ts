@@ -25,9 +25,9 @@ export interface ParsedInput {
   /**
    * Things worth telling the user that are not skipped rows: "the Graph response has more pages",
    * ZIP entries passed over and why. For a ZIP entry this includes the archive's notes, complete
-   * once the readInput iteration has finished.
+   * once the readInput iteration has finished. Optional so that adapters (the parse worker) may omit it.
    */
-  readonly notes: readonly string[];
+  readonly notes?: readonly string[];
 }
 
 /**
