@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 /**
  * Three builds: the main process (plus the command line and worker entries, which run in plain
@@ -9,6 +10,23 @@ import react from '@vitejs/plugin-react';
  * be ES modules), and the renderer.
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The renderer's CSP (index.html) is strict: scripts and styles from the app's own files only.
+ * Vite's dev server needs inline scripts and a websocket for hot reload, so `npm run dev` (serve
+ * only) loosens it; the built app keeps the strict one.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'enrollscope-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,6 +39,9 @@ export default defineConfig({
           cli: resolve(root, 'src-main/cli/main.ts'),
           'import-worker': resolve(root, 'src-main/import-worker/worker.ts'),
           'parse-worker': resolve(root, 'src-main/workers/parse-worker.ts'),
+          // Developer tools (plain Node): the sample case builder and the screenshot tool.
+          'tools/make-sample': resolve(root, 'src-main/tools/make-sample.ts'),
+          'tools/screenshot': resolve(root, 'src-main/tools/screenshot.ts'),
         },
         // Entries and chunks side by side, so workers are found beside any module (workers/locate.ts).
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
@@ -38,7 +59,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },

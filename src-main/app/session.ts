@@ -55,6 +55,8 @@ interface OpenCase {
 
 const SETTING_KEYS = ['tz', 'customer', 'consultant'] as const;
 const REFUSED_KEY = 'refused-files';
+/** Set in the bundled sample case by make-sample (synthetic data, say so in the header). */
+export const SAMPLE_KEY = 'sample';
 const MAX_REFUSED = 50;
 export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
 
@@ -140,7 +142,7 @@ export class AppSession {
       path,
       name: caseName(path),
       settings: settings as CaseSettings,
-      isSample: basename(path) === SAMPLE_COPY_NAME && resolve(path).startsWith(resolve(this.options.userDataDir)),
+      isSample: engine.getSetting(db, SAMPLE_KEY) === 'true',
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
     };

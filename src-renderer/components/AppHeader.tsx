@@ -78,6 +78,7 @@ export function AppHeader() {
           <>
             <span className="case-label">Case</span>
             <h1 title={caseInfo.path}>{caseInfo.name}</h1>
+            {caseInfo.settings.customer && <span className="case-customer">{caseInfo.settings.customer}</span>}
             {caseInfo.isSample && <span className="badge">Sample data</span>}
           </>
         ) : (

@@ -48,7 +48,7 @@ function skippedByReason(imports: readonly ImportRecord[]): { reason: string; co
       const entry = byReason.get(reason) ?? { count: 0, examples: [] };
       entry.count += count;
       for (const example of record.examples) {
-        if (example.reason === reason && entry.examples.length < 4) {
+        if (example.reason === reason && entry.examples.length < 3) {
           entry.examples.push(`${record.file} line ${example.line}${example.detail ? `: ${example.detail}` : ''}`);
         }
       }
@@ -153,7 +153,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
                     <td className="num">{formatCount(entry.count)}</td>
                     <td className="examples">
                       {entry.examples.map((example) => (
-                        <span key={example} className="example">
+                        <span key={example} className="example" title={example}>
                           {example}
                         </span>
                       ))}

@@ -28,7 +28,7 @@ export function ImportRecordDetails({ record }: { record: ImportRecord }) {
                   .filter((example) => example.reason === reason)
                   .slice(0, 3)
                   .map((example) => (
-                    <span key={example.line} className="example">
+                    <span key={example.line} className="example" title={example.detail}>
                       line {example.line}
                       {example.detail ? `: ${example.detail}` : ''}
                     </span>

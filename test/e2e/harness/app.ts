@@ -67,12 +67,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-declare global {
-  interface Window {
-    __enrollscopeInvoke?: (channel: string, arg: unknown) => Promise<unknown>;
-    __enrollscopeEmit?: (channel: string, payload: unknown) => void;
-    __enrollscopeDropPaths?: Record<string, string>;
-  }
+/**
+ * What the harness touches in the page, typed here because the Node program has no DOM types.
+ * Page callbacks reach it as `globalThis as unknown as PageGlobals`.
+ */
+interface PageGlobals {
+  __enrollscopeEmit?: (channel: string, payload: unknown) => void;
+  __enrollscopeDropPaths?: Record<string, string>;
+  DataTransfer: new () => { items: { add(file: unknown): unknown } };
+  File: new (parts: string[], name: string) => unknown;
+  DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
+  document: { body: { dispatchEvent(event: unknown): boolean } };
 }
 
 /** The page side of the transport; `createApi` is the preload's, injected as source text. */
@@ -129,7 +134,9 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
       events.push({ channel, payload } as EmittedEvent);
       emitter.emit(channel, payload);
       if (closed) return;
-      page.evaluate(([c, p]) => window.__enrollscopeEmit?.(c, p), [channel, payload] as const).catch(() => undefined);
+      page
+        .evaluate(([c, p]) => (globalThis as unknown as PageGlobals).__enrollscopeEmit?.(c, p), [channel, payload] as const)
+        .catch(() => undefined);
     },
   });
   backend.session.start();
@@ -155,21 +162,24 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     async drop(paths) {
       const table = Object.fromEntries(paths.map((path) => [basename(path), path]));
       await page.evaluate((entries) => {
-        window.__enrollscopeDropPaths = { ...window.__enrollscopeDropPaths, ...entries };
-        const transfer = new DataTransfer();
-        for (const name of Object.keys(entries)) transfer.items.add(new File([''], name));
+        const g = globalThis as unknown as PageGlobals;
+        g.__enrollscopeDropPaths = { ...g.__enrollscopeDropPaths, ...entries };
+        const transfer = new g.DataTransfer();
+        for (const name of Object.keys(entries)) transfer.items.add(new g.File([''], name));
         // No helper functions in here: loaders may wrap them in helpers the page does not have.
         for (const type of ['dragenter', 'dragover', 'drop']) {
-          document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+          g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
         }
       }, table);
     },
     async dragEnter() {
       await page.evaluate(() => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([''], 'export.csv'));
-        document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-        document.body.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        const g = globalThis as unknown as PageGlobals;
+        const transfer = new g.DataTransfer();
+        transfer.items.add(new g.File([''], 'export.csv'));
+        for (const type of ['dragenter', 'dragover']) {
+          g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        }
       });
     },
     async close() {

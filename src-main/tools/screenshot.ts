@@ -1,0 +1,307 @@
+/**
+ * `npm run screenshot -- --out DIR [--case CASE | FILE...]`: the real UI (built renderer, real
+ * handlers, real SQLite) in Chromium, on a machine without Electron. Writes
+ *
+ *   empty.png           a new, empty case inviting a drop
+ *   import-summary.png  the summary after dropping FILE... (or the sample's input files, plus a
+ *                       file that is refused); with --case alone, the case's list of imports
+ *   report-light.png    the report (default filters), light theme
+ *   report-dark.png     the same, dark theme
+ *   filtered.png        one OS, one section, the last 7 days
+ *   screenshots.json    the filters of each picture, the numbers shown and the command line
+ *                       that prints the same numbers as JSON
+ *
+ * Never writes to the given case or files: a case is copied first. Options: --width, --height
+ * (default 1280x800, full-page pictures), --tz ZONE (the "computer's" zone; default UTC).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openHarness, type Harness } from '../../test/e2e/harness/app';
+import { CHROMIUM_ARGS, bundledSampleCase, chromiumPath, rendererDir } from '../../test/e2e/harness/paths';
+import { serveRenderer, type RendererServer } from '../../test/e2e/harness/server';
+import { computeReport } from '../report/compute-report';
+import { SECTIONS, type Platform, type Section } from '../shared/taxonomy';
+import type { Report, ReportFilter } from '../shared/report-types';
+import { openCase } from '../store/case-file';
+import { writeSampleInputs } from './make-sample';
+
+interface Args {
+  out: string;
+  casePath: string | null;
+  files: string[];
+  width: number;
+  height: number;
+  tz: string;
+}
+
+const USAGE = 'usage: npm run screenshot -- --out DIR [--case CASE | FILE...] [--width N] [--height N] [--tz ZONE]';
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { out: '', casePath: null, files: [], width: 1280, height: 800, tz: 'UTC' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value. ${USAGE}`);
+      return next;
+    };
+    if (arg === '--out') args.out = resolve(value());
+    else if (arg === '--case') args.casePath = resolve(value());
+    else if (arg === '--width') args.width = Number(value());
+    else if (arg === '--height') args.height = Number(value());
+    else if (arg === '--tz') args.tz = value();
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}. ${USAGE}`);
+    else args.files.push(resolve(arg));
+  }
+  if (!args.out) throw new Error(`--out DIR is required. ${USAGE}`);
+  for (const path of [...args.files, ...(args.casePath ? [args.casePath] : [])]) {
+    if (!existsSync(path)) throw new Error(`no such file: ${path}`);
+  }
+  if (!(args.width >= 800 && args.height >= 500)) throw new Error('--width and --height: at least 800x500');
+  return args;
+}
+
+/** `from..to|tz|platforms|sections`: the key the report view puts on its element. */
+const keyOf = (report: Report): string =>
+  `${report.range.from}..${report.range.to}|${report.range.tz}|${report.filters.platforms.join(',')}|${report.filters.sections.join(',')}`;
+
+async function waitForReport(page: Page, report?: Report): Promise<string> {
+  const selector = report ? `[data-report-status="ready"][data-report-key="${keyOf(report)}"]` : '[data-report-status="ready"]';
+  await page.waitForSelector(selector, { timeout: 60_000 });
+  return (await page.getAttribute('[data-testid="report"]', 'data-report-key')) ?? '';
+}
+
+/** The numbers on screen, read back from the page (what a reviewer compares with the CLI). */
+async function shownNumbers(page: Page): Promise<Record<string, string>> {
+  const text = async (testId: string): Promise<string> => ((await page.getByTestId(testId).textContent()) ?? '').trim();
+  const result: Record<string, string> = {
+    initiated: await text('rollup-initiated'),
+    incomplete: await text('rollup-incomplete'),
+    incompleteRate: await text('rollup-rate'),
+  };
+  for (const table of await page.getByTestId('section-table').all()) {
+    result[`section ${await table.getAttribute('data-section')}`] = ((await table.getByTestId('section-total').textContent()) ?? '').trim();
+  }
+  return result;
+}
+
+const quote = (text: string): string => (/^[\w./:-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`);
+
+/** The command line that prints the same numbers as JSON; `source` is `--db CASE` or the files. */
+function cliCommand(source: string, filter: ReportFilter): string {
+  const parts = ['npx enrollscope report', source, '--from', filter.from!, '--to', filter.to!, '--tz', quote(filter.tz ?? 'UTC')];
+  for (const platform of filter.platforms ?? []) parts.push('--platform', platform === 'iOS/iPadOS' ? 'ios' : 'android');
+  for (const section of filter.sections ?? []) parts.push('--section', quote(section));
+  return parts.join(' ');
+}
+
+interface Shot {
+  readonly file: string;
+  readonly filter?: ReportFilter;
+  readonly shown?: Record<string, string>;
+  readonly cli?: string;
+}
+
+class Session {
+  private readonly work = mkdtempSync(join(tmpdir(), 'enrollscope-shots-'));
+  readonly userData = join(this.work, 'user-data');
+  readonly shots: Shot[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly server: RendererServer,
+    private readonly args: Args,
+  ) {}
+
+  path(name: string): string {
+    return join(this.work, name);
+  }
+
+  open(colorScheme: 'light' | 'dark'): Promise<Harness> {
+    return openHarness({
+      browser: this.browser,
+      server: this.server,
+      userDataDir: this.userData,
+      sampleCase: null,
+      colorScheme,
+      timezoneId: this.args.tz,
+      viewport: { width: this.args.width, height: this.args.height },
+    });
+  }
+
+  async shoot(page: Page, file: string, extra: Omit<Shot, 'file'> = {}): Promise<void> {
+    // The pointer rests outside the page content: no hover effects in the picture.
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(this.args.out, file), fullPage: true, animations: 'disabled' });
+    this.shots.push({ file, ...extra });
+    console.log(`screenshot: ${join(this.args.out, file)}`);
+  }
+
+  dispose(): void {
+    rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+/** Checks that the page shows the engine's numbers for its filter; returns that filter. */
+async function checkAgainstEngine(page: Page, casePath: string, filter: ReportFilter): Promise<Record<string, string>> {
+  const db = openCase(casePath, { create: false });
+  let report: Report;
+  try {
+    report = computeReport(db, filter);
+  } finally {
+    db.close();
+  }
+  await waitForReport(page, report);
+  const shown = await shownNumbers(page);
+  const initiated = Number(shown['initiated']!.replace(/\D/g, ''));
+  const incomplete = Number(shown['incomplete']!.replace(/\D/g, ''));
+  if (initiated !== report.rollup.initiated || incomplete !== report.rollup.incomplete) {
+    throw new Error(`the page shows ${initiated}/${incomplete}, the engine says ${report.rollup.initiated}/${report.rollup.incomplete}`);
+  }
+  return shown;
+}
+
+async function run(args: Args): Promise<void> {
+  mkdirSync(args.out, { recursive: true });
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium is missing: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const server = await serveRenderer(rendererDir());
+  const session = new Session(browser, server, args);
+  try {
+    // 1. A new, empty case: the empty state.
+    let harness = await session.open('light');
+    const emptyCase = session.path('New case.enrollscope');
+    let reportCase: string;
+    // What the command line is given to print the same numbers.
+    let source = args.casePath ? `--db ${quote(args.casePath)}` : args.files.map(quote).join(' ');
+    if (args.casePath && args.files.length === 0) {
+      harness.dialogs.newCasePaths.push(emptyCase);
+      await harness.page.getByRole('button', { name: 'New case' }).click();
+      await harness.page.waitForSelector('[data-testid="empty-state"]');
+      await session.shoot(harness.page, 'empty.png');
+      // 2. The given case (a copy): its imports stand for the import summary.
+      reportCase = session.path(basename(args.casePath));
+      copyFileSync(args.casePath, reportCase);
+      harness.dialogs.casesToOpen.push(reportCase);
+      await harness.page.getByRole('button', { name: 'Open case…' }).click();
+      await waitForReport(harness.page);
+      const imports = harness.page.locator('[data-testid="case-imports"]');
+      await imports.scrollIntoViewIfNeeded();
+      await imports.screenshot({ path: join(args.out, 'import-summary.png') });
+      session.shots.push({ file: 'import-summary.png' });
+      console.log(`screenshot: ${join(args.out, 'import-summary.png')}`);
+    } else {
+      // With --case and files: the files are imported into a copy of the case; else a new case.
+      if (args.casePath) {
+        reportCase = session.path(basename(args.casePath));
+        copyFileSync(args.casePath, reportCase);
+      } else {
+        reportCase = emptyCase;
+      }
+      harness.dialogs.newCasePaths.push(emptyCase);
+      await harness.page.getByRole('button', { name: 'New case' }).click();
+      await harness.page.waitForSelector('[data-testid="empty-state"]');
+      await session.shoot(harness.page, 'empty.png');
+      if (args.casePath) {
+        harness.dialogs.casesToOpen.push(reportCase);
+        await harness.page.getByRole('button', { name: 'Open case…' }).click();
+        await waitForReport(harness.page);
+      }
+      let files = args.files;
+      if (files.length === 0) {
+        const { log, details } = await writeSampleInputs(session.path('inputs'));
+        const notes = session.path('inputs/meeting-notes.txt');
+        writeFileSync(notes, 'Enrollment workshop, Tuesday: collect the Company Portal logs from the pilot group.\n');
+        files = [log, details, notes];
+        source = '--db resources/sample-case.enrollscope';
+      }
+      await harness.drop(files);
+      await harness.page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 });
+      await session.shoot(harness.page, 'import-summary.png');
+      if (args.files.length === 0) {
+        // The report pictures show the bundled sample case, as a new user first sees it.
+        reportCase = session.path('Sample case.enrollscope');
+        copyFileSync(bundledSampleCase(), reportCase);
+        harness.dialogs.casesToOpen.push(reportCase);
+        await harness.page.getByRole('button', { name: 'Open case…' }).click();
+      } else {
+        await harness.page.getByTestId('dismiss-import').click();
+      }
+    }
+
+    // 3. The report, light: the default filters (the last 14 days with data, both OS, all sections).
+    await waitForReport(harness.page);
+    const tz = (await harness.page.getAttribute('[data-testid="tz-input"]', 'value')) ?? args.tz;
+    const defaultFilter = await (async (): Promise<ReportFilter> => {
+      const db = openCase(reportCase, { create: false });
+      try {
+        const report = computeReport(db, { tz });
+        return { from: report.range.from, to: report.range.to, tz };
+      } finally {
+        db.close();
+      }
+    })();
+    const shownDefault = await checkAgainstEngine(harness.page, reportCase, defaultFilter);
+    await session.shoot(harness.page, 'report-light.png', { filter: defaultFilter, shown: shownDefault, cli: cliCommand(source, defaultFilter) });
+
+    // 4. Filtered: one OS, one section (the one with the most incomplete on that OS), 7 days.
+    const page = harness.page;
+    await page.getByTestId('preset-7').click();
+    const db = openCase(reportCase, { create: false });
+    let platform: Platform = 'iOS/iPadOS';
+    let section: Section = 'Platform Screens';
+    let weekly: ReportFilter;
+    try {
+      const week = computeReport(db, { tz });
+      const from = new Date(`${week.range.to}T00:00:00Z`);
+      from.setUTCDate(from.getUTCDate() - 6);
+      weekly = { from: from.toISOString().slice(0, 10), to: week.range.to, tz };
+      const ios = computeReport(db, { ...weekly, platforms: ['iOS/iPadOS'] });
+      const android = computeReport(db, { ...weekly, platforms: ['Android'] });
+      const pick = ios.rollup.incomplete >= android.rollup.incomplete ? ios : android;
+      platform = pick === ios ? 'iOS/iPadOS' : 'Android';
+      section = [...pick.sections].sort((a, b) => b.incomplete - a.incomplete)[0]?.section ?? section;
+    } finally {
+      db.close();
+    }
+    const other: Platform = platform === 'iOS/iPadOS' ? 'Android' : 'iOS/iPadOS';
+    await page.getByTestId('filter-platforms').getByLabel(other).uncheck();
+    for (const name of SECTIONS) {
+      if (name !== section) await page.getByTestId('filter-sections').getByLabel(name).uncheck();
+    }
+    const filtered: ReportFilter = { ...weekly, platforms: [platform], sections: [section] };
+    const shownFiltered = await checkAgainstEngine(page, reportCase, filtered);
+    await session.shoot(page, 'filtered.png', { filter: filtered, shown: shownFiltered, cli: cliCommand(source, filtered) });
+    await harness.close();
+
+    // 5. The report, dark: the same case reopened at start (the last case), default filters.
+    harness = await session.open('dark');
+    await checkAgainstEngine(harness.page, reportCase, defaultFilter);
+    await session.shoot(harness.page, 'report-dark.png', { filter: defaultFilter, shown: shownDefault, cli: cliCommand(source, defaultFilter) });
+    await harness.close();
+
+    writeFileSync(join(args.out, 'screenshots.json'), `${JSON.stringify({ case: args.casePath ?? 'the bundled sample case', shots: session.shots }, null, 2)}\n`);
+  } finally {
+    session.dispose();
+    await server.close();
+    await browser.close();
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /screenshot\.(js|ts)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  run(args).catch((error: unknown) => {
+    console.error(`screenshot: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
