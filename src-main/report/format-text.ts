@@ -13,7 +13,8 @@ export function textTable(
   rows: readonly (readonly (string | number)[])[],
   align: readonly Align[],
 ): string[] {
-  const cells = [header, ...rows.map((row) => row.map(String))];
+  // A line break inside a value (a screen text) would break the table: shown as a space.
+  const cells = [header, ...rows.map((row) => row.map((cell) => String(cell).replace(/\s*[\r\n]+\s*/g, ' ')))];
   const widths = header.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
   const line = (row: readonly string[]): string =>
     row

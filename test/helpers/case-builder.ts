@@ -237,6 +237,17 @@ export function bucketsVersusAttempts(db: Db): { buckets: unknown[]; expected: u
   return { buckets, expected };
 }
 
+/** attempt_buckets with combo texts instead of ids (ids differ between cases), sorted. */
+export function bucketViews(db: Db): unknown[] {
+  return db
+    .prepare(
+      `SELECT b.bucket, b.platform, b.outcome, c.action, c.screen, c.user_action, b.n
+       FROM attempt_buckets b LEFT JOIN combos c ON c.id = b.combo_id ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .raw()
+    .all();
+}
+
 export interface AttemptView {
   user: string;
   platform: number;
