@@ -86,7 +86,7 @@ describe('formatText', () => {
     expect(text).toContain('KnoxActivation *');
     expect(text).toContain('Data quality\n');
     expect(text).toMatch(/2025-06-02 +both +3 +1\n/);
-    expect(text).toMatch(/Imports\n#  File/);
+    expect(text).toMatch(/Imports\n# {2}File/);
     // A line break inside a value does not break the table; the framing is ASCII.
     expect(text).toContain('Odd, "quoted" screen');
     expect(text).toMatch(/^[\x20-\x7e\n]*$/);
