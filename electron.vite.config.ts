@@ -42,6 +42,8 @@ export default defineConfig({
           // Developer tools (plain Node): the sample case builder and the screenshot tool.
           'tools/make-sample': resolve(root, 'src-main/tools/make-sample.ts'),
           'tools/screenshot': resolve(root, 'src-main/tools/screenshot.ts'),
+          // The browser test harness (real handlers for the built renderer), loaded by test/e2e.
+          'tools/harness': resolve(root, 'test/e2e/harness/index.ts'),
         },
         // Entries and chunks side by side, so workers are found beside any module (workers/locate.ts).
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },

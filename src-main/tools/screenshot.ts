@@ -22,6 +22,7 @@ import { openHarness, type Harness } from '../../test/e2e/harness/app';
 import { CHROMIUM_ARGS, bundledSampleCase, chromiumPath, rendererDir } from '../../test/e2e/harness/paths';
 import { serveRenderer, type RendererServer } from '../../test/e2e/harness/server';
 import { computeReport } from '../report/compute-report';
+import { reportKey } from '../shared/report-key';
 import { SECTIONS, type Platform, type Section } from '../shared/taxonomy';
 import type { Report, ReportFilter } from '../shared/report-types';
 import { openCase } from '../store/case-file';
@@ -63,12 +64,8 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** `from..to|tz|platforms|sections`: the key the report view puts on its element. */
-const keyOf = (report: Report): string =>
-  `${report.range.from}..${report.range.to}|${report.range.tz}|${report.filters.platforms.join(',')}|${report.filters.sections.join(',')}`;
-
 async function waitForReport(page: Page, report?: Report): Promise<string> {
-  const selector = report ? `[data-report-status="ready"][data-report-key="${keyOf(report)}"]` : '[data-report-status="ready"]';
+  const selector = report ? `[data-report-status="ready"][data-report-key="${reportKey(report)}"]` : '[data-report-status="ready"]';
   await page.waitForSelector(selector, { timeout: 60_000 });
   return (await page.getAttribute('[data-testid="report"]', 'data-report-key')) ?? '';
 }

@@ -1,4 +1,5 @@
 /** The report of spec section 5: filters beside roll-up, chart, section tables and data quality. */
+import { reportKey } from '../../src-main/shared/report-key';
 import { useApp } from '../store';
 import { ActiveFilters } from './ActiveFilters';
 import { DataQualityPanel } from './DataQualityPanel';
@@ -6,11 +7,6 @@ import { FilterPanel } from './FilterPanel';
 import { RollupHeader } from './RollupHeader';
 import { SectionChart } from './SectionChart';
 import { SectionTables } from './SectionTables';
-
-/** `from..to|tz|platforms|sections` of the report shown: tests wait for the key they expect. */
-export function reportKey(report: { range: { from: string; to: string; tz: string }; filters: { platforms: readonly string[]; sections: readonly string[] } }): string {
-  return `${report.range.from}..${report.range.to}|${report.range.tz}|${report.filters.platforms.join(',')}|${report.filters.sections.join(',')}`;
-}
 
 export function ReportView() {
   const report = useApp((s) => s.report);

@@ -4,15 +4,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import { zoneOffset } from '../format';
-
-let zones: readonly string[] | null = null;
-export function allTimeZones(): readonly string[] {
-  if (!zones) {
-    const list = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-    zones = list.includes('UTC') ? list : ['UTC', ...list];
-  }
-  return zones;
-}
+import { allTimeZones, isKnownZone } from '../timezones';
 
 const squash = (text: string): string => text.toLowerCase().replace(/[\s_]+/g, ' ');
 const MAX_SHOWN = 80;
@@ -29,8 +21,8 @@ export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (
     if (query === null) return [];
     const q = squash(query.trim());
     const all = allTimeZones();
-    const found = q === '' ? all : all.filter((zone) => squash(zone).includes(q) || zoneOffset(zone).includes(q.toUpperCase()));
-    return found.slice(0, MAX_SHOWN);
+    const found = q === '' ? all : all.filter((zone) => zone.search.includes(q) || zoneOffset(zone.name).includes(q.toUpperCase()));
+    return found.slice(0, MAX_SHOWN).map((zone) => zone.name);
   }, [query]);
 
   const choose = (zone: string | undefined): void => {
@@ -60,7 +52,7 @@ export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (
         onBlur={() => {
           // An exact name typed in full is taken; anything else leaves the zone unchanged.
           const typed = query?.trim();
-          choose(typed && allTimeZones().includes(typed) ? typed : undefined);
+          choose(typed && isKnownZone(typed) ? typed : undefined);
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {

@@ -1,0 +1,13 @@
+/**
+ * The harness as one module, built to out/main/tools/harness.js (electron.vite.config.ts) so the
+ * e2e tests drive the BUILT main-process code, exactly as Electron and the screenshot tool load
+ * it (workers found beside the bundle), plus the engine functions tests compare the page with.
+ */
+export { openHarness, ScriptedDialogs, type Harness, type HarnessOptions, type EmittedEvent } from './app';
+export { serveRenderer, type RendererServer } from './server';
+export { CHROMIUM_ARGS, bundledSampleCase, chromiumPath, projectRoot, rendererDir } from './paths';
+export { computeReport } from '../../../src-main/report/compute-report';
+export { openCase } from '../../../src-main/store/case-file';
+export { listImports } from '../../../src-main/store/imports';
+export { writeSyntheticLog } from '../../../src-main/tools/synthetic-log';
+export { writeSampleInputs } from '../../../src-main/tools/make-sample';
