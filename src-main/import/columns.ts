@@ -10,7 +10,8 @@ import type { FileKind } from './records';
 export const ENROLLMENT_COLUMNS = {
   time: ['timestamp', 'time', 'eventDateTime', 'dateTime', 'date', 'enrollmentDateTime', 'abandonmentDateTime', 'TimeGenerated'],
   user: ['userId', 'upn', 'userPrincipalName', 'user', 'userName'],
-  device: ['deviceId', 'intuneDeviceId', 'managedDeviceId', 'deviceName'],
+  // 'device' is not in the spec's table, but it is the plain name (spec 3's own wording, Intune's event logs): last, so any listed name wins.
+  device: ['deviceId', 'intuneDeviceId', 'managedDeviceId', 'deviceName', 'device'],
   platform: ['platform', 'os', 'operatingSystem'],
   event: ['event', 'eventType', 'type'],
   section: ['section', 'enrollmentSection', 'stage'],

@@ -8,7 +8,7 @@ export type TextContainer = 'csv' | 'ndjson' | 'json';
 /** Whether a parsed object is a whole document rather than one NDJSON row. */
 export function isDocumentObject(value: Record<string, unknown>): boolean {
   const keys = new Set(Object.keys(value).map((k) => k.toLowerCase()));
-  return (keys.has('schema') && keys.has('values')) || (keys.has('value') && Array.isArray(findKey(value, 'value')));
+  return keys.has('schema') || keys.has('values') || (keys.has('value') && Array.isArray(findKey(value, 'value')));
 }
 
 /** A key matched case-insensitively (`Values`, `values`), never from the prototype. */

@@ -16,11 +16,15 @@ export function textOf(value: unknown): string {
   return '';
 }
 
-/** The first synonym this row actually has (CSV plans keep one candidate per field). */
+/**
+ * The first synonym this row actually has. CSV and envelope plans keep one candidate per field (the
+ * header decided); JSON objects keep all, and a key whose value is null counts as absent, as JSON
+ * exports write null for "no value".
+ */
 export function presentCandidate(row: Row, cands: readonly Candidate[]): Candidate | undefined {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
-    if (row[c.primary] !== undefined || (c.twin >= 0 && row[c.twin] !== undefined)) return c;
+    if (row[c.primary] != null || (c.twin >= 0 && row[c.twin] != null)) return c;
   }
   return undefined;
 }

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { sniffDialect } from '../../../src-main/import/csv-dialect';
+import { EVENT_HEADER, readText, refusalOf, useTempDir } from './helpers';
+
+const dir = useTempDir();
+const ROW = '2025-06-01T10:00:00Z,alice@contoso.com,dev-1,iOS,step,iOSProfileLaunch,Installing profile screen';
+
+describe('CSV delimiters', () => {
+  it.each([
+    [',', 'comma'],
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+    ['|', 'pipe'],
+  ])('reads %j (%s) sniffed from the header', async (delimiter, label) => {
+    const text = [EVENT_HEADER, ROW, '2025-06-01T10:01:00Z,bob,dev-2,Android,cancel,AndroidPermissions,'].map((l) => l.replaceAll(',', delimiter)).join('\n');
+    const result = await readText(dir, `delim-${label}.txt`, `${text}\n`);
+    expect(result.format).toBe('event-log/csv');
+    expect(result.rows).toEqual([
+      { line: 2, time: '2025-06-01T10:00:00.000Z', user: 'alice@contoso.com', device: 'dev-1', platform: 'iOS/iPadOS', event: 'step', action: 'iOSProfileLaunch', screen: 'Installing profile screen' },
+      { line: 3, time: '2025-06-01T10:01:00.000Z', user: 'bob', device: 'dev-2', platform: 'Android', event: 'cancel', action: 'AndroidPermissions', screen: '' },
+    ]);
+  });
+
+  it('confirms the delimiter on the next lines when the header is ambiguous', () => {
+    // The header has one comma and one semicolon; the data lines agree with the semicolon.
+    expect(sniffDialect('time;user,name;event\n1;a,b;start\n2;c,d;step\n').delimiter).toBe(';');
+    expect(sniffDialect('time,user;name,event\n1,a;b,start\n2,c;d,step\n').delimiter).toBe(',');
+  });
+
+  it('ignores delimiters inside quoted header names and values', () => {
+    expect(sniffDialect('"time;utc",user,event\n"1;2",a,start\n').delimiter).toBe(',');
+    expect(sniffDialect('time;"user, name";event\n1;"a, b";start\n').delimiter).toBe(';');
+  });
+
+  it('is not thrown off by a bare quote in an unquoted field', () => {
+    expect(sniffDialect('time;user;event\n1;5"6;start\n2;x;step\n3;y;step\n').delimiter).toBe(';');
+  });
+});
+
+describe('CSV quoting (RFC 4180) and line numbers', () => {
+  it('reads quoted fields with delimiters, "" escapes and embedded line breaks; line numbers count physical lines', async () => {
+    const text = [
+      EVENT_HEADER,
+      '2025-06-01T10:00:00Z,"alice, the first",dev-1,iOS,step,iOSProfileLaunch,"Prompt to ""trust"" the profile"',
+      '2025-06-01T10:01:00Z,bob,dev-2,iOS,step,iOSProfileLaunch,"two',
+      'line',
+      'screen"',
+      '2025-06-01T10:02:00Z,carol,dev-3,iOS,bogus,iOSProfileLaunch,x',
+      '2025-06-01T10:03:00Z,dave,dev-4,iOS,step,TermsOfUse,"a\r\nb"',
+      '2025-06-01T10:04:00Z,erin,dev-5,iOS,wrong,TermsofUse,y',
+    ].join('\n');
+    const result = await readText(dir, 'quoted.csv', text);
+    expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([
+      [2, 'alice, the first', 'Prompt to "trust" the profile'],
+      [3, 'bob', 'two\nline\nscreen'],
+      [7, 'dave', 'a\r\nb'],
+    ]);
+    expect(result.examples.map((e) => [e.line, e.reason, e.detail])).toEqual([
+      [6, 'unknown event', 'bogus'],
+      [9, 'unknown event', 'wrong'], // dave's screen spans lines 7 and 8
+    ]);
+    expect(result.rowsRead).toBe(5);
+  });
+
+  it('keeps bare double quotes inside unquoted fields as text', async () => {
+    const result = await readText(dir, 'bare.csv', `a,b,c,time,user,platform,event\n4,5"6,7,2025-06-01T10:00:00Z,5"6 user,iOS,start\n`);
+    expect(result.rows[0]).toMatchObject({ user: '5"6 user', line: 2 });
+    expect(result.rowsRead).toBe(1);
+  });
+
+  it('reads CRLF files, trims the CR, and ignores blank lines (counting them in line numbers)', async () => {
+    const text = `${EVENT_HEADER}\r\n\r\n${ROW}\r\n   \r\n,,,,,,\r\n${ROW.replace('alice', 'bob')},"quoted last"\r\n\r\n`;
+    const result = await readText(dir, 'crlf.csv', text);
+    expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([
+      [3, 'alice@contoso.com', 'Installing profile screen'],
+      [6, 'bob@contoso.com', 'Installing profile screen'],
+    ]);
+    expect(result.rowsRead).toBe(2);
+  });
+
+  it('reads files mixing LF and CRLF, and a last line without a line break', async () => {
+    const result = await readText(dir, 'mixed.csv', `${EVENT_HEADER}\r\n${ROW}\n${ROW.replace('alice', 'bob')}\r\n${ROW.replace('alice', 'carol')}`);
+    expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([
+      [2, 'alice@contoso.com', 'Installing profile screen'],
+      [3, 'bob@contoso.com', 'Installing profile screen'],
+      [4, 'carol@contoso.com', 'Installing profile screen'],
+    ]);
+  });
+
+  it('reads old Mac files (CR only)', async () => {
+    const result = await readText(dir, 'cr.csv', `${EVENT_HEADER}\r${ROW}\r${ROW.replace('alice', 'bob')}\r`);
+    expect(result.rows.map((r) => [r.line, r.user])).toEqual([
+      [2, 'alice@contoso.com'],
+      [3, 'bob@contoso.com'],
+    ]);
+  });
+
+  it('keeps line numbers right across 64 KiB pieces with quoted line breaks everywhere', async () => {
+    const lines = [EVENT_HEADER];
+    const expected: [number, string][] = [];
+    let line = 2;
+    for (let i = 0; i < 3000; i++) {
+      const breaks = i % 3;
+      const screen = Array.from({ length: breaks + 1 }, (_, k) => `part ${k} of row ${i} ${'x'.repeat(i % 50)}`).join('\n');
+      lines.push(`2025-06-01T10:00:00Z,user${i},dev,iOS,step,Compliance,"${screen}"`);
+      expected.push([line, `user${i}`]);
+      line += breaks + 1;
+    }
+    const result = await readText(dir, 'many-quoted.csv', `${lines.join('\n')}\n`);
+    expect(result.rows.map((r) => [r.line, r.user])).toEqual(expected);
+  });
+
+  it('a field with malformed quotes is an unreadable row, with its line', async () => {
+    const text = `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bo"b,dev,iOS,start,,"x"\n${ROW.replace('alice', 'carol')}\n`;
+    const result = await readText(dir, 'malformed.csv', text);
+    expect(result.skipped['unreadable row']).toBe(1);
+    expect(result.examples[0]).toMatchObject({ line: 3, reason: 'unreadable row' });
+    expect(result.examples[0]?.detail).toMatch(/^malformed quotes/);
+    expect(result.rowsRead).toBe(result.rows.length + 1);
+  });
+
+  it('refuses an unterminated quote, naming its line', async () => {
+    const path = await dir.write('unterminated.csv', `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${ROW}\n`);
+    expect((await refusalOf(path)).reason).toBe('unterminated quoted field starting at line 3');
+  });
+
+  it('refuses a quoted field that never ends within maxFieldChars', async () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `2025-06-01T10:00:00Z,user${i},dev,iOS,start,,x`).join('\n');
+    const path = await dir.write('runaway.csv', `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${body}\n`);
+    expect((await refusalOf(path, { limits: { maxFieldChars: 10_000 } })).reason).toMatch(/^line 3 runs over 10000 characters without ending/);
+  });
+
+  it('reads short rows as empty trailing fields and ignores extra fields', async () => {
+    const result = await readText(dir, 'ragged.csv', `time,user,platform,event,actionName,screen\n2025-06-01T10:00:00Z,alice,iOS,start\n2025-06-01T10:00:00Z,bob,iOS,start,,s,extra,more\n`);
+    expect(result.rows.map((r) => [r.user, r.action, r.screen])).toEqual([
+      ['alice', '', ''],
+      ['bob', '', 's'],
+    ]);
+  });
+
+  it('a header-only file of a known kind has 0 rows; with blank lines too', async () => {
+    for (const [name, text] of [
+      ['header-only.csv', `${EVENT_HEADER}\n`],
+      ['header-only-noeol.csv', EVENT_HEADER],
+      ['header-blank.csv', `\n\n${EVENT_HEADER}\r\n\r\n\r\n`],
+    ] as const) {
+      const result = await readText(dir, name, text);
+      expect(result.kind).toBe('event-log');
+      expect(result.rows).toEqual([]);
+      expect(result.rowsRead).toBe(0);
+    }
+  });
+
+  it('blank lines before the header do not shift line numbers', async () => {
+    const result = await readText(dir, 'blank-first.csv', `\n\n${EVENT_HEADER}\n${ROW}\n`);
+    expect(result.rows[0]?.line).toBe(4);
+  });
+});
+
+describe('wide files', () => {
+  const header = (n: number, last: string): string => [...Array.from({ length: n - 4 }, (_, i) => `col${i}`), 'time', 'user', 'platform', last].join(',');
+
+  it('refuses 20,000 columns by default (maxColumns 10,000): no enrollment file is that wide', async () => {
+    const path = await dir.write('wide.csv', `${header(20_000, 'event')}\n`);
+    expect((await refusalOf(path)).reason).toBe('20000 columns, more than the 10000 an enrollment file could have');
+  });
+
+  it('reads 20,000 columns when the limit allows, finding fields at the far end', async () => {
+    const row = [...Array.from({ length: 19_996 }, (_, i) => `v${i}`), '2025-06-01T10:00:00Z', 'alice', 'Android', 'start'].join(',');
+    const result = await readText(dir, 'wide-ok.csv', `${header(20_000, 'event')}\n${row}\n${row}\n`, { limits: { maxColumns: 30_000 } });
+    expect(result.rows).toHaveLength(2);
+    expect(result.rows[1]).toMatchObject({ line: 3, user: 'alice', platform: 'Android', event: 'start' });
+  });
+});
