@@ -1,7 +1,7 @@
 /**
  * Where a worker's code is. Built (out/main, every entry and chunk in one folder) it is
- * `<name>.js` beside this module; from source (vitest, tsx) it is the TypeScript file, loaded
- * through tsx.
+ * `<name>.js` beside this module; from source (vitest, tsx) it is the TypeScript file, started
+ * through a small bootstrap that registers tsx inside the worker.
  */
 import type { WorkerOptions } from 'node:worker_threads';
 
@@ -12,8 +12,11 @@ export interface WorkerLocation {
 
 const fromSource = import.meta.url.endsWith('.ts');
 
-/** `sourcePath` is relative to src-main/, e.g. 'import/parse-worker.ts'. */
+/** `sourcePath` is relative to src-main/, e.g. 'workers/parse-worker.ts'. */
 export function locateWorker(builtName: string, sourcePath: string): WorkerLocation {
-  if (fromSource) return { file: new URL(`../${sourcePath}`, import.meta.url), options: { execArgv: ['--import', 'tsx'] } };
+  if (fromSource) {
+    const entry = new URL(`../${sourcePath}`, import.meta.url);
+    return { file: new URL('./from-source.mjs', import.meta.url), options: { argv: [entry.href] } };
+  }
   return { file: new URL(`./${builtName}.js`, import.meta.url), options: {} };
 }
