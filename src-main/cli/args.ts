@@ -44,7 +44,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDay(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const valid = DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const time = Date.parse(`${value}T00:00:00Z`);
+  // Date.parse rolls 2025-02-30 over to March: a real day must come back as itself.
+  const valid = DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
   if (!valid) throw new UsageError(`--${flag} ${value}: not a date (YYYY-MM-DD)`);
   return value;
 }
