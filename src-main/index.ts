@@ -2,7 +2,8 @@
  * Electron's main process: app lifecycle and wiring, nothing else. The work is in src-main/app/
  * (plain Node where possible, so the browser test harness runs the very same handlers).
  */
-import { BrowserWindow, Menu, app, ipcMain } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { Menu, app, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './app/backend';
@@ -58,7 +59,8 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, backend.handlers, {
     isTrustedUrl: location.isOwnUrl,
     classify: backend.classify,
-    isAppWindow: (event) => !win.isDestroyed() && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame,
+    isAppWindow: (event) =>
+      !win.isDestroyed() && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   installMenu(backend.session.state());

@@ -18,6 +18,20 @@ export function useColorScheme(): Scheme {
 
 /** The chart's neutral colours per scheme (kept in step with styles/app.css). */
 export const CHART_THEME = {
-  light: { text: '#3d4450', grid: '#e2e5ea', axis: '#c9ced6', tooltipBg: '#1d2129', tooltipText: '#ffffff', gap: 'rgba(120,130,145,0.10)' },
-  dark: { text: '#c5cad3', grid: '#2c313a', axis: '#3b424d', tooltipBg: '#f3f4f6', tooltipText: '#14171c', gap: 'rgba(160,170,185,0.10)' },
+  light: {
+    text: '#3d4450',
+    grid: '#e2e5ea',
+    axis: '#c9ced6',
+    tooltipBg: '#1d2129',
+    tooltipText: '#ffffff',
+    gap: 'rgba(120,130,145,0.10)',
+  },
+  dark: {
+    text: '#c5cad3',
+    grid: '#2c313a',
+    axis: '#3b424d',
+    tooltipBg: '#f3f4f6',
+    tooltipText: '#14171c',
+    gap: 'rgba(160,170,185,0.10)',
+  },
 } as const;

@@ -45,7 +45,9 @@ export function allTimeZones(): readonly ZoneEntry[] {
       const search = `${name} ${zone === name ? '' : zone}`.toLowerCase().replace(/_/g, ' ');
       entries.set(name, { name, search });
     }
-    zones = [...entries.values()].sort((a, b) => (a.name === 'UTC' ? -1 : b.name === 'UTC' ? 1 : a.name.localeCompare(b.name)));
+    zones = [...entries.values()].sort((a, b) =>
+      a.name === 'UTC' ? -1 : b.name === 'UTC' ? 1 : a.name.localeCompare(b.name),
+    );
   }
   return zones;
 }

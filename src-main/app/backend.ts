@@ -16,7 +16,10 @@ export interface Backend {
 }
 
 export function createBackend(
-  options: Omit<SessionOptions, 'engine'> & { readonly engine?: Engine; readonly isTrustedUrl: (url: string) => boolean },
+  options: Omit<SessionOptions, 'engine'> & {
+    readonly engine?: Engine;
+    readonly isTrustedUrl: (url: string) => boolean;
+  },
 ): Backend {
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });

@@ -31,7 +31,10 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
         title: 'Import files',
         buttonLabel: 'Import',
         filters: [
-          { name: 'Exports and event logs', extensions: ['csv', 'tsv', 'txt', 'json', 'ndjson', 'jsonl', 'zip', 'log'] },
+          {
+            name: 'Exports and event logs',
+            extensions: ['csv', 'tsv', 'txt', 'json', 'ndjson', 'jsonl', 'zip', 'log'],
+          },
           { name: 'All files', extensions: ['*'] },
         ],
         // macOS can pick files and folders in one dialog; elsewhere it is one or the other.

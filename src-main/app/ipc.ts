@@ -5,7 +5,7 @@
  * harness calls the same invoker, so what it tests is what Electron runs.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   INVOKE_CHANNELS,
   type ArgOf,
@@ -60,7 +60,10 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export function createInvoker(handlers: Handlers, options: InvokerOptions): Invoker {
-  const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: false, error: { code, message: oneLine(message) } });
+  const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({
+    ok: false,
+    error: { code, message: oneLine(message) },
+  });
   return async (channel, arg, sender) => {
     if (!channels.has(channel)) return fail('unknown-channel', `unknown channel ${channel}`);
     if (!sender.isAppWindow || !options.isTrustedUrl(sender.url)) {

@@ -11,17 +11,19 @@ export interface MenuActions {
 }
 
 /** The menu as a template (testable without Electron). Print to PDF stays disabled until the PDF issue lands. */
-export function menuTemplate(recent: readonly RecentCase[], actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  recent: readonly RecentCase[],
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? [
-        ...recent.map(
-          (entry): MenuItemConstructorOptions => ({
-            label: entry.name,
-            toolTip: entry.path,
-            click: () => actions.send({ command: 'open-recent', path: entry.path }),
-          }),
-        ),
+        ...recent.map((entry): MenuItemConstructorOptions => ({
+          label: entry.name,
+          toolTip: entry.path,
+          click: () => actions.send({ command: 'open-recent', path: entry.path }),
+        })),
         { type: 'separator' },
         { label: 'Clear Recent', click: () => actions.clearRecent() },
       ]
@@ -30,14 +32,31 @@ export function menuTemplate(recent: readonly RecentCase[], actions: MenuActions
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { id: 'new-case', label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: () => actions.send({ command: 'new-case' }) },
-      { id: 'open-case', label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: () => actions.send({ command: 'open-case' }) },
+      {
+        id: 'new-case',
+        label: 'New Case…',
+        accelerator: 'CmdOrCtrl+N',
+        click: () => actions.send({ command: 'new-case' }),
+      },
+      {
+        id: 'open-case',
+        label: 'Open Case…',
+        accelerator: 'CmdOrCtrl+O',
+        click: () => actions.send({ command: 'open-case' }),
+      },
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
-      { id: 'import-files', label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.send({ command: 'import-files' }) },
+      {
+        id: 'import-files',
+        label: 'Import Files…',
+        accelerator: 'CmdOrCtrl+I',
+        click: () => actions.send({ command: 'import-files' }),
+      },
       { type: 'separator' },
       { id: 'print-pdf', label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', enabled: false },
-      ...(isMac ? [] : ([{ type: 'separator' }, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] as const)),
+      ...(isMac
+        ? []
+        : ([{ type: 'separator' }, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] as const)),
     ],
   };
 

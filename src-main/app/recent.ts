@@ -41,10 +41,10 @@ export class RecentCases {
   /** Puts a case at the top of the list. */
   touch(path: string, now = new Date()): void {
     const full = resolve(path);
-    this.list = [{ path: full, name: caseName(full), openedAt: now.toISOString() }, ...this.list.filter((e) => e.path !== full)].slice(
-      0,
-      MAX_RECENT,
-    );
+    this.list = [
+      { path: full, name: caseName(full), openedAt: now.toISOString() },
+      ...this.list.filter((e) => e.path !== full),
+    ].slice(0, MAX_RECENT);
     this.save();
   }
 

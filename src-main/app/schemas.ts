@@ -58,8 +58,8 @@ export const ARG_SCHEMAS = {
   'recent:clear': none,
   'report:get': z.strictObject({
     range,
-    platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length),
-    sections: z.array(z.enum(SECTIONS)).max(SECTIONS.length),
+    platforms: z.array(z.enum(PLATFORMS)).min(1).max(PLATFORMS.length),
+    sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length),
     tz: timeZone,
   }),
   'import:pick': none,

@@ -112,7 +112,12 @@ export class AppSession {
   }
 
   state(): SessionState {
-    return { case: this.current ? this.info() : null, recent: this.recent.entries, notice: this.notice, importing: this.importing !== null };
+    return {
+      case: this.current ? this.info() : null,
+      recent: this.recent.entries,
+      notice: this.notice,
+      importing: this.importing !== null,
+    };
   }
 
   private changed(): void {
@@ -262,11 +267,18 @@ export class AppSession {
     const { path, db } = this.requireCase();
     const controller = new AbortController();
     this.importing = controller;
-    const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) => this.options.emit('import:progress', p));
+    const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) =>
+      this.options.emit('import:progress', p),
+    );
     try {
-      const outcomes = await this.options.engine.runImport(path, paths, { signal: controller.signal, onProgress: throttle });
+      const outcomes = await this.options.engine.runImport(path, paths, {
+        signal: controller.signal,
+        onProgress: throttle,
+      });
       this.latestDays.clear();
-      const refused = outcomes.flatMap((o) => (o.status === 'refused' ? [{ file: o.file, reason: o.reason, at: new Date().toISOString() }] : []));
+      const refused = outcomes.flatMap((o) =>
+        o.status === 'refused' ? [{ file: o.file, reason: o.reason, at: new Date().toISOString() }] : [],
+      );
       if (refused.length) {
         const all = [...refused, ...this.refusedFiles(db)].slice(0, MAX_REFUSED);
         this.options.engine.setSetting(db, REFUSED_KEY, JSON.stringify(all));

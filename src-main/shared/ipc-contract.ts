@@ -128,7 +128,11 @@ export const INVOKE_CHANNELS = [
   'import:cancel',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['import:progress', 'menu:command', 'session:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = [
+  'import:progress',
+  'menu:command',
+  'session:changed',
+] as const satisfies readonly EventChannel[];
 
 export type IpcErrorCode =
   /** The arguments did not pass the channel's schema. */
@@ -154,9 +158,10 @@ export interface IpcError {
 
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
-type Verb<C extends InvokeChannel> = ArgOf<C> extends undefined
-  ? () => Promise<IpcResult<ResultOf<C>>>
-  : (arg: ArgOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+type Verb<C extends InvokeChannel> =
+  ArgOf<C> extends undefined
+    ? () => Promise<IpcResult<ResultOf<C>>>
+    : (arg: ArgOf<C>) => Promise<IpcResult<ResultOf<C>>>;
 
 /** `window.api`: the preload's named verbs. */
 export interface EnrollscopeApi {

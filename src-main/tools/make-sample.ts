@@ -55,7 +55,16 @@ const csvField = (value: string): string => (/[;"\n]/.test(value) ? `"${value.re
 export function detailsCsv(endDay: string, days: number, seed: number): string {
   const rng = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-  const header = ['abandonmentDateTime', 'userPrincipalName', 'deviceName', 'platform', 'enrollmentSection', 'actionName', 'screenOrFlow', 'userAction'];
+  const header = [
+    'abandonmentDateTime',
+    'userPrincipalName',
+    'deviceName',
+    'platform',
+    'enrollmentSection',
+    'actionName',
+    'screenOrFlow',
+    'userAction',
+  ];
   const lines = [header.join(';')];
   const userActionText: Record<string, string> = {
     Cancel: 'Cancel',
@@ -75,25 +84,104 @@ export function detailsCsv(endDay: string, days: number, seed: number): string {
     const platform: Platform = rng() < 0.5 ? 'iOS/iPadOS' : 'Android';
     const rows = CATALOG.filter((row) => row.platform === 'iOS/Android' || row.platform === platform);
     const row = pick(rows);
-    const device = platform === 'iOS/iPadOS' ? `SHARED-IPAD-${String(1 + Math.floor(rng() * 25)).padStart(2, '0')}` : `FLW-GALAXY-${String(100 + Math.floor(rng() * 60))}`;
+    const device =
+      platform === 'iOS/iPadOS'
+        ? `SHARED-IPAD-${String(1 + Math.floor(rng() * 25)).padStart(2, '0')}`
+        : `FLW-GALAXY-${String(100 + Math.floor(rng() * 60))}`;
     lines.push(
-      [time, user, device, platform === 'iOS/iPadOS' ? 'iPadOS' : 'Android', SECTION_OF_ACTION[row.actionName], row.actionName, row.screen, userActionText[row.userAction]!]
+      [
+        time,
+        user,
+        device,
+        platform === 'iOS/iPadOS' ? 'iPadOS' : 'Android',
+        SECTION_OF_ACTION[row.actionName],
+        row.actionName,
+        row.screen,
+        userActionText[row.userAction]!,
+      ]
         .map(csvField)
         .join(';'),
     );
   }
   // Observed combinations outside the catalog (they get their own table rows).
-  lines.push([`${addDays(endDay, -2)}T09:14:05Z`, 'frontline007@contoso.example', 'FLW-GALAXY-131', 'Android', 'Compliance/Activation', 'Compliance', 'Device compliance check cancelled from the notification', 'Cancel'].map(csvField).join(';'));
-  lines.push([`${addDays(endDay, -5)}T15:40:51Z`, 'frontline019@contoso.example', 'SHARED-IPAD-04', 'iPadOS', 'Compliance/Activation', 'Compliance', 'Device compliance check cancelled from the notification', 'Cancel'].map(csvField).join(';'));
-  lines.push([`${addDays(endDay, -1)}T11:02:33Z`, 'frontline022@contoso.example', 'SHARED-IPAD-11', 'iPadOS', 'Setup Checklist', 'EnrollmentWrapUp', '', 'ClosedApp'].map(csvField).join(';'));
+  lines.push(
+    [
+      `${addDays(endDay, -2)}T09:14:05Z`,
+      'frontline007@contoso.example',
+      'FLW-GALAXY-131',
+      'Android',
+      'Compliance/Activation',
+      'Compliance',
+      'Device compliance check cancelled from the notification',
+      'Cancel',
+    ]
+      .map(csvField)
+      .join(';'),
+  );
+  lines.push(
+    [
+      `${addDays(endDay, -5)}T15:40:51Z`,
+      'frontline019@contoso.example',
+      'SHARED-IPAD-04',
+      'iPadOS',
+      'Compliance/Activation',
+      'Compliance',
+      'Device compliance check cancelled from the notification',
+      'Cancel',
+    ]
+      .map(csvField)
+      .join(';'),
+  );
+  lines.push(
+    [
+      `${addDays(endDay, -1)}T11:02:33Z`,
+      'frontline022@contoso.example',
+      'SHARED-IPAD-11',
+      'iPadOS',
+      'Setup Checklist',
+      'EnrollmentWrapUp',
+      '',
+      'ClosedApp',
+    ]
+      .map(csvField)
+      .join(';'),
+  );
   // Rows outside the report: skipped with their line numbers.
-  lines.push([`${addDays(endDay, -3)}T10:00:00Z`, 'frontline031@contoso.example', 'CONTOSO-LT-0042', 'Windows', 'Setup Checklist', 'EnrollmentWrapUp', '', 'Cancel'].map(csvField).join(';'));
-  lines.push([`${addDays(endDay, -4)}T13:21:00Z`, 'frontline012@contoso.example', 'SHARED-IPAD-07', 'iPadOS', 'Setup Checklist', 'SetupAssistant', '', 'Cancel'].map(csvField).join(';'));
+  lines.push(
+    [
+      `${addDays(endDay, -3)}T10:00:00Z`,
+      'frontline031@contoso.example',
+      'CONTOSO-LT-0042',
+      'Windows',
+      'Setup Checklist',
+      'EnrollmentWrapUp',
+      '',
+      'Cancel',
+    ]
+      .map(csvField)
+      .join(';'),
+  );
+  lines.push(
+    [
+      `${addDays(endDay, -4)}T13:21:00Z`,
+      'frontline012@contoso.example',
+      'SHARED-IPAD-07',
+      'iPadOS',
+      'Setup Checklist',
+      'SetupAssistant',
+      '',
+      'Cancel',
+    ]
+      .map(csvField)
+      .join(';'),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The Intune reporting envelope of daily summary rows (platform codes with `_loc` labels). */
-export function summaryEnvelope(rows: readonly { date: string; platform: Platform; initiated: number; incomplete: number }[]): string {
+export function summaryEnvelope(
+  rows: readonly { date: string; platform: Platform; initiated: number; incomplete: number }[],
+): string {
   const code: Record<Platform, number> = { 'iOS/iPadOS': 2, Android: 3 };
   return `${JSON.stringify(
     {
@@ -105,7 +193,13 @@ export function summaryEnvelope(rows: readonly { date: string; platform: Platfor
         { Column: 'InitiatedCount', PropertyType: 'Int64' },
         { Column: 'IncompleteCount', PropertyType: 'Int64' },
       ],
-      Values: rows.map((row) => [row.date, code[row.platform], row.platform === 'iOS/iPadOS' ? 'iOS/iPadOS' : 'Android', row.initiated, row.incomplete]),
+      Values: rows.map((row) => [
+        row.date,
+        code[row.platform],
+        row.platform === 'iOS/iPadOS' ? 'iOS/iPadOS' : 'Android',
+        row.initiated,
+        row.incomplete,
+      ]),
     },
     null,
     1,
@@ -133,7 +227,14 @@ function parseArgs(argv: readonly string[]): Options {
 export async function writeSampleInputs(dir: string): Promise<{ log: string; details: string }> {
   mkdirSync(dir, { recursive: true });
   const log = join(dir, 'contoso-enrollment-events.csv');
-  await writeSyntheticLog(log, { seed: SEED, events: 24_000, days: SAMPLE_DAYS, endDay: SAMPLE_END_DAY, users: 640, badRowRate: 0.003 });
+  await writeSyntheticLog(log, {
+    seed: SEED,
+    events: 24_000,
+    days: SAMPLE_DAYS,
+    endDay: SAMPLE_END_DAY,
+    users: 640,
+    badRowRate: 0.003,
+  });
   const lines = readFileSync(log, 'utf8').split('\n');
   writeFileSync(log, lines.filter((line) => !line.startsWith(`${SAMPLE_GAP_DAY}T`)).join('\n'));
   const details = join(dir, 'contoso-abandonment-details.csv');
@@ -145,11 +246,15 @@ async function importOrFail(casePath: string, paths: string[]): Promise<void> {
   const outcomes = await runImportInWorker(casePath, paths);
   for (const outcome of outcomes) {
     if (outcome.status !== 'imported') {
-      throw new Error(`make-sample: ${outcome.file} was not imported: ${outcome.status === 'refused' ? outcome.reason : 'cancelled'}`);
+      throw new Error(
+        `make-sample: ${outcome.file} was not imported: ${outcome.status === 'refused' ? outcome.reason : 'cancelled'}`,
+      );
     }
     const { record } = outcome;
     const skipped = Object.entries(record.skipped).map(([reason, n]) => `${n} ${reason}`);
-    console.log(`  ${record.file}: ${record.format}, ${record.imported}/${record.rows} rows${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+    console.log(
+      `  ${record.file}: ${record.format}, ${record.imported}/${record.rows} rows${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`,
+    );
   }
 }
 
@@ -173,7 +278,12 @@ export async function makeSample(options: Options): Promise<void> {
       for (const platform of PLATFORMS) {
         const { rollup } = computeReport(db, { from: date, to: date, platforms: [platform], tz: 'UTC' });
         const mismatch = back === 2 && platform === 'Android' ? 3 : 0;
-        rows.push({ date, platform, initiated: rollup.initiated + 1 + Math.floor(rng() * 4), incomplete: rollup.incomplete + mismatch });
+        rows.push({
+          date,
+          platform,
+          initiated: rollup.initiated + 1 + Math.floor(rng() * 4),
+          incomplete: rollup.incomplete + mismatch,
+        });
       }
     }
     db.close();

@@ -65,7 +65,9 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 async function waitForReport(page: Page, report?: Report): Promise<string> {
-  const selector = report ? `[data-report-status="ready"][data-report-key="${reportKey(report)}"]` : '[data-report-status="ready"]';
+  const selector = report
+    ? `[data-report-status="ready"][data-report-key="${reportKey(report)}"]`
+    : '[data-report-status="ready"]';
   await page.waitForSelector(selector, { timeout: 60_000 });
   return (await page.getAttribute('[data-testid="report"]', 'data-report-key')) ?? '';
 }
@@ -79,7 +81,9 @@ async function shownNumbers(page: Page): Promise<Record<string, string>> {
     incompleteRate: await text('rollup-rate'),
   };
   for (const table of await page.getByTestId('section-table').all()) {
-    result[`section ${await table.getAttribute('data-section')}`] = ((await table.getByTestId('section-total').textContent()) ?? '').trim();
+    result[`section ${await table.getAttribute('data-section')}`] = (
+      (await table.getByTestId('section-total').textContent()) ?? ''
+    ).trim();
   }
   return result;
 }
@@ -88,8 +92,18 @@ const quote = (text: string): string => (/^[\w./:-]+$/.test(text) ? text : `'${t
 
 /** The command line that prints the same numbers as JSON; `source` is `--db CASE` or the files. */
 function cliCommand(source: string, filter: ReportFilter): string {
-  const parts = ['npx enrollscope report', source, '--from', filter.from!, '--to', filter.to!, '--tz', quote(filter.tz ?? 'UTC')];
-  for (const platform of filter.platforms ?? []) parts.push('--platform', platform === 'iOS/iPadOS' ? 'ios' : 'android');
+  const parts = [
+    'npx enrollscope report',
+    source,
+    '--from',
+    filter.from!,
+    '--to',
+    filter.to!,
+    '--tz',
+    quote(filter.tz ?? 'UTC'),
+  ];
+  for (const platform of filter.platforms ?? [])
+    parts.push('--platform', platform === 'iOS/iPadOS' ? 'ios' : 'android');
   for (const section of filter.sections ?? []) parts.push('--section', quote(section));
   return parts.join(' ');
 }
@@ -155,7 +169,9 @@ async function checkAgainstEngine(page: Page, casePath: string, filter: ReportFi
   const initiated = Number(shown['initiated']!.replace(/\D/g, ''));
   const incomplete = Number(shown['incomplete']!.replace(/\D/g, ''));
   if (initiated !== report.rollup.initiated || incomplete !== report.rollup.incomplete) {
-    throw new Error(`the page shows ${initiated}/${incomplete}, the engine says ${report.rollup.initiated}/${report.rollup.incomplete}`);
+    throw new Error(
+      `the page shows ${initiated}/${incomplete}, the engine says ${report.rollup.initiated}/${report.rollup.incomplete}`,
+    );
   }
   return shown;
 }
@@ -242,7 +258,11 @@ async function run(args: Args): Promise<void> {
       }
     })();
     const shownDefault = await checkAgainstEngine(harness.page, reportCase, defaultFilter);
-    await session.shoot(harness.page, 'report-light.png', { filter: defaultFilter, shown: shownDefault, cli: cliCommand(source, defaultFilter) });
+    await session.shoot(harness.page, 'report-light.png', {
+      filter: defaultFilter,
+      shown: shownDefault,
+      cli: cliCommand(source, defaultFilter),
+    });
 
     // 4. Filtered: one OS, one section (the one with the most incomplete on that OS), 7 days.
     const page = harness.page;
@@ -271,16 +291,27 @@ async function run(args: Args): Promise<void> {
     }
     const filtered: ReportFilter = { ...weekly, platforms: [platform], sections: [section] };
     const shownFiltered = await checkAgainstEngine(page, reportCase, filtered);
-    await session.shoot(page, 'filtered.png', { filter: filtered, shown: shownFiltered, cli: cliCommand(source, filtered) });
+    await session.shoot(page, 'filtered.png', {
+      filter: filtered,
+      shown: shownFiltered,
+      cli: cliCommand(source, filtered),
+    });
     await harness.close();
 
     // 5. The report, dark: the same case reopened at start (the last case), default filters.
     harness = await session.open('dark');
     await checkAgainstEngine(harness.page, reportCase, defaultFilter);
-    await session.shoot(harness.page, 'report-dark.png', { filter: defaultFilter, shown: shownDefault, cli: cliCommand(source, defaultFilter) });
+    await session.shoot(harness.page, 'report-dark.png', {
+      filter: defaultFilter,
+      shown: shownDefault,
+      cli: cliCommand(source, defaultFilter),
+    });
     await harness.close();
 
-    writeFileSync(join(args.out, 'screenshots.json'), `${JSON.stringify({ case: args.casePath ?? 'the bundled sample case', shots: session.shots }, null, 2)}\n`);
+    writeFileSync(
+      join(args.out, 'screenshots.json'),
+      `${JSON.stringify({ case: args.casePath ?? 'the bundled sample case', shots: session.shots }, null, 2)}\n`,
+    );
   } finally {
     session.dispose();
     await server.close();

@@ -48,7 +48,11 @@ function RecentMenu() {
           </button>
         ))}
         {recent.length > 0 && (
-          <button role="menuitem" className="menu-item subtle" onClick={() => void clearRecent().then(() => setOpen(false))}>
+          <button
+            role="menuitem"
+            className="menu-item subtle"
+            onClick={() => void clearRecent().then(() => setOpen(false))}
+          >
             Clear recent cases
           </button>
         )}
@@ -89,11 +93,21 @@ export function AppHeader() {
         <button className="button ghost" onClick={() => void newCase()} disabled={importing} title="New case (Ctrl+N)">
           New case
         </button>
-        <button className="button ghost" onClick={() => void pickCase()} disabled={importing} title="Open case (Ctrl+O)">
+        <button
+          className="button ghost"
+          onClick={() => void pickCase()}
+          disabled={importing}
+          title="Open case (Ctrl+O)"
+        >
           Open case…
         </button>
         <RecentMenu />
-        <button className="button primary" onClick={() => void pickAndImport()} disabled={importing} title="Import files (Ctrl+I)">
+        <button
+          className="button primary"
+          onClick={() => void pickAndImport()}
+          disabled={importing}
+          title="Import files (Ctrl+I)"
+        >
           Import files…
         </button>
       </nav>

@@ -10,7 +10,17 @@ import { formatCount, formatDayRuns, formatDay, plural } from '../format';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
 
-function Item({ label, count, children, testId }: { label: string; count: number | string; children?: ReactNode; testId: string }) {
+function Item({
+  label,
+  count,
+  children,
+  testId,
+}: {
+  label: string;
+  count: number | string;
+  children?: ReactNode;
+  testId: string;
+}) {
   const zero = count === 0;
   return (
     <li className={zero ? 'dq-item ok' : 'dq-item warn'} data-testid={testId}>
@@ -33,7 +43,8 @@ export function RefusedFiles({ refused }: { refused: readonly RefusedFile[] }) {
     <ul className="dq-list" data-testid="refused-files">
       {refused.map((entry, index) => (
         <li key={`${entry.at}-${index}`}>
-          <strong>{entry.file}</strong>: {entry.reason} <span className="muted">({entry.at.slice(0, 16).replace('T', ' ')} UTC)</span>
+          <strong>{entry.file}</strong>: {entry.reason}{' '}
+          <span className="muted">({entry.at.slice(0, 16).replace('T', ' ')} UTC)</span>
         </li>
       ))}
     </ul>
@@ -175,7 +186,11 @@ export function DataQualityPanel({ report }: { report: Report }) {
               {sectionFilter ? 'Not counted while a section filter is set.' : 'Counted in Incomplete enrollments.'}
             </p>
           </Item>
-          <Item label="Summary rows that disagree with the attempts" count={dq.summaryMismatches.length} testId="dq-mismatches">
+          <Item
+            label="Summary rows that disagree with the attempts"
+            count={dq.summaryMismatches.length}
+            testId="dq-mismatches"
+          >
             <table className="data-table compact">
               <thead>
                 <tr>
@@ -202,8 +217,15 @@ export function DataQualityPanel({ report }: { report: Report }) {
             </table>
           </Item>
           {dq.summaryRowsLeftOut > 0 && (
-            <Item label="Summary rows left out (they cover both platforms)" count={dq.summaryRowsLeftOut} testId="dq-left-out">
-              <p>Under an OS filter, a summary row without a platform cannot be split, so its initiated count is left out.</p>
+            <Item
+              label="Summary rows left out (they cover both platforms)"
+              count={dq.summaryRowsLeftOut}
+              testId="dq-left-out"
+            >
+              <p>
+                Under an OS filter, a summary row without a platform cannot be split, so its initiated count is left
+                out.
+              </p>
             </Item>
           )}
           <Item label="Days without data" count={dq.daysWithoutData.length} testId="dq-gaps">

@@ -1,9 +1,9 @@
 /** The report's filters: date range (presets or custom), OS, sections, time zone. */
-import { useEffect, useState } from 'react';
-import { RANGE_PRESETS } from '../../src-main/shared/ipc-contract';
+import { useState } from 'react';
+import { RANGE_PRESETS, type RangePreset } from '../../src-main/shared/ipc-contract';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
-import { addDays, daysInRange, formatDay } from '../format';
+import { daysInRange, formatDay } from '../format';
 import { useApp } from '../store';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -28,27 +28,21 @@ function DateRangeFilter() {
   const latestDay = useApp((s) => s.latestDay);
   const setPreset = useApp((s) => s.setPreset);
   const setCustomRange = useApp((s) => s.setCustomRange);
-  const shownFrom = report?.range.from ?? '';
-  const shownTo = report?.range.to ?? '';
-  const [from, setFrom] = useState(shownFrom);
-  const [to, setTo] = useState(shownTo);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  // The inputs follow the report shown (a preset, another case) unless the user is editing them.
-  useEffect(() => {
-    if (range.kind === 'last') {
-      setFrom(shownFrom);
-      setTo(shownTo);
-      setProblem(null);
-    }
-  }, [range.kind, shownFrom, shownTo]);
+  // What the user is typing; null: the inputs show the range of the report on screen.
+  const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
+  const from = draft?.from ?? report?.range.from ?? '';
+  const to = draft?.to ?? report?.range.to ?? '';
+  const problem = draft ? validRange(draft.from, draft.to) : null;
 
   const apply = (nextFrom: string, nextTo: string): void => {
-    setFrom(nextFrom);
-    setTo(nextTo);
-    const why = validRange(nextFrom, nextTo);
-    setProblem(why);
-    if (!why && (range.kind !== 'custom' || range.from !== nextFrom || range.to !== nextTo)) setCustomRange(nextFrom, nextTo);
+    setDraft({ from: nextFrom, to: nextTo });
+    const valid = validRange(nextFrom, nextTo) === null;
+    if (valid && (range.kind !== 'custom' || range.from !== nextFrom || range.to !== nextTo))
+      setCustomRange(nextFrom, nextTo);
+  };
+  const preset = (days: RangePreset): void => {
+    setDraft(null);
+    setPreset(days);
   };
 
   return (
@@ -60,7 +54,7 @@ function DateRangeFilter() {
             key={days}
             className="segment"
             aria-pressed={range.kind === 'last' && range.days === days}
-            onClick={() => setPreset(days)}
+            onClick={() => preset(days)}
             data-testid={`preset-${days}`}
           >
             {days} days
@@ -105,10 +99,9 @@ function DateRangeFilter() {
           {problem}
         </p>
       ) : (
-        range.kind === 'custom' &&
-        latestDay && (
-          <button className="link-button" onClick={() => apply(addDays(latestDay, -13), latestDay)}>
-            Custom range · reset to the last 14 days
+        range.kind === 'custom' && (
+          <button className="link-button" onClick={() => preset(14)}>
+            Custom range · back to the last 14 days
           </button>
         )
       )}
@@ -164,12 +157,13 @@ function SectionFilter() {
 }
 
 export function FilterPanel() {
+  const caseKey = useApp((s) => s.caseInfo?.path ?? '');
   const tz = useApp((s) => s.tz);
   const setTimeZone = useApp((s) => s.setTimeZone);
   return (
     <aside className="filters" aria-label="Filters" data-testid="filters">
       <h2 className="filters-title">Filters</h2>
-      <DateRangeFilter />
+      <DateRangeFilter key={caseKey} />
       <PlatformFilter />
       <SectionFilter />
       <fieldset className="filter-group">

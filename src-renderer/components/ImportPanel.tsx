@@ -38,10 +38,20 @@ function Progress() {
   const cancel = useApp((s) => s.cancelImport);
   const rows = files.reduce((sum, f) => sum + (f?.rows ?? 0), 0);
   return (
-    <section className="import-panel" aria-label="Import in progress" data-testid="import-progress" data-status={status}>
+    <section
+      className="import-panel"
+      aria-label="Import in progress"
+      data-testid="import-progress"
+      data-status={status}
+    >
       <div className="import-head">
         <h2>{status === 'cancelling' ? 'Cancelling the import…' : 'Importing…'}</h2>
-        <button className="button danger" onClick={() => void cancel()} disabled={status === 'cancelling'} data-testid="cancel-import">
+        <button
+          className="button danger"
+          onClick={() => void cancel()}
+          disabled={status === 'cancelling'}
+          data-testid="cancel-import"
+        >
           Cancel
         </button>
       </div>

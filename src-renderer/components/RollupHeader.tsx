@@ -16,7 +16,8 @@ export function RollupHeader({ report }: { report: Report }) {
         </span>
         <span className="stat-note">
           {formatCount(rollup.inProgress)} still in progress
-          {leftOut > 0 && ` · ${formatCount(leftOut)} summary ${leftOut === 1 ? 'row' : 'rows'} for both platforms left out`}
+          {leftOut > 0 &&
+            ` · ${formatCount(leftOut)} summary ${leftOut === 1 ? 'row' : 'rows'} for both platforms left out`}
         </span>
       </div>
       <div className="stat">

@@ -43,7 +43,15 @@ function LegendSwatch({ section }: { section: Section }) {
   const style = SECTION_STYLE[section];
   return (
     <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
-      <line x1="1" y1="6" x2="27" y2="6" stroke={style.color} strokeWidth="2.5" strokeDasharray={style.dash.join(' ') || undefined} />
+      <line
+        x1="1"
+        y1="6"
+        x2="27"
+        y2="6"
+        stroke={style.color}
+        strokeWidth="2.5"
+        strokeDasharray={style.dash.join(' ') || undefined}
+      />
       {style.point === 'circle' && <circle cx="14" cy="6" r="3.5" fill={style.color} />}
       {style.point === 'rect' && <rect x="10.5" y="2.5" width="7" height="7" fill={style.color} />}
       {style.point === 'triangle' && <path d="M14 1.5 L18.5 10 L9.5 10 Z" fill={style.color} />}
@@ -107,7 +115,12 @@ export function SectionChart({ report }: { report: Report }) {
         x: {
           grid: { display: false },
           border: { color: theme.axis },
-          ticks: { color: theme.text, maxRotation: 0, autoSkipPadding: 12, callback: (_v, index) => formatShortDay(days[index] ?? '') },
+          ticks: {
+            color: theme.text,
+            maxRotation: 0,
+            autoSkipPadding: 12,
+            callback: (_v, index) => formatShortDay(days[index] ?? ''),
+          },
         },
         y: {
           beginAtZero: true,
@@ -131,13 +144,20 @@ export function SectionChart({ report }: { report: Report }) {
   };
 
   const gapCount = report.dataQuality.daysWithoutData.length;
-  const summary = series.map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`).join(', ');
+  const summary = series
+    .map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
+    .join(', ');
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title" data-testid="chart">
       <div className="card-head">
         <h2 id="chart-title">Daily incomplete enrollments</h2>
-        <button className="link-button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} data-testid="chart-table-toggle">
+        <button
+          className="link-button"
+          aria-expanded={showTable}
+          onClick={() => setShowTable((v) => !v)}
+          data-testid="chart-table-toggle"
+        >
           {showTable ? 'Hide the data table' : 'Show as a table'}
         </button>
       </div>

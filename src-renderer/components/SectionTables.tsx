@@ -83,14 +83,20 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
   const style = SECTION_STYLE[table.section];
   const onSort = (key: ColumnKey): void =>
     setSort((current) => {
-      if (current?.key === key) return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+      if (current?.key === key)
+        return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
       const numeric = key === 'count' || key === 'share' || key === 'iOS/iPadOS' || key === 'Android';
       return { key, direction: numeric ? 'descending' : 'ascending' };
     });
   const headingId = `section-${table.section.replace(/\W+/g, '-').toLowerCase()}`;
 
   return (
-    <section className="card section-card" aria-labelledby={headingId} data-testid="section-table" data-section={table.section}>
+    <section
+      className="card section-card"
+      aria-labelledby={headingId}
+      data-testid="section-table"
+      data-section={table.section}
+    >
       <div className="card-head">
         <h3 id={headingId}>
           <span className="section-bar" style={{ background: style.color }} aria-hidden="true" />
@@ -131,7 +137,11 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
               >
                 <td className="action-name">
                   {row.actionName}
-                  {!row.catalog && <span className="tag subtle" title="Observed in the data, not in Microsoft's catalog">observed</span>}
+                  {!row.catalog && (
+                    <span className="tag subtle" title="Observed in the data, not in Microsoft's catalog">
+                      observed
+                    </span>
+                  )}
                 </td>
                 <td className="screen">{row.screen || <span className="muted">—</span>}</td>
                 <td className="nowrap">{row.platform}</td>
@@ -143,7 +153,10 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
                   <span className="share">
                     <span
                       className="share-bar"
-                      style={{ width: `${table.incomplete ? (row.count / table.incomplete) * 32 : 0}px`, background: style.color }}
+                      style={{
+                        width: `${table.incomplete ? (row.count / table.incomplete) * 32 : 0}px`,
+                        background: style.color,
+                      }}
                     />
                     <span>{formatShare(row.count, table.incomplete)}</span>
                   </span>

@@ -21,7 +21,8 @@ export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (
     if (query === null) return [];
     const q = squash(query.trim());
     const all = allTimeZones();
-    const found = q === '' ? all : all.filter((zone) => zone.search.includes(q) || zoneOffset(zone.name).includes(q.toUpperCase()));
+    const found =
+      q === '' ? all : all.filter((zone) => zone.search.includes(q) || zoneOffset(zone.name).includes(q.toUpperCase()));
     return found.slice(0, MAX_SHOWN).map((zone) => zone.name);
   }, [query]);
 

@@ -3,7 +3,8 @@ import { currentZoneName } from '../timezones';
 import type { CaseSlice, Slice } from './types';
 
 /** The computer's time zone: the default of a case that has none saved. */
-export const computerTimeZone = (): string => currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+export const computerTimeZone = (): string =>
+  currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
 export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
   /** A case became the open one: its zone, default filters, a fresh report. */

@@ -3,7 +3,8 @@ import { computerTimeZone } from './case-slice';
 import type { FilterSlice, Slice } from './types';
 
 /** Keeps the taxonomy's order, so requests and the view never depend on click order. */
-const inOrder = <T extends string>(all: readonly T[], chosen: ReadonlySet<T>): T[] => all.filter((item) => chosen.has(item));
+const inOrder = <T extends string>(all: readonly T[], chosen: ReadonlySet<T>): T[] =>
+  all.filter((item) => chosen.has(item));
 
 export const createFilterSlice: Slice<FilterSlice> = (api) => (set, get) => {
   const changed = (): void => void get().refreshReport();

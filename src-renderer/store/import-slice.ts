@@ -11,7 +11,10 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
   async importDropped(files) {
     const paths = files.map((file) => api.pathForFile(file)).filter((path) => path !== '');
     if (paths.length === 0) {
-      set({ importError: 'Those items have no file on disk (dragged from a browser or a mail?). Save them first, then drop the files.' });
+      set({
+        importError:
+          'Those items have no file on disk (dragged from a browser or a mail?). Save them first, then drop the files.',
+      });
       return;
     }
     const [first] = paths;
@@ -35,7 +38,8 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
     }
     const previous = get().caseInfo?.path;
     set({ importStatus: 'done', importOutcomes: result.value.outcomes });
-    if (result.value.case.path !== previous) get().applySession({ case: result.value.case, recent: get().recent, notice: null, importing: false });
+    if (result.value.case.path !== previous)
+      get().applySession({ case: result.value.case, recent: get().recent, notice: null, importing: false });
     else set({ caseInfo: result.value.case });
     await get().refreshReport();
   },
@@ -69,6 +73,9 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
     };
     files[progress.fileIndex] = entry;
     if (files.length < progress.fileCount) files.length = progress.fileCount;
-    set({ importFiles: files, importOverall: { bytesRead: progress.overallBytesRead, totalBytes: progress.overallTotalBytes } });
+    set({
+      importFiles: files,
+      importOverall: { bytesRead: progress.overallBytesRead, totalBytes: progress.overallTotalBytes },
+    });
   },
 });

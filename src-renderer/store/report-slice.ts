@@ -22,7 +22,12 @@ export const createReportSlice: Slice<ReportSlice> = (api) => (set, get) => {
       const result = await api.getReport(request);
       if (seq !== latest) return;
       if (result.ok) {
-        set({ report: result.value.report, latestDay: result.value.latestDay, reportStatus: 'ready', reportError: null });
+        set({
+          report: result.value.report,
+          latestDay: result.value.latestDay,
+          reportStatus: 'ready',
+          reportError: null,
+        });
       } else {
         set({ reportStatus: 'error', reportError: result.error.message });
       }

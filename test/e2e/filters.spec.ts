@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addDays, copySample, engineReport, expect, expectReportShown, test, type OpenApp } from './fixtures';
+import { addDays, engineReport, expect, expectReportShown, test, type OpenApp } from './fixtures';
 import type { Locator } from '@playwright/test';
 import type { Harness } from './harness/index';
 
@@ -14,7 +14,10 @@ async function tabTo(target: Locator): Promise<void> {
 }
 
 /** The sample case (a copy of the bundled one) open, its default report shown. */
-async function sampleApp(openApp: OpenApp, userDataDir: string): Promise<{ app: Harness; casePath: string; latest: string }> {
+async function sampleApp(
+  openApp: OpenApp,
+  userDataDir: string,
+): Promise<{ app: Harness; casePath: string; latest: string }> {
   const app = await openApp();
   const casePath = join(userDataDir, 'Sample case.enrollscope');
   const initial = engineReport(casePath, { tz: 'UTC' });
@@ -40,7 +43,8 @@ test('a custom range from the date inputs', async ({ openApp, userDataDir }) => 
   await expectReportShown(app.page, engineReport(casePath, { from, to: latest, tz: 'UTC' }));
   await app.page.getByTestId('date-to').fill(to);
   await expectReportShown(app.page, engineReport(casePath, { from, to, tz: 'UTC' }));
-  for (const preset of [7, 14, 30]) await expect(app.page.getByTestId(`preset-${preset}`)).toHaveAttribute('aria-pressed', 'false');
+  for (const preset of [7, 14, 30])
+    await expect(app.page.getByTestId(`preset-${preset}`)).toHaveAttribute('aria-pressed', 'false');
   // A range that ends before it starts is refused in place; the report stays.
   await app.page.getByTestId('date-from').fill(addDays(to, 1));
   await expect(app.page.getByRole('alert').filter({ hasText: 'ends before it starts' })).toBeVisible();
@@ -66,7 +70,12 @@ test('the sections filter', async ({ openApp, userDataDir }) => {
   const sections = app.page.getByTestId('filter-sections');
   await sections.getByLabel('Setup Checklist').uncheck();
   await sections.getByLabel('Terms of Use').uncheck();
-  const report = engineReport(casePath, { from, to: latest, tz: 'UTC', sections: ['Platform Screens', 'Compliance/Activation'] });
+  const report = engineReport(casePath, {
+    from,
+    to: latest,
+    tz: 'UTC',
+    sections: ['Platform Screens', 'Compliance/Activation'],
+  });
   await expectReportShown(app.page, report);
   await expect(app.page.getByTestId('rollup')).toContainText('unclassified not included');
   await app.page.getByRole('button', { name: 'Select all sections' }).click();
@@ -103,7 +112,10 @@ test('filters are reachable with the keyboard alone', async ({ openApp, userData
   // On to the OS checkboxes: Space toggles.
   await tabTo(page.getByTestId('filter-platforms').getByLabel('iOS/iPadOS'));
   await page.keyboard.press('Space');
-  await expectReportShown(page, engineReport(casePath, { from: addDays(latest, -29), to: latest, tz: 'UTC', platforms: ['Android'] }));
+  await expectReportShown(
+    page,
+    engineReport(casePath, { from: addDays(latest, -29), to: latest, tz: 'UTC', platforms: ['Android'] }),
+  );
   // And to the time zone list: type, arrows, Enter.
   await tabTo(page.getByTestId('tz-input'));
   await page.keyboard.type('kolkata');
@@ -111,5 +123,8 @@ test('filters are reachable with the keyboard alone', async ({ openApp, userData
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tz-input')).toHaveValue('Asia/Kolkata');
-  await expectReportShown(page, engineReport(casePath, { tz: 'Asia/Kolkata', from: addDays(latest, -29), to: latest, platforms: ['Android'] }));
+  await expectReportShown(
+    page,
+    engineReport(casePath, { tz: 'Asia/Kolkata', from: addDays(latest, -29), to: latest, platforms: ['Android'] }),
+  );
 });

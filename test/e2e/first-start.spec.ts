@@ -5,7 +5,10 @@ import { built, engineReport, expect, expectReportShown, test } from './fixtures
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-test('first start opens a copy of the bundled sample case and shows the engineâ€™s numbers', async ({ openApp, userDataDir }) => {
+test('first start opens a copy of the bundled sample case and shows the engineâ€™s numbers', async ({
+  openApp,
+  userDataDir,
+}) => {
   const bundled = built.bundledSampleCase();
   const before = sha(bundled);
   const app = await openApp({ timezoneId: 'Europe/Berlin' });
@@ -23,9 +26,13 @@ test('first start opens a copy of the bundled sample case and shows the engineâ€
   await expect(app.page.getByTestId('active-range')).toContainText('last 14 days');
 
   // Data quality of the sample: skipped rows with examples, a summary mismatch, a day without data.
-  await expect(app.page.getByTestId('dq-skipped-count')).toHaveText(report.dataQuality.skippedRows.toLocaleString('en-US'));
+  await expect(app.page.getByTestId('dq-skipped-count')).toHaveText(
+    report.dataQuality.skippedRows.toLocaleString('en-US'),
+  );
   await expect(app.page.getByTestId('dq-skipped')).toContainText(/line \d+/);
-  await expect(app.page.getByTestId('dq-mismatches-count')).toHaveText(String(report.dataQuality.summaryMismatches.length));
+  await expect(app.page.getByTestId('dq-mismatches-count')).toHaveText(
+    String(report.dataQuality.summaryMismatches.length),
+  );
   await expect(app.page.getByTestId('dq-gaps-count')).toHaveText(String(report.dataQuality.daysWithoutData.length));
   expect(report.dataQuality.daysWithoutData.length).toBeGreaterThan(0);
 
@@ -34,7 +41,10 @@ test('first start opens a copy of the bundled sample case and shows the engineâ€
   expect(sha(bundled)).toBe(before);
 });
 
-test('the last case is reopened at the next start; the recent list opens the others', async ({ openApp, userDataDir }) => {
+test('the last case is reopened at the next start; the recent list opens the others', async ({
+  openApp,
+  userDataDir,
+}) => {
   const first = await openApp();
   await expect(first.page.getByTestId('report')).toHaveAttribute('data-report-status', 'ready');
   const casePath = join(userDataDir, 'Acme pilot.enrollscope');
@@ -53,5 +63,4 @@ test('the last case is reopened at the next start; the recent list opens the oth
   await second.page.getByRole('menuitem', { name: /Sample case/ }).click();
   const report = engineReport(join(userDataDir, 'Sample case.enrollscope'), { tz: 'UTC' });
   await expectReportShown(second.page, report);
-
 });

@@ -10,25 +10,28 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { reportKey } from '../../src-main/shared/report-key';
 import type { Report, ReportFilter } from '../../src-main/shared/report-types';
+import type * as HarnessModule from './harness/index';
 import type { Harness, HarnessOptions, RendererServer } from './harness/index';
 import { projectRoot } from './harness/paths';
 
-type Built = typeof import('./harness/index');
+type Built = typeof HarnessModule;
 /** The harness and engine as built by `npm run build` (out/main/tools/harness.js). */
-export const built = (await import(pathToFileURL(join(projectRoot(), 'out', 'main', 'tools', 'harness.js')).href)) as Built;
+export const built = (await import(
+  pathToFileURL(join(projectRoot(), 'out', 'main', 'tools', 'harness.js')).href
+)) as Built;
 
 export type OpenApp = (options?: Partial<Omit<HarnessOptions, 'browser' | 'server'>>) => Promise<Harness>;
 
 export const test = base.extend<{ userDataDir: string; openApp: OpenApp }, { server: RendererServer }>({
   server: [
-    async ({}, use) => {
+    async ({ browserName: _browserName }, use) => {
       const server = await built.serveRenderer(built.rendererDir());
       await use(server);
       await server.close();
     },
     { scope: 'worker' },
   ],
-  userDataDir: async ({}, use, testInfo) => {
+  userDataDir: async ({ browserName: _browserName }, use, testInfo) => {
     await use(testInfo.outputPath('user-data'));
   },
   openApp: async ({ browser, server, userDataDir }, use) => {
@@ -88,9 +91,11 @@ export async function expectReportShown(page: Page, report: Report): Promise<voi
     report.filters.sections.map((section) => (gaps.has(point.date) ? '—' : count(Number(point[section])))),
   );
   expect(await page.locator('[data-testid="chart-table"] tbody td').allTextContents()).toEqual(expectedCells);
-  expect(await page.locator('[data-testid="chart-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-day')))).toEqual(
-    report.daily.map((p) => p.date),
-  );
+  expect(
+    await page
+      .locator('[data-testid="chart-table"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-day'))),
+  ).toEqual(report.daily.map((p) => p.date));
   await expect(page.getByTestId('legend-item')).toHaveText(report.filters.sections.map((s) => s));
 
   // Section tables: one per selected section, rows in the engine's order with their counts and split.
@@ -100,9 +105,13 @@ export async function expectReportShown(page: Page, report: Report): Promise<voi
     const table = tables.nth(index);
     await expect(table).toHaveAttribute('data-section', section.section);
     await expect(table.getByTestId('section-total')).toHaveText(count(section.incomplete));
-    expect(await table.locator('[data-cell="count"]').allTextContents()).toEqual(section.rows.map((row) => count(row.count)));
+    expect(await table.locator('[data-cell="count"]').allTextContents()).toEqual(
+      section.rows.map((row) => count(row.count)),
+    );
     for (const platform of report.filters.platforms) {
-      expect(await table.locator(`[data-cell="${platform}"]`).allTextContents()).toEqual(section.rows.map((row) => count(row.byPlatform[platform])));
+      expect(await table.locator(`[data-cell="${platform}"]`).allTextContents()).toEqual(
+        section.rows.map((row) => count(row.byPlatform[platform])),
+      );
     }
     expect(await table.locator('td.user-action').allTextContents()).toEqual(section.rows.map((row) => row.userAction));
   }

@@ -2,19 +2,28 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledSampleCase, chromiumPath, rendererDir } from './harness/paths';
-import { electronBinary } from './electron-binary';
+import { electronBinary, sqliteAbi } from './electron-binary';
 
 export default function globalSetup(): void {
   if (!existsSync(join(rendererDir(), 'index.html'))) {
     throw new Error('e2e: out/renderer is missing. Build first: npm run build (npm test does it).');
   }
-  if (!existsSync(bundledSampleCase())) throw new Error('e2e: resources/sample-case.enrollscope is missing: npm run sample.');
+  if (!existsSync(bundledSampleCase()))
+    throw new Error('e2e: resources/sample-case.enrollscope is missing: npm run sample.');
   if (!chromiumPath()) {
     throw new Error('e2e: Chromium is missing. Install it: apt-get install -y chromium (or set CHROMIUM_PATH).');
   }
   const electron = electronBinary();
-  if (!electron.path) {
+  const abi = sqliteAbi();
+  const reason = !electron.path
+    ? electron.reason
+    : abi.startsWith('electron')
+      ? null
+      : `better-sqlite3 is built for ${abi}, not Electron (node scripts/sqlite-abi.mjs electron && npx playwright test --project electron)`;
+  if (reason) {
     const line = '!'.repeat(100);
-    console.log(`\n${line}\n!! ELECTRON E2E TESTS SKIPPED: ${electron.reason}\n!! The renderer tests below still run the real handlers in Chromium.\n${line}\n`);
+    console.log(
+      `\n${line}\n!! ELECTRON E2E TESTS SKIPPED: ${reason}\n!! The renderer tests still run the real handlers in Chromium.\n${line}\n`,
+    );
   }
 }

@@ -59,7 +59,10 @@ export interface Harness {
   /** Every event main pushed to the window, in order. */
   readonly events: EmittedEvent[];
   /** Resolves with the next pushed event of that channel that satisfies the predicate. */
-  nextEvent<E extends EventChannel>(channel: E, predicate?: (payload: EventContract[E]) => boolean): Promise<EventContract[E]>;
+  nextEvent<E extends EventChannel>(
+    channel: E,
+    predicate?: (payload: EventContract[E]) => boolean,
+  ): Promise<EventContract[E]>;
   /** Drops these paths on the window, as a user would: a DragEvent through the renderer's drop handler. */
   drop(paths: readonly string[]): Promise<void>;
   /** Starts dragging files over the window (the drop target shows) without dropping. */
@@ -135,14 +138,20 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
       emitter.emit(channel, payload);
       if (closed) return;
       page
-        .evaluate(([c, p]) => (globalThis as unknown as PageGlobals).__enrollscopeEmit?.(c, p), [channel, payload] as const)
+        .evaluate(([c, p]) => (globalThis as unknown as PageGlobals).__enrollscopeEmit?.(c, p), [
+          channel,
+          payload,
+        ] as const)
         .catch(() => undefined);
     },
   });
   backend.session.start();
 
   await page.exposeBinding('__enrollscopeInvoke', (source, channel: unknown, arg: unknown) =>
-    backend.invoke(String(channel), arg, { url: source.frame.url(), isAppWindow: source.page === page && source.frame === page.mainFrame() }),
+    backend.invoke(String(channel), arg, {
+      url: source.frame.url(),
+      isAppWindow: source.page === page && source.frame === page.mainFrame(),
+    }),
   );
   await page.addInitScript({ content: pageScript(createApi.toString()) });
   await page.goto(options.server.url);
@@ -168,7 +177,9 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
         for (const name of Object.keys(entries)) transfer.items.add(new g.File([''], name));
         // No helper functions in here: loaders may wrap them in helpers the page does not have.
         for (const type of ['dragenter', 'dragover', 'drop']) {
-          g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+          g.document.body.dispatchEvent(
+            new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
         }
       }, table);
     },
@@ -178,7 +189,9 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
         const transfer = new g.DataTransfer();
         transfer.items.add(new g.File([''], 'export.csv'));
         for (const type of ['dragenter', 'dragover']) {
-          g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+          g.document.body.dispatchEvent(
+            new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
         }
       });
     },
