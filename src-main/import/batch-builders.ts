@@ -5,8 +5,13 @@
  */
 import type { DetailsBatch, EventBatch, FailureBatch, FailureRow, SummaryBatch, SummaryRow } from './records';
 
-/** Rows per batch: big enough to amortize per-batch work, small enough to keep memory flat. */
-export const BATCH_ROWS = 10_000;
+/**
+ * Rows per batch. Measured on a 1M-row event log: a batch's strings are cut out of the parsed
+ * text and keep it alive until the batch is dropped; with 10,000 rows they outlive young-generation
+ * GCs and get copied and promoted (~230 ms of GC per million rows), with 2,500 they die young
+ * (~50 ms). Per-batch costs (a postMessage, a statement loop) stay negligible at this size.
+ */
+export const BATCH_ROWS = 2_500;
 
 export class EventBatchBuilder {
   count = 0;

@@ -14,7 +14,7 @@ export interface ParsedInput {
   readonly kind: FileKind;
   /** `${kind}/${container}`, with `zip+` before the container for a ZIP entry: 'event-log/zip+csv'. */
   readonly format: string;
-  /** Validated rows, at most 10,000 per batch. Iterate once. A refusal may be thrown while iterating. */
+  /** Validated rows, at most 2,500 per batch (BATCH_ROWS). Iterate once. A refusal may be thrown while iterating. */
   readonly batches: AsyncIterable<RecordBatch>;
   /** Data rows seen (not the header) = stored + duplicates + skipped. After `batches` is consumed. */
   rowsRead(): number;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { BATCH_ROWS } from '../../../src-main/import/batch-builders';
 import { DEFAULT_LIMITS, hashFile, readInput } from '../../../src-main/import/read-input';
 import { consume, EVENT_HEADER, readOne, useTempDir } from './helpers';
 
@@ -18,7 +19,7 @@ describe('the readInput contract', () => {
     expect(await hashFile(path)).toBe(expected);
   });
 
-  it('batches hold at most 10,000 rows, in whole (transferable) buffers', async () => {
+  it('batches hold at most BATCH_ROWS (2,500) rows, in whole (transferable) buffers', async () => {
     const path = await dir.write('batches.csv', `${EVENT_HEADER}\n${rows(25_001)}\n`);
     for await (const input of readInput(path)) {
       const sizes: number[] = [];
@@ -31,7 +32,7 @@ describe('the readInput contract', () => {
         }
         expect(batch.user).toHaveLength(batch.count);
       }
-      expect(sizes).toEqual([10_000, 10_000, 5_001]);
+      expect(sizes).toEqual([...Array.from({ length: 10 }, () => BATCH_ROWS), 1]);
       expect(input.rowsRead()).toBe(25_001);
     }
   });
