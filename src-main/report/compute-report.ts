@@ -6,7 +6,6 @@ import type Database from 'better-sqlite3';
 import { listImports } from '../store/imports';
 import type { DailyPoint, DataQuality, Report, ReportFilter } from '../shared/report-types';
 import { SECTIONS } from '../shared/taxonomy';
-import { OUTCOME } from '../attempts/codes';
 import { aggregateDays } from './aggregate';
 import { loadCombos } from './combos';
 import { dayRanges, type DayRange } from './day-buckets';
@@ -14,7 +13,7 @@ import { countInitiated } from './initiated';
 import { resolveFilter } from './resolve-filter';
 import { sectionTables } from './section-tables';
 import { readSummaryCells, type SummaryCells } from './summaries';
-import { tally, type Tally } from './tally';
+import { sumCells, tally, type Tally } from './tally';
 
 export { ReportInputError } from './errors';
 
@@ -22,10 +21,9 @@ export function computeReport(db: Database.Database, filter: ReportFilter = {}):
   const { from, to, tz, platforms, sections } = resolveFilter(db, filter);
   const days = dayRanges(from, to, tz);
 
-  const { cells } = aggregateDays(db, days);
-  const comboIds = new Set(cells.filter((c) => c.outcome === OUTCOME.incomplete).map((c) => c.comboId));
-  const combos = loadCombos(db, comboIds);
-  const counts = tally(cells, days.length, platforms, combos);
+  const totals = sumCells(aggregateDays(db, days));
+  const combos = loadCombos(db, totals.comboIds);
+  const counts = tally(totals, platforms, combos);
 
   const summaries = readSummaryCells(db, tz, from, to);
   const { initiated, mismatches, summaryRowsLeftOut } = countInitiated(

@@ -1,70 +1,129 @@
 /**
  * The aggregated cells of the report's days, sorted into what the report needs: per (day,
  * platform) counts for Initiated and the summary checks, and, for the selected platforms, the
- * incomplete counts per day and section and per combo.
+ * incomplete counts per day and combo. One pass over the packed cells with a plain loop: this runs
+ * over every bucket row of the range (100k+ on a large case), so it avoids callbacks and does at
+ * most one map lookup per row.
  */
 import { OUTCOME } from '../attempts/codes';
 import { PLATFORM_CODE, SECTIONS, type Platform } from '../shared/taxonomy';
-import type { CellCount } from './aggregate';
+import type { Aggregation } from './aggregate';
 import type { ComboInfo } from './combos';
 
 /** Platform codes are 1 and 2; index 0 of these arrays is unused. */
 export type ByPlatform = [unused: number, ios: number, android: number];
 const zeros = (): ByPlatform => [0, 0, 0];
 
-export interface Tally {
+/** Pass 1: every day's cells, with incomplete combos given dense indexes. */
+export interface CellTotals {
   /** Per day: attempts of every outcome and source, by platform (Initiated, daysWithoutData). */
   readonly started: ByPlatform[];
   /** Per day: incomplete attempts of every section, unclassified included, by platform (summary checks). */
   readonly incomplete: ByPlatform[];
+  /** Per day: in-progress attempts by platform. */
+  readonly inProgress: ByPlatform[];
+  /** Combo ids of incomplete attempts, in dense index order. */
+  readonly comboIds: number[];
+  /** Per day: incomplete counts at [combo index * 3 + platform] (a missing entry is 0). */
+  readonly perDayCombo: Map<number, Float64Array>;
+}
+
+export function sumCells(aggregation: Aggregation): CellTotals {
+  const days = aggregation.days;
+  const started = days.map(zeros);
+  const incomplete = days.map(zeros);
+  const inProgress = days.map(zeros);
+  const comboIndex = new Map<number, number>();
+  const comboIds: number[] = [];
+  const perDayCombo = new Map<number, Float64Array>();
+  days.forEach((cells, day) => {
+    const dayStarted = started[day]!;
+    const dayIncomplete = incomplete[day]!;
+    const dayInProgress = inProgress[day]!;
+    // Counts per dense combo index of this day; grown as new combos appear.
+    let byCombo = new Float64Array(Math.max(16, comboIds.length * 3));
+    for (let i = 0; i + 1 < cells.length; i += 2) {
+      // Arithmetic, not bit operations: large combo ids take a cell past 2^31.
+      const cell = cells[i]!;
+      const n = cells[i + 1]!;
+      const platformOutcome = cell % 16;
+      const platform = platformOutcome % 4;
+      if (platform !== 1 && platform !== 2) continue;
+      const outcome = (platformOutcome - platform) / 4;
+      dayStarted[platform] += n;
+      if (outcome === OUTCOME.inProgress) dayInProgress[platform] += n;
+      if (outcome !== OUTCOME.incomplete) continue;
+      dayIncomplete[platform] += n;
+      const comboId = (cell - platformOutcome) / 16;
+      let index = comboIndex.get(comboId);
+      if (index === undefined) {
+        index = comboIds.length;
+        comboIndex.set(comboId, index);
+        comboIds.push(comboId);
+      }
+      if (index * 3 + 2 >= byCombo.length) {
+        const grown = new Float64Array(Math.max(byCombo.length * 2, index * 3 + 3));
+        grown.set(byCombo);
+        byCombo = grown;
+      }
+      const at = index * 3 + platform;
+      byCombo[at] = (byCombo[at] ?? 0) + n;
+    }
+    perDayCombo.set(day, byCombo);
+  });
+  return { started, incomplete, inProgress, comboIds, perDayCombo };
+}
+
+export interface Tally {
+  readonly started: readonly ByPlatform[];
+  readonly incomplete: readonly ByPlatform[];
   /** In-progress attempts in range, selected platforms. */
-  inProgress: number;
+  readonly inProgress: number;
   /** Per day, per section index (SECTIONS order): incomplete attempts of the selected platforms. */
   readonly dailyBySection: number[][];
   /** Unclassified incomplete attempts in range, selected platforms. */
-  unclassified: number;
+  readonly unclassified: number;
   /** Per combo with a section: incomplete attempts in range, by platform (selected platforms only). */
   readonly byCombo: Map<number, ByPlatform>;
 }
 
+/** Pass 2: the selected platforms' counts by section and combo (a few hundred numbers a day). */
 export function tally(
-  cells: readonly CellCount[],
-  dayCount: number,
+  totals: CellTotals,
   platforms: readonly Platform[],
   combos: ReadonlyMap<number, ComboInfo>,
 ): Tally {
-  const selected = new Set<number>(platforms.map((p) => PLATFORM_CODE[p]));
-  const t: Tally = {
-    started: Array.from({ length: dayCount }, zeros),
-    incomplete: Array.from({ length: dayCount }, zeros),
-    inProgress: 0,
-    dailyBySection: Array.from({ length: dayCount }, () => SECTIONS.map(() => 0)),
-    unclassified: 0,
-    byCombo: new Map(),
-  };
-  for (const { day, platform, outcome, comboId, n } of cells) {
-    const started = t.started[day];
-    const incomplete = t.incomplete[day];
-    const daily = t.dailyBySection[day];
-    if (started === undefined || incomplete === undefined || daily === undefined) continue;
-    if (platform !== 1 && platform !== 2) continue;
-    started[platform] += n;
-    if (outcome === OUTCOME.incomplete) incomplete[platform] += n;
-    if (!selected.has(platform)) continue;
-    if (outcome === OUTCOME.inProgress) t.inProgress += n;
-    if (outcome !== OUTCOME.incomplete) continue;
-    const section = combos.get(comboId)?.section ?? null;
-    if (section === null) {
-      t.unclassified += n;
-      continue;
-    }
-    daily[SECTIONS.indexOf(section)]! += n;
-    let counts = t.byCombo.get(comboId);
-    if (counts === undefined) {
-      counts = zeros();
-      t.byCombo.set(comboId, counts);
-    }
-    counts[platform] += n;
-  }
-  return t;
+  const codes = platforms.map((p) => PLATFORM_CODE[p]);
+  const sectionOf = totals.comboIds.map((id) => {
+    const section = combos.get(id)?.section ?? null;
+    return section === null ? -1 : SECTIONS.indexOf(section);
+  });
+  const byCombo = new Map<number, ByPlatform>();
+  let unclassified = 0;
+  const dailyBySection = totals.started.map((_, day) => {
+    const sections = SECTIONS.map(() => 0);
+    const counts = totals.perDayCombo.get(day);
+    if (counts === undefined) return sections;
+    totals.comboIds.forEach((comboId, index) => {
+      const section = sectionOf[index] ?? -1;
+      for (const code of codes) {
+        const n = counts[index * 3 + code] ?? 0;
+        if (n === 0) continue;
+        if (section < 0) {
+          unclassified += n;
+          continue;
+        }
+        sections[section] = (sections[section] ?? 0) + n;
+        let total = byCombo.get(comboId);
+        if (total === undefined) {
+          total = zeros();
+          byCombo.set(comboId, total);
+        }
+        total[code] += n;
+      }
+    });
+    return sections;
+  });
+  const inProgress = totals.inProgress.reduce((sum, day) => sum + codes.reduce((s, code) => s + day[code], 0), 0);
+  return { started: totals.started, incomplete: totals.incomplete, inProgress, dailyBySection, unclassified, byCombo };
 }
