@@ -4,7 +4,17 @@
  * inserted straight into `events` the way the store does.
  */
 import type Database from 'better-sqlite3';
-import { ACTION_NAMES, EVENT_TYPES } from '../../src-main/shared/taxonomy';
+import {
+  ACTION_NAMES,
+  EVENT_TYPES,
+  PLATFORM_CODE,
+  actionCode,
+  eventCode,
+  parseActionName,
+  parseEventType,
+  parsePlatform,
+} from '../../src-main/shared/taxonomy';
+import { syntheticEvents, type SyntheticOptions } from '../../src-main/tools/synthetic-log';
 
 /** Small fast PRNG (mulberry32): the same seed gives the same case. */
 export function rng(seed: number): () => number {
@@ -83,4 +93,51 @@ export function generateEvents(db: Database.Database, options: GenerateOptions):
     }
   }
   return { events: count, users };
+}
+
+/**
+ * The synthetic generator's log (src-main/tools/synthetic-log.ts: realistic flow, catalog screens,
+ * daytime curve) inserted straight into `events`, interning in memory: for benchmarks at realistic
+ * density without parsing a file.
+ */
+export function insertSyntheticEvents(db: Database.Database, options: SyntheticOptions, importId = 1): number {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO events (user_id, platform, time_ms, event, action, screen_id, device_id, seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const interned = (table: 'users' | 'devices' | 'screens'): ((text: string) => number) => {
+    const ids = new Map<string, number>();
+    const column = table === 'screens' ? 'text' : 'name';
+    const add = db.prepare(`INSERT INTO ${table} (${column}) VALUES (?)`);
+    return (text) => {
+      if (text === '' && table !== 'users') return 0;
+      let id = ids.get(text);
+      if (id === undefined) {
+        id = Number(add.run(text).lastInsertRowid);
+        ids.set(text, id);
+      }
+      return id;
+    };
+  };
+  const user = interned('users');
+  const device = interned('devices');
+  const screen = interned('screens');
+  let line = 2;
+  for (const row of syntheticEvents(options)) {
+    const platform = parsePlatform(row.platform);
+    const event = parseEventType(row.event);
+    const action = row.actionName === '' ? undefined : parseActionName(row.actionName);
+    if (platform === undefined || event === undefined) continue;
+    insert.run(
+      user(row.userId),
+      PLATFORM_CODE[platform],
+      Date.parse(row.timestamp),
+      eventCode(event),
+      action === undefined ? 0 : actionCode(action),
+      screen(row.screen),
+      device(row.deviceId),
+      importId * 2 ** 32 + line++,
+    );
+  }
+  return line - 2;
 }
