@@ -1,0 +1,206 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { engine } from '../../../src-main/app/engine';
+import { HandlerError } from '../../../src-main/app/ipc';
+import {
+  AppSession,
+  addDays,
+  progressThrottle,
+  type Dialogs,
+  type SessionOptions,
+} from '../../../src-main/app/session';
+import type { ImportProgress } from '../../../src-main/shared/import-types';
+
+const SAMPLE = join(process.cwd(), 'resources', 'sample-case.enrollscope');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'enrollscope-session-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const noDialogs: Dialogs = {
+  chooseNewCasePath: async () => null,
+  chooseCaseToOpen: async () => null,
+  chooseImportFiles: async () => [],
+};
+
+function session(options: Partial<SessionOptions> = {}): AppSession {
+  return new AppSession({
+    engine,
+    dialogs: noDialogs,
+    userDataDir: join(dir, 'user'),
+    sampleCase: SAMPLE,
+    emit: () => undefined,
+    ...options,
+  });
+}
+
+describe('AppSession', () => {
+  it('opens a copy of the sample on the very first start, then the last case', () => {
+    const first = session();
+    first.start();
+    const info = first.state().case!;
+    expect(info.path).toBe(join(dir, 'user', 'Sample case.enrollscope'));
+    expect(info).toMatchObject({ isSample: true, settings: { tz: 'UTC' } });
+    expect(info.importCount).toBeGreaterThan(0);
+    const other = first.createCase(join(dir, 'Other'));
+    expect(other.path).toBe(join(dir, 'Other.enrollscope'));
+    expect(other).toMatchObject({ isSample: false, importCount: 0, settings: {} });
+    first.close();
+
+    const second = session();
+    second.start();
+    expect(second.state().case?.path).toBe(join(dir, 'Other.enrollscope'));
+    expect(second.state().recent.map((r) => r.name)).toEqual(['Other', 'Sample case']);
+    second.close();
+  });
+
+  it('says so when the last case cannot be reopened, and does not fall back to the sample', () => {
+    const first = session();
+    first.start();
+    first.createCase(join(dir, 'Gone.enrollscope'));
+    first.close();
+    rmSync(join(dir, 'Gone.enrollscope'));
+    const second = session();
+    second.start();
+    expect(second.state().case).toBeNull();
+    expect(second.state().notice).toMatch(/Could not reopen the last case \(Gone\)/);
+    second.close();
+  });
+
+  it('refuses to overwrite an existing file as a new case, and non-case files', () => {
+    const s = session({ sampleCase: null });
+    s.start();
+    s.createCase(join(dir, 'A.enrollscope'));
+    expect(() => s.createCase(join(dir, 'A.enrollscope'))).toThrow(HandlerError);
+    expect(() => s.openCase(join(dir, 'recent-missing.enrollscope'))).toThrow(/no such case file/);
+    s.close();
+  });
+
+  it('ends presets at the latest day with data and passes "everything selected" as no filter', () => {
+    const s = session();
+    s.start();
+    const computeReport = vi.spyOn(engine, 'computeReport');
+    const all = {
+      platforms: ['iOS/iPadOS', 'Android'] as const,
+      sections: ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'] as const,
+    };
+    const { report, latestDay } = s.report({
+      range: { kind: 'last', days: 7 },
+      tz: 'UTC',
+      platforms: [...all.platforms],
+      sections: [...all.sections],
+    });
+    expect(latestDay).toBe('2025-11-14');
+    expect(report.range).toEqual({ from: '2025-11-08', to: '2025-11-14', tz: 'UTC' });
+    expect(computeReport).toHaveBeenLastCalledWith(expect.anything(), {
+      from: '2025-11-08',
+      to: '2025-11-14',
+      tz: 'UTC',
+      platforms: undefined,
+      sections: undefined,
+    });
+    s.report({
+      range: { kind: 'custom', from: '2025-10-20', to: '2025-10-25' },
+      tz: 'UTC',
+      platforms: ['Android'],
+      sections: ['Terms of Use'],
+    });
+    expect(computeReport).toHaveBeenLastCalledWith(expect.anything(), {
+      from: '2025-10-20',
+      to: '2025-10-25',
+      tz: 'UTC',
+      platforms: ['Android'],
+      sections: ['Terms of Use'],
+    });
+    computeReport.mockRestore();
+    s.close();
+  });
+
+  it('keeps refused files in the case, is busy during an import, and cancels it', async () => {
+    let release: () => void = () => undefined;
+    const fake = {
+      ...engine,
+      runImport: vi.fn(
+        (_case: string, paths: readonly string[], options: { signal?: AbortSignal }) =>
+          new Promise<never[]>((resolve) => {
+            release = () => resolve([]);
+            options.signal?.addEventListener('abort', () =>
+              resolve(
+                paths.map((p) => ({
+                  file: p.split('/').pop()!,
+                  status: 'refused',
+                  reason: 'not an enrollment file',
+                })) as never[],
+              ),
+            );
+          }),
+      ),
+    };
+    const s = session({ engine: fake, sampleCase: null });
+    s.start();
+    const running = s.importFiles(['/in/notes.txt']);
+    // No case was open: one was made for the import.
+    expect(s.state()).toMatchObject({ importing: true, case: { name: expect.stringMatching(/^Case /) } });
+    expect(() => s.openCase(join(dir, 'x.enrollscope'))).toThrow(/An import is running/);
+    expect(s.cancelImport()).toBe(true);
+    const run = await running;
+    expect(run.outcomes).toEqual([{ file: 'notes.txt', status: 'refused', reason: 'not an enrollment file' }]);
+    expect(run.case.refused).toMatchObject([{ file: 'notes.txt', reason: 'not an enrollment file' }]);
+    expect(s.state().importing).toBe(false);
+    expect(s.cancelImport()).toBe(false);
+    release();
+    s.close();
+  });
+
+  it('writes the recent list as JSON in the user data folder', () => {
+    const s = session();
+    s.start();
+    const file = join(dir, 'user', 'recent-cases.json');
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).recent[0].name).toBe('Sample case');
+    s.clearRecent();
+    expect(s.state().recent.map((r) => r.name)).toEqual(['Sample case']);
+    s.close();
+  });
+});
+
+describe('progressThrottle', () => {
+  it('passes the first event of each file and phase and every end, and thins the rest', () => {
+    const sent: ImportProgress[] = [];
+    const throttle = progressThrottle(10_000, (p) => sent.push(p));
+    const p = (fileIndex: number, phase: ImportProgress['phase'], bytesRead: number): ImportProgress => ({
+      file: `f${fileIndex}`,
+      fileIndex,
+      fileCount: 2,
+      bytesRead,
+      totalBytes: 100,
+      rows: bytesRead,
+      overallBytesRead: bytesRead,
+      overallTotalBytes: 200,
+      phase,
+    });
+    [
+      p(0, 'reading', 1),
+      p(0, 'reading', 2),
+      p(0, 'reading', 3),
+      p(0, 'attempts', 100),
+      p(0, 'done', 100),
+      p(1, 'reading', 5),
+    ].forEach(throttle);
+    expect(sent.map((e) => `${e.fileIndex}:${e.phase}:${e.bytesRead}`)).toEqual([
+      '0:reading:1',
+      '0:attempts:100',
+      '0:done:100',
+      '1:reading:5',
+    ]);
+  });
+
+  it('adds days across months', () => {
+    expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+  });
+});

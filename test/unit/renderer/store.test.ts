@@ -1,0 +1,198 @@
+import { describe, expect, it, vi } from 'vitest';
+import type {
+  CaseInfo,
+  EnrollscopeApi,
+  IpcResult,
+  ReportRequest,
+  SessionState,
+} from '../../../src-main/shared/ipc-contract';
+import type { Report } from '../../../src-main/shared/report-types';
+import { createAppStore } from '../../../src-renderer/store';
+
+const caseInfo = (path: string, tz?: string): CaseInfo => ({
+  path,
+  name: path.split('/').pop()!.replace('.enrollscope', ''),
+  settings: tz ? { tz } : {},
+  isSample: false,
+  importCount: 1,
+  refused: [],
+});
+
+const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+
+function reportFor(request: ReportRequest): Report {
+  return {
+    range: { from: '2025-06-01', to: '2025-06-14', tz: request.tz },
+    filters: { platforms: request.platforms, sections: request.sections },
+    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0 },
+    daily: [],
+    sections: [],
+    imports: [],
+    dataQuality: {
+      summaryRowsLeftOut: 0,
+      summaryMismatches: [],
+      daysWithoutData: [],
+      skippedRows: 0,
+      duplicateRows: 0,
+      notes: [],
+    },
+  };
+}
+
+function fakeApi(
+  session: SessionState,
+  overrides: Partial<EnrollscopeApi> = {},
+): EnrollscopeApi & { requests: ReportRequest[] } {
+  const requests: ReportRequest[] = [];
+  const api = {
+    requests,
+    getSession: () => ok(session),
+    newCase: () => ok(null),
+    pickCase: () => ok(null),
+    openCase: ({ path }: { path: string }) => ok(caseInfo(path)),
+    saveCaseSettings: vi.fn((settings: { tz?: string }) => ok(caseInfo(session.case!.path, settings.tz))),
+    clearRecent: () => ok([]),
+    getReport: (request: ReportRequest) => {
+      requests.push(request);
+      return ok({ report: reportFor(request), latestDay: '2025-06-14' });
+    },
+    pickImportFiles: () => ok([]),
+    importFiles: ({ paths }: { paths: readonly string[] }) =>
+      ok({
+        outcomes: paths.map((p) => ({ file: p, status: 'cancelled' as const })),
+        case: session.case ?? caseInfo('/u/Cases/new.enrollscope'),
+      }),
+    cancelImport: () => ok(true),
+    onImportProgress: () => () => undefined,
+    onMenuCommand: () => () => undefined,
+    onSessionChanged: () => () => undefined,
+    pathForFile: (file: File) => (file.name === 'web.csv' ? '' : `/drop/${file.name}`),
+    ...overrides,
+  };
+  return api as unknown as EnrollscopeApi & { requests: ReportRequest[] };
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the store', () => {
+  it('opens the session case with its zone and asks for the default report', async () => {
+    const api = fakeApi({
+      case: caseInfo('/c/a.enrollscope', 'Asia/Tokyo'),
+      recent: [],
+      notice: null,
+      importing: false,
+    });
+    const store = createAppStore(api);
+    await store.getState().init();
+    await settle();
+    expect(api.requests).toEqual([
+      {
+        range: { kind: 'last', days: 14 },
+        platforms: ['iOS/iPadOS', 'Android'],
+        sections: ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'],
+        tz: 'Asia/Tokyo',
+      },
+    ]);
+    expect(store.getState()).toMatchObject({ reportStatus: 'ready', latestDay: '2025-06-14' });
+  });
+
+  it('keeps the taxonomy order and at least one platform and section', async () => {
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false });
+    const store = createAppStore(api);
+    await store.getState().init();
+    const s = store.getState;
+    s().toggleSection('Setup Checklist');
+    s().toggleSection('Terms of Use');
+    s().toggleSection('Setup Checklist');
+    expect(s().sections).toEqual(['Setup Checklist', 'Platform Screens', 'Compliance/Activation']);
+    s().togglePlatform('iOS/iPadOS');
+    s().togglePlatform('Android'); // the last one stays
+    expect(s().platforms).toEqual(['Android']);
+    s().selectAllSections();
+    expect(s().sections).toHaveLength(4);
+  });
+
+  it('shows only the answer to the latest request', async () => {
+    const pending: ((value: IpcResult<{ report: Report; latestDay: string }>) => void)[] = [];
+    const requests: ReportRequest[] = [];
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false }, {
+      getReport: (request: ReportRequest) => {
+        requests.push(request);
+        return new Promise((resolve) => pending.push(resolve));
+      },
+    } as Partial<EnrollscopeApi>);
+    const store = createAppStore(api);
+    await store.getState().init();
+    store.getState().setPreset(7);
+    store.getState().setPreset(30);
+    expect(requests.map((r) => (r.range.kind === 'last' ? r.range.days : 0))).toEqual([14, 7, 30]);
+    pending[2]!({ ok: true, value: { report: reportFor(requests[2]!), latestDay: 'x' } });
+    await settle();
+    pending[1]!({
+      ok: true,
+      value: {
+        report: { ...reportFor(requests[1]!), rollup: { ...reportFor(requests[1]!).rollup, initiated: 999 } },
+        latestDay: 'y',
+      },
+    });
+    await settle();
+    expect(store.getState().latestDay).toBe('x');
+    expect(store.getState().report?.rollup.initiated).toBe(10);
+  });
+
+  it('saves a new time zone in the case', async () => {
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false });
+    const store = createAppStore(api);
+    await store.getState().init();
+    await store.getState().setTimeZone('Europe/Paris');
+    expect(api.saveCaseSettings).toHaveBeenCalledWith({ tz: 'Europe/Paris' });
+    expect(api.requests.at(-1)?.tz).toBe('Europe/Paris');
+  });
+
+  it('a drop: paths from the preload, a case file opens, files without a path are reported', async () => {
+    const importFiles = vi.fn(({ paths }: { paths: readonly string[] }) =>
+      ok({
+        outcomes: paths.map((p) => ({ file: p, status: 'cancelled' as const })),
+        case: caseInfo('/c/a.enrollscope'),
+      }),
+    );
+    const openCase = vi.fn(({ path }: { path: string }) => ok(caseInfo(path)));
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false }, {
+      importFiles,
+      openCase,
+    } as Partial<EnrollscopeApi>);
+    const store = createAppStore(api);
+    await store.getState().init();
+    await store.getState().importDropped([new File([''], 'a.csv'), new File([''], 'b.zip')]);
+    expect(importFiles).toHaveBeenCalledWith({ paths: ['/drop/a.csv', '/drop/b.zip'] });
+    expect(store.getState().importStatus).toBe('done');
+    await store.getState().importDropped([new File([''], 'Customer.enrollscope')]);
+    expect(openCase).toHaveBeenCalledWith({ path: '/drop/Customer.enrollscope' });
+    await store.getState().importDropped([new File([''], 'web.csv')]);
+    expect(store.getState().importError).toMatch(/no file on disk/);
+  });
+
+  it('follows import progress per file', async () => {
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false }, {
+      importFiles: () => new Promise(() => undefined),
+    } as Partial<EnrollscopeApi>);
+    const store = createAppStore(api);
+    await store.getState().init();
+    void store.getState().importPaths(['/x/a.csv', '/x/b.csv']);
+    const progress = {
+      file: 'b.csv',
+      fileIndex: 1,
+      fileCount: 2,
+      bytesRead: 50,
+      totalBytes: 100,
+      rows: 7,
+      overallBytesRead: 150,
+      overallTotalBytes: 200,
+      phase: 'reading' as const,
+    };
+    store.getState().onImportProgress(progress);
+    expect(store.getState().importFiles).toHaveLength(2);
+    expect(store.getState().importFiles[1]).toMatchObject({ file: 'b.csv', rows: 7 });
+    expect(store.getState().importOverall).toEqual({ bytesRead: 150, totalBytes: 200 });
+  });
+});
