@@ -15,18 +15,30 @@ import { excerpt } from './values';
 
 const isBlankLine = (row: readonly string[]): boolean => row.length === 1 && row[0]!.trim() === '';
 
-/** The first non-blank row of the head (the header), or undefined when the head holds none complete. */
-function headerOf(head: string, complete: boolean, dialect: CsvDialect): string[] | undefined {
+/**
+ * Excel's delimiter hint: a first line `sep=;` names the delimiter, and the header follows it.
+ * Returns the dialect it names, or undefined.
+ */
+function excelSeparator(head: string): CsvDialect | undefined {
+  const match = /^sep=([,;\t|])\r?\n/i.exec(head);
+  return match ? { delimiter: match[1] as CsvDialect['delimiter'], newline: '\n' } : undefined;
+}
+
+/** The header: the first non-blank row after `skip` leading ones; undefined when the head holds none complete. */
+function headerOf(head: string, complete: boolean, dialect: CsvDialect, skip: number): string[] | undefined {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
   const rows = (parser.parse(head, 0, !complete) as { data: string[][] }).data;
-  const header = rows.find((row) => !isBlankLine(row));
+  const header = rows.filter((row) => !isBlankLine(row))[skip];
   return header?.map((name) => name.replace(/\r$/, ''));
 }
 
 export function openCsv(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {
   const { name, limits } = spec;
-  const dialect = sniffDialect(head);
-  const header = headerOf(head, complete, dialect);
+  const hinted = excelSeparator(head);
+  const dialect = hinted ?? sniffDialect(head);
+  // Rows before the header: the `sep=` line, when there is one.
+  const leading = hinted ? 1 : 0;
+  const header = headerOf(head, complete, dialect, leading);
   if (!header) throw new InputRefused(name, `no complete header line in the first ${head.length} characters`);
   if (header.length > limits.maxColumns) {
     throw new NotEnrollmentFile(name, `${header.length} columns, more than the ${limits.maxColumns} an enrollment file could have`);
@@ -41,13 +53,13 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
   async function* produce(done: (sha256: string) => void): AsyncGenerator<RecordBatch> {
     const source = new MeteredSource(await spec.open(true));
     try {
-      let headerSeen = false;
+      let beforeData = leading + 1; // the header, and the `sep=` line before it
       for await (const { rows, lines, malformed } of csvChunks(textPieces(source, encoding), dialect, limits.maxFieldChars, name)) {
         for (let i = 0; i < rows.length; i++) {
           const row = rows[i]!;
           if (row.length === 1 && isBlankLine(row)) continue;
-          if (!headerSeen) {
-            headerSeen = true;
+          if (beforeData > 0) {
+            beforeData--;
             continue;
           }
           if (malformed !== null && malformed.has(i)) sink.unreadable(lines[i]!, `malformed quotes: ${excerpt(row, dialect.delimiter)}`);

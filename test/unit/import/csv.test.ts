@@ -21,6 +21,12 @@ describe('CSV delimiters', () => {
     ]);
   });
 
+  it("follows Excel's sep= hint line; the header is then line 2", async () => {
+    const text = `sep=;\r\n${EVENT_HEADER.replaceAll(',', ';')}\r\n${ROW.replaceAll(',', ';')}\r\n`;
+    const result = await readText(dir, 'excel-sep.csv', text);
+    expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([[3, 'alice@contoso.com', 'Installing profile screen']]);
+  });
+
   it('confirms the delimiter on the next lines when the header is ambiguous', () => {
     // The header has one comma and one semicolon; the data lines agree with the semicolon.
     expect(sniffDialect('time;user,name;event\n1;a,b;start\n2;c,d;step\n').delimiter).toBe(';');
@@ -128,6 +134,12 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
     const body = Array.from({ length: 2000 }, (_, i) => `2025-06-01T10:00:00Z,user${i},dev,iOS,start,,x`).join('\n');
     const path = await dir.write('runaway.csv', `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${body}\n`);
     expect((await refusalOf(path, { limits: { maxFieldChars: 10_000 } })).reason).toMatch(/^line 3 runs over 10000 characters without ending/);
+  });
+
+  it('__proto__ and constructor header names are just unknown columns', async () => {
+    const result = await readText(dir, 'proto.csv', `__proto__,constructor,${EVENT_HEADER},toString\nx,y,${ROW},z\n`);
+    expect(result.rows[0]).toMatchObject({ user: 'alice@contoso.com', line: 2 });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it('reads short rows as empty trailing fields and ignores extra fields', async () => {
