@@ -73,6 +73,10 @@ function refreshGroups(
     groups.set(userId * 4 + platform, [userId, platform]);
   };
   for (const [userId, platform] of eventGroups) addGroup(userId, platform);
+  const users = userCountEstimate(db);
+  const mostGroups = (): boolean => groups.size > 0 && groups.size > fullRebuildShare * users;
+  // Decided before looking for a new latest time: a full rebuild finds it on its own pass.
+  if (mostGroups()) return rebuildAllAttempts(db);
 
   // The new latest event time: the old one, or a later event of a group that just received events.
   const stored = storedLatest(db, 'events');
@@ -91,9 +95,8 @@ function refreshGroups(
     // Rule 8 again for attempts left in progress: those now more than 30 minutes behind change.
     const stale = db.prepare('SELECT DISTINCT user_id, platform FROM attempts WHERE outcome = ? AND end_ms < ?').raw();
     for (const row of stale.all(OUTCOME.inProgress, latest - GAP_MS)) addGroup(...(row as [number, number]));
+    if (mostGroups()) return rebuildAllAttempts(db);
   }
-
-  if (groups.size > 0 && groups.size > fullRebuildShare * userCountEstimate(db)) return rebuildAllAttempts(db);
 
   const writer = new AttemptWriter(db);
   let latestDetails = latestTime(db, 'details');
