@@ -150,6 +150,18 @@ class Session {
     console.log(`screenshot: ${join(this.args.out, file)}`);
   }
 
+  /** The window from the top down to the bottom of `selector` (at least one window height). */
+  async shootTop(page: Page, file: string, selector: string): Promise<void> {
+    await page.mouse.move(0, 0);
+    const box = await page.locator(selector).boundingBox();
+    const height = Math.max(this.args.height, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
+    await page.setViewportSize({ width: this.args.width, height });
+    await page.screenshot({ path: join(this.args.out, file), animations: 'disabled' });
+    await page.setViewportSize({ width: this.args.width, height: this.args.height });
+    this.shots.push({ file });
+    console.log(`screenshot: ${join(this.args.out, file)}`);
+  }
+
   dispose(): void {
     rmSync(this.work, { recursive: true, force: true });
   }
@@ -233,7 +245,7 @@ async function run(args: Args): Promise<void> {
       }
       await harness.drop(files);
       await harness.page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 });
-      await session.shoot(harness.page, 'import-summary.png');
+      await session.shootTop(harness.page, 'import-summary.png', '[data-testid="import-summary"]');
       if (args.files.length === 0) {
         // The report pictures show the bundled sample case, as a new user first sees it.
         reportCase = session.path('Sample case.enrollscope');

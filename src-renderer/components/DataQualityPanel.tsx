@@ -146,7 +146,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
           <h2 id="dq-title">Data quality</h2>
         </div>
         <ul className="dq">
-          <Item label="Rows skipped on import" count={dq.skippedRows} testId="dq-skipped">
+          <Item label="Rows skipped on import (all files of the case)" count={dq.skippedRows} testId="dq-skipped">
             <table className="data-table compact">
               <thead>
                 <tr>
@@ -174,18 +174,24 @@ export function DataQualityPanel({ report }: { report: Report }) {
               </tbody>
             </table>
           </Item>
-          <Item label="Duplicate rows (stored once)" count={dq.duplicateRows} testId="dq-duplicates">
+          <Item
+            label="Duplicate rows, stored once (all files of the case)"
+            count={dq.duplicateRows}
+            testId="dq-duplicates"
+          >
             <p>Rows identical to one already in the case were counted once.</p>
           </Item>
           <Item label="Files refused" count={refused.length} testId="dq-refused">
             <RefusedFiles refused={refused} />
           </Item>
-          <Item label="Unclassified incomplete attempts" count={report.rollup.unclassified} testId="dq-unclassified">
-            <p>
-              Attempts that ended before any action name was known: they have no section.{' '}
-              {sectionFilter ? 'Not counted while a section filter is set.' : 'Counted in Incomplete enrollments.'}
-            </p>
-          </Item>
+          {!sectionFilter && (
+            <Item label="Unclassified incomplete attempts" count={report.rollup.unclassified} testId="dq-unclassified">
+              <p>
+                Attempts that ended before any action name was known: they have no section. Counted in Incomplete
+                enrollments.
+              </p>
+            </Item>
+          )}
           <Item
             label="Summary rows that disagree with the attempts"
             count={dq.summaryMismatches.length}

@@ -100,11 +100,11 @@ function OutcomeCard({ outcome }: { outcome: ImportOutcome }) {
           <span className="tag">{record.format}</span>
           <span className="outcome-figures">
             {formatCount(record.imported)} of {plural(record.rows, 'row')} imported
-            {record.duplicates > 0 && ` · ${plural(record.duplicates, 'duplicate')}`}
+            {` · ${plural(record.duplicates, 'duplicate')}`}
             {skipped > 0 && ` · ${formatCount(skipped)} skipped`}
           </span>
         </div>
-        <ImportRecordDetails record={record} />
+        <ImportRecordDetails record={record} maxExamples={1} />
       </li>
     );
   }

@@ -2,7 +2,7 @@
 import type { ImportRecord } from '../../src-main/shared/report-types';
 import { formatCount } from '../format';
 
-export function ImportRecordDetails({ record }: { record: ImportRecord }) {
+export function ImportRecordDetails({ record, maxExamples = 3 }: { record: ImportRecord; maxExamples?: number }) {
   const reasons = Object.entries(record.skipped).filter(([, n]) => n > 0);
   if (reasons.length === 0) return null;
   return (
@@ -26,7 +26,7 @@ export function ImportRecordDetails({ record }: { record: ImportRecord }) {
               <td className="examples">
                 {record.examples
                   .filter((example) => example.reason === reason)
-                  .slice(0, 3)
+                  .slice(0, maxExamples)
                   .map((example) => (
                     <span key={example.line} className="example" title={example.detail}>
                       line {example.line}

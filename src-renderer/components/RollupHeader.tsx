@@ -27,7 +27,7 @@ export function RollupHeader({ report }: { report: Report }) {
         </span>
         <span className="stat-note">
           {sectionFilter
-            ? `in the selected sections (${formatCount(rollup.unclassified)} unclassified not included)`
+            ? 'in the selected sections (unclassified attempts not included)'
             : `${formatCount(rollup.unclassified)} unclassified (no action name known)`}
         </span>
       </div>

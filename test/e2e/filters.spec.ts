@@ -77,7 +77,7 @@ test('the sections filter', async ({ openApp, userDataDir }) => {
     sections: ['Platform Screens', 'Compliance/Activation'],
   });
   await expectReportShown(app.page, report);
-  await expect(app.page.getByTestId('rollup')).toContainText('unclassified not included');
+  await expect(app.page.getByTestId('rollup')).toContainText('unclassified attempts not included');
   await app.page.getByRole('button', { name: 'Select all sections' }).click();
   await expectReportShown(app.page, engineReport(casePath, { from, to: latest, tz: 'UTC' }));
 });
