@@ -7,8 +7,25 @@ import { createWriteStream } from 'node:fs';
 import { readInput } from '../src-main/import/read-input';
 
 async function generate(rows: number, path: string): Promise<void> {
-  const actions = ['EnrollmentWrapUp', 'DeviceCategory', 'PreEnrollmentWizard', 'iOSProfileLaunch', 'AndroidPermissions', 'KnoxActivation', 'TermsofUse', 'Compliance', 'Activation'];
-  const screens = ['Prompt to open page in Company Portal', 'Installing profile screen', 'Terms of use (if admin configured)', 'Device administrator activation screen', '"Set up access screen, step 2"', ''];
+  const actions = [
+    'EnrollmentWrapUp',
+    'DeviceCategory',
+    'PreEnrollmentWizard',
+    'iOSProfileLaunch',
+    'AndroidPermissions',
+    'KnoxActivation',
+    'TermsofUse',
+    'Compliance',
+    'Activation',
+  ];
+  const screens = [
+    'Prompt to open page in Company Portal',
+    'Installing profile screen',
+    'Terms of use (if admin configured)',
+    'Device administrator activation screen',
+    '"Set up access screen, step 2"',
+    '',
+  ];
   const events = ['start', 'step', 'step', 'step', 'cancel', 'postpone', 'complete', 'appclosed'];
   const out = createWriteStream(path);
   let text = 'time,user,device,platform,event,actionName,screen\n';
@@ -48,16 +65,23 @@ async function main(): Promise<void> {
     for await (const input of readInput(first)) {
       for await (const batch of input.batches) records += 'count' in batch ? batch.count : batch.rows.length;
       rows += input.rowsRead();
-      if (run === 1) console.log(`${input.name} (${input.format}): ${input.rowsRead()} rows, ${records} records, ${input.skipped.total} skipped`);
+      if (run === 1)
+        console.log(
+          `${input.name} (${input.format}): ${input.rowsRead()} rows, ${records} records, ${input.skipped.total} skipped`,
+        );
     }
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
-    console.log(`run ${run}: ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU = ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`);
+    console.log(
+      `run ${run}: ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU = ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`,
+    );
     best = Math.min(best, seconds);
     bestCpu = Math.min(bestCpu, cpuSeconds);
   }
-  console.log(`best: ${best.toFixed(2)} s = ${Math.round(rows / best).toLocaleString('en-US')} rows/s (CPU ${bestCpu.toFixed(2)} s, GC threads included)`);
+  console.log(
+    `best: ${best.toFixed(2)} s = ${Math.round(rows / best).toLocaleString('en-US')} rows/s (CPU ${bestCpu.toFixed(2)} s, GC threads included)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,16 @@ export class EventBatchBuilder {
   private screen: string[] = [];
 
   /** Appends a row; returns true when the batch is full. */
-  push(line: number, time: number, platform: number, event: number, action: number, user: string, device: string, screen: string): boolean {
+  push(
+    line: number,
+    time: number,
+    platform: number,
+    event: number,
+    action: number,
+    user: string,
+    device: string,
+    screen: string,
+  ): boolean {
     const i = this.count++;
     this.line[i] = line;
     this.time[i] = time;
@@ -80,7 +89,16 @@ export class DetailsBatchBuilder {
   private device: string[] = [];
   private screen: string[] = [];
 
-  push(line: number, time: number, platform: number, action: number, userAction: number, user: string, device: string, screen: string): boolean {
+  push(
+    line: number,
+    time: number,
+    platform: number,
+    action: number,
+    userAction: number,
+    user: string,
+    device: string,
+    screen: string,
+  ): boolean {
     const i = this.count++;
     this.line[i] = line;
     this.time[i] = time;
@@ -144,5 +162,7 @@ export class RowListBuilder<R, B> {
   }
 }
 
-export const summaryRows = (): RowListBuilder<SummaryRow, SummaryBatch> => new RowListBuilder((rows) => ({ kind: 'summary', rows }));
-export const failureRows = (): RowListBuilder<FailureRow, FailureBatch> => new RowListBuilder((rows) => ({ kind: 'failures', rows }));
+export const summaryRows = (): RowListBuilder<SummaryRow, SummaryBatch> =>
+  new RowListBuilder((rows) => ({ kind: 'summary', rows }));
+export const failureRows = (): RowListBuilder<FailureRow, FailureBatch> =>
+  new RowListBuilder((rows) => ({ kind: 'failures', rows }));

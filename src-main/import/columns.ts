@@ -8,7 +8,16 @@ import type { FileKind } from './records';
 
 /** Enrollment rows (event logs, details, summaries): the spec's table, in its order. */
 export const ENROLLMENT_COLUMNS = {
-  time: ['timestamp', 'time', 'eventDateTime', 'dateTime', 'date', 'enrollmentDateTime', 'abandonmentDateTime', 'TimeGenerated'],
+  time: [
+    'timestamp',
+    'time',
+    'eventDateTime',
+    'dateTime',
+    'date',
+    'enrollmentDateTime',
+    'abandonmentDateTime',
+    'TimeGenerated',
+  ],
   user: ['userId', 'upn', 'userPrincipalName', 'user', 'userName'],
   // 'device' is not in the spec's table, but it is the plain name (spec 3's own wording, Intune's event logs): last, so any listed name wins.
   device: ['deviceId', 'intuneDeviceId', 'managedDeviceId', 'deviceName', 'device'],
@@ -108,7 +117,8 @@ export class ColumnPlan<F extends string> {
 
   /** Header semantics: only the best-ranked synonym of each field is read. */
   keepWinnersOnly(): this {
-    for (const field of Object.keys(this.fields) as F[]) this.fields[field].length = Math.min(1, this.fields[field].length);
+    for (const field of Object.keys(this.fields) as F[])
+      this.fields[field].length = Math.min(1, this.fields[field].length);
     return this;
   }
 

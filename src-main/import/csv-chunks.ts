@@ -41,7 +41,12 @@ function countChar(text: string, char: string, end: number): number {
   return n;
 }
 
-export async function* csvChunks(pieces: AsyncIterable<string>, dialect: CsvDialect, maxRowChars: number, file: string): AsyncGenerator<CsvChunk> {
+export async function* csvChunks(
+  pieces: AsyncIterable<string>,
+  dialect: CsvDialect,
+  maxRowChars: number,
+  file: string,
+): AsyncGenerator<CsvChunk> {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
   const nl = dialect.newline;
   const trimCr = nl === '\n';
@@ -87,7 +92,10 @@ export async function* csvChunks(pieces: AsyncIterable<string>, dialect: CsvDial
     line += breaks;
     rest = final ? '' : input.slice(cursor);
     if (rest.length > maxRowChars) {
-      throw new InputRefused(file, `line ${line} runs over ${maxRowChars} characters without ending (an unbalanced quote?)`);
+      throw new InputRefused(
+        file,
+        `line ${line} runs over ${maxRowChars} characters without ending (an unbalanced quote?)`,
+      );
     }
     return { rows, lines, malformed };
   };

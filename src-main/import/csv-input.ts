@@ -41,7 +41,10 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
   const header = headerOf(head, complete, dialect, leading);
   if (!header) throw new InputRefused(name, `no complete header line in the first ${head.length} characters`);
   if (header.length > limits.maxColumns) {
-    throw new NotEnrollmentFile(name, `${header.length} columns, more than the ${limits.maxColumns} an enrollment file could have`);
+    throw new NotEnrollmentFile(
+      name,
+      `${header.length} columns, more than the ${limits.maxColumns} an enrollment file could have`,
+    );
   }
   const kind = detectKind(header);
   if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
@@ -54,7 +57,12 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
     const source = new MeteredSource(await spec.open(true));
     try {
       let beforeData = leading + 1; // the header, and the `sep=` line before it
-      for await (const { rows, lines, malformed } of csvChunks(textPieces(source, encoding), dialect, limits.maxFieldChars, name)) {
+      for await (const { rows, lines, malformed } of csvChunks(
+        textPieces(source, encoding),
+        dialect,
+        limits.maxFieldChars,
+        name,
+      )) {
         for (let i = 0; i < rows.length; i++) {
           const row = rows[i]!;
           if (row.length === 1 && isBlankLine(row)) continue;
@@ -62,7 +70,8 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
             beforeData--;
             continue;
           }
-          if (malformed !== null && malformed.has(i)) sink.unreadable(lines[i]!, `malformed quotes: ${excerpt(row, dialect.delimiter)}`);
+          if (malformed !== null && malformed.has(i))
+            sink.unreadable(lines[i]!, `malformed quotes: ${excerpt(row, dialect.delimiter)}`);
           else sink.row(row, lines[i]!);
         }
         yield* sink.drain();

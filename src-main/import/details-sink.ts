@@ -8,7 +8,19 @@ import type { ColumnPlan, EnrollmentField } from './columns';
 import { actionCodes, platformCodes } from './event-sink';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
-import { CodeCache, EMPTY_CODE, excerpt, fieldCode, fieldRaw, fieldShown, fieldText, fieldTime, isBlankRow, NO_TIME, type Row } from './values';
+import {
+  CodeCache,
+  EMPTY_CODE,
+  excerpt,
+  fieldCode,
+  fieldRaw,
+  fieldShown,
+  fieldText,
+  fieldTime,
+  isBlankRow,
+  NO_TIME,
+  type Row,
+} from './values';
 
 const userActionCodes = (): CodeCache =>
   new CodeCache((text) => {
@@ -51,7 +63,16 @@ export class DetailsSink extends RowSink {
     const action = fieldCode(row, f.action, this.actions);
     if (action === 0) return this.skip(line, 'unknown action name', () => fieldShown(row, f.action));
     this.appended(
-      this.batch.push(line, time, platform, action > 0 ? action : 0, userAction, user, fieldText(row, f.device), fieldText(row, f.screen)),
+      this.batch.push(
+        line,
+        time,
+        platform,
+        action > 0 ? action : 0,
+        userAction,
+        user,
+        fieldText(row, f.device),
+        fieldText(row, f.screen),
+      ),
     );
   }
 

@@ -1,10 +1,29 @@
 /** Event-log rows (spec 3, input 1) -> EventBatch. */
-import { actionCode, eventCode, parseActionName, parseEventType, parsePlatform, PLATFORM_CODE } from '../shared/taxonomy';
+import {
+  actionCode,
+  eventCode,
+  parseActionName,
+  parseEventType,
+  parsePlatform,
+  PLATFORM_CODE,
+} from '../shared/taxonomy';
 import { EventBatchBuilder } from './batch-builders';
 import type { ColumnPlan, EnrollmentField } from './columns';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
-import { CodeCache, EMPTY_CODE, excerpt, fieldCode, fieldRaw, fieldShown, fieldText, fieldTime, isBlankRow, NO_TIME, type Row } from './values';
+import {
+  CodeCache,
+  EMPTY_CODE,
+  excerpt,
+  fieldCode,
+  fieldRaw,
+  fieldShown,
+  fieldText,
+  fieldTime,
+  isBlankRow,
+  NO_TIME,
+  type Row,
+} from './values';
 
 export const platformCodes = (): CodeCache =>
   new CodeCache((text) => {
@@ -58,7 +77,16 @@ export class EventSink extends RowSink {
     if (action === 0) return this.skip(line, 'unknown action name', () => fieldShown(row, f.action));
     if (action === EMPTY_CODE && event === STEP) return this.skip(line, 'step without action name', () => excerpt(row));
     this.appended(
-      this.batch.push(line, time, platform, event, action > 0 ? action : 0, user, fieldText(row, f.device), fieldText(row, f.screen)),
+      this.batch.push(
+        line,
+        time,
+        platform,
+        event,
+        action > 0 ? action : 0,
+        user,
+        fieldText(row, f.device),
+        fieldText(row, f.screen),
+      ),
     );
   }
 

@@ -25,7 +25,8 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
     throw new InputRefused(file, describeSyntaxError(text, error));
   }
   if (Array.isArray(value)) return { container: 'json', columns: null, rows: value, notes: [] };
-  if (typeof value !== 'object' || value === null) throw new NotEnrollmentFile(file, 'a single JSON value, not an enrollment file');
+  if (typeof value !== 'object' || value === null)
+    throw new NotEnrollmentFile(file, 'a single JSON value, not an enrollment file');
   const object = value as Record<string, unknown>;
 
   const schema = findKey(object, 'schema');
@@ -36,14 +37,18 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
     }
     const columns = schema.map((col, i) => {
       if (typeof col === 'string') return col;
-      const name = typeof col === 'object' && col !== null ? findKey(col as Record<string, unknown>, 'column') : undefined;
-      if (typeof name !== 'string') throw new InputRefused(file, `the envelope's Schema entry ${i + 1} has no Column name`);
+      const name =
+        typeof col === 'object' && col !== null ? findKey(col as Record<string, unknown>, 'column') : undefined;
+      if (typeof name !== 'string')
+        throw new InputRefused(file, `the envelope's Schema entry ${i + 1} has no Column name`);
       return name;
     });
     const notes: string[] = [];
     const total = findKey(object, 'totalrowcount');
     if (typeof total === 'number' && total !== values.length) {
-      notes.push(`TotalRowCount says ${total} rows but the file holds ${values.length}: the export may be one page of a larger report`);
+      notes.push(
+        `TotalRowCount says ${total} rows but the file holds ${values.length}: the export may be one page of a larger report`,
+      );
     }
     return { container: 'envelope', columns, rows: values, notes };
   }
@@ -56,7 +61,10 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
     }
     return { container: 'json', columns: null, rows, notes };
   }
-  throw new NotEnrollmentFile(file, 'a JSON object that is neither an Intune report (Schema/Values) nor a Graph response (value)');
+  throw new NotEnrollmentFile(
+    file,
+    'a JSON object that is neither an Intune report (Schema/Values) nor a Graph response (value)',
+  );
 }
 
 /** "truncated JSON (ends at line 12)" or "invalid JSON at line 3, column 7: <V8's words>". */

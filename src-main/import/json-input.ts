@@ -9,8 +9,7 @@ import { detectKind, NOT_ENROLLMENT_REASON } from './columns';
 import type { InputSpec } from './input-spec';
 import { parseJsonDocument } from './json-document';
 import { formatBytes } from './limits';
-import { describeJsonValue } from './ndjson-input';
-import { isRecord, keysOf, ObjectRows } from './object-rows';
+import { describeJsonValue, isRecord, jsonTypeName, keysOf, ObjectRows } from './object-rows';
 import { Parsed } from './parsed-input';
 import type { RecordBatch } from './records';
 import { InputRefused, NotEnrollmentFile } from './refusal';
@@ -21,7 +20,10 @@ import { StreamDecoder } from './text-decoder';
 async function readText(spec: InputSpec, encoding: Encoding): Promise<{ text: string; sha256: string }> {
   const { name, limits } = spec;
   const tooBig = (): InputRefused =>
-    new InputRefused(name, `a JSON document over ${formatBytes(limits.maxJsonBytes)}: export it as CSV or NDJSON, which are read as a stream`);
+    new InputRefused(
+      name,
+      `a JSON document over ${formatBytes(limits.maxJsonBytes)}: export it as CSV or NDJSON, which are read as a stream`,
+    );
   if (spec.size > limits.maxJsonBytes) throw tooBig();
   const source = new MeteredSource(await spec.open(true));
   const decoder = new StreamDecoder(encoding);
@@ -55,11 +57,19 @@ export async function openJson(spec: InputSpec, encoding: Encoding): Promise<Par
   } else {
     columns = keysOf(rows, 10_000);
     if (!rows.some(isRecord)) {
-      throw new NotEnrollmentFile(name, rows.length === 0 ? 'an empty JSON list (no rows, no columns)' : 'a JSON list without objects, not an enrollment file');
+      throw new NotEnrollmentFile(
+        name,
+        rows.length === 0
+          ? 'an empty JSON list (no rows, no columns)'
+          : 'a JSON list without objects, not an enrollment file',
+      );
     }
   }
   if (columns.length > limits.maxColumns) {
-    throw new NotEnrollmentFile(name, `${columns.length} columns, more than the ${limits.maxColumns} an enrollment file could have`);
+    throw new NotEnrollmentFile(
+      name,
+      `${columns.length} columns, more than the ${limits.maxColumns} an enrollment file could have`,
+    );
   }
   const kind = detectKind(columns);
   if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
@@ -69,7 +79,7 @@ export async function openJson(spec: InputSpec, encoding: Encoding): Promise<Par
   if (doc.columns) {
     columns.forEach((column, index) => plan.add(index, column));
     plan.keepWinnersOnly();
-    toRow = (value) => (Array.isArray(value) ? value : `${describeJsonValue(value).replace(', not an object', '')}, not a list of values`);
+    toRow = (value) => (Array.isArray(value) ? value : `${jsonTypeName(value)}, not a list of values`);
   } else {
     const objects = new ObjectRows(plan, limits.maxColumns, name);
     objects.addKeys(columns);

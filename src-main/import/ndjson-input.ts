@@ -3,7 +3,7 @@ import { MeteredSource } from './byte-source';
 import { detectKind, NOT_ENROLLMENT_REASON } from './columns';
 import type { InputSpec } from './input-spec';
 import { ndjsonLines } from './ndjson-lines';
-import { isRecord, keysOf, ObjectRows } from './object-rows';
+import { describeJsonValue, isRecord, keysOf, ObjectRows } from './object-rows';
 import { Parsed } from './parsed-input';
 import type { RecordBatch } from './records';
 import { NotEnrollmentFile } from './refusal';
@@ -25,11 +25,6 @@ function headObjects(head: string, complete: boolean): unknown[] {
     }
   }
   return objects;
-}
-
-export function describeJsonValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a JSON array, not an object';
-  return value === null ? 'null, not an object' : `a JSON ${typeof value}, not an object`;
 }
 
 export function openNdjson(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {

@@ -9,7 +9,11 @@ export interface LineChunk {
   readonly lines: number[];
 }
 
-export async function* ndjsonLines(pieces: AsyncIterable<string>, maxLineChars: number, file: string): AsyncGenerator<LineChunk> {
+export async function* ndjsonLines(
+  pieces: AsyncIterable<string>,
+  maxLineChars: number,
+  file: string,
+): AsyncGenerator<LineChunk> {
   let rest = '';
   let line = 1; // physical line where `rest` starts
   const split = (input: string, final: boolean): LineChunk => {
@@ -32,7 +36,8 @@ export async function* ndjsonLines(pieces: AsyncIterable<string>, maxLineChars: 
       if (start > input.length) break;
     }
     rest = final ? '' : input.slice(start);
-    if (rest.length > maxLineChars) throw new InputRefused(file, `line ${line} is longer than ${maxLineChars} characters`);
+    if (rest.length > maxLineChars)
+      throw new InputRefused(file, `line ${line} is longer than ${maxLineChars} characters`);
     return { texts, lines };
   };
   for await (const piece of pieces) {

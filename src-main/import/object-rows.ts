@@ -41,7 +41,8 @@ export class ObjectRows {
 
   private register(key: string): number {
     const at = this.index.size;
-    if (at >= this.maxColumns) throw new NotEnrollmentFile(this.file, `more than ${this.maxColumns} distinct keys: not an enrollment file`);
+    if (at >= this.maxColumns)
+      throw new NotEnrollmentFile(this.file, `more than ${this.maxColumns} distinct keys: not an enrollment file`);
     this.index.set(key, at);
     this.values.push(undefined);
     this.plan.add(at, key);
@@ -63,3 +64,11 @@ export function keysOf(objects: Iterable<unknown>, limit: number): string[] {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** "a JSON string", "a JSON array", "null": what a value is, for skip messages. */
+export function jsonTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a JSON array' : `a JSON ${typeof value}`;
+}
+
+export const describeJsonValue = (value: unknown): string => `${jsonTypeName(value)}, not an object`;

@@ -52,17 +52,18 @@ export class Parsed implements ParsedInput {
     private readonly archiveNotes: readonly string[] = [],
   ) {
     this.format = `${kind}/${inZip ? 'zip+' : ''}${container}`;
-    const self = this;
-    this.batches = {
-      async *[Symbol.asyncIterator]() {
-        if (self.state !== 'new') throw new Error(`${self.name}: batches can be read only once`);
-        self.state = 'reading';
-        yield* produce((sha256) => {
-          self.hash = sha256;
-        });
-        self.state = 'done';
-      },
-    };
+    this.batches = { [Symbol.asyncIterator]: () => this.read(produce) };
+  }
+
+  private async *read(
+    produce: (done: (sha256: string) => void) => AsyncGenerator<RecordBatch>,
+  ): AsyncGenerator<RecordBatch> {
+    if (this.state !== 'new') throw new Error(`${this.name}: batches can be read only once`);
+    this.state = 'reading';
+    yield* produce((sha256) => {
+      this.hash = sha256;
+    });
+    this.state = 'done';
   }
 
   get skipped(): SkipTally {
@@ -84,6 +85,7 @@ export class Parsed implements ParsedInput {
   }
 
   private assertDone(what: string): void {
-    if (this.state !== 'done' || this.hash === undefined) throw new Error(`${this.name}: ${what}() is known once all batches were read`);
+    if (this.state !== 'done' || this.hash === undefined)
+      throw new Error(`${this.name}: ${what}() is known once all batches were read`);
   }
 }

@@ -27,7 +27,13 @@ export interface ReadInputOptions {
 function cannotOpen(name: string, error: unknown): InputRefused {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? String(error)})`;
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'a folder, not a file'
+          : `cannot be read (${code ?? String(error)})`;
   return new InputRefused(name, why);
 }
 

@@ -10,7 +10,9 @@ import { SummarySink } from './summary-sink';
 export type AnyPlan = ColumnPlan<EnrollmentField> | ColumnPlan<FailureField>;
 
 export function planFor(kind: FileKind): AnyPlan {
-  return kind === 'failures' ? new ColumnPlan<FailureField>(FAILURE_COLUMNS) : new ColumnPlan<EnrollmentField>(ENROLLMENT_COLUMNS);
+  return kind === 'failures'
+    ? new ColumnPlan<FailureField>(FAILURE_COLUMNS)
+    : new ColumnPlan<EnrollmentField>(ENROLLMENT_COLUMNS);
 }
 
 export function sinkFor(kind: FileKind, plan: AnyPlan): RowSink {

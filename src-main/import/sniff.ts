@@ -31,7 +31,10 @@ const SIGNATURES: readonly { sig: readonly number[]; at?: number; reason: string
   { sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], reason: 'a 7-Zip archive: only ZIP archives are supported' },
   { sig: ascii('Rar!\x1a\x07'), reason: 'a RAR archive: only ZIP archives are supported' },
   { sig: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], reason: 'an xz archive: only ZIP archives are supported' },
-  { sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], reason: 'a legacy Office document (.xls): save the sheet as CSV' },
+  {
+    sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    reason: 'a legacy Office document (.xls): save the sheet as CSV',
+  },
   { sig: [0x7f, 0x45, 0x4c, 0x46], reason: 'a program (ELF), not an enrollment file' },
 ];
 

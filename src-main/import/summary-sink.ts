@@ -3,12 +3,25 @@
  * report's time zone (kept as text); any other time is a point in time. No platform = both.
  */
 import { summaryRows } from './batch-builders';
-import type { ColumnPlan, EnrollmentField } from './columns';
+import type { Candidate, ColumnPlan, EnrollmentField } from './columns';
 import { platformCodes } from './event-sink';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
 import { parseDay } from './times';
-import { EMPTY_CODE, excerpt, fieldCode, fieldRaw, fieldShown, fieldText, fieldTime, isBlankRow, NO_TIME, presentCandidate, textOf, type Row } from './values';
+import {
+  EMPTY_CODE,
+  excerpt,
+  fieldCode,
+  fieldRaw,
+  fieldShown,
+  fieldText,
+  fieldTime,
+  isBlankRow,
+  NO_TIME,
+  presentCandidate,
+  textOf,
+  type Row,
+} from './values';
 
 /** A count: a non-negative integer (JSON number or digits, `12.0` allowed); -1 when not one. */
 export function parseCount(value: unknown): number {
@@ -45,16 +58,18 @@ export class SummarySink extends RowSink {
     const platform = code === EMPTY_CODE ? 0 : (code as 1 | 2);
 
     const initiated = this.count(row, f.initiated);
-    if (initiated < 0) return this.skip(line, 'bad count', () => `initiated: ${fieldRaw(row, f.initiated) || '(empty)'}`);
+    if (initiated < 0)
+      return this.skip(line, 'bad count', () => `initiated: ${fieldRaw(row, f.initiated) || '(empty)'}`);
     let incomplete: number | null = null;
     if (f.incomplete.length > 0) {
       incomplete = this.count(row, f.incomplete);
-      if (incomplete < 0) return this.skip(line, 'bad count', () => `incomplete: ${fieldRaw(row, f.incomplete) || '(empty)'}`);
+      if (incomplete < 0)
+        return this.skip(line, 'bad count', () => `incomplete: ${fieldRaw(row, f.incomplete) || '(empty)'}`);
     }
     this.appended(this.batch.push({ line, day, time, platform, initiated, incomplete }));
   }
 
-  private count(row: Row, cands: ColumnPlan<EnrollmentField>['fields']['initiated']): number {
+  private count(row: Row, cands: readonly Candidate[]): number {
     const c = presentCandidate(row, cands);
     if (!c) return -1;
     const value = row[c.primary];

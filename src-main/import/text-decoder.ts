@@ -7,7 +7,8 @@ import { TextDecoder } from 'node:util';
 import type { Encoding } from './sniff';
 
 /** Windows-1252's 0x80-0x9F, which differ from Latin-1 (WHATWG index; the five holes map to themselves). */
-const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const C1_RANGE = /[\u0080-\u009f]/g;
 const C1_HOLES = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 

@@ -84,7 +84,8 @@ export async function readZipDirectory(handle: FileHandle, fileSize: number): Pr
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('a damaged ZIP archive (bad central directory)');
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
+      throw new ZipFormatError('a damaged ZIP archive (bad central directory)');
     const flags = dir.readUInt16LE(p + 8);
     const method = dir.readUInt16LE(p + 10);
     const crc32 = dir.readUInt32LE(p + 16);
@@ -97,13 +98,14 @@ export async function readZipDirectory(handle: FileHandle, fileSize: number): Pr
     const nameBytes = dir.subarray(p + 46, p + 46 + nameLength);
     const extra = dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
     // ZIP64 extended information: the 8-byte values of the fields that overflowed, in this order.
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const length = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
         const next = (): number => {
-          if (q + 8 > e + 4 + length || q + 8 > extra.length) throw new ZipFormatError('a damaged ZIP archive (bad ZIP64 field)');
+          if (q + 8 > e + 4 + length || q + 8 > extra.length)
+            throw new ZipFormatError('a damaged ZIP archive (bad ZIP64 field)');
           const value = u64(extra, q);
           q += 8;
           return value;
@@ -114,7 +116,15 @@ export async function readZipDirectory(handle: FileHandle, fileSize: number): Pr
       }
       e += 4 + length;
     }
-    entries.push({ name: entryName(nameBytes, (flags & 0x800) !== 0), flags, method, crc32, compressedSize, size, localHeaderOffset });
+    entries.push({
+      name: entryName(nameBytes, (flags & 0x800) !== 0),
+      flags,
+      method,
+      crc32,
+      compressedSize,
+      size,
+      localHeaderOffset,
+    });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

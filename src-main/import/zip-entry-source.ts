@@ -53,11 +53,15 @@ export async function openZipEntrySource(entry: ZipEntry, options: EntrySourceOp
   const accept = (data: Uint8Array): void => {
     produced += data.length;
     if (produced > entry.size) {
-      throw new InputRefused(file, `expands beyond the ${formatBytes(entry.size)} its ZIP header declares (a damaged archive or a ZIP bomb)`);
+      throw new InputRefused(
+        file,
+        `expands beyond the ${formatBytes(entry.size)} its ZIP header declares (a damaged archive or a ZIP bomb)`,
+      );
     }
     if (budget) {
       budget.used += data.length;
-      if (budget.used > budget.limit) throw new InputRefused(file, `the ZIP expands to more than ${formatBytes(budget.limit)} (a ZIP bomb?)`);
+      if (budget.used > budget.limit)
+        throw new InputRefused(file, `the ZIP expands to more than ${formatBytes(budget.limit)} (a ZIP bomb?)`);
     }
     crc = crc32(data, crc);
     if (data.length > 0) queue.push(data);
@@ -93,8 +97,9 @@ export async function openZipEntrySource(entry: ZipEntry, options: EntrySourceOp
         if (closed || ended) return null;
         if (consumed === entry.compressedSize) {
           ended = true;
-          if (produced !== entry.size) throw new InputRefused(file, `a damaged ZIP entry (${produced} bytes instead of ${entry.size})`);
-          if ((crc >>> 0) !== entry.crc32 >>> 0) throw new InputRefused(file, 'a damaged ZIP entry (checksum mismatch)');
+          if (produced !== entry.size)
+            throw new InputRefused(file, `a damaged ZIP entry (${produced} bytes instead of ${entry.size})`);
+          if (crc >>> 0 !== entry.crc32 >>> 0) throw new InputRefused(file, 'a damaged ZIP entry (checksum mismatch)');
           return null;
         }
         await pump();

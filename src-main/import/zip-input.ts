@@ -6,8 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { ReadOptions } from './byte-source';
-import type { ImportLimits } from './limits';
-import { formatBytes } from './limits';
+import { formatBytes, type ImportLimits } from './limits';
 import { openInput } from './open-input';
 import type { ParsedInput } from './parsed-input';
 import { InputRefused, NotEnrollmentFile } from './refusal';
@@ -32,7 +31,12 @@ async function directory(path: string, name: string): Promise<{ entries: ZipEntr
   }
 }
 
-export async function* readZip(path: string, name: string, limits: ImportLimits, options: ReadOptions): AsyncGenerator<ParsedInput> {
+export async function* readZip(
+  path: string,
+  name: string,
+  limits: ImportLimits,
+  options: ReadOptions,
+): AsyncGenerator<ParsedInput> {
   const { entries, size: zipSize } = await directory(path, name);
   const files = entries.filter((e) => !isDirectory(e) && !isMetadata(e));
   if (files.some((e) => e.name === '[Content_Types].xml') && files.some((e) => e.name.startsWith('xl/'))) {
@@ -43,15 +47,22 @@ export async function* readZip(path: string, name: string, limits: ImportLimits,
   const readable: ZipEntry[] = [];
   for (const entry of files) {
     if (isEncrypted(entry)) notes.push(`${entry.name}: encrypted, passed over`);
-    else if (entry.method !== 0 && entry.method !== 8) notes.push(`${entry.name}: compression method ${entry.method} is not supported, passed over`);
+    else if (entry.method !== 0 && entry.method !== 8)
+      notes.push(`${entry.name}: compression method ${entry.method} is not supported, passed over`);
     else {
       const where = `${name}/${entry.name}`;
       if (entry.size > limits.maxUncompressedBytes) {
-        throw new InputRefused(where, `declares ${formatBytes(entry.size)} uncompressed, over the ${formatBytes(limits.maxUncompressedBytes)} limit (a ZIP bomb?)`);
+        throw new InputRefused(
+          where,
+          `declares ${formatBytes(entry.size)} uncompressed, over the ${formatBytes(limits.maxUncompressedBytes)} limit (a ZIP bomb?)`,
+        );
       }
       const ratio = entry.size / Math.max(1, entry.compressedSize);
       if (entry.size > RATIO_FLOOR && ratio > limits.maxZipRatio) {
-        throw new InputRefused(where, `compressed ${Math.round(ratio)}:1, over the ${limits.maxZipRatio}:1 limit (a ZIP bomb?)`);
+        throw new InputRefused(
+          where,
+          `compressed ${Math.round(ratio)}:1, over the ${limits.maxZipRatio}:1 limit (a ZIP bomb?)`,
+        );
       }
       readable.push(entry);
     }

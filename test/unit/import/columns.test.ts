@@ -22,26 +22,55 @@ describe('detectKind (spec 3)', () => {
     [['time', 'event', 'initiated', 'userAction'], 'event-log'],
     [['date', 'initiated', 'userAction'], 'summary'],
     // spec 8: a failure time and a failure reason or category
-    [['EnrollmentFailureDateTime', 'EnrollmentMethod', 'FailureGuid', 'FailureReason', 'OS', 'OSVersion', 'UPN', 'UserId'], 'failures'],
-    [['AadDeviceId', 'EnrollmentActivityId', 'EnrollmentDateTime', 'Failure', 'FailureDetails', 'FailureReason', 'OS'], 'failures'],
-    [['id', 'eventDateTime', 'operatingSystem', 'userId', 'failureCategory', 'failureReason', '@odata.type'], 'failures'],
+    [
+      [
+        'EnrollmentFailureDateTime',
+        'EnrollmentMethod',
+        'FailureGuid',
+        'FailureReason',
+        'OS',
+        'OSVersion',
+        'UPN',
+        'UserId',
+      ],
+      'failures',
+    ],
+    [
+      ['AadDeviceId', 'EnrollmentActivityId', 'EnrollmentDateTime', 'Failure', 'FailureDetails', 'FailureReason', 'OS'],
+      'failures',
+    ],
+    [
+      ['id', 'eventDateTime', 'operatingSystem', 'userId', 'failureCategory', 'failureReason', '@odata.type'],
+      'failures',
+    ],
     [['FailureReason_loc', 'EnrollmentFailureDateTime_loc'], 'failures'],
     [['event_loc', 'time'], 'event-log'],
   ])('%j -> %s', (names, kind) => {
     expect(detectKind(names)).toBe(kind);
   });
 
-  it.each([[['time', 'user', 'device']], [['FailureReason']], [['EnrollmentFailureDateTime', 'OS']], [['events', 'timestamp']], [[]]])(
-    '%j is not an enrollment file',
-    (names) => {
-      expect(detectKind(names)).toBeUndefined();
-    },
-  );
+  it.each([
+    [['time', 'user', 'device']],
+    [['FailureReason']],
+    [['EnrollmentFailureDateTime', 'OS']],
+    [['events', 'timestamp']],
+    [[]],
+  ])('%j is not an enrollment file', (names) => {
+    expect(detectKind(names)).toBeUndefined();
+  });
 });
 
 describe('ColumnPlan', () => {
   it('matches names ignoring case, spaces, _ and -', () => {
-    const p = plan(['Time Stamp', 'USER_PRINCIPAL-NAME', 'Device ID', 'Operating System', 'Event-Type', 'Action Name', 'Screen or Flow']);
+    const p = plan([
+      'Time Stamp',
+      'USER_PRINCIPAL-NAME',
+      'Device ID',
+      'Operating System',
+      'Event-Type',
+      'Action Name',
+      'Screen or Flow',
+    ]);
     expect(p.fields.time[0]?.primary).toBe(0);
     expect(p.fields.user[0]?.primary).toBe(1);
     expect(p.fields.device[0]?.primary).toBe(2);
@@ -52,7 +81,20 @@ describe('ColumnPlan', () => {
   });
 
   it('the earlier synonym of the spec list wins, wherever the columns are', () => {
-    const p = plan(['date', 'userName', 'time', 'upn', 'timestamp', 'userId', 'step', 'actionName', 'deviceName', 'deviceId', 'type', 'event']);
+    const p = plan([
+      'date',
+      'userName',
+      'time',
+      'upn',
+      'timestamp',
+      'userId',
+      'step',
+      'actionName',
+      'deviceName',
+      'deviceId',
+      'type',
+      'event',
+    ]);
     expect(p.fields.time[0]?.primary).toBe(4); // timestamp
     expect(p.fields.user[0]?.primary).toBe(5); // userId
     expect(p.fields.action[0]?.primary).toBe(7); // actionName

@@ -12,19 +12,41 @@ describe('CSV delimiters', () => {
     ['\t', 'tab'],
     ['|', 'pipe'],
   ])('reads %j (%s) sniffed from the header', async (delimiter, label) => {
-    const text = [EVENT_HEADER, ROW, '2025-06-01T10:01:00Z,bob,dev-2,Android,cancel,AndroidPermissions,'].map((l) => l.replaceAll(',', delimiter)).join('\n');
+    const text = [EVENT_HEADER, ROW, '2025-06-01T10:01:00Z,bob,dev-2,Android,cancel,AndroidPermissions,']
+      .map((l) => l.replaceAll(',', delimiter))
+      .join('\n');
     const result = await readText(dir, `delim-${label}.txt`, `${text}\n`);
     expect(result.format).toBe('event-log/csv');
     expect(result.rows).toEqual([
-      { line: 2, time: '2025-06-01T10:00:00.000Z', user: 'alice@contoso.com', device: 'dev-1', platform: 'iOS/iPadOS', event: 'step', action: 'iOSProfileLaunch', screen: 'Installing profile screen' },
-      { line: 3, time: '2025-06-01T10:01:00.000Z', user: 'bob', device: 'dev-2', platform: 'Android', event: 'cancel', action: 'AndroidPermissions', screen: '' },
+      {
+        line: 2,
+        time: '2025-06-01T10:00:00.000Z',
+        user: 'alice@contoso.com',
+        device: 'dev-1',
+        platform: 'iOS/iPadOS',
+        event: 'step',
+        action: 'iOSProfileLaunch',
+        screen: 'Installing profile screen',
+      },
+      {
+        line: 3,
+        time: '2025-06-01T10:01:00.000Z',
+        user: 'bob',
+        device: 'dev-2',
+        platform: 'Android',
+        event: 'cancel',
+        action: 'AndroidPermissions',
+        screen: '',
+      },
     ]);
   });
 
   it("follows Excel's sep= hint line; the header is then line 2", async () => {
     const text = `sep=;\r\n${EVENT_HEADER.replaceAll(',', ';')}\r\n${ROW.replaceAll(',', ';')}\r\n`;
     const result = await readText(dir, 'excel-sep.csv', text);
-    expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([[3, 'alice@contoso.com', 'Installing profile screen']]);
+    expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([
+      [3, 'alice@contoso.com', 'Installing profile screen'],
+    ]);
   });
 
   it('confirms the delimiter on the next lines when the header is ambiguous', () => {
@@ -69,7 +91,11 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
   });
 
   it('keeps bare double quotes inside unquoted fields as text', async () => {
-    const result = await readText(dir, 'bare.csv', `a,b,c,time,user,platform,event\n4,5"6,7,2025-06-01T10:00:00Z,5"6 user,iOS,start\n`);
+    const result = await readText(
+      dir,
+      'bare.csv',
+      `a,b,c,time,user,platform,event\n4,5"6,7,2025-06-01T10:00:00Z,5"6 user,iOS,start\n`,
+    );
     expect(result.rows[0]).toMatchObject({ user: '5"6 user', line: 2 });
     expect(result.rowsRead).toBe(1);
   });
@@ -85,7 +111,11 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
   });
 
   it('reads files mixing LF and CRLF, and a last line without a line break', async () => {
-    const result = await readText(dir, 'mixed.csv', `${EVENT_HEADER}\r\n${ROW}\n${ROW.replace('alice', 'bob')}\r\n${ROW.replace('alice', 'carol')}`);
+    const result = await readText(
+      dir,
+      'mixed.csv',
+      `${EVENT_HEADER}\r\n${ROW}\n${ROW.replace('alice', 'bob')}\r\n${ROW.replace('alice', 'carol')}`,
+    );
     expect(result.rows.map((r) => [r.line, r.user, r.screen])).toEqual([
       [2, 'alice@contoso.com', 'Installing profile screen'],
       [3, 'bob@contoso.com', 'Installing profile screen'],
@@ -107,7 +137,9 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
     let line = 2;
     for (let i = 0; i < 3000; i++) {
       const breaks = i % 3;
-      const screen = Array.from({ length: breaks + 1 }, (_, k) => `part ${k} of row ${i} ${'x'.repeat(i % 50)}`).join('\n');
+      const screen = Array.from({ length: breaks + 1 }, (_, k) => `part ${k} of row ${i} ${'x'.repeat(i % 50)}`).join(
+        '\n',
+      );
       lines.push(`2025-06-01T10:00:00Z,user${i},dev,iOS,step,Compliance,"${screen}"`);
       expected.push([line, `user${i}`]);
       line += breaks + 1;
@@ -126,14 +158,22 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
   });
 
   it('refuses an unterminated quote, naming its line', async () => {
-    const path = await dir.write('unterminated.csv', `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${ROW}\n`);
+    const path = await dir.write(
+      'unterminated.csv',
+      `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${ROW}\n`,
+    );
     expect((await refusalOf(path)).reason).toBe('unterminated quoted field starting at line 3');
   });
 
   it('refuses a quoted field that never ends within maxFieldChars', async () => {
     const body = Array.from({ length: 2000 }, (_, i) => `2025-06-01T10:00:00Z,user${i},dev,iOS,start,,x`).join('\n');
-    const path = await dir.write('runaway.csv', `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${body}\n`);
-    expect((await refusalOf(path, { limits: { maxFieldChars: 10_000 } })).reason).toMatch(/^line 3 runs over 10000 characters without ending/);
+    const path = await dir.write(
+      'runaway.csv',
+      `${EVENT_HEADER}\n${ROW}\n2025-06-01T10:00:00Z,"bob,dev,iOS,start,,x\n${body}\n`,
+    );
+    expect((await refusalOf(path, { limits: { maxFieldChars: 10_000 } })).reason).toMatch(
+      /^line 3 runs over 10000 characters without ending/,
+    );
   });
 
   it('__proto__ and constructor header names are just unknown columns', async () => {
@@ -143,7 +183,11 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
   });
 
   it('reads short rows as empty trailing fields and ignores extra fields', async () => {
-    const result = await readText(dir, 'ragged.csv', `time,user,platform,event,actionName,screen\n2025-06-01T10:00:00Z,alice,iOS,start\n2025-06-01T10:00:00Z,bob,iOS,start,,s,extra,more\n`);
+    const result = await readText(
+      dir,
+      'ragged.csv',
+      `time,user,platform,event,actionName,screen\n2025-06-01T10:00:00Z,alice,iOS,start\n2025-06-01T10:00:00Z,bob,iOS,start,,s,extra,more\n`,
+    );
     expect(result.rows.map((r) => [r.user, r.action, r.screen])).toEqual([
       ['alice', '', ''],
       ['bob', '', 's'],
@@ -170,7 +214,8 @@ describe('CSV quoting (RFC 4180) and line numbers', () => {
 });
 
 describe('wide files', () => {
-  const header = (n: number, last: string): string => [...Array.from({ length: n - 4 }, (_, i) => `col${i}`), 'time', 'user', 'platform', last].join(',');
+  const header = (n: number, last: string): string =>
+    [...Array.from({ length: n - 4 }, (_, i) => `col${i}`), 'time', 'user', 'platform', last].join(',');
 
   it('refuses 20,000 columns by default (maxColumns 10,000): no enrollment file is that wide', async () => {
     const path = await dir.write('wide.csv', `${header(20_000, 'event')}\n`);
@@ -178,8 +223,16 @@ describe('wide files', () => {
   });
 
   it('reads 20,000 columns when the limit allows, finding fields at the far end', async () => {
-    const row = [...Array.from({ length: 19_996 }, (_, i) => `v${i}`), '2025-06-01T10:00:00Z', 'alice', 'Android', 'start'].join(',');
-    const result = await readText(dir, 'wide-ok.csv', `${header(20_000, 'event')}\n${row}\n${row}\n`, { limits: { maxColumns: 30_000 } });
+    const row = [
+      ...Array.from({ length: 19_996 }, (_, i) => `v${i}`),
+      '2025-06-01T10:00:00Z',
+      'alice',
+      'Android',
+      'start',
+    ].join(',');
+    const result = await readText(dir, 'wide-ok.csv', `${header(20_000, 'event')}\n${row}\n${row}\n`, {
+      limits: { maxColumns: 30_000 },
+    });
     expect(result.rows).toHaveLength(2);
     expect(result.rows[1]).toMatchObject({ line: 3, user: 'alice', platform: 'Android', event: 'start' });
   });

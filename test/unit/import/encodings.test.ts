@@ -41,14 +41,28 @@ describe('encodings (spec 3)', () => {
   });
 
   it('reads é, ü and € from Windows-1252 exactly', async () => {
-    const result = await readText(dir, 'cp1252-plain.csv', Buffer.from([...Buffer.from(`${EVENT_HEADER}\n2025-06-01,`), 0xe9, 0xfc, 0x80, ...Buffer.from(',d,Android,start,,\n')]));
+    const result = await readText(
+      dir,
+      'cp1252-plain.csv',
+      Buffer.from([
+        ...Buffer.from(`${EVENT_HEADER}\n2025-06-01,`),
+        0xe9,
+        0xfc,
+        0x80,
+        ...Buffer.from(',d,Android,start,,\n'),
+      ]),
+    );
     expect(result.rows[0]?.user).toBe('éü€');
   });
 
   it('invalid bytes later in a UTF-8 file do not kill it: good rows survive', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `2025-06-01T10:00:00Z,user${i}-ü,dev,iOS,start,,`).join('\n'); // > 64 KiB of valid UTF-8
     const bad = Buffer.from([0xff, 0xfe, 0xc3]); // never valid in UTF-8
-    const bytes = Buffer.concat([Buffer.from(`${EVENT_HEADER}\n${rows}\n2025-06-01T10:00:00Z,bad-`), bad, Buffer.from(',dev,iOS,start,,\n2025-06-01T10:00:00Z,last,dev,iOS,start,,\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${EVENT_HEADER}\n${rows}\n2025-06-01T10:00:00Z,bad-`),
+      bad,
+      Buffer.from(',dev,iOS,start,,\n2025-06-01T10:00:00Z,last,dev,iOS,start,,\n'),
+    ]);
     const result = await readText(dir, 'late-invalid.csv', bytes);
     expect(result.rows).toHaveLength(3002);
     expect(result.rows[0]?.user).toBe('user0-ü'); // still UTF-8, not Windows-1252

@@ -8,7 +8,10 @@ import type { RecordBatch, SkipExample, SkipReason } from '../../../src-main/imp
 import { actionOfCode, eventOfCode, platformOfCode, userActionOfCode } from '../../../src-main/shared/taxonomy';
 
 /** A fresh temp dir per test file, removed afterwards. */
-export function useTempDir(): { path: (name: string) => string; write: (name: string, content: string | Uint8Array) => Promise<string> } {
+export function useTempDir(): {
+  path: (name: string) => string;
+  write: (name: string, content: string | Uint8Array) => Promise<string>;
+} {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'enrollscope-import-'));
@@ -136,7 +139,12 @@ export async function refusalOf(path: string, options?: ReadOptions): Promise<In
 }
 
 /** Writes `name` with `content` and reads it as one input. */
-export async function readText(dir: ReturnType<typeof useTempDir>, name: string, content: string | Uint8Array, options?: ReadOptions): Promise<ReadResult> {
+export async function readText(
+  dir: ReturnType<typeof useTempDir>,
+  name: string,
+  content: string | Uint8Array,
+  options?: ReadOptions,
+): Promise<ReadResult> {
   return readOne(await dir.write(name, content), options);
 }
 

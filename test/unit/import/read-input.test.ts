@@ -6,14 +6,24 @@ import { consume, EVENT_HEADER, readOne, useTempDir } from './helpers';
 
 const dir = useTempDir();
 const rows = (n: number, start = 0): string =>
-  Array.from({ length: n }, (_, i) => `2025-06-01T10:00:00.${String((start + i) % 1000).padStart(3, '0')}Z,user${start + i},d,iOS,start,,`).join('\n');
+  Array.from(
+    { length: n },
+    (_, i) => `2025-06-01T10:00:00.${String((start + i) % 1000).padStart(3, '0')}Z,user${start + i},d,iOS,start,,`,
+  ).join('\n');
 
 describe('the readInput contract', () => {
   it('a plain file: name, size, format, rowsRead, sha256 (= hashFile)', async () => {
     const text = `${EVENT_HEADER}\n${rows(3)}\n`;
     const path = await dir.write('plain.csv', text);
     const result = await readOne(path);
-    expect(result).toMatchObject({ name: 'plain.csv', size: text.length, format: 'event-log/csv', kind: 'event-log', container: 'csv', rowsRead: 3 });
+    expect(result).toMatchObject({
+      name: 'plain.csv',
+      size: text.length,
+      format: 'event-log/csv',
+      kind: 'event-log',
+      container: 'csv',
+      rowsRead: 3,
+    });
     const expected = createHash('sha256').update(text).digest('hex');
     expect(result.sha256).toBe(expected);
     expect(await hashFile(path)).toBe(expected);
@@ -81,7 +91,13 @@ describe('the readInput contract', () => {
   });
 
   it('default limits', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxUncompressedBytes: 4 * 1024 ** 3, maxZipRatio: 100, maxJsonBytes: 256 * 1024 ** 2, maxFieldChars: 1024 ** 2, maxColumns: 10_000 });
+    expect(DEFAULT_LIMITS).toEqual({
+      maxUncompressedBytes: 4 * 1024 ** 3,
+      maxZipRatio: 100,
+      maxJsonBytes: 256 * 1024 ** 2,
+      maxFieldChars: 1024 ** 2,
+      maxColumns: 10_000,
+    });
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
   });
 });

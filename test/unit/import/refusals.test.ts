@@ -23,16 +23,44 @@ describe('files that cannot be read at all are refused with a one-line reason', 
     ['bom-only.csv', Buffer.from([0xef, 0xbb, 0xbf]), 'empty file'],
     ['case.db', sqliteHeader, 'a SQLite database, not an enrollment file'],
     ['events.csv', sqliteHeader, 'a SQLite database, not an enrollment file'], // content decides, not the name
-    ['photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]), 'an image (JPEG), not an enrollment file'],
+    [
+      'photo.jpg',
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]),
+      'an image (JPEG), not an enrollment file',
+    ],
     ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'a PDF document, not an enrollment file'],
     ['export.csv.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), 'a gzip archive: only ZIP archives are supported'],
-    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'a legacy Office document (.xls): save the sheet as CSV'],
-    ['random.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 7 === 0 ? 0 : (i * 37) % 256))), 'binary content (NUL bytes), not a text file'],
+    [
+      'old.xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'a legacy Office document (.xls): save the sheet as CSV',
+    ],
+    [
+      'random.bin',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 7 === 0 ? 0 : (i * 37) % 256))),
+      'binary content (NUL bytes), not a text file',
+    ],
     ['zeros.csv', Buffer.alloc(1000), 'binary content (NUL bytes), not a text file'],
-    ['utf16-nobom.csv', Buffer.from(`${EVENT_HEADER}\n`, 'utf16le'), 'UTF-16 text without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)'],
-    ['utf16-binary.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(2000)]), 'binary content (NUL characters), not a text file'],
-    ['notes.txt', 'Meeting notes\nnothing to see here\n', 'not an enrollment file (no event, initiated or userAction column)'],
-    ['devices.csv', 'deviceName,serialNumber,os\nPC-1,123,Windows\n', 'not an enrollment file (no event, initiated or userAction column)'],
+    [
+      'utf16-nobom.csv',
+      Buffer.from(`${EVENT_HEADER}\n`, 'utf16le'),
+      'UTF-16 text without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)',
+    ],
+    [
+      'utf16-binary.csv',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(2000)]),
+      'binary content (NUL characters), not a text file',
+    ],
+    [
+      'notes.txt',
+      'Meeting notes\nnothing to see here\n',
+      'not an enrollment file (no event, initiated or userAction column)',
+    ],
+    [
+      'devices.csv',
+      'deviceName,serialNumber,os\nPC-1,123,Windows\n',
+      'not an enrollment file (no event, initiated or userAction column)',
+    ],
     ['string.json', '"just a string"', 'not an enrollment file (no event, initiated or userAction column)'],
   ])('%s', async (name, content, reason) => {
     expect(await refused(name, content)).toBe(reason);

@@ -64,24 +64,74 @@ describe('event-log rows: every skip reason, with its line (spec 3)', () => {
   });
 
   it('accepts every platform and event spelling of spec 3', async () => {
-    const platforms = ['ios', 'IPADOS', 'iPhone', 'iPad', 'iOS/iPadOS', 'android', 'AndroidForWork', 'androidEnterprise', 'Android (Device Administrator)'];
-    const events = ['start', 'step', 'cancel', 'postpone', 'ignore', 'declineall', 'Decline All', 'decline', 'appclosed', 'App_Closed', 'closed', 'complete', 'completed', 'Enrolled'];
+    const platforms = [
+      'ios',
+      'IPADOS',
+      'iPhone',
+      'iPad',
+      'iOS/iPadOS',
+      'android',
+      'AndroidForWork',
+      'androidEnterprise',
+      'Android (Device Administrator)',
+    ];
+    const events = [
+      'start',
+      'step',
+      'cancel',
+      'postpone',
+      'ignore',
+      'declineall',
+      'Decline All',
+      'decline',
+      'appclosed',
+      'App_Closed',
+      'closed',
+      'complete',
+      'completed',
+      'Enrolled',
+    ];
     const rows = platforms.flatMap((p) => events.map((e) => `2025-06-01T10:00:00Z,u,d,${p},${e},Activation,`));
     const result = await readText(dir, 'spellings.csv', `${EVENT_HEADER}\n${rows.join('\n')}\n`);
     expect(result.skipped).toEqual({});
     expect(new Set(result.rows.map((r) => r.platform))).toEqual(new Set(['iOS/iPadOS', 'Android']));
-    expect(new Set(result.rows.map((r) => r.event))).toEqual(new Set(['start', 'step', 'cancel', 'postpone', 'ignore', 'declineall', 'appclosed', 'complete']));
+    expect(new Set(result.rows.map((r) => r.event))).toEqual(
+      new Set(['start', 'step', 'cancel', 'postpone', 'ignore', 'declineall', 'appclosed', 'complete']),
+    );
   });
 
   it('action names match case-insensitively, TermsOfUse included', async () => {
-    const names = ['enrollmentwrapup', 'DEVICECATEGORY', 'PreEnrollmentWizard', 'iosprofilelaunch', 'AndroidPermissions', 'KnoxActivation', 'TermsOfUse', 'termsofuse', 'Compliance', 'activation'];
+    const names = [
+      'enrollmentwrapup',
+      'DEVICECATEGORY',
+      'PreEnrollmentWizard',
+      'iosprofilelaunch',
+      'AndroidPermissions',
+      'KnoxActivation',
+      'TermsOfUse',
+      'termsofuse',
+      'Compliance',
+      'activation',
+    ];
     const rows = names.map((n) => `2025-06-01T10:00:00Z,u,d,iOS,step,${n},`);
     const result = await readText(dir, 'actions.csv', `${EVENT_HEADER}\n${rows.join('\n')}\n`);
-    expect(result.rows.map((r) => r.action)).toEqual(['EnrollmentWrapUp', 'DeviceCategory', 'PreEnrollmentWizard', 'iOSProfileLaunch', 'AndroidPermissions', 'KnoxActivation', 'TermsofUse', 'TermsofUse', 'Compliance', 'Activation']);
+    expect(result.rows.map((r) => r.action)).toEqual([
+      'EnrollmentWrapUp',
+      'DeviceCategory',
+      'PreEnrollmentWizard',
+      'iOSProfileLaunch',
+      'AndroidPermissions',
+      'KnoxActivation',
+      'TermsofUse',
+      'TermsofUse',
+      'Compliance',
+      'Activation',
+    ]);
   });
 
   it('CSV _loc twins: X when it maps, else X_loc; plain fields X when non-empty, else X_loc', async () => {
-    const header = 'Time,UserId,UserId_loc,Platform,Platform_loc,Event,Event_loc,ActionName,ActionName_loc,Screen,Screen_loc';
+    const header =
+      'Time,UserId,UserId_loc,Platform,Platform_loc,Event,Event_loc,ActionName,ActionName_loc,Screen,Screen_loc';
     const rows = [
       '2025-06-01T10:00:00Z,u1,User One,1,iOS,3,cancel,4,iOSProfileLaunch,,Installing profile screen',
       '2025-06-01T10:00:00Z,,User Two,Android,ignored,step,x,Compliance,ignored,Own screen,label',
@@ -146,7 +196,11 @@ describe('summary rows', () => {
       /* 10 */ 'June 5,iOS,3,1',
       /* 11 */ '2025-06-06,iOS,12.0,0',
     ];
-    const result = await readText(dir, 'summary.csv', `Date,Platform,Initiated Enrollments,Incomplete Enrollments\n${rows.join('\n')}\n`);
+    const result = await readText(
+      dir,
+      'summary.csv',
+      `Date,Platform,Initiated Enrollments,Incomplete Enrollments\n${rows.join('\n')}\n`,
+    );
     expect(result.format).toBe('summary/csv');
     expect(result.rows).toEqual([
       { line: 2, day: '2025-06-01', time: null, platform: 1, initiated: 120, incomplete: 45 },
@@ -164,8 +218,14 @@ describe('summary rows', () => {
   });
 
   it('without platform or incomplete columns', async () => {
-    const result = await readText(dir, 'summary-min.ndjson', `{"date": "2025-06-01", "initiatedCount": 7}\n{"date": "2025-06-02", "initiatedCount": 7.5}\n`);
-    expect(result.rows).toEqual([{ line: 1, day: '2025-06-01', time: null, platform: 0, initiated: 7, incomplete: null }]);
+    const result = await readText(
+      dir,
+      'summary-min.ndjson',
+      `{"date": "2025-06-01", "initiatedCount": 7}\n{"date": "2025-06-02", "initiatedCount": 7.5}\n`,
+    );
+    expect(result.rows).toEqual([
+      { line: 1, day: '2025-06-01', time: null, platform: 0, initiated: 7, incomplete: null },
+    ]);
     expect(result.skipped).toEqual({ 'bad count': 1 });
   });
 });

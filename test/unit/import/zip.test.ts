@@ -56,6 +56,69 @@ function rawZip(name: string, deflated: Uint8Array, size: number, crc: number): 
   return Buffer.concat([local, nameBytes, deflated, central, nameBytes, end]);
 }
 
+/**
+ * A one-entry ZIP64 archive (sizes and offsets in ZIP64 extra fields, ZIP64 end records), as large
+ * archives from Windows and .NET are written, built by hand: fflate never writes ZIP64.
+ */
+function zip64(name: string, data: Buffer): Buffer {
+  const nameBytes = Buffer.from(name);
+  const deflated = deflateRawSync(data);
+  const crc = crc32(data);
+  const extra = (fields: number[]): Buffer => {
+    const b = Buffer.alloc(4 + 8 * fields.length);
+    b.writeUInt16LE(0x0001, 0);
+    b.writeUInt16LE(8 * fields.length, 2);
+    fields.forEach((v, i) => b.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+    return b;
+  };
+  const localExtra = extra([data.length, deflated.length]);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(45, 4);
+  local.writeUInt16LE(0x800, 6);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(0xffffffff, 18);
+  local.writeUInt32LE(0xffffffff, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  local.writeUInt16LE(localExtra.length, 28);
+  const centralExtra = extra([data.length, deflated.length, 0]);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(45, 4);
+  central.writeUInt16LE(45, 6);
+  central.writeUInt16LE(0x800, 8);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(0xffffffff, 20);
+  central.writeUInt32LE(0xffffffff, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt16LE(centralExtra.length, 30);
+  central.writeUInt32LE(0xffffffff, 42);
+  const directoryOffset = 30 + nameBytes.length + localExtra.length + deflated.length;
+  const directorySize = 46 + nameBytes.length + centralExtra.length;
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(1n, 24);
+  end64.writeBigUInt64LE(1n, 32);
+  end64.writeBigUInt64LE(BigInt(directorySize), 40);
+  end64.writeBigUInt64LE(BigInt(directoryOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(directoryOffset + directorySize), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([local, nameBytes, localExtra, deflated, central, nameBytes, centralExtra, end64, locator, end]);
+}
+
 /** Offsets of the central directory headers of a ZIP. */
 function centralHeaders(zip: Uint8Array): number[] {
   const b = Buffer.from(zip);
@@ -74,7 +137,13 @@ describe('ZIP archives', () => {
     const path = await dir.write('export.zip', zipSync({ 'IncompleteUserEnrollments_2025.csv': strToU8(CSV) }));
     const [result, ...more] = await readAll(path);
     expect(more).toEqual([]);
-    expect(result).toMatchObject({ name: 'export.zip/IncompleteUserEnrollments_2025.csv', format: 'event-log/zip+csv', container: 'csv', size: CSV.length, rowsRead: 2 });
+    expect(result).toMatchObject({
+      name: 'export.zip/IncompleteUserEnrollments_2025.csv',
+      format: 'event-log/zip+csv',
+      container: 'csv',
+      size: CSV.length,
+      rowsRead: 2,
+    });
     expect(result!.rows.map((r) => [r.line, r.event, r.action])).toEqual([
       [2, 'start', ''],
       [3, 'step', 'TermsofUse'],
@@ -98,7 +167,12 @@ describe('ZIP archives', () => {
       ['several.zip/reports/events.csv', 'event-log/zip+csv', 2],
       ['several.zip/reports/details.ndjson', 'details/zip+ndjson', 1],
     ]);
-    expect(results[1]!.rows[0]).toMatchObject({ user: 'bob', action: 'KnoxActivation', userAction: 'Cancel', platform: 'Android' });
+    expect(results[1]!.rows[0]).toMatchObject({
+      user: 'bob',
+      action: 'KnoxActivation',
+      userAction: 'Cancel',
+      platform: 'Android',
+    });
     expect(results[1]!.notes).toEqual([
       'README.txt: not an enrollment file (no event, initiated or userAction column), passed over',
       'logo.png: an image (PNG), not an enrollment file, passed over',
@@ -108,16 +182,22 @@ describe('ZIP archives', () => {
 
   it('a nested ZIP is passed over with a note; alone, the archive is refused', async () => {
     const inner = zipSync({ 'events.csv': strToU8(CSV) });
-    const withCsv = await readAll(await dir.write('outer.zip', zipSync({ 'inner.zip': inner, 'events.csv': strToU8(CSV) }, { level: 0 })));
+    const withCsv = await readAll(
+      await dir.write('outer.zip', zipSync({ 'inner.zip': inner, 'events.csv': strToU8(CSV) }, { level: 0 })),
+    );
     expect(withCsv.map((r) => r.name)).toEqual(['outer.zip/events.csv']);
     expect(withCsv[0]!.notes).toEqual(['inner.zip: nested ZIP not supported, passed over']);
     const alone = await refusalOf(await dir.write('only-nested.zip', zipSync({ 'inner.zip': inner })));
-    expect(alone.message).toBe('only-nested.zip: no enrollment file in the ZIP (inner.zip: nested ZIP not supported, passed over)');
+    expect(alone.message).toBe(
+      'only-nested.zip: no enrollment file in the ZIP (inner.zip: nested ZIP not supported, passed over)',
+    );
   });
 
   it('entries written with data descriptors (streaming writers), deflated or stored', async () => {
     for (const stored of [false, true]) {
-      const results = await readAll(await dir.write(`descriptors-${stored}.zip`, streamingZip({ 'a.csv': CSV, 'b.ndjson': DETAILS }, stored)));
+      const results = await readAll(
+        await dir.write(`descriptors-${stored}.zip`, streamingZip({ 'a.csv': CSV, 'b.ndjson': DETAILS }, stored)),
+      );
       expect(results.map((r) => [r.format, r.rows.length, r.sha256])).toEqual([
         ['event-log/zip+csv', 2, sha(CSV)],
         ['details/zip+ndjson', 1, sha(DETAILS)],
@@ -125,14 +205,29 @@ describe('ZIP archives', () => {
     }
   });
 
+  it('a ZIP64 archive', async () => {
+    const [result] = await readAll(await dir.write('zip64.zip', zip64('Données/événements.csv', Buffer.from(CSV))));
+    expect(result).toMatchObject({
+      name: 'zip64.zip/Données/événements.csv',
+      format: 'event-log/zip+csv',
+      rowsRead: 2,
+      sha256: sha(CSV),
+    });
+  });
+
   it('a JSON entry is read whole, as a JSON file is', async () => {
-    const json = JSON.stringify({ value: [{ id: 'f1', eventDateTime: '2025-06-01T10:00:00Z', failureCategory: 'userAbandonment' }] });
+    const json = JSON.stringify({
+      value: [{ id: 'f1', eventDateTime: '2025-06-01T10:00:00Z', failureCategory: 'userAbandonment' }],
+    });
     const [result] = await readAll(await dir.write('graph.zip', zipSync({ 'events.json': strToU8(json) })));
     expect(result).toMatchObject({ format: 'failures/zip+json', rowsRead: 1 });
   });
 
   it('a large entry streams through the inflater across many blocks', async () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => `2025-06-01T10:00:00Z,user${i % 977},dev${i},${i % 2 ? 'iOS' : 'Android'},start,,screen ${i}`);
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `2025-06-01T10:00:00Z,user${i % 977},dev${i},${i % 2 ? 'iOS' : 'Android'},start,,screen ${i}`,
+    );
     const csv = `${EVENT_HEADER}\n${rows.join('\n')}\n`;
     const [result] = await readAll(await dir.write('large.zip', zipSync({ 'large.csv': strToU8(csv) })));
     expect(result!.rows).toHaveLength(50_000);
@@ -147,24 +242,32 @@ describe('ZIP archives', () => {
   });
 
   it('an archive with nothing usable, an empty archive, an Excel workbook', async () => {
-    expect((await refusalOf(await dir.write('readme-only.zip', zipSync({ 'README.md': strToU8('# hello\n') })))).reason).toBe(
+    expect(
+      (await refusalOf(await dir.write('readme-only.zip', zipSync({ 'README.md': strToU8('# hello\n') })))).reason,
+    ).toBe(
       'no enrollment file in the ZIP (README.md: not an enrollment file (no event, initiated or userAction column), passed over)',
     );
     expect((await refusalOf(await dir.write('empty.zip', zipSync({})))).reason).toBe('no enrollment file in the ZIP');
     const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
-    expect((await refusalOf(await dir.write('book.xlsx', xlsx))).reason).toBe('an Excel workbook: save the sheet as CSV');
+    expect((await refusalOf(await dir.write('book.xlsx', xlsx))).reason).toBe(
+      'an Excel workbook: save the sheet as CSV',
+    );
   });
 
   it('a damaged archive: cut short, corrupted data, wrong checksum', async () => {
     const zip = zipSync({ 'events.csv': strToU8(CSV.repeat(50)) });
-    expect((await refusalOf(await dir.write('cut.zip', zip.subarray(0, zip.length - 30)))).reason).toMatch(/^a damaged ZIP archive/);
+    expect((await refusalOf(await dir.write('cut.zip', zip.subarray(0, zip.length - 30)))).reason).toMatch(
+      /^a damaged ZIP archive/,
+    );
     const corrupt = Buffer.from(zip);
     corrupt.fill(0xff, 60, 80); // inside the deflate stream
     expect((await refusalOf(await dir.write('corrupt.zip', corrupt))).reason).toMatch(/^a damaged ZIP entry/);
     const badCrc = Buffer.from(zipSync({ 'events.csv': strToU8(CSV) }, { level: 0 }));
     const central = centralHeaders(badCrc)[0]!;
     badCrc.writeUInt32LE((badCrc.readUInt32LE(central + 16) ^ 1) >>> 0, central + 16);
-    expect((await refusalOf(await dir.write('bad-crc.zip', badCrc))).reason).toBe('a damaged ZIP entry (checksum mismatch)');
+    expect((await refusalOf(await dir.write('bad-crc.zip', badCrc))).reason).toBe(
+      'a damaged ZIP entry (checksum mismatch)',
+    );
   });
 
   it('an encrypted entry is passed over with a note', async () => {
@@ -196,12 +299,16 @@ describe('ZIP bombs', () => {
     const started = performance.now();
     const refusal = await refusalOf(path);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(refusal.reason).toBe('expands beyond the 200 bytes its ZIP header declares (a damaged archive or a ZIP bomb)');
+    expect(refusal.reason).toBe(
+      'expands beyond the 200 bytes its ZIP header declares (a damaged archive or a ZIP bomb)',
+    );
   });
 
   it("fflate's zipSync of zeros, refused by the size limit", async () => {
     const bomb = zipSync({ 'zeros.csv': new Uint8Array(8 * 1024 * 1024) });
-    const refusal = await refusalOf(await dir.write('fflate-bomb.zip', bomb), { limits: { maxUncompressedBytes: 4 * 1024 * 1024 } });
+    const refusal = await refusalOf(await dir.write('fflate-bomb.zip', bomb), {
+      limits: { maxUncompressedBytes: 4 * 1024 * 1024 },
+    });
     expect(refusal.reason).toBe('declares 8 MiB uncompressed, over the 4 MiB limit (a ZIP bomb?)');
   });
 
@@ -209,7 +316,9 @@ describe('ZIP bombs', () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `2025-06-01T10:00:00Z,user${i},d${i},iOS,start,,`).join('\n');
     const csv = strToU8(`${EVENT_HEADER}\n${rows}\n`); // ~1.9 MiB each
     const zip = zipSync({ 'a.csv': csv, 'b.csv': csv, 'c.csv': csv });
-    const refusal = await refusalOf(await dir.write('budget.zip', zip), { limits: { maxUncompressedBytes: 5 * 1024 * 1024 } });
+    const refusal = await refusalOf(await dir.write('budget.zip', zip), {
+      limits: { maxUncompressedBytes: 5 * 1024 * 1024 },
+    });
     expect(refusal.message).toBe('budget.zip/c.csv: the ZIP expands to more than 5 MiB (a ZIP bomb?)');
   });
 });
