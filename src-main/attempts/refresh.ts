@@ -93,8 +93,12 @@ function refreshGroups(
   }
   if (latest !== null && latest !== stored) {
     // Rule 8 again for attempts left in progress: those now more than 30 minutes behind change.
-    const stale = db.prepare('SELECT DISTINCT user_id, platform FROM attempts WHERE outcome = ? AND end_ms < ?').raw();
-    for (const row of stale.all(OUTCOME.inProgress, latest - GAP_MS)) addGroup(...(row as [number, number]));
+    // `outcome = 0` written out, not bound: a partial index `ON attempts (end_ms) WHERE outcome = 0`
+    // can only serve a query whose WHERE names the same literal.
+    const stale = db
+      .prepare(`SELECT DISTINCT user_id, platform FROM attempts WHERE outcome = ${OUTCOME.inProgress} AND end_ms < ?`)
+      .raw();
+    for (const row of stale.all(latest - GAP_MS)) addGroup(...(row as [number, number]));
     if (mostGroups()) return rebuildAllAttempts(db);
   }
 
