@@ -6,6 +6,7 @@
  *   import-summary.png  the summary after dropping FILE... (or the sample's input files, plus a
  *                       file that is refused); with --case alone, the case's list of imports
  *   report-light.png    the report (default filters), light theme
+ *   report-window.png   the same, only what the window shows when the case opens (for the README)
  *   report-dark.png     the same, dark theme
  *   filtered.png        one OS, one section, the last 7 days
  *   screenshots.json    the filters of each picture, the numbers shown and the command line
@@ -201,6 +202,7 @@ async function run(args: Args): Promise<void> {
     const emptyCase = session.path('New case.enrollscope');
     let reportCase: string;
     // What the command line is given to print the same numbers.
+    let setup: string | undefined;
     let source = args.casePath ? `--db ${quote(args.casePath)}` : args.files.map(quote).join(' ');
     if (args.casePath && args.files.length === 0) {
       harness.dialogs.newCasePaths.push(emptyCase);
@@ -241,7 +243,9 @@ async function run(args: Args): Promise<void> {
         const notes = session.path('inputs/meeting-notes.txt');
         writeFileSync(notes, 'Enrollment workshop, Tuesday: collect the Company Portal logs from the pilot group.\n');
         files = [log, details, notes];
-        source = '--db resources/sample-case.enrollscope';
+        // A copy: the command line opens --db for writing, and the bundled file stays as shipped.
+        source = '--db /tmp/sample.enrollscope';
+        setup = 'cp resources/sample-case.enrollscope /tmp/sample.enrollscope';
       }
       await harness.drop(files);
       await harness.page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 });
@@ -275,6 +279,8 @@ async function run(args: Args): Promise<void> {
       shown: shownDefault,
       cli: cliCommand(source, defaultFilter),
     });
+    await harness.page.screenshot({ path: join(args.out, 'report-window.png'), animations: 'disabled' });
+    session.shots.push({ file: 'report-window.png', filter: defaultFilter });
 
     // 4. Filtered: one OS, one section (the one with the most incomplete on that OS), 7 days.
     const page = harness.page;
@@ -322,7 +328,7 @@ async function run(args: Args): Promise<void> {
 
     writeFileSync(
       join(args.out, 'screenshots.json'),
-      `${JSON.stringify({ case: args.casePath ?? 'the bundled sample case', shots: session.shots }, null, 2)}\n`,
+      `${JSON.stringify({ case: args.casePath ?? 'the bundled sample case', setup, shots: session.shots }, null, 2)}\n`,
     );
   } finally {
     session.dispose();
