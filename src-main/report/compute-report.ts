@@ -18,6 +18,13 @@ import { sumCells, tally, type Tally } from './tally';
 export { ReportInputError } from './errors';
 
 export function computeReport(db: Database.Database, filter: ReportFilter = {}): Report {
+  // One read transaction: the app imports on another connection, and a commit landing between
+  // this report's statements (buckets, then combos, summaries, imports) would mix two states.
+  const build = (): Report => buildReport(db, filter);
+  return db.inTransaction ? build() : db.transaction(build)();
+}
+
+function buildReport(db: Database.Database, filter: ReportFilter): Report {
   const { from, to, tz, platforms, sections } = resolveFilter(db, filter);
   const days = dayRanges(from, to, tz);
 

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeReport, ReportInputError } from '../../../src-main/report/compute-report';
 import { SECTIONS } from '../../../src-main/shared/taxonomy';
+import { openCase } from '../../../src-main/store/case-file';
 import {
   addImport,
   importRows,
@@ -325,6 +326,20 @@ describe('computeReport: summary rows', () => {
     });
     expect(computeReport(db, { ...JUNE, tz: 'Europe/Berlin' }).rollup.initiated).toBe(4);
     expect(computeReport(db, { ...JUNE, tz: 'UTC' }).rollup.initiated).toBe(0);
+  });
+});
+
+describe('computeReport: connections', () => {
+  it('reads a case opened read-only, and gives the same report as the writing connection', () => {
+    const db = tempCase();
+    importRows(db, {
+      details: [cancelAt('a', '2025-06-01T01:00:00')],
+      events: [completedAt('b', '2025-06-02T01:00:00')],
+    });
+    const expected = computeReport(db, JUNE);
+    const readOnly = openCase(db.name, { readonly: true });
+    expect(computeReport(readOnly, JUNE)).toEqual(expected);
+    readOnly.close();
   });
 });
 
