@@ -59,8 +59,9 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, backend.handlers, {
     isTrustedUrl: location.isOwnUrl,
     classify: backend.classify,
+    // The app's own window, top frame only (sub-frames, other windows and webviews are refused).
     isAppWindow: (event) =>
-      !win.isDestroyed() && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame,
+      !win.isDestroyed() && event.sender === win.webContents && event.senderFrame?.parent === null,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   installMenu(backend.session.state());
