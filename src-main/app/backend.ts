@@ -7,9 +7,11 @@ import { classifyEngineError, createHandlers } from './handlers';
 import { createInvoker, type Handlers, type Invoker } from './ipc';
 import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
+import { PrintService, type PrintDeps } from '../pdf/print-service';
 
 export interface Backend {
   readonly session: AppSession;
+  readonly print: PrintService;
   readonly handlers: Handlers;
   readonly invoke: Invoker;
   readonly classify: ReturnType<typeof classifyEngineError>;
@@ -19,16 +21,19 @@ export function createBackend(
   options: Omit<SessionOptions, 'engine'> & {
     readonly engine?: Engine;
     readonly isTrustedUrl: (url: string) => boolean;
+    /** How Print to PDF prints and asks where to save; absent: print:pdf answers that it is not available. */
+    readonly print?: PrintDeps;
   },
 ): Backend {
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
-  const handlers = createHandlers(session);
+  const print = new PrintService(session, options.print ?? null);
+  const handlers = createHandlers(session, print);
   const classify = classifyEngineError(engine);
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
     classify,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  return { session, handlers, invoke, classify };
+  return { session, print, handlers, invoke, classify };
 }

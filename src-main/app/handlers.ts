@@ -5,8 +5,9 @@
 import type { Handlers, InvokerOptions } from './ipc';
 import type { Engine } from './engine';
 import type { AppSession } from './session';
+import type { PrintService } from '../pdf/print-service';
 
-export function createHandlers(session: AppSession): Handlers {
+export function createHandlers(session: AppSession, print: PrintService): Handlers {
   return {
     'session:get': () => session.state(),
     'case:new': () => session.newCase(),
@@ -18,6 +19,8 @@ export function createHandlers(session: AppSession): Handlers {
     'import:pick': () => session.pickImportFiles(),
     'import:run': ({ paths }) => session.importFiles(paths),
     'import:cancel': () => session.cancelImport(),
+    'print:pdf': (request) => print.printPdf(request),
+    'print:job': () => print.job(),
   };
 }
 

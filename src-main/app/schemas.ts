@@ -6,6 +6,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
+import { ORIENTATIONS, PAPER_SIZES } from '../shared/print-types';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 
 const none = z.undefined();
@@ -43,6 +44,13 @@ const range = z.discriminatedUnion('kind', [
 
 const settingText = z.string().max(200);
 
+const reportRequest = z.strictObject({
+  range,
+  platforms: z.array(z.enum(PLATFORMS)).min(1).max(PLATFORMS.length),
+  sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length),
+  tz: timeZone,
+});
+
 type Schemas = { readonly [C in InvokeChannel]: z.ZodType<ArgOf<C>> };
 
 export const ARG_SCHEMAS = {
@@ -56,13 +64,16 @@ export const ARG_SCHEMAS = {
     consultant: settingText.optional(),
   }),
   'recent:clear': none,
-  'report:get': z.strictObject({
-    range,
-    platforms: z.array(z.enum(PLATFORMS)).min(1).max(PLATFORMS.length),
-    sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length),
-    tz: timeZone,
-  }),
+  'report:get': reportRequest,
   'import:pick': none,
   'import:run': z.strictObject({ paths: z.array(absolutePath).min(1).max(10_000) }),
   'import:cancel': none,
+  'print:pdf': z.strictObject({
+    report: reportRequest,
+    page: z.strictObject({ paper: z.enum(PAPER_SIZES), orientation: z.enum(ORIENTATIONS) }),
+    customer: settingText,
+    consultant: settingText,
+    maskUsers: z.boolean(),
+  }),
+  'print:job': none,
 } satisfies Schemas;

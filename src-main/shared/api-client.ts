@@ -35,6 +35,8 @@ export function createApi(transport: ApiTransport): EnrollscopeApi {
     pickImportFiles: () => transport.invoke('import:pick', undefined),
     importFiles: (arg) => transport.invoke('import:run', { paths: [...arg.paths] }),
     cancelImport: () => transport.invoke('import:cancel', undefined),
+    printToPdf: (arg) => transport.invoke('print:pdf', arg),
+    getPrintJob: () => transport.invoke('print:job', undefined),
     onImportProgress: (listener) => transport.subscribe('import:progress', listener),
     onMenuCommand: (listener) => transport.subscribe('menu:command', listener),
     onSessionChanged: (listener) => transport.subscribe('session:changed', listener),

@@ -5,6 +5,7 @@
  * three cannot drift. Node-free: types and a few constants only.
  */
 import type { ImportOutcome, ImportProgress } from './import-types';
+import type { PrintJob, PrintRequest, PrintResult } from './print-types';
 import type { Report } from './report-types';
 import type { Platform, Section } from './taxonomy';
 
@@ -83,7 +84,8 @@ export type MenuCommand =
   | { readonly command: 'new-case' }
   | { readonly command: 'open-case' }
   | { readonly command: 'open-recent'; readonly path: string }
-  | { readonly command: 'import-files' };
+  | { readonly command: 'import-files' }
+  | { readonly command: 'print-pdf' };
 
 /** Invoke channels: the argument (undefined: none) and the value of a successful result. */
 export interface InvokeContract {
@@ -101,6 +103,13 @@ export interface InvokeContract {
   'import:run': { arg: { paths: readonly string[] }; result: ImportRun };
   /** Cancels the running import; false when none was running. */
   'import:cancel': { arg: undefined; result: boolean };
+  /**
+   * Print to PDF: saves the customer and consultant in the case, asks where to save (save dialog),
+   * prints the report of the request in a hidden window. `pdf` is null when the user cancelled.
+   */
+  'print:pdf': { arg: PrintRequest; result: { readonly pdf: PrintResult | null; readonly case: CaseInfo } };
+  /** The print route (index.html#print) asks for the document it is to draw. */
+  'print:job': { arg: undefined; result: PrintJob };
 }
 
 /** Events pushed from main to the renderer. */
@@ -126,6 +135,8 @@ export const INVOKE_CHANNELS = [
   'import:pick',
   'import:run',
   'import:cancel',
+  'print:pdf',
+  'print:job',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -175,6 +186,8 @@ export interface EnrollscopeApi {
   pickImportFiles: Verb<'import:pick'>;
   importFiles: Verb<'import:run'>;
   cancelImport: Verb<'import:cancel'>;
+  printToPdf: Verb<'print:pdf'>;
+  getPrintJob: Verb<'print:job'>;
   onImportProgress(listener: (progress: ImportProgress) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onSessionChanged(listener: (state: SessionState) => void): () => void;

@@ -40,6 +40,7 @@ describe('createApi', () => {
       [
         'cancelImport',
         'clearRecent',
+        'getPrintJob',
         'getReport',
         'getSession',
         'importFiles',
@@ -51,6 +52,7 @@ describe('createApi', () => {
         'pathForFile',
         'pickCase',
         'pickImportFiles',
+        'printToPdf',
         'saveCaseSettings',
       ].sort(),
     );

@@ -1,0 +1,98 @@
+/**
+ * The app's Print to PDF, behind the `print:pdf` and `print:job` channels. Plain Node: Electron
+ * (src-main/pdf/electron-printer.ts) and the browser test harness differ only in how a job is
+ * printed (a hidden BrowserWindow, or a page of the test's browser) and in the save dialog.
+ *
+ *   print:pdf  remember customer and consultant in the case -> save dialog -> compute the report
+ *              of the request -> print the job -> write the file (atomically)
+ *   print:job  the print route asks for the job being printed
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { HandlerError } from '../app/ipc';
+import type { AppSession } from '../app/session';
+import type { CaseInfo } from '../shared/ipc-contract';
+import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types';
+
+export interface PrintDeps {
+  /** Prints the job (the print route in a hidden window or page) to PDF bytes. */
+  readonly render: (job: PrintJob) => Promise<Uint8Array>;
+  /** Where to save the PDF (a save dialog); null when the user cancelled. */
+  readonly choosePdfPath: (defaultName: string) => Promise<string | null>;
+  readonly now?: () => Date;
+}
+
+/** A file name for the PDF: `Contoso – Incomplete enrollments 2025-06-01 to 2025-06-14.pdf`. */
+export function pdfFileName(caseName: string | null, customer: string, from: string, to: string): string {
+  const text = [...(customer || caseName || '')].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('');
+  const who = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+  const range = from === to ? from : `${from} to ${to}`;
+  return `${who ? `${who} – ` : ''}Incomplete enrollments ${range}.pdf`;
+}
+
+/** Writes next to the target, then renames: a reader never sees half a PDF. */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.${process.pid}.partial`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+export class PrintService {
+  private printing = false;
+  private pending: PrintJob | null = null;
+
+  constructor(
+    private readonly session: AppSession,
+    private readonly deps: PrintDeps | null,
+  ) {}
+
+  /** The job being printed, for the print route. */
+  job(): PrintJob {
+    if (!this.pending) throw new HandlerError('failed', 'Nothing is being printed.');
+    return this.pending;
+  }
+
+  async printPdf(request: PrintRequest): Promise<{ pdf: PrintResult | null; case: CaseInfo }> {
+    if (!this.deps) throw new HandlerError('failed', 'Printing to PDF is not available here.');
+    if (this.printing) throw new HandlerError('busy', 'A PDF is being printed. Wait for it to finish.');
+    this.printing = true;
+    try {
+      const customer = request.customer.trim();
+      const consultant = request.consultant.trim();
+      const before = this.session.saveSettings({ customer, consultant });
+      const { report } = this.session.report(request.report);
+      const path = await this.deps.choosePdfPath(pdfFileName(before.name, customer, report.range.from, report.range.to));
+      if (!path) return { pdf: null, case: before };
+      // The report again after the dialog: the document shows the data as it is when printed.
+      const info = this.session.info();
+      const job: PrintJob = {
+        report: this.session.report(request.report).report,
+        meta: {
+          page: request.page,
+          caseName: info.name,
+          customer,
+          consultant,
+          generatedAt: (this.deps.now?.() ?? new Date()).toISOString(),
+          maskUsers: request.maskUsers,
+          sampleData: info.isSample,
+          rangeNote: request.report.range.kind === 'last' ? `the last ${request.report.range.days} days with data` : '',
+        },
+      };
+      this.pending = job;
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.deps.render(job);
+      } finally {
+        this.pending = null;
+      }
+      writeFileAtomic(path, bytes);
+      return { pdf: { path, bytes: bytes.length }, case: this.session.info() };
+    } finally {
+      this.printing = false;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The printed report (issue 4): what the print route is given to draw, the page it is drawn for,
+ * and the page geometry both sides agree on (the print route sizes its chart from it; the printers
+ * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
+ */
+import type { ReportRequest } from './ipc-contract';
+import type { Report } from './report-types';
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+export const ORIENTATIONS = ['portrait', 'landscape'] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
+
+export interface PageSetup {
+  readonly paper: PaperSize;
+  readonly orientation: Orientation;
+}
+
+/** The report's name, as Intune called it. */
+export const REPORT_NAME = 'Incomplete user enrollments';
+
+/** Everything the document says besides the report's numbers. */
+export interface PrintMeta {
+  readonly page: PageSetup;
+  /** The case's name (file name without extension); null for the command line's temporary case. */
+  readonly caseName: string | null;
+  /** '' when not given. */
+  readonly customer: string;
+  /** '' when not given. */
+  readonly consultant: string;
+  /** When the document was made (ISO 8601, UTC). Shown in the report's time zone. */
+  readonly generatedAt: string;
+  /** User names and device ids in the data-quality examples are replaced by stable pseudonyms. */
+  readonly maskUsers: boolean;
+  /** The case is the bundled synthetic sample: the document says so. */
+  readonly sampleData: boolean;
+  /** How the range was chosen, e.g. 'the last 14 days with data'; '' for an explicit range. */
+  readonly rangeNote: string;
+}
+
+/** What the print route draws: the report as computed, and how to present it. */
+export interface PrintJob {
+  readonly report: Report;
+  readonly meta: PrintMeta;
+}
+
+/** The app's Print to PDF: the report as currently filtered, and the print dialog's answers. */
+export interface PrintRequest {
+  readonly report: ReportRequest;
+  readonly page: PageSetup;
+  readonly customer: string;
+  readonly consultant: string;
+  readonly maskUsers: boolean;
+}
+
+export interface PrintResult {
+  /** Where the PDF was written. */
+  readonly path: string;
+  readonly bytes: number;
+}
+
+/** Millimetres of each paper, portrait. */
+export const PAPER_MM: Readonly<Record<PaperSize, { readonly width: number; readonly height: number }>> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
+
+/** Page margins in millimetres; the header and footer templates are drawn inside top and bottom. */
+export const MARGINS_MM = { top: 17, bottom: 16, left: 14, right: 14 } as const;
+
+const PX_PER_MM = 96 / 25.4;
+
+/** The printable area in CSS pixels (96 per inch), as Chromium lays the page out for print. */
+export function contentBox(page: PageSetup): { readonly width: number; readonly height: number } {
+  const paper = PAPER_MM[page.paper];
+  const [width, height] = page.orientation === 'portrait' ? [paper.width, paper.height] : [paper.height, paper.width];
+  return {
+    width: Math.floor((width - MARGINS_MM.left - MARGINS_MM.right) * PX_PER_MM),
+    height: Math.floor((height - MARGINS_MM.top - MARGINS_MM.bottom) * PX_PER_MM),
+  };
+}
+
+/** The print route's address, relative to the renderer's index.html. */
+export const PRINT_ROUTE_HASH = '#print';
+
+/** The attribute of <html> the print route sets: 'loading', then 'ready' (charts drawn) or 'error'. */
+export const PRINT_STATE_ATTRIBUTE = 'data-print-state';
+/** On 'error', the one-line reason. */
+export const PRINT_ERROR_ATTRIBUTE = 'data-print-error';
