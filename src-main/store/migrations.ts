@@ -134,6 +134,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (bucket, platform, outcome, combo_id)
   ) WITHOUT ROWID;
   `,
+  /* 2: indexes for incremental imports */ `
+  -- The in-progress attempts, which a later import's latest event time may turn into timeouts.
+  CREATE INDEX attempts_open ON attempts (user_id, platform, end_ms) WHERE outcome = 0;
+  -- An import's own details rows (seq = import id * 2^32 + line), without scanning the table.
+  CREATE INDEX details_by_seq ON details (seq);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaseRefused, getSetting, openCase, setSetting } from '../../../src-main/store/case-file';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../../../src-main/store/migrations';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/store/migrations';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -77,5 +77,25 @@ describe('case files', () => {
     bytes.fill(0xab, 8192, 8192 + 20_000);
     writeFileSync(path, bytes);
     expect(() => openCase(path)).toThrow(/damaged/);
+  });
+});
+
+describe('migrations', () => {
+  const temp = useTempDir();
+
+  it('upgrades a version-1 case in place, keeping its data', () => {
+    const path = join(temp(), 'old.enrollscope');
+    const old = new Database(path);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.exec("INSERT INTO settings (key, value) VALUES ('customer', 'Contoso')");
+    old.close();
+    const db = openCase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(getSetting(db, 'customer')).toBe('Contoso');
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['attempts_open', 'details_by_seq']));
+    db.close();
   });
 });
