@@ -43,6 +43,8 @@ export async function* readZip(
     throw new NotEnrollmentFile(name, 'an Excel workbook: save the sheet as CSV');
   }
 
+  checkLayout(name, files);
+
   const notes: string[] = [];
   const readable: ZipEntry[] = [];
   for (const entry of files) {
@@ -67,6 +69,7 @@ export async function* readZip(
       readable.push(entry);
     }
   }
+  checkTotals(name, readable, limits);
 
   const budget: InflateBudget = { used: 0, limit: limits.maxUncompressedBytes };
   let usable = 0;
@@ -99,6 +102,60 @@ export async function* readZip(
     yield input;
   }
   if (usable === 0) {
-    throw new InputRefused(name, `no enrollment file in the ZIP${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+    throw new InputRefused(name, `no enrollment file in the ZIP${notes.length > 0 ? ` (${summarize(notes)})` : ''}`);
   }
+}
+
+/** Most entries an archive may hold: an export has one; thousands are a trick (each costs a sniff). */
+export const MAX_ZIP_ENTRIES = 10_000;
+
+/**
+ * Checks of the archive as a whole, before anything is inflated. Entries under RATIO_FLOOR escape the
+ * per-entry ratio check, and entries may share their compressed data (overlapping local headers):
+ * thousands of such entries once took minutes to sniff, each a MiB of zeros from the same few bytes.
+ */
+function checkLayout(name: string, files: readonly ZipEntry[]): void {
+  if (files.length > MAX_ZIP_ENTRIES) {
+    throw new InputRefused(
+      name,
+      `${files.length} entries, more than the ${MAX_ZIP_ENTRIES} a ZIP of exports could hold`,
+    );
+  }
+  const byOffset = [...files].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const before = byOffset[i - 1]!;
+    // 30 bytes of local header and the data at least; a later entry starting inside them overlaps.
+    if (byOffset[i]!.localHeaderOffset < before.localHeaderOffset + 30 + before.compressedSize) {
+      throw new InputRefused(name, 'entries overlap in the archive (a ZIP bomb?)');
+    }
+  }
+}
+
+/** The entries to be read, together: the size limit and the ratio hold for their sum too. */
+function checkTotals(name: string, readable: readonly ZipEntry[], limits: ImportLimits): void {
+  let size = 0;
+  let compressed = 0;
+  for (const entry of readable) {
+    size += entry.size;
+    compressed += entry.compressedSize;
+  }
+  if (size > limits.maxUncompressedBytes) {
+    throw new InputRefused(
+      name,
+      `declares ${formatBytes(size)} uncompressed in all, over the ${formatBytes(limits.maxUncompressedBytes)} limit (a ZIP bomb?)`,
+    );
+  }
+  const ratio = size / Math.max(1, compressed);
+  if (size > RATIO_FLOOR && ratio > limits.maxZipRatio) {
+    throw new InputRefused(
+      name,
+      `compressed ${Math.round(ratio)}:1 in all, over the ${limits.maxZipRatio}:1 limit (a ZIP bomb?)`,
+    );
+  }
+}
+
+/** The first few notes, and how many more: a refusal stays one readable line. */
+function summarize(notes: readonly string[]): string {
+  const shown = notes.slice(0, 3).join('; ');
+  return notes.length > 3 ? `${shown}; and ${notes.length - 3} more` : shown;
 }
