@@ -69,7 +69,20 @@ async function waitForReport(page: Page, report?: Report): Promise<string> {
   const selector = report
     ? `[data-report-status="ready"][data-report-key="${reportKey(report)}"]`
     : '[data-report-status="ready"]';
-  await page.waitForSelector(selector, { timeout: 60_000 });
+  try {
+    await page.waitForSelector(selector, { timeout: 60_000 });
+  } catch (error) {
+    // Say what the page shows instead.
+    const view = page.getByTestId('report');
+    const shown = (await view.count())
+      ? `${await view.getAttribute('data-report-status')} ${await view.getAttribute('data-report-key')}`
+      : 'no report';
+    const notice = (await page.getByRole('alert').allTextContents()).join(' | ');
+    throw new Error(
+      `waiting for ${report ? reportKey(report) : 'a report'}: the page shows ${shown}${notice ? `; ${notice}` : ''}`,
+      { cause: error },
+    );
+  }
   return (await page.getAttribute('[data-testid="report"]', 'data-report-key')) ?? '';
 }
 
@@ -216,8 +229,22 @@ async function run(args: Args): Promise<void> {
       await harness.page.getByRole('button', { name: 'Open case…' }).click();
       await waitForReport(harness.page);
       const imports = harness.page.locator('[data-testid="case-imports"]');
-      await imports.scrollIntoViewIfNeeded();
-      await imports.screenshot({ path: join(args.out, 'import-summary.png') });
+      // Open the skipped rows of each file: the per-file summary a fresh import would show.
+      const details = imports.locator('details summary');
+      if ((await details.count()) > 0) await details.first().click();
+      // The card alone; the sticky header would cover its top in an element picture, so it is
+      // made static for the shot (through the CSSOM, which the page's CSP allows).
+      const setHeader = (position: string): Promise<void> =>
+        harness.page.evaluate((value) => {
+          const header = (
+            globalThis as unknown as { document: { querySelector(s: string): { style: { position: string } } | null } }
+          ).document.querySelector('.app-header');
+          if (header) header.style.position = value;
+        }, position);
+      await setHeader('static');
+      await harness.page.mouse.move(0, 0);
+      await imports.screenshot({ path: join(args.out, 'import-summary.png'), animations: 'disabled' });
+      await setHeader('');
       session.shots.push({ file: 'import-summary.png' });
       console.log(`screenshot: ${join(args.out, 'import-summary.png')}`);
     } else {
