@@ -1,0 +1,75 @@
+/**
+ * The print route's root: asks for its job (`window.api.getPrintJob()`: the Electron printer
+ * answers over IPC, the command line's and the tests' browser through a binding), waits for the
+ * fonts, draws the document, and once the chart has drawn marks <html data-print-state="ready">.
+ * The printers wait for that attribute (or "error", with data-print-error), never for time.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { maskReport } from '../../src-main/shared/mask';
+import { PRINT_ERROR_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, REPORT_NAME, type PrintJob } from '../../src-main/shared/print-types';
+import { formatRange } from '../format';
+import { PrintDocument } from './PrintDocument';
+
+type PrintState = 'loading' | 'ready' | 'error';
+
+function setState(state: PrintState, error?: string): void {
+  const root = document.documentElement;
+  root.setAttribute(PRINT_STATE_ATTRIBUTE, state);
+  if (error) root.setAttribute(PRINT_ERROR_ATTRIBUTE, error.split('\n')[0]!.slice(0, 500));
+}
+
+/** The PDF's title (its metadata and the window's). */
+function documentTitle(job: PrintJob): string {
+  const { from, to } = job.report.range;
+  return [REPORT_NAME, job.meta.customer, formatRange(from, to)].filter(Boolean).join(' – ');
+}
+
+export function PrintApp() {
+  const [job, setJob] = useState<PrintJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const marked = useRef(false);
+
+  useEffect(() => {
+    setState('loading');
+    let live = true;
+    const fail = (message: string): void => {
+      if (!live) return;
+      setError(message);
+      setState('error', message);
+    };
+    window.api.getPrintJob().then(
+      async (result) => {
+        if (!result.ok) return fail(result.error.message);
+        // Text is measured by the chart as it draws: the fonts must be there first.
+        await document.fonts.ready;
+        if (!live) return;
+        const value = result.value;
+        document.title = documentTitle(value);
+        setJob(value.meta.maskUsers ? { ...value, report: maskReport(value.report) } : value);
+      },
+      (reason: unknown) => fail(reason instanceof Error ? reason.message : String(reason)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Called by the chart after each render; the first one after the document is in place is enough.
+  const onChartDrawn = useCallback(() => {
+    if (marked.current) return;
+    marked.current = true;
+    // The frame after the chart drew: layout and paint of everything React committed with it are done.
+    requestAnimationFrame(() => setState('ready'));
+  }, []);
+
+  if (error) {
+    return (
+      <main className="print-error" role="alert">
+        <h1>The report cannot be printed</h1>
+        <p>{error}</p>
+      </main>
+    );
+  }
+  if (!job) return null;
+  return <PrintDocument job={job} onChartDrawn={onChartDrawn} />;
+}

@@ -1,0 +1,128 @@
+/**
+ * The daily chart for paper: the app's series (chartSeries) and section styles, drawn once at a
+ * fixed size for the page, without animation, at three device pixels per CSS pixel so it stays
+ * sharp when printed, always in the light theme. `onDrawn` runs after Chart.js has rendered it
+ * (its afterRender hook): the print route's "ready" waits for that, never for time.
+ */
+import type { ChartData, ChartOptions, Plugin } from 'chart.js';
+import { useMemo } from 'react';
+import { Line } from 'react-chartjs-2';
+import { SECTION_STYLE } from '../../src-main/shared/section-style';
+import type { Report } from '../../src-main/shared/report-types';
+import type { Section } from '../../src-main/shared/taxonomy';
+import { chartSeries } from '../components/SectionChart';
+import { formatCount, formatDayRuns, formatShortDay } from '../format';
+import { CHART_THEME } from '../theme';
+
+/** The document's font, also on the canvas (print.css sets the same stack). */
+export const PRINT_FONT = "'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'Noto Sans', sans-serif";
+const PRINT_PIXEL_RATIO = 3;
+
+function Swatch({ section }: { section: Section }) {
+  const style = SECTION_STYLE[section];
+  return (
+    <svg className="print-swatch" viewBox="0 0 28 12" aria-hidden="true">
+      <line x1="1" y1="6" x2="27" y2="6" stroke={style.color} strokeWidth="2.5" strokeDasharray={style.dash.join(' ') || undefined} />
+      {style.point === 'circle' && <circle cx="14" cy="6" r="3.5" fill={style.color} />}
+      {style.point === 'rect' && <rect x="10.5" y="2.5" width="7" height="7" fill={style.color} />}
+      {style.point === 'triangle' && <path d="M14 1.5 L18.5 10 L9.5 10 Z" fill={style.color} />}
+      {style.point === 'rectRot' && <path d="M14 1.5 L18.5 6 L14 10.5 L9.5 6 Z" fill={style.color} />}
+    </svg>
+  );
+}
+
+export function PrintChart({ report, width, height, onDrawn }: { report: Report; width: number; height: number; onDrawn: () => void }) {
+  const { days, series } = useMemo(() => chartSeries(report), [report]);
+  const theme = CHART_THEME.light;
+
+  const data = useMemo<ChartData<'line', (number | null)[], string>>(
+    () => ({
+      labels: [...days],
+      datasets: series.map(({ section, values }) => {
+        const style = SECTION_STYLE[section];
+        return {
+          label: section,
+          data: [...values],
+          borderColor: style.color,
+          backgroundColor: style.color,
+          borderDash: [...style.dash],
+          borderWidth: 2,
+          pointStyle: style.point,
+          pointRadius: days.length > 45 ? 1.5 : 3,
+          tension: 0,
+          spanGaps: false,
+        };
+      }),
+    }),
+    [days, series],
+  );
+
+  const options = useMemo<ChartOptions<'line'>>(
+    () => ({
+      responsive: false,
+      maintainAspectRatio: false,
+      animation: false,
+      devicePixelRatio: PRINT_PIXEL_RATIO,
+      events: [],
+      font: { family: PRINT_FONT, size: 11 },
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+      scales: {
+        x: {
+          grid: { display: false },
+          border: { color: theme.axis },
+          ticks: {
+            color: theme.text,
+            font: { family: PRINT_FONT, size: 10 },
+            maxRotation: 0,
+            autoSkipPadding: 10,
+            callback: (_value, index) => formatShortDay(days[index] ?? ''),
+          },
+        },
+        y: {
+          beginAtZero: true,
+          grid: { color: theme.grid },
+          border: { display: false },
+          ticks: { color: theme.text, precision: 0, font: { family: PRINT_FONT, size: 10 } },
+          title: { display: true, text: 'Incomplete enrollments', color: theme.text, font: { family: PRINT_FONT, size: 10 } },
+        },
+      },
+    }),
+    [theme, days],
+  );
+
+  const plugins = useMemo<Plugin<'line'>[]>(() => [{ id: 'enrollscope-print-ready', afterRender: () => onDrawn() }], [onDrawn]);
+
+  const gaps = report.dataQuality.daysWithoutData;
+  const totals = series.map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((sum, v) => sum + (v ?? 0), 0))}`).join(', ');
+  const first = days[0] ?? '';
+  const last = days[days.length - 1] ?? '';
+
+  return (
+    <figure className="print-chart" data-testid="print-chart">
+      <ul className="print-legend" aria-label="Legend">
+        {series.map(({ section }) => (
+          <li key={section}>
+            <Swatch section={section} />
+            {section}
+          </li>
+        ))}
+      </ul>
+      <div className="print-chart-canvas" style={{ width, height }}>
+        <Line
+          data={data}
+          options={options}
+          plugins={plugins}
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`Line chart of daily incomplete enrollments per section from ${first} to ${last}. Totals: ${totals}. The daily counts are in the table "Daily counts".`}
+        />
+      </div>
+      {gaps.length > 0 && (
+        <figcaption className="print-note">
+          Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data ({formatDayRuns(gaps)}).
+        </figcaption>
+      )}
+    </figure>
+  );
+}
