@@ -37,11 +37,15 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/index.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
+          // The command line's PDF printer where Electron is installed (electron pdf-electron.js).
+          'pdf-electron': resolve(root, 'src-main/pdf/electron-cli.ts'),
           'import-worker': resolve(root, 'src-main/import-worker/worker.ts'),
           'parse-worker': resolve(root, 'src-main/workers/parse-worker.ts'),
           // Developer tools (plain Node): the sample case builder and the screenshot tool.
           'tools/make-sample': resolve(root, 'src-main/tools/make-sample.ts'),
           'tools/screenshot': resolve(root, 'src-main/tools/screenshot.ts'),
+          // The benchmark's probes (npm run bench): generation, peers, report latency, responsiveness.
+          'tools/bench-probe': resolve(root, 'src-main/tools/bench-probe.ts'),
           // The browser test harness (real handlers for the built renderer), loaded by test/e2e.
           'tools/harness': resolve(root, 'test/e2e/harness/index.ts'),
         },
