@@ -10,7 +10,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type OutputFormat = 'json' | 'csv' | 'text';
+export type OutputFormat = 'json' | 'csv' | 'text' | 'pdf';
+
+/** `--format pdf`: the printed report (issue 4). */
+export interface PdfArgs {
+  readonly paper: 'A4' | 'Letter';
+  readonly landscape: boolean;
+  /** Default: the case's setting (with --db), else none. */
+  readonly customer?: string;
+  readonly consultant?: string;
+  /** A Chromium-family browser to print with. */
+  readonly browser?: string;
+  readonly maskUsers: boolean;
+}
 
 export interface ReportArgs {
   readonly command: 'report';
@@ -23,6 +35,8 @@ export interface ReportArgs {
   readonly tz: string;
   readonly format: OutputFormat;
   readonly out?: string;
+  /** Set for --format pdf (which requires --out). */
+  readonly pdf?: PdfArgs;
 }
 
 export interface ImportsArgs {
@@ -38,6 +52,8 @@ export type CliArgs = ReportArgs | ImportsArgs | { readonly command: 'help' } | 
 export const USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          [--platform ios|android]... [--section NAME]... [--tz ZONE]
                          [--format json|csv|text] [--out PATH]
+                         [--format pdf --out PATH [--paper a4|letter] [--landscape]
+                          [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
        enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,6 +102,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         tz: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        paper: { type: 'string' },
+        landscape: { type: 'boolean' },
+        customer: { type: 'string' },
+        consultant: { type: 'string' },
+        'mask-users': { type: 'boolean' },
+        browser: { type: 'string' },
       },
     });
   } catch (error) {
@@ -101,7 +123,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
 
   const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'csv' && format !== 'text') throw new UsageError(`--format ${format}: expected json, csv or text`);
+  if (format !== 'json' && format !== 'csv' && format !== 'text' && format !== 'pdf') {
+    throw new UsageError(`--format ${format}: expected json, csv, text or pdf`);
+  }
+  const pdf = pdfArgs(format, values);
+  if (format === 'pdf' && values.out === undefined) throw new UsageError('--format pdf needs --out PATH (a PDF is not written to the terminal)');
   const from = checkDay('from', values.from);
   const to = checkDay('to', values.to);
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
@@ -118,5 +144,33 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     tz,
     format,
     out: values.out,
+    pdf,
+  };
+}
+
+const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'mask-users', 'browser'] as const;
+
+function pdfArgs(format: OutputFormat, values: Partial<Record<(typeof PDF_OPTIONS)[number], string | boolean>>): PdfArgs | undefined {
+  if (format !== 'pdf') {
+    const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
+    if (given) throw new UsageError(`--${given} is for --format pdf`);
+    return undefined;
+  }
+  const paperText = String(values.paper ?? 'a4').toLowerCase();
+  if (paperText !== 'a4' && paperText !== 'letter') throw new UsageError(`--paper ${String(values.paper)}: expected a4 or letter`);
+  const text = (option: 'customer' | 'consultant'): string | undefined => {
+    const value = values[option];
+    if (value === undefined) return undefined;
+    const trimmed = String(value).trim();
+    if (trimmed.length > 200) throw new UsageError(`--${option}: at most 200 characters`);
+    return trimmed;
+  };
+  return {
+    paper: paperText === 'a4' ? 'A4' : 'Letter',
+    landscape: values.landscape === true,
+    customer: text('customer'),
+    consultant: text('consultant'),
+    browser: typeof values.browser === 'string' ? values.browser : undefined,
+    maskUsers: values['mask-users'] === true,
   };
 }

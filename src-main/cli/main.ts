@@ -5,11 +5,13 @@
 import { CaseRefused } from '../store/case-file';
 import { ReportInputError } from '../report/compute-report';
 import { USAGE, UsageError, parseCliArgs } from './args';
-import { CliFailure, deliver, runImports, runReport } from './run';
+import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
+import { markPhase, writeStats } from './stats';
 
 const VERSION = '0.1.0';
 
 async function main(argv: readonly string[]): Promise<number> {
+  markPhase('started');
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
@@ -18,6 +20,10 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.command === 'version') {
       process.stdout.write(`enrollscope ${VERSION}\n`);
+      return 0;
+    }
+    if (args.command === 'report' && args.pdf) {
+      await runPdfReport(args, args.pdf);
       return 0;
     }
     const output = args.command === 'report' ? await runReport(args) : await runImports(args);
@@ -34,6 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    writeStats();
   },
   () => {
     process.exitCode = 1;

@@ -2,18 +2,21 @@
  * The command line's work, without process concerns (exit codes, streams): import the files into
  * a case (temporary, or --db), then report. Throws CliFailure with a one-line message.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { findPdfPrinter, PdfPrinterMissing, printPdfFile, type PdfPrinter } from '../pdf/cli-pdf';
+import type { PrintJob } from '../shared/print-types';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
-import { openCase, type CaseDb } from '../store/case-file';
+import { getSetting, openCase, type CaseDb } from '../store/case-file';
 import { importFiles } from '../store/import-files';
 import { listImports } from '../store/imports';
 import { readInputInWorker } from '../workers/parse-in-worker';
-import type { ImportsArgs, ReportArgs } from './args';
+import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
+import { markPhase } from './stats';
 
 export class CliFailure extends Error {
   override name = 'CliFailure';
@@ -28,12 +31,17 @@ async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Pro
   } finally {
     db.close();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    markPhase('closed');
   }
 }
 
 async function importAll(db: CaseDb, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
-  const outcomes = await importFiles(db, files, { reader: readInputInWorker });
+  const outcomes = await importFiles(db, files, {
+    reader: readInputInWorker,
+    onProgress: (progress) => progress.phase === 'attempts' && markPhase('stored'),
+  });
+  markPhase('imported');
   const refused = outcomes.filter((outcome) => outcome.status !== 'imported');
   const first = refused[0];
   if (first) {
@@ -53,9 +61,47 @@ export async function runReport(args: ReportArgs): Promise<string> {
       sections: args.sections,
       tz: args.tz,
     });
+    markPhase('reported');
     if (args.format === 'csv') return formatCsv(report);
     if (args.format === 'text') return formatText(report);
     return `${JSON.stringify(report, null, 2)}\n`;
+  });
+}
+
+/** `--format pdf`: the report printed to `args.out` (nothing on stdout). */
+export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void> {
+  const out = resolve(args.out ?? '');
+  const folder = dirname(out);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
+  // Before any import: without a browser there is nothing to do.
+  let printer: PdfPrinter;
+  try {
+    printer = findPdfPrinter({ browser: pdf.browser });
+  } catch (error) {
+    if (error instanceof PdfPrinterMissing) throw new CliFailure(error.message);
+    throw error;
+  }
+  await withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const report = computeReport(db, { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz });
+    const job: PrintJob = {
+      report,
+      meta: {
+        page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
+        caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,
+        customer: pdf.customer ?? getSetting(db, 'customer') ?? '',
+        consultant: pdf.consultant ?? getSetting(db, 'consultant') ?? '',
+        generatedAt: new Date().toISOString(),
+        maskUsers: pdf.maskUsers,
+        sampleData: getSetting(db, 'sample') === 'true',
+        rangeNote: args.from === undefined && args.to === undefined ? 'the last 14 days with data' : '',
+      },
+    };
+    try {
+      await printPdfFile(printer, job, out);
+    } catch (error) {
+      throw new CliFailure(`cannot print the PDF: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
 }
 
