@@ -10,6 +10,7 @@ import { createBackend, type Backend } from './app/backend';
 import { electronDialogs } from './app/dialogs';
 import { registerIpc } from './app/ipc';
 import { menuTemplate } from './app/menu';
+import { createElectronPrinter } from './pdf/electron-printer';
 import type { SessionState } from './shared/ipc-contract';
 import { createMainWindow, hardenApp, rendererLocation } from './app/window';
 
@@ -45,6 +46,8 @@ async function start(): Promise<void> {
   hardenApp(location);
   window = createMainWindow(preload);
   const win = window;
+  // Print to PDF: the print route in a hidden window (src-main/pdf/).
+  const printer = createElectronPrinter({ preload, rendererUrl: location.url, parent: () => window });
   backend = createBackend({
     dialogs: electronDialogs(() => window),
     userDataDir: app.getPath('userData'),
@@ -54,14 +57,16 @@ async function start(): Promise<void> {
       if (!win.isDestroyed()) win.webContents.send(channel, payload);
     },
     onChange: installMenu,
+    print: printer.deps,
   });
   backend.session.start();
   registerIpc(ipcMain, backend.handlers, {
     isTrustedUrl: location.isOwnUrl,
     classify: backend.classify,
     // The app's own window, top frame only (sub-frames, other windows and webviews are refused).
+    // The print window being printed may ask for its job (print:job) the same way.
     isAppWindow: (event) =>
-      !win.isDestroyed() && event.sender === win.webContents && event.senderFrame?.parent === null,
+      (!win.isDestroyed() && event.sender === win.webContents && event.senderFrame?.parent === null) || printer.isPrintWindow(event),
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
   installMenu(backend.session.state());

@@ -10,7 +10,7 @@ export interface MenuActions {
   readonly clearRecent: () => void;
 }
 
-/** The menu as a template (testable without Electron). Print to PDF stays disabled until the PDF issue lands. */
+/** The menu as a template (testable without Electron). */
 export function menuTemplate(
   recent: readonly RecentCase[],
   actions: MenuActions,
@@ -53,7 +53,7 @@ export function menuTemplate(
         click: () => actions.send({ command: 'import-files' }),
       },
       { type: 'separator' },
-      { id: 'print-pdf', label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', enabled: false },
+      { id: 'print-pdf', label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.send({ command: 'print-pdf' }) },
       ...(isMac
         ? []
         : ([{ type: 'separator' }, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] as const)),

@@ -80,7 +80,7 @@ test.describe('the Electron app', () => {
       expect(byLabel['New Case…']?.accelerator).toBe('CmdOrCtrl+N');
       expect(byLabel['Open Case…']?.accelerator).toBe('CmdOrCtrl+O');
       expect(byLabel['Import Files…']?.accelerator).toBe('CmdOrCtrl+I');
-      expect(byLabel['Print to PDF…']?.enabled).toBe(false);
+      expect(byLabel['Print to PDF…']).toMatchObject({ accelerator: 'CmdOrCtrl+P', enabled: true });
       expect(byLabel['Open Recent']).toBeDefined();
     } finally {
       await app.close();
