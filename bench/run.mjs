@@ -1,0 +1,374 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: Enrollscope against its peers, on the same files, in one run (issue 5).
+ *
+ *   node bench/run.mjs [--quick] [--runs N] [--sizes 1000000,5000000] [--dir DIR]
+ *
+ * - Generates deterministic synthetic event logs (src-main/tools/synthetic-log.ts through the
+ *   built probe) of 1M and 5M events over 30 days, cached in DIR (default: the system temp dir's
+ *   `enrollscope-bench`) under a name keyed by seed, size and the generator's source, so reruns
+ *   skip generation.
+ * - Peers, per size: Papa Parse alone streaming over the file (the parser the import uses, raw),
+ *   and `sqlite3 FRESH.db ".import --csv FILE events"` (a raw load, no validation).
+ * - Ours, per size: the command line end to end (`node bin/enrollscope.js report FILE`: import
+ *   with validation and dedupe, attempts, the first report, into a temporary case): wall time,
+ *   events/s, MB/s, CPU time, peak RSS; one more run with `--db` gives the case file's size.
+ * - Report latency: computeReport over 100 random filters on the largest case (median, p95).
+ * - Responsiveness: the largest event-loop delay of a process that imports the 1M file with
+ *   runImportInWorker, as the app's window process does.
+ * Timed figures are medians of --runs runs (default 3; --quick: 1 run, 1M only). Runs of the
+ * peers and ours are interleaved so that machine noise spreads over all of them.
+ * Prints a table and writes bench/results/latest.json. Run `npm run build` first (npm run bench does).
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const probe = join(root, 'out/main/tools/bench-probe.js');
+const cli = join(root, 'bin/enrollscope.js');
+const SEED = 1;
+const DAYS = 30;
+const END_DAY = '2025-06-30';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    sizes: { type: 'string' },
+    dir: { type: 'string' },
+    filters: { type: 'string', default: '100' },
+  },
+});
+const runs = Number(values.runs ?? (values.quick ? 1 : 3));
+const sizes = (values.sizes ?? (values.quick ? '1000000' : '1000000,5000000')).split(',').map(Number);
+const dir = values.dir ?? join(tmpdir(), 'enrollscope-bench');
+mkdirSync(dir, { recursive: true });
+if (!existsSync(probe)) {
+  console.error('bench: out/main/tools/bench-probe.js is missing: run `npm run build` (npm run bench does)');
+  process.exit(1);
+}
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const sqlite3 = ['/usr/bin/sqlite3', 'sqlite3'].find((bin) => {
+  try {
+    execFileSync(bin, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/**
+ * Runs a command to its end: wall time (spawn to exit), and, through /usr/bin/time, peak RSS and
+ * CPU time of the whole process (every thread).
+ */
+function measure(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const usageFile = join(dir, `usage-${process.pid}.txt`);
+    const [bin, argv] = timeTool ? [timeTool, ['-f', '%M %U %S', '-o', usageFile, command, ...args]] : [command, args];
+    const started = performance.now();
+    const child = spawn(bin, argv, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const stdout = Buffer.concat(out).toString();
+      const stderr = Buffer.concat(err).toString();
+      if (code !== 0)
+        return reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().slice(-500)}`));
+      let maxRssMb;
+      let cpuSeconds;
+      if (timeTool) {
+        const [rssKb, user, system] = readFileSync(usageFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+        maxRssMb = rssKb / 1024;
+        cpuSeconds = user + system;
+        rmSync(usageFile, { force: true });
+      }
+      resolve({ seconds, maxRssMb, cpuSeconds, stdout, stderr });
+    });
+  });
+}
+
+const median = (xs) => {
+  const sorted = xs.filter((x) => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const probeJson = async (...args) => JSON.parse((await measure(process.execPath, [probe, ...args])).stdout);
+
+/** The cached log of `events` events (generated once per seed, size and generator source). */
+async function ensureLog(events) {
+  const generator = readFileSync(join(root, 'src-main/tools/synthetic-log.ts'));
+  const key = createHash('sha256').update(generator).digest('hex').slice(0, 10);
+  const file = join(dir, `events-seed${SEED}-${events}-${DAYS}d-${key}.csv`);
+  if (!existsSync(file)) {
+    process.stderr.write(`bench: generating ${file} ...\n`);
+    const partial = `${file}.partial`;
+    await probeJson(
+      'generate',
+      partial,
+      '--events',
+      String(events),
+      '--seed',
+      String(SEED),
+      '--days',
+      String(DAYS),
+      '--end-day',
+      END_DAY,
+    );
+    renameSync(partial, file);
+  }
+  return file;
+}
+
+function machine() {
+  const cpuModel = (() => {
+    try {
+      return /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
+    } catch {
+      return cpus()[0]?.model;
+    }
+  })();
+  let commit;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+  } catch {
+    commit = undefined;
+  }
+  return {
+    cpus: cpus().length,
+    cpuModel,
+    ramGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    sqlite3: sqlite3 ? execFileSync(sqlite3, ['--version']).toString().split(' ')[0] : undefined,
+    commit,
+    loadAverage: readLoad(),
+  };
+}
+function readLoad() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+  } catch {
+    return undefined;
+  }
+}
+
+const parseStats = (stderr) => {
+  const line = stderr.split('\n').find((l) => l.startsWith('enrollscope-stats '));
+  return line ? JSON.parse(line.slice('enrollscope-stats '.length)) : undefined;
+};
+
+async function benchSize(events, caseDir) {
+  const file = await ensureLog(events);
+  const bytes = statSync(file).size;
+  const samples = { papaparse: [], sqlite: [], ours: [] };
+  let reportHash;
+  for (let run = 1; run <= runs; run++) {
+    process.stderr.write(`bench: ${events.toLocaleString('en-US')} events, run ${run}/${runs}\n`);
+    samples.papaparse.push(await measure(process.execPath, [probe, 'papaparse', file]));
+    if (sqlite3) {
+      const db = join(caseDir, 'sqlite-import.db');
+      rmSync(db, { force: true });
+      samples.sqlite.push(await measure(sqlite3, [db, '.import --csv ' + file + ' events']));
+      rmSync(db, { force: true });
+    }
+    const ours = await measure(process.execPath, [cli, 'report', file], { env: { ENROLLSCOPE_STATS: '1' } });
+    ours.stats = parseStats(ours.stderr);
+    const hash = createHash('sha256').update(ours.stdout).digest('hex');
+    if (reportHash !== undefined && hash !== reportHash) throw new Error('the report differs between runs');
+    reportHash = hash;
+    samples.ours.push(ours);
+  }
+  // One more run keeping the case (--db): its size on disk, and the case for report latency.
+  const casePath = join(caseDir, `case-${events}.enrollscope`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(casePath + suffix, { force: true });
+  const kept = await measure(process.execPath, [cli, 'report', file, '--db', casePath], {
+    env: { ENROLLSCOPE_STATS: '1' },
+  });
+  const caseBytes = ['', '-wal'].reduce(
+    (sum, suffix) => sum + (existsSync(casePath + suffix) ? statSync(casePath + suffix).size : 0),
+    0,
+  );
+  const report = JSON.parse(samples.ours[0].stdout);
+
+  const pick = (list, key) => list.map((s) => s[key]);
+  const oursSeconds = median(pick(samples.ours, 'seconds'));
+  return {
+    events,
+    file,
+    megabytes: bytes / 1e6,
+    rollup: report.rollup,
+    papaparse: {
+      seconds: median(pick(samples.papaparse, 'seconds')),
+      cpuSeconds: median(pick(samples.papaparse, 'cpuSeconds')),
+      runs: pick(samples.papaparse, 'seconds'),
+    },
+    sqlite: sqlite3
+      ? {
+          seconds: median(pick(samples.sqlite, 'seconds')),
+          cpuSeconds: median(pick(samples.sqlite, 'cpuSeconds')),
+          runs: pick(samples.sqlite, 'seconds'),
+        }
+      : undefined,
+    ours: {
+      seconds: oursSeconds,
+      cpuSeconds: median(pick(samples.ours, 'cpuSeconds')),
+      maxRssMb: Math.max(...samples.ours.map((s) => s.maxRssMb ?? s.stats?.maxRssKb / 1024)),
+      eventsPerSecond: events / oursSeconds,
+      megabytesPerSecond: bytes / 1e6 / oursSeconds,
+      runs: pick(samples.ours, 'seconds'),
+      phases: samples.ours.map((s) => s.stats?.phases),
+      withDb: { seconds: kept.seconds, maxRssMb: kept.maxRssMb },
+      caseMegabytes: caseBytes / 1e6,
+      caseToCsv: caseBytes / bytes,
+    },
+    casePath,
+  };
+}
+
+async function main() {
+  const started = performance.now();
+  const caseDir = join(dir, `run-${process.pid}`);
+  mkdirSync(caseDir, { recursive: true });
+  const result = { date: new Date().toISOString(), runs, machine: machine(), sizes: [] };
+  try {
+    for (const events of sizes) result.sizes.push(await benchSize(events, caseDir));
+
+    const largest = result.sizes.at(-1);
+    process.stderr.write(`bench: report latency on the ${largest.events.toLocaleString('en-US')}-event case\n`);
+    result.latency = {
+      events: largest.events,
+      ...(await probeJson('latency', largest.casePath, '--filters', values.filters)),
+    };
+
+    const smallest = result.sizes[0];
+    const delays = [];
+    for (let run = 1; run <= runs; run++) {
+      process.stderr.write(`bench: responsiveness, run ${run}/${runs}\n`);
+      const casePath = join(caseDir, `responsiveness-${run}.enrollscope`);
+      delays.push(await probeJson('responsiveness', casePath, smallest.file));
+    }
+    result.responsiveness = {
+      events: smallest.events,
+      maxDelayMs: median(delays.map((d) => d.maxDelayMs)),
+      worstMaxDelayMs: Math.max(...delays.map((d) => d.maxDelayMs)),
+      p99DelayMs: median(delays.map((d) => d.p99DelayMs)),
+      importSeconds: median(delays.map((d) => d.seconds)),
+      runs: delays,
+    };
+  } finally {
+    rmSync(caseDir, { recursive: true, force: true });
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  result.machine.loadAverageAfter = readLoad();
+  result.targets = targets(result);
+
+  const out = join(root, 'bench/results/latest.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(table(result));
+  console.log(`\nwritten: bench/results/latest.json (${result.seconds.toFixed(0)} s)`);
+}
+
+function targets(result) {
+  const oneM = result.sizes.find((s) => s.events === 1_000_000) ?? result.sizes[0];
+  const largest = result.sizes.at(-1);
+  const list = [];
+  if (oneM.sqlite)
+    list.push({
+      target: `${oneM.events / 1e6}M end to end <= 2x sqlite3 .import`,
+      value: oneM.ours.seconds / oneM.sqlite.seconds,
+      limit: 2,
+    });
+  list.push({ target: `peak RSS, ${largest.events / 1e6}M events < 300 MB`, value: largest.ours.maxRssMb, limit: 300 });
+  list.push({
+    target: `report p95, ${result.latency.events / 1e6}M case < 30 ms`,
+    value: result.latency.p95Ms,
+    limit: 30,
+  });
+  list.push({ target: 'window event loop max delay < 50 ms', value: result.responsiveness.maxDelayMs, limit: 50 });
+  for (const size of result.sizes)
+    list.push({ target: `case file, ${size.events / 1e6}M <= 1.5x CSV`, value: size.ours.caseToCsv, limit: 1.5 });
+  return list.map((t) => ({ ...t, met: t.value <= t.limit }));
+}
+
+function table(result) {
+  const f = (x, digits = 2) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
+  const rows = [['figure', 'ours', 'peer', 'ours/peer']];
+  for (const s of result.sizes) {
+    const m = `${s.events / 1e6}M (${f(s.megabytes, 0)} MB)`;
+    if (s.sqlite)
+      rows.push([
+        `${m} end to end, s`,
+        f(s.ours.seconds),
+        `sqlite3 .import ${f(s.sqlite.seconds)}`,
+        `${f(s.ours.seconds / s.sqlite.seconds)}x`,
+      ]);
+    rows.push([
+      `${m} vs the parser alone, s`,
+      f(s.ours.seconds),
+      `Papa Parse ${f(s.papaparse.seconds)}`,
+      `${f(s.ours.seconds / s.papaparse.seconds)}x`,
+    ]);
+    if (s.sqlite)
+      rows.push([
+        `${m} CPU time, s`,
+        f(s.ours.cpuSeconds),
+        `sqlite3 .import ${f(s.sqlite.cpuSeconds)}`,
+        `${f(s.ours.cpuSeconds / s.sqlite.cpuSeconds)}x`,
+      ]);
+    rows.push([
+      `${m} events/s`,
+      Math.round(s.ours.eventsPerSecond).toLocaleString('en-US'),
+      s.sqlite ? `sqlite3 ${Math.round(s.events / s.sqlite.seconds).toLocaleString('en-US')}` : '',
+      '',
+    ]);
+    rows.push([
+      `${m} MB/s`,
+      f(s.ours.megabytesPerSecond, 1),
+      s.sqlite ? `sqlite3 ${f(s.megabytes / s.sqlite.seconds, 1)}` : '',
+      '',
+    ]);
+    rows.push([`${m} peak RSS, MB`, f(s.ours.maxRssMb, 0), '', '']);
+    rows.push([
+      `${m} case file, MB`,
+      f(s.ours.caseMegabytes, 1),
+      `CSV ${f(s.megabytes, 1)}`,
+      `${f(s.ours.caseToCsv)}x`,
+    ]);
+  }
+  const l = result.latency;
+  rows.push([
+    `report latency, ${l.events / 1e6}M case, ${l.filters} filters: median / p95, ms`,
+    `${f(l.medianMs, 1)} / ${f(l.p95Ms, 1)}`,
+    '',
+    '',
+  ]);
+  const r = result.responsiveness;
+  rows.push([
+    `window event loop during a ${r.events / 1e6}M import: max / p99 delay, ms`,
+    `${f(r.maxDelayMs, 1)} / ${f(r.p99DelayMs, 1)}`,
+    '',
+    '',
+  ]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+  const line = (row) => row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ');
+  const m = result.machine;
+  const head = `Enrollscope bench (${m.commit ?? '?'}; ${m.cpus} x ${m.cpuModel}, ${m.ramGb} GB, Node ${m.node}, sqlite3 ${m.sqlite3 ?? 'absent'}; load ${m.loadAverage?.join(' ')}; medians of ${result.runs} run${result.runs > 1 ? 's' : ''})`;
+  const checks = result.targets.map((t) => `  ${t.met ? 'met ' : 'MISS'}  ${t.target}: ${f(t.value)}`);
+  return [head, '', line(rows[0]), ...rows.slice(1).map(line), '', 'targets:', ...checks].join('\n');
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,189 @@
+/**
+ * The benchmark's probes (`npm run bench`, bench/run.mjs), built with the app so that each runs
+ * the same code the app and the command line run. One subcommand per child process; each prints
+ * one JSON line on stdout.
+ *
+ *   generate OUT --events N [--seed S] [--days D] [--end-day YYYY-MM-DD]
+ *       the deterministic synthetic event log (synthetic-log.ts)
+ *   papaparse FILE
+ *       the peer parser: Papa Parse's core parser fed 64 KiB pieces of the decoded file, as the
+ *       import feeds it, with nothing else done to the rows (no mapping, validation or storing)
+ *   latency CASE [--filters N] [--seed S]
+ *       computeReport over N random filters (date ranges, platforms, sections, time zones)
+ *   responsiveness CASE FILE
+ *       imports FILE into CASE with runImportInWorker, the way the window's process does, and
+ *       watches this thread's event loop meanwhile (perf_hooks.monitorEventLoopDelay)
+ */
+import { createReadStream } from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { runImportInWorker } from '../import-worker/run';
+import { computeReport } from '../report/compute-report';
+import type { ReportFilter } from '../shared/report-types';
+import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
+import { openCase } from '../store/case-file';
+import { writeSyntheticLog } from './synthetic-log';
+
+const DAY_MS = 86_400_000;
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Adelaide',
+  'Pacific/Chatham',
+  'Asia/Tokyo',
+];
+
+/** mulberry32: the same seed gives the same filters. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Random filters inside (and a little around) the case's days. */
+export function randomFilters(count: number, seed: number, firstDay: string, lastDay: string): ReportFilter[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const first = Date.parse(`${firstDay}T00:00:00Z`);
+  const span = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - first) / DAY_MS) + 1;
+  const filters: ReportFilter[] = [];
+  for (let i = 0; i < count; i++) {
+    const length = pick([1, 7, 14, 14, 30, span, Math.ceil(next() * span)]);
+    const start = first + Math.floor(next() * Math.max(1, span - length + 3) - 1) * DAY_MS;
+    const filter: {
+      from?: string;
+      to?: string;
+      platforms?: (typeof PLATFORMS)[number][];
+      sections?: (typeof SECTIONS)[number][];
+      tz?: string;
+    } = { tz: pick(ZONES) };
+    if (next() < 0.9) {
+      filter.from = day(start);
+      filter.to = day(start + (length - 1) * DAY_MS);
+    }
+    if (next() < 0.4) filter.platforms = [pick(PLATFORMS)];
+    if (next() < 0.4) filter.sections = SECTIONS.filter(() => next() < 0.5);
+    if (filter.sections?.length === 0) delete filter.sections;
+    filters.push(filter);
+  }
+  return filters;
+}
+
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+
+async function generate(out: string, values: Record<string, string | undefined>): Promise<unknown> {
+  const started = performance.now();
+  const counts = await writeSyntheticLog(out, {
+    seed: Number(values.seed ?? 1),
+    events: Number(values.events),
+    days: Number(values.days ?? 30),
+    endDay: values['end-day'] ?? '2025-06-30',
+  });
+  return { ...counts, seconds: (performance.now() - started) / 1000 };
+}
+
+async function papaparse(file: string): Promise<unknown> {
+  const started = performance.now();
+  const parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"' });
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  let rows = 0;
+  const feed = (input: string, final: boolean): void => {
+    const result = parser.parse(input, 0, !final) as { data: string[][]; meta: { cursor: number } };
+    rows += result.data.length;
+    rest = final ? '' : input.slice(result.meta.cursor);
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let at = 0; at < chunk.length; at += 65_536) {
+      feed(rest + decoder.decode(chunk.subarray(at, at + 65_536), { stream: true }), false);
+    }
+  }
+  feed(rest + decoder.decode(), true);
+  return { rows: rows - 1, seconds: (performance.now() - started) / 1000 };
+}
+
+function latency(casePath: string, values: Record<string, string | undefined>): unknown {
+  const db = openCase(casePath, { create: false, check: false, readonly: true });
+  try {
+    const first = computeReport(db, {}); // the report the app shows on opening the case (warms up)
+    const lastDay = first.range.to;
+    const firstDay = day(Date.parse(`${lastDay}T00:00:00Z`) - 29 * DAY_MS);
+    const filters = randomFilters(Number(values.filters ?? 100), Number(values.seed ?? 1), firstDay, lastDay);
+    const times: number[] = [];
+    for (const filter of filters) {
+      const started = performance.now();
+      computeReport(db, filter);
+      times.push(performance.now() - started);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      filters: filters.length,
+      medianMs: quantile(sorted, 0.5),
+      p95Ms: quantile(sorted, 0.95),
+      maxMs: sorted.at(-1) ?? 0,
+      slowest: filters[times.indexOf(sorted.at(-1) ?? 0)],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function responsiveness(casePath: string, file: string): Promise<unknown> {
+  // The window's process opens (and checks) the case first, then hands the import to the worker.
+  openCase(casePath).close();
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  let progressMessages = 0;
+  histogram.enable();
+  const started = performance.now();
+  const outcomes = await runImportInWorker(casePath, [file], { onProgress: () => progressMessages++ });
+  const seconds = (performance.now() - started) / 1000;
+  histogram.disable();
+  return {
+    status: outcomes.map((o) => o.status).join(','),
+    seconds,
+    progressMessages,
+    maxDelayMs: histogram.max / 1e6,
+    p99DelayMs: histogram.percentile(99) / 1e6,
+    meanDelayMs: histogram.mean / 1e6,
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      events: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      'end-day': { type: 'string' },
+      filters: { type: 'string' },
+    },
+  });
+  const [command, first, second] = positionals;
+  let result: unknown;
+  if (command === 'generate' && first) result = await generate(first, values);
+  else if (command === 'papaparse' && first) result = await papaparse(first);
+  else if (command === 'latency' && first) result = latency(first, values);
+  else if (command === 'responsiveness' && first && second) result = await responsiveness(first, second);
+  else throw new Error('usage: bench-probe generate|papaparse|latency|responsiveness ... (see the file comment)');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench-probe: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
