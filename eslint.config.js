@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'resources/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'scratch-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js', 'bench/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.ts', '*.config.js'],
+    files: ['src-main/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bin/**/*.js', 'bench/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -3,12 +3,13 @@
  * Caches live as long as the import; they are dropped on rollback, since ids handed out inside a
  * rolled-back transaction no longer exist.
  */
+import type { Statement } from 'better-sqlite3';
 import type { CaseDb } from './case-file';
 
 export class Interner {
   private readonly cache = new Map<string, number>();
-  private readonly find: import('better-sqlite3').Statement<[string], { id: number }>;
-  private readonly insert: import('better-sqlite3').Statement<[string]>;
+  private readonly find: Statement<[string], { id: number }>;
+  private readonly insert: Statement<[string]>;
 
   constructor(db: CaseDb, table: 'users' | 'devices' | 'screens') {
     const column = table === 'screens' ? 'text' : 'name';
