@@ -88,6 +88,8 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
           return get().openCase(command.path);
         case 'import-files':
           return get().pickAndImport();
+        case 'print-pdf':
+          return get().openPrintDialog();
       }
     },
 

@@ -8,6 +8,7 @@ import type { EnrollscopeApi } from '../../src-main/shared/ipc-contract';
 import { createCaseSlice } from './case-slice';
 import { createFilterSlice } from './filter-slice';
 import { createImportSlice } from './import-slice';
+import { createPrintSlice } from './print-slice';
 import { createReportSlice } from './report-slice';
 import type { AppState } from './types';
 
@@ -19,6 +20,7 @@ export function createAppStore(api: EnrollscopeApi): AppStore {
     ...createFilterSlice(api)(...a),
     ...createReportSlice(api)(...a),
     ...createImportSlice(api)(...a),
+    ...createPrintSlice(api)(...a),
   }));
 }
 

@@ -12,6 +12,7 @@ import type {
 } from '../../src-main/shared/ipc-contract';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
+import type { PrintSlice } from './print-slice';
 
 export interface CaseSlice {
   /** False until the first session state arrived. */
@@ -79,7 +80,7 @@ export interface ImportSlice {
   onImportProgress(progress: ImportProgress): void;
 }
 
-export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice;
+export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice;
 
 /** A slice creator with access to the whole store and to window.api. */
 export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;

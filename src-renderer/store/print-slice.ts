@@ -1,0 +1,86 @@
+/**
+ * Print to PDF in the store: the dialog (menu, toolbar button, Ctrl/Cmd+P all open it), then
+ * `print:pdf` with the report as currently filtered. Main remembers customer and consultant in
+ * the case and asks where to save; paper, orientation and masking are remembered for the session.
+ */
+import type { PageSetup, PaperSize } from '../../src-main/shared/print-types';
+import type { Slice } from './types';
+
+export type PrintStatus = 'idle' | 'printing' | 'saved' | 'error';
+
+export interface PrintOptions {
+  readonly page: PageSetup;
+  readonly customer: string;
+  readonly consultant: string;
+  readonly maskUsers: boolean;
+}
+
+export interface PrintSlice {
+  readonly printDialogOpen: boolean;
+  readonly printStatus: PrintStatus;
+  /** Where the last PDF was saved. */
+  readonly printSavedPath: string | null;
+  /** The dialog's last paper and orientation (Letter where the locale uses it, else A4). */
+  readonly printPage: PageSetup;
+  readonly printMaskUsers: boolean;
+  openPrintDialog(): void;
+  closePrintDialog(): void;
+  printToPdf(options: PrintOptions): Promise<void>;
+}
+
+/** Regions that print on US Letter; everywhere else uses A4. */
+const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PR', 'GT', 'SV', 'CR', 'PA', 'DO', 'NI', 'HN', 'BZ']);
+
+export function defaultPaper(locale: string): PaperSize {
+  try {
+    const region = new Intl.Locale(locale).maximize().region;
+    return region && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
+  } catch {
+    return 'A4';
+  }
+}
+
+export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
+  printDialogOpen: false,
+  printStatus: 'idle',
+  printSavedPath: null,
+  printPage: { paper: defaultPaper(typeof navigator === 'undefined' ? 'en-US' : navigator.language), orientation: 'portrait' },
+  printMaskUsers: false,
+
+  openPrintDialog() {
+    const { caseInfo, report, printStatus } = get();
+    if (printStatus === 'printing') return;
+    if (!caseInfo || caseInfo.importCount === 0 || !report) {
+      set({ notice: 'Nothing to print yet: open a case with data (or import files) first.' });
+      return;
+    }
+    set({ printDialogOpen: true });
+  },
+
+  closePrintDialog() {
+    set({ printDialogOpen: false });
+  },
+
+  async printToPdf(options) {
+    const { range, platforms, sections, tz } = get();
+    set({ printDialogOpen: false, printStatus: 'printing', printPage: options.page, printMaskUsers: options.maskUsers });
+    const result = await api.printToPdf({
+      report: { range, platforms, sections, tz },
+      page: options.page,
+      customer: options.customer,
+      consultant: options.consultant,
+      maskUsers: options.maskUsers,
+    });
+    if (!result.ok) {
+      set({ printStatus: 'error', notice: `The PDF was not saved: ${result.error.message}` });
+      return;
+    }
+    const { pdf } = result.value;
+    set({ caseInfo: result.value.case });
+    if (!pdf) {
+      set({ printStatus: 'idle' });
+      return;
+    }
+    set({ printStatus: 'saved', printSavedPath: pdf.path, notice: `PDF saved: ${pdf.path}` });
+  },
+});
