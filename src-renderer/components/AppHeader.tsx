@@ -1,5 +1,6 @@
 /** Top bar: the open case and the file actions (the same store actions as the menu). */
 import { useEffect, useRef, useState } from 'react';
+import { PrintButton } from '../print/PrintButton';
 import { useApp } from '../store';
 
 function RecentMenu() {
@@ -102,6 +103,7 @@ export function AppHeader() {
           Open case…
         </button>
         <RecentMenu />
+        <PrintButton />
         <button
           className="button primary"
           onClick={() => void pickAndImport()}
