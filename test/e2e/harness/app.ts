@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src-main/app/backend';
 import type { Engine } from '../../../src-main/app/engine';
 import type { Dialogs } from '../../../src-main/app/session';
+import { renderPdfInBrowser } from '../../../src-main/pdf/browser-render';
 import { createApi } from '../../../src-main/shared/api-client';
 import type { EventChannel, EventContract } from '../../../src-main/shared/ipc-contract';
 import { bundledSampleCase } from './paths';
@@ -20,6 +21,8 @@ export class ScriptedDialogs implements Dialogs {
   readonly newCasePaths: string[] = [];
   readonly casesToOpen: string[] = [];
   readonly importSelections: string[][] = [];
+  /** Answers of Print to PDF's save dialog. */
+  readonly pdfPaths: string[] = [];
   async chooseNewCasePath(): Promise<string | null> {
     return this.newCasePaths.shift() ?? null;
   }
@@ -133,6 +136,11 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     userDataDir: options.userDataDir,
     sampleCase: options.sampleCase === undefined ? bundledSampleCase() : options.sampleCase,
     isTrustedUrl: (url) => url.startsWith(`${options.server.origin}/`),
+    // Print to PDF: the print route in a page of the same browser, printed with the app's options.
+    print: {
+      render: async (job) => (await renderPdfInBrowser(options.browser, job, { origin: options.server.origin, colorScheme: options.colorScheme ?? 'light' })).pdf,
+      choosePdfPath: async () => dialogs.pdfPaths.shift() ?? null,
+    },
     emit: (channel, payload) => {
       events.push({ channel, payload } as EmittedEvent);
       emitter.emit(channel, payload);
