@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ImportProgress } from '../shared/import-types';
+import type { ReportFilter } from '../shared/report-types';
 import {
   CASE_EXTENSION,
   type CaseInfo,
@@ -236,9 +237,14 @@ export class AppSession {
     return this.latestDays.get(tz) ?? null;
   }
 
-  report(request: ReportRequest): ReportResponse {
+  /** The open case's database (for the handlers beside the report: drill-down, funnel, exports...). */
+  caseDb(): CaseDb {
+    return this.requireCase().db;
+  }
+
+  /** The engine's filter for a request: presets resolved against the latest day with data. */
+  filterFor(request: ReportRequest): { filter: ReportFilter; latestDay: string | null } {
     const { db } = this.requireCase();
-    const { engine } = this.options;
     const latestDay = this.latestDay(db, request.tz);
     let from: string | undefined;
     let to: string | undefined;
@@ -251,7 +257,13 @@ export class AppSession {
     // Everything selected is no filter at all (spec 5: unclassified attempts count only then).
     const platforms = request.platforms.length === PLATFORMS.length ? undefined : request.platforms;
     const sections = request.sections.length === SECTIONS.length ? undefined : request.sections;
-    const report = engine.computeReport(db, { from, to, tz: request.tz, platforms, sections });
+    return { filter: { from, to, tz: request.tz, platforms, sections }, latestDay };
+  }
+
+  report(request: ReportRequest): ReportResponse {
+    const { db } = this.requireCase();
+    const { filter, latestDay } = this.filterFor(request);
+    const report = this.options.engine.computeReport(db, filter);
     return { report, latestDay };
   }
 
