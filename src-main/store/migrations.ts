@@ -140,6 +140,18 @@ export const MIGRATIONS: readonly string[] = [
   -- An import's own details rows (seq = import id * 2^32 + line), without scanning the table.
   CREATE INDEX details_by_seq ON details (seq);
   `,
+  /* 3: annotations (issue 7) */ `
+  -- Dated notes of the case ("Terms of use text changed"), drawn on the chart and listed in the PDF.
+  -- date is a calendar day 'YYYY-MM-DD'; created_at and updated_at are ISO 8601 UTC.
+  CREATE TABLE annotations (
+    id         INTEGER PRIMARY KEY,
+    date       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX annotations_by_date ON annotations (date, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
