@@ -62,10 +62,12 @@ export async function* readInput(path: string, options: ReadInputOptions = {}): 
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A pipe or a device would block the open() below (a FIFO without a writer) or never end.
+    if (!info.isFile()) throw new InputRefused(name, 'not a regular file (a pipe or a device)');
     size = info.size;
     magic = await firstBytes(path, 4);
   } catch (error) {
-    throw cannotOpen(name, error);
+    throw error instanceof InputRefused ? error : cannotOpen(name, error);
   }
   if (isZip(magic)) {
     yield* readZip(path, name, limits, options);
