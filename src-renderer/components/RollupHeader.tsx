@@ -1,19 +1,93 @@
-/** The roll-up: Initiated, Incomplete, Incomplete rate; in-progress and unclassified as notes. */
-import type { Report } from '../../src-main/shared/report-types';
+/**
+ * The roll-up: Initiated, Incomplete, Incomplete rate; in-progress and unclassified as notes.
+ * In the app, Initiated and Incomplete open the attempts behind them (`onDrill`), and with a
+ * comparison each tile shows its change against the other period (`compare`).
+ */
+import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
 import { formatCount, formatRate } from '../format';
+import { formatDelta, formatPoints } from './insights-format';
 
-export function RollupHeader({ report }: { report: Report }) {
+/** The change against another period: current minus previous (the rate's in fractions: 0.025 = 2.5 points). */
+export interface RollupCompare {
+  readonly previous: Rollup;
+  readonly initiated: number;
+  readonly incomplete: number;
+  readonly incompleteRate: number | null;
+  /** The other period, e.g. `18–31 May 2025`. */
+  readonly label: string;
+}
+
+function Delta({
+  value,
+  text,
+  previous,
+  label,
+  testId,
+  worseWhenUp,
+}: {
+  value: number | null;
+  text: string;
+  previous: string;
+  label: string;
+  testId: string;
+  worseWhenUp: boolean;
+}) {
+  const tone = value === null || value === 0 || !worseWhenUp ? 'neutral' : value > 0 ? 'worse' : 'better';
+  return (
+    <span className={`stat-delta ${tone}`} data-testid={testId} data-value={value === null ? '' : String(value)}>
+      <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} in {label}</span>
+    </span>
+  );
+}
+
+export function RollupHeader({
+  report,
+  compare,
+  onDrill,
+}: {
+  report: Report;
+  compare?: RollupCompare | null;
+  onDrill?: (what: 'initiated' | 'incomplete') => void;
+}) {
   const { rollup } = report;
   const sectionFilter = report.filters.sections.length < SECTIONS.length;
   const leftOut = report.dataQuality.summaryRowsLeftOut;
+  const value = (what: 'initiated' | 'incomplete', testId: string) => {
+    const text = formatCount(rollup[what]);
+    if (!onDrill) {
+      return (
+        <span className="stat-value" data-testid={testId}>
+          {text}
+        </span>
+      );
+    }
+    return (
+      <button
+        className="stat-value stat-button"
+        onClick={() => onDrill(what)}
+        title={`Show the attempts behind ${what === 'initiated' ? 'Initiated' : 'Incomplete'} enrollments`}
+        data-testid={`${testId}-drill`}
+      >
+        <span data-testid={testId}>{text}</span>
+      </button>
+    );
+  };
   return (
     <section className="rollup" aria-label="Roll-up" data-testid="rollup">
       <div className="stat">
         <span className="stat-label">Initiated enrollments</span>
-        <span className="stat-value" data-testid="rollup-initiated">
-          {formatCount(rollup.initiated)}
-        </span>
+        {value('initiated', 'rollup-initiated')}
+        {compare && (
+          <Delta
+            value={compare.initiated}
+            text={formatDelta(compare.initiated)}
+            previous={formatCount(compare.previous.initiated)}
+            label={compare.label}
+            testId="delta-initiated"
+            worseWhenUp={false}
+          />
+        )}
         <span className="stat-note">
           {formatCount(rollup.inProgress)} still in progress
           {leftOut > 0 &&
@@ -22,9 +96,17 @@ export function RollupHeader({ report }: { report: Report }) {
       </div>
       <div className="stat">
         <span className="stat-label">Incomplete enrollments</span>
-        <span className="stat-value" data-testid="rollup-incomplete">
-          {formatCount(rollup.incomplete)}
-        </span>
+        {value('incomplete', 'rollup-incomplete')}
+        {compare && (
+          <Delta
+            value={compare.incomplete}
+            text={formatDelta(compare.incomplete)}
+            previous={formatCount(compare.previous.incomplete)}
+            label={compare.label}
+            testId="delta-incomplete"
+            worseWhenUp
+          />
+        )}
         <span className="stat-note">
           {sectionFilter
             ? 'in the selected sections (unclassified attempts not included)'
@@ -36,6 +118,16 @@ export function RollupHeader({ report }: { report: Report }) {
         <span className="stat-value" data-testid="rollup-rate">
           {formatRate(rollup.incompleteRate)}
         </span>
+        {compare && (
+          <Delta
+            value={compare.incompleteRate}
+            text={formatPoints(compare.incompleteRate)}
+            previous={formatRate(compare.previous.incompleteRate)}
+            label={compare.label}
+            testId="delta-rate"
+            worseWhenUp
+          />
+        )}
         <span className="stat-note">incomplete ÷ initiated</span>
       </div>
     </section>
