@@ -18,6 +18,25 @@ const KEEP_TOGETHER_ROWS = 10;
 /** The daily table's rows are one line each: up to this many stay on one page. */
 const KEEP_TOGETHER_DAYS = 16;
 
+/** `iOS/iPadOS` may break after the slash (narrow platform columns). */
+function SlashBreaks({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {index > 0 && (
+            <>
+              /<wbr />
+            </>
+          )}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** `PreEnrollmentWizard` may break as Pre·Enrollment·Wizard (word breaks where a lower-case pair meets a capital). */
 function CamelBreaks({ text }: { text: string }) {
   const parts = text.split(/(?<=[a-z]{2})(?=[A-Z][a-z]{2})/);
@@ -60,7 +79,7 @@ function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
     ['Customer', meta.customer || '—'],
     ['Prepared by', meta.consultant || '—'],
     ['Generated', `${formatGeneratedAt(meta.generatedAt, tz)} (${tz})`],
-    ['Date range', `${formatRange(from, to)} · ${plural(days, 'day')}${meta.rangeNote ? `, ${meta.rangeNote}` : ''}`],
+    ['Date range', `${formatRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
     ['Time zone', `${tz}${zoneOffset(tz) ? ` (${zoneOffset(tz)} now)` : ''}: each attempt counts on the day it started there`],
     ['Operating systems', allPlatforms ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', ')],
     ['Sections', allSections ? 'All four: Setup Checklist, Platform Screens, Terms of Use, Compliance/Activation' : report.filters.sections.join(', ')],
@@ -185,8 +204,8 @@ function PrintSectionTable({ table, platforms, incomplete }: { table: SectionTab
               Share
             </th>
             {platforms.map((platform) => (
-              <th scope="col" className="num" key={platform}>
-                {platform}
+              <th scope="col" className="num platform" key={platform}>
+                <SlashBreaks text={platform} />
               </th>
             ))}
           </tr>
@@ -199,7 +218,9 @@ function PrintSectionTable({ table, platforms, incomplete }: { table: SectionTab
                 {!row.catalog && <span className="print-tag">observed</span>}
               </td>
               <td className="screen">{row.screen || '—'}</td>
-              <td className="nowrap">{row.platform}</td>
+              <td>
+                <SlashBreaks text={row.platform} />
+              </td>
               <td className="nowrap">{row.userAction}</td>
               <td className="num strong">{formatCount(row.count)}</td>
               <td className="num">{formatShare(row.count, table.incomplete)}</td>
