@@ -25,6 +25,8 @@ export const CHART_THEME = {
     tooltipBg: '#1d2129',
     tooltipText: '#ffffff',
     gap: 'rgba(120,130,145,0.10)',
+    marker: '#6b4fa0',
+    markerBg: 'rgba(255,255,255,0.92)',
   },
   dark: {
     text: '#c5cad3',
@@ -33,5 +35,7 @@ export const CHART_THEME = {
     tooltipBg: '#f3f4f6',
     tooltipText: '#14171c',
     gap: 'rgba(160,170,185,0.10)',
+    marker: '#c3a8f0',
+    markerBg: 'rgba(28,32,39,0.92)',
   },
 } as const;

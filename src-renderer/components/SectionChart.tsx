@@ -2,6 +2,10 @@
  * Daily incomplete enrollments, one line per selected section (chart.js via react-chartjs-2).
  * Days without any data are gaps in the lines. The legend is HTML (keyboard toggles), and the same
  * data is a table for screen readers (and on request for everyone).
+ *
+ * Optional (the app): the other period of a comparison as a faded dashed line per section, aligned
+ * day by day; dated notes as vertical markers; a click on a point (or a cell of the shown table)
+ * opens the attempts of that day and section.
  */
 import {
   CategoryScale,
@@ -14,6 +18,7 @@ import {
   type ChartOptions,
 } from 'chart.js';
 import { useMemo, useRef, useState } from 'react';
+import { markerPlugin, type ChartMarker } from './annotations/marker-plugin';
 import { Line } from 'react-chartjs-2';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
@@ -60,10 +65,36 @@ function LegendSwatch({ section }: { section: Section }) {
   );
 }
 
-export function SectionChart({ report }: { report: Report }) {
+/** The other period of a comparison: its report, and how to name it. */
+export interface ChartPrevious {
+  readonly report: Report;
+  readonly label: string;
+}
+
+const PREVIOUS_DASH = [3, 4];
+const PREVIOUS_SUFFIX = ' (previous period)';
+
+/** A colour with an alpha (`#D55E00` -> `rgba(213,94,0,0.55)`). */
+function faded(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
+export function SectionChart({
+  report,
+  previous,
+  markers,
+  onDrillDay,
+}: {
+  report: Report;
+  previous?: ChartPrevious | null;
+  markers?: readonly ChartMarker[];
+  onDrillDay?: (section: Section, date: string, count: number) => void;
+}) {
   const scheme = useColorScheme();
   const theme = CHART_THEME[scheme];
   const { days, series } = useMemo(() => chartSeries(report), [report]);
+  const before = useMemo(() => (previous ? chartSeries(previous.report) : null), [previous]);
   const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ChartJS<'line'>>(null);
@@ -71,25 +102,44 @@ export function SectionChart({ report }: { report: Report }) {
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
     () => ({
       labels: [...days],
-      datasets: series.map(({ section, values }) => {
-        const style = SECTION_STYLE[section];
-        return {
-          label: section,
-          data: [...values],
-          borderColor: style.color,
-          backgroundColor: style.color,
-          borderDash: [...style.dash],
-          borderWidth: 2.5,
-          pointStyle: style.point,
-          pointRadius: days.length > 45 ? 2 : 3.5,
-          pointHoverRadius: 6,
-          tension: 0,
-          spanGaps: false,
-          hidden: hidden.has(section),
-        };
-      }),
+      datasets: [
+        ...series.map(({ section, values }) => {
+          const style = SECTION_STYLE[section];
+          return {
+            label: section,
+            data: [...values],
+            borderColor: style.color,
+            backgroundColor: style.color,
+            borderDash: [...style.dash],
+            borderWidth: 2.5,
+            pointStyle: style.point,
+            pointRadius: days.length > 45 ? 2 : 3.5,
+            pointHoverRadius: 6,
+            tension: 0,
+            spanGaps: false,
+            hidden: hidden.has(section),
+          };
+        }),
+        // The other period, day i beside day i: thin, faded, dashed, without points.
+        ...(before?.series ?? []).map(({ section, values }) => {
+          const color = faded(SECTION_STYLE[section].color, 0.6);
+          return {
+            label: `${section}${PREVIOUS_SUFFIX}`,
+            data: days.map((_day, index) => values[index] ?? null),
+            borderColor: color,
+            backgroundColor: color,
+            borderDash: PREVIOUS_DASH,
+            borderWidth: 1.5,
+            pointRadius: 0,
+            pointHoverRadius: 3,
+            tension: 0,
+            spanGaps: false,
+            hidden: hidden.has(section),
+          };
+        }),
+      ],
     }),
-    [days, series, hidden],
+    [days, series, before, hidden],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -98,8 +148,32 @@ export function SectionChart({ report }: { report: Report }) {
       maintainAspectRatio: false,
       animation: false,
       interaction: { mode: 'index', intersect: false },
+      onClick: (event, _elements, chart) => {
+        if (!onDrillDay) return;
+        // The nearest point of a current-period line under the pointer.
+        const hit = chart
+          .getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: true }, false)
+          .find((element) => element.datasetIndex < series.length);
+        if (!hit) return;
+        const entry = series[hit.datasetIndex];
+        const value = entry?.values[hit.index];
+        const day = days[hit.index];
+        if (entry && day && value !== null && value !== undefined) onDrillDay(entry.section, day, value);
+      },
+      onHover: (event, elements) => {
+        const target = event.native?.target as HTMLElement | undefined;
+        if (target && onDrillDay) target.style.cursor = elements.some((e) => e.datasetIndex < series.length) ? 'pointer' : 'default';
+      },
       plugins: {
         legend: { display: false },
+        annotationMarkers: markers?.length
+          ? {
+              markers,
+              color: theme.marker,
+              textColor: theme.text,
+              background: theme.markerBg,
+            }
+          : false,
         tooltip: {
           backgroundColor: theme.tooltipBg,
           titleColor: theme.tooltipText,
@@ -107,7 +181,13 @@ export function SectionChart({ report }: { report: Report }) {
           usePointStyle: true,
           callbacks: {
             title: (items) => (items[0] ? formatLongDay(items[0].label) : ''),
-            label: (item) => ` ${item.dataset.label}: ${item.raw === null ? 'no data' : formatCount(Number(item.raw))}`,
+            label: (item) => {
+              const label = item.dataset.label ?? '';
+              const shown = item.raw === null ? 'no data' : formatCount(Number(item.raw));
+              if (!label.endsWith(PREVIOUS_SUFFIX) || !before) return ` ${label}: ${shown}`;
+              const day = before.days[item.dataIndex];
+              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${day ? formatShortDay(day) : 'previous'}: ${shown}`;
+            },
           },
         },
       },
@@ -131,7 +211,7 @@ export function SectionChart({ report }: { report: Report }) {
         },
       },
     }),
-    [theme, days],
+    [theme, days, series, before, markers, onDrillDay],
   );
 
   const toggle = (section: Section): void => {
@@ -175,6 +255,14 @@ export function SectionChart({ report }: { report: Report }) {
             <span>{section}</span>
           </button>
         ))}
+        {previous && (
+          <span className="legend-previous" data-testid="legend-previous">
+            <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
+              <line x1="1" y1="6" x2="27" y2="6" stroke="currentColor" strokeWidth="1.5" strokeDasharray={PREVIOUS_DASH.join(' ')} />
+            </svg>
+            faded: {previous.label}
+          </span>
+        )}
         {gapCount > 0 && (
           <span className="legend-note">
             Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data
@@ -186,6 +274,7 @@ export function SectionChart({ report }: { report: Report }) {
           ref={chartRef}
           data={data}
           options={options}
+          plugins={[markerPlugin]}
           role="img"
           aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. The same data is in the table that follows.`}
           data-testid="chart-canvas"
@@ -202,6 +291,11 @@ export function SectionChart({ report }: { report: Report }) {
                   {section}
                 </th>
               ))}
+              {before?.series.map(({ section }) => (
+                <th scope="col" key={`previous-${section}`} className="num previous">
+                  {section}, {previous?.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -210,7 +304,24 @@ export function SectionChart({ report }: { report: Report }) {
                 <th scope="row">{formatLongDay(day)}</th>
                 {series.map(({ section, values }) => (
                   <td key={section} className="num" data-section={section}>
-                    {values[index] === null ? '—' : formatCount(values[index] ?? 0)}
+                    {values[index] === null ? (
+                      '—'
+                    ) : onDrillDay && showTable && (values[index] ?? 0) > 0 ? (
+                      <button
+                        className="count-button"
+                        onClick={() => onDrillDay(section, day, values[index] ?? 0)}
+                        aria-label={`${formatCount(values[index] ?? 0)}: show the attempts of ${formatLongDay(day)} in ${section}`}
+                      >
+                        {formatCount(values[index] ?? 0)}
+                      </button>
+                    ) : (
+                      formatCount(values[index] ?? 0)
+                    )}
+                  </td>
+                ))}
+                {before?.series.map(({ section, values }) => (
+                  <td key={`previous-${section}`} className="num previous" data-previous-section={section}>
+                    {values[index] === null || values[index] === undefined ? '—' : formatCount(values[index] ?? 0)}
                   </td>
                 ))}
               </tr>
