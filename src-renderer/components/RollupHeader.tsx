@@ -36,7 +36,10 @@ function Delta({
   const tone = value === null || value === 0 || !worseWhenUp ? 'neutral' : value > 0 ? 'worse' : 'better';
   return (
     <span className={`stat-delta ${tone}`} data-testid={testId} data-value={value === null ? '' : String(value)}>
-      <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} in {label}</span>
+      <span className="stat-delta-value">{text}</span>{' '}
+      <span className="muted">
+        vs {previous} in {label}
+      </span>
     </span>
   );
 }

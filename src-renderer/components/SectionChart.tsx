@@ -162,7 +162,8 @@ export function SectionChart({
       },
       onHover: (event, elements) => {
         const target = event.native?.target as HTMLElement | undefined;
-        if (target && onDrillDay) target.style.cursor = elements.some((e) => e.datasetIndex < series.length) ? 'pointer' : 'default';
+        if (target && onDrillDay)
+          target.style.cursor = elements.some((e) => e.datasetIndex < series.length) ? 'pointer' : 'default';
       },
       plugins: {
         legend: { display: false },
@@ -258,7 +259,15 @@ export function SectionChart({
         {previous && (
           <span className="legend-previous" data-testid="legend-previous">
             <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
-              <line x1="1" y1="6" x2="27" y2="6" stroke="currentColor" strokeWidth="1.5" strokeDasharray={PREVIOUS_DASH.join(' ')} />
+              <line
+                x1="1"
+                y1="6"
+                x2="27"
+                y2="6"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                strokeDasharray={PREVIOUS_DASH.join(' ')}
+              />
             </svg>
             faded: {previous.label}
           </span>

@@ -2,12 +2,56 @@
  * One table per selected section: Action name, Screen or flow, Platform, User action, Incomplete,
  * share of the section and the per-platform split. Sortable by any column; the engine's order
  * (catalog rows first, then other observed rows by count) is the default.
+ *
+ * Optional (the app): a row's count opens its attempts (`onDrillRow`); with a comparison, a change
+ * column and the section's change (`deltas`); beside the largest rows, a short guidance that opens
+ * under the row (`guidance`).
  */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report, SectionRow, SectionTable as SectionTableData } from '../../src-main/shared/report-types';
-import type { Platform } from '../../src-main/shared/taxonomy';
+import type { Platform, Section } from '../../src-main/shared/taxonomy';
 import { formatCount, formatShare } from '../format';
+import { formatDelta } from './insights-format';
+
+/** The identity of a table row (action name, screen, user action), as the engine groups rows. */
+export const rowKey = (row: Pick<SectionRow, 'actionName' | 'screen' | 'userAction'>): string =>
+  `${row.actionName.toLowerCase()}|${row.screen.trim().toLowerCase()}|${row.userAction.toLowerCase()}`;
+
+/** A comparison's changes: per section its total's, per row (by rowKey) its count's and the previous count. */
+export interface TableDeltas {
+  readonly label: string;
+  readonly sections: ReadonlyMap<
+    Section,
+    {
+      readonly incomplete: number;
+      readonly previous: number;
+      readonly rows: ReadonlyMap<string, { readonly delta: number; readonly previous: number }>;
+    }
+  >;
+}
+
+export interface TableExtras {
+  readonly onDrillRow?: (section: Section, row: SectionRow) => void;
+  readonly deltas?: TableDeltas | null;
+  /** Guidance for a row, or null (shown as a disclosure under it). */
+  readonly guidance?: (section: Section, row: SectionRow) => ReactNode | null;
+}
+
+function DeltaCell({ change }: { change: { delta: number; previous: number } | undefined }) {
+  if (!change)
+    return (
+      <td className="num muted" data-cell="delta">
+        —
+      </td>
+    );
+  const tone = change.delta > 0 ? 'worse' : change.delta < 0 ? 'better' : 'neutral';
+  return (
+    <td className={`num delta ${tone}`} data-cell="delta" title={`${formatCount(change.previous)} in the other period`}>
+      {formatDelta(change.delta)}
+    </td>
+  );
+}
 
 type ColumnKey = 'actionName' | 'screen' | 'platform' | 'userAction' | 'count' | 'share' | Platform;
 type Direction = 'ascending' | 'descending';
@@ -77,8 +121,26 @@ function SortHeader({
   );
 }
 
-function SectionTable({ table, platforms }: { table: SectionTableData; platforms: readonly Platform[] }) {
+function SectionTable({
+  table,
+  platforms,
+  extras,
+}: {
+  table: SectionTableData;
+  platforms: readonly Platform[];
+  extras: TableExtras;
+}) {
   const [sort, setSort] = useState<Sort | null>(null);
+  const [openGuidance, setOpenGuidance] = useState<ReadonlySet<string>>(new Set());
+  const sectionDelta = extras.deltas?.sections.get(table.section);
+  const toggleGuidance = (key: string): void =>
+    setOpenGuidance((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const columns = 6 + platforms.length + (extras.deltas ? 1 : 0);
   const rows = useMemo(() => sortRows(table.rows, sort), [table.rows, sort]);
   const style = SECTION_STYLE[table.section];
   const onSort = (key: ColumnKey): void =>
@@ -104,6 +166,17 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
         </h3>
         <span className="section-total">
           <strong data-testid="section-total">{formatCount(table.incomplete)}</strong> incomplete
+          {sectionDelta && (
+            <span
+              className={`section-delta ${sectionDelta.incomplete > 0 ? 'worse' : sectionDelta.incomplete < 0 ? 'better' : 'neutral'}`}
+              data-testid="section-delta"
+              data-value={sectionDelta.incomplete}
+            >
+              {' '}
+              {formatDelta(sectionDelta.incomplete)}{' '}
+              <span className="muted">vs {formatCount(sectionDelta.previous)}</span>
+            </span>
+          )}
         </span>
         {sort && (
           <button className="link-button" onClick={() => setSort(null)}>
@@ -122,6 +195,11 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
                 <SortHeader key={column.key} column={column.key} label={column.label} sort={sort} onSort={onSort} />
               ))}
               <SortHeader column="count" label="Incomplete" sort={sort} onSort={onSort} numeric />
+              {extras.deltas && (
+                <th scope="col" className="num" title={`Change against ${extras.deltas.label}`}>
+                  Change
+                </th>
+              )}
               <SortHeader column="share" label="Share" sort={sort} onSort={onSort} numeric />
               {platforms.map((platform) => (
                 <SortHeader key={platform} column={platform} label={platform} sort={sort} onSort={onSort} numeric />
@@ -129,45 +207,76 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr
-                key={`${row.actionName}|${row.screen}|${row.userAction}|${row.platform}`}
-                className={row.count === 0 ? 'zero' : undefined}
-                data-testid="section-row"
-              >
-                <td className="action-name">
-                  {row.actionName}
-                  {!row.catalog && (
-                    <span className="tag subtle" title="Observed in the data, not in Microsoft's catalog">
-                      observed
-                    </span>
+            {rows.map((row) => {
+              const key = `${row.actionName}|${row.screen}|${row.userAction}|${row.platform}`;
+              const guidance = extras.guidance?.(table.section, row) ?? null;
+              const guidanceOpen = openGuidance.has(key);
+              const guidanceId = `${headingId}-guidance-${rows.indexOf(row)}`;
+              return (
+                <Fragment key={key}>
+                  <tr className={row.count === 0 ? 'zero' : undefined} data-testid="section-row">
+                    <td className="action-name">
+                      {row.actionName}
+                      {!row.catalog && (
+                        <span className="tag subtle" title="Observed in the data, not in Microsoft's catalog">
+                          observed
+                        </span>
+                      )}
+                      {guidance !== null && (
+                        <button
+                          className="guidance-toggle"
+                          aria-expanded={guidanceOpen}
+                          aria-controls={guidanceId}
+                          onClick={() => toggleGuidance(key)}
+                          data-testid="guidance-toggle"
+                        >
+                          {guidanceOpen ? 'Hide guidance' : 'Guidance'}
+                        </button>
+                      )}
+                    </td>
+                    <td className="screen">{row.screen || <span className="muted">—</span>}</td>
+                    <td className="nowrap">{row.platform}</td>
+                    <td className="user-action">{row.userAction}</td>
+                    <td className="num strong" data-cell="count">
+                      {extras.onDrillRow && row.count > 0 ? (
+                        <button
+                          className="count-button"
+                          onClick={() => extras.onDrillRow?.(table.section, row)}
+                          aria-label={`${formatCount(row.count)}: show the attempts of ${row.actionName}, ${row.userAction}`}
+                        >
+                          {formatCount(row.count)}
+                        </button>
+                      ) : (
+                        formatCount(row.count)
+                      )}
+                    </td>
+                    {extras.deltas && <DeltaCell change={sectionDelta?.rows.get(rowKey(row))} />}
+                    <td className="num" data-cell="share">
+                      <span className="share">
+                        <span
+                          className="share-bar"
+                          style={{
+                            width: `${table.incomplete ? (row.count / table.incomplete) * 32 : 0}px`,
+                            background: style.color,
+                          }}
+                        />
+                        <span>{formatShare(row.count, table.incomplete)}</span>
+                      </span>
+                    </td>
+                    {platforms.map((platform) => (
+                      <td key={platform} className="num" data-cell={platform}>
+                        {formatCount(row.byPlatform[platform] ?? 0)}
+                      </td>
+                    ))}
+                  </tr>
+                  {guidance !== null && (
+                    <tr id={guidanceId} className="guidance-row" hidden={!guidanceOpen} data-testid="guidance-row">
+                      <td colSpan={columns}>{guidance}</td>
+                    </tr>
                   )}
-                </td>
-                <td className="screen">{row.screen || <span className="muted">—</span>}</td>
-                <td className="nowrap">{row.platform}</td>
-                <td className="user-action">{row.userAction}</td>
-                <td className="num strong" data-cell="count">
-                  {formatCount(row.count)}
-                </td>
-                <td className="num" data-cell="share">
-                  <span className="share">
-                    <span
-                      className="share-bar"
-                      style={{
-                        width: `${table.incomplete ? (row.count / table.incomplete) * 32 : 0}px`,
-                        background: style.color,
-                      }}
-                    />
-                    <span>{formatShare(row.count, table.incomplete)}</span>
-                  </span>
-                </td>
-                {platforms.map((platform) => (
-                  <td key={platform} className="num" data-cell={platform}>
-                    {formatCount(row.byPlatform[platform] ?? 0)}
-                  </td>
-                ))}
-              </tr>
-            ))}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -175,12 +284,12 @@ function SectionTable({ table, platforms }: { table: SectionTableData; platforms
   );
 }
 
-export function SectionTables({ report }: { report: Report }) {
+export function SectionTables({ report, ...extras }: { report: Report } & TableExtras) {
   return (
     <div className="section-tables" data-testid="section-tables">
       <h2 className="block-title">Where users stopped, by section</h2>
       {report.sections.map((table) => (
-        <SectionTable key={table.section} table={table} platforms={report.filters.platforms} />
+        <SectionTable key={table.section} table={table} platforms={report.filters.platforms} extras={extras} />
       ))}
     </div>
   );

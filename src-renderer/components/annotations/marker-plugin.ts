@@ -35,10 +35,7 @@ export function shorten(text: string, max: number): string {
 }
 
 /** Where each marker is drawn: its x, and the label row (0 at the top) that keeps labels apart. */
-export function layoutMarkers(
-  items: readonly { x: number; width: number }[],
-  gap = 6,
-): number[] {
+export function layoutMarkers(items: readonly { x: number; width: number }[], gap = 6): number[] {
   const rowEnds: number[] = [];
   return items.map(({ x, width }) => {
     let row = rowEnds.findIndex((end) => end + gap <= x);
