@@ -23,7 +23,7 @@ export class CliFailure extends Error {
 }
 
 /** Opens --db (created when missing) or a temporary case that is deleted afterwards. */
-async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
+export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
   const tempDir = dbPath === undefined ? mkdtempSync(join(tmpdir(), 'enrollscope-')) : undefined;
   const db = openCase(dbPath ?? join(tempDir!, 'case.enrollscope'));
   try {
@@ -35,7 +35,7 @@ async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Pro
   }
 }
 
-async function importAll(db: CaseDb, files: readonly string[]): Promise<void> {
+export async function importAll(db: CaseDb, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
   const outcomes = await importFiles(db, files, {
     reader: readInputInWorker,
