@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { findPdfPrinter, PdfPrinterMissing, printPdfFile, type PdfPrinter } from '../pdf/cli-pdf';
+import type { PdfPrinter } from '../pdf/cli-pdf';
 import type { PrintJob } from '../shared/print-types';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
@@ -73,6 +73,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
   const out = resolve(args.out ?? '');
   const folder = dirname(out);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
+  // Loaded only here: the printer brings playwright-core, which alone costs ~0.4 s of startup.
+  const { findPdfPrinter, PdfPrinterMissing, printPdfFile } = await import('../pdf/cli-pdf');
   // Before any import: without a browser there is nothing to do.
   let printer: PdfPrinter;
   try {
