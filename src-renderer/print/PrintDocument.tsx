@@ -370,7 +370,7 @@ function DataQuality({ report }: { report: Report }) {
 export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDrawn: () => void }) {
   const { report, meta } = job;
   const box = contentBox(meta.page);
-  const chartHeight = Math.round(Math.min(box.width * 0.4, box.height * 0.42));
+  const chartHeight = Math.round(Math.min(box.width * 0.36, box.height * 0.4));
   return (
     <article className="print-doc" data-paper={meta.page.paper} data-orientation={meta.page.orientation} data-testid="print-document">
       <TitleBlock report={report} meta={meta} />
