@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { IANAZone } from 'luxon';
+import type { CompareAgainst } from '../shared/insights-types';
 import { parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
+import { isInsightCommand, parseCompare, parseInsightArgs, type InsightArgs } from './insights-args';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -37,6 +39,8 @@ export interface ReportArgs {
   readonly out?: string;
   /** Set for --format pdf (which requires --out). */
   readonly pdf?: PdfArgs;
+  /** `--compare previous|FROM..TO` (issue 7): adds `previous` and `delta` to the JSON. */
+  readonly compare?: CompareAgainst;
 }
 
 export interface ImportsArgs {
@@ -47,7 +51,7 @@ export interface ImportsArgs {
   readonly out?: string;
 }
 
-export type CliArgs = ReportArgs | ImportsArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type CliArgs = ReportArgs | ImportsArgs | InsightArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 export const USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          [--platform ios|android]... [--section NAME]... [--tz ZONE]
@@ -85,7 +89,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === 'version' || command === '--version') return { command: 'version' };
-  if (command !== 'report' && command !== 'imports') throw new UsageError(`unknown command "${command}" (expected report or imports)`);
+  if (isInsightCommand(command)) return parseInsightArgs(command, rest);
+  if (command !== 'report' && command !== 'imports') {
+    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel or failures)`);
+  }
 
   let parsed;
   try {
@@ -108,6 +115,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         consultant: { type: 'string' },
         'mask-users': { type: 'boolean' },
         browser: { type: 'string' },
+        compare: { type: 'string' },
       },
     });
   } catch (error) {
@@ -117,6 +125,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (positionals.length === 0 && values.db === undefined) throw new UsageError('give FILE(s) to import, or --db CASE');
 
   if (command === 'imports') {
+    if (values.compare !== undefined) throw new UsageError('--compare is for the report command');
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format ${format}: expected json or text`);
     return { command, files: positionals, db: values.db, format, out: values.out };
@@ -133,6 +142,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const tz = values.tz ?? 'UTC';
   if (!IANAZone.isValidZone(tz)) throw new UsageError(`--tz ${tz}: not an IANA time zone (e.g. Europe/Berlin)`);
+  const compare = parseCompare(values.compare);
+  if (compare !== undefined && format !== 'json') throw new UsageError(`--compare: only with --format json (not ${format})`);
   return {
     command,
     files: positionals,
@@ -145,6 +156,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     format,
     out: values.out,
     pdf,
+    compare,
   };
 }
 

@@ -4,18 +4,36 @@
  */
 import { CaseRefused } from '../store/case-file';
 import { ReportInputError } from '../report/compute-report';
-import { USAGE, UsageError, parseCliArgs } from './args';
+import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
+import { INSIGHT_USAGE } from './insights-args';
 import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
+import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
 import { markPhase, writeStats } from './stats';
 
 const VERSION = '0.1.0';
+
+/** The commands that print (or --out) their output. */
+function runCommand(args: Exclude<CliArgs, { command: 'help' | 'version' }>): Promise<string> {
+  switch (args.command) {
+    case 'report':
+      return args.compare ? runCompareReport(args, args.compare) : runReport(args);
+    case 'attempts':
+      return runAttempts(args);
+    case 'funnel':
+      return runFunnel(args);
+    case 'failures':
+      return runFailures(args);
+    case 'imports':
+      return runImports(args);
+  }
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   markPhase('started');
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${USAGE}\n${INSIGHT_USAGE}\n`);
       return 0;
     }
     if (args.command === 'version') {
@@ -26,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
       await runPdfReport(args, args.pdf);
       return 0;
     }
-    const output = args.command === 'report' ? await runReport(args) : await runImports(args);
+    const output = await runCommand(args);
     process.stdout.write(deliver(output, args.out));
     return 0;
   } catch (error) {

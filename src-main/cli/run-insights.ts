@@ -1,0 +1,99 @@
+/**
+ * The issue-7 commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
+ * Same case handling as `report` (run.ts): FILE(s) into a temporary case, or --db.
+ */
+import { computeComparison } from '../insights/compare';
+import { pageOf, resolveAttemptQuery } from '../insights/attempts';
+import { computeFailures } from '../insights/failures';
+import { formatFailuresText, formatFunnelText } from '../insights/format-text';
+import { computeFunnel } from '../insights/funnel';
+import { inReadTransaction } from '../insights/query';
+import { exportAttemptsCsv } from '../report/exports/exports';
+import type { CompareAgainst } from '../shared/insights-types';
+import type { ReportArgs } from './args';
+import type { AttemptsArgs, FailuresArgs, FunnelArgs } from './insights-args';
+import { importAll, withCase } from './run';
+import { markPhase } from './stats';
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** `report --compare`: the report's JSON with `previous` (a report of the same shape) and `delta`. */
+export async function runCompareReport(args: ReportArgs, against: CompareAgainst): Promise<string> {
+  return withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const { current, previous, delta } = computeComparison(
+      db,
+      { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz },
+      against,
+    );
+    markPhase('reported');
+    return json({ ...current, previous, delta });
+  });
+}
+
+export async function runAttempts(args: AttemptsArgs): Promise<string> {
+  return withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const output = inReadTransaction(db, () => {
+      const q = resolveAttemptQuery(db, {
+        from: args.from,
+        to: args.to,
+        tz: args.tz,
+        platforms: args.platforms,
+        sections: args.sections,
+        section: args.section,
+        actionName: args.actionName,
+        screen: args.screen,
+        userAction: args.userAction,
+        date: args.date,
+        outcome: args.outcome,
+        search: args.search,
+        mask: args.mask,
+        limit: args.limit ?? Infinity,
+        offset: args.offset,
+        sort: args.sort,
+      });
+      const page = pageOf(db, q);
+      if (args.format === 'csv') return exportAttemptsCsv(page.rows, q.filter.tz, { excel: false });
+      return json({
+        range: { from: q.filter.from, to: q.filter.to, tz: q.filter.tz },
+        filters: { platforms: q.filter.platforms, sections: q.filter.sections },
+        query: {
+          date: q.date,
+          platforms: q.platforms,
+          actionName: q.actionName,
+          screen: q.screen,
+          userAction: q.userAction,
+          section: q.section,
+          outcome: q.outcome,
+          search: args.search ?? null,
+          masked: q.mask,
+          offset: q.offset,
+          limit: Number.isFinite(q.limit) ? q.limit : null,
+        },
+        total: page.total,
+        rows: page.rows,
+      });
+    });
+    markPhase('reported');
+    return output;
+  });
+}
+
+export async function runFunnel(args: FunnelArgs): Promise<string> {
+  return withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const funnel = computeFunnel(db, { from: args.from, to: args.to, platforms: args.platforms, tz: args.tz });
+    markPhase('reported');
+    return args.format === 'text' ? formatFunnelText(funnel) : json(funnel);
+  });
+}
+
+export async function runFailures(args: FailuresArgs): Promise<string> {
+  return withCase(args.db, async (db) => {
+    await importAll(db, args.files);
+    const failures = computeFailures(db, { from: args.from, to: args.to, tz: args.tz });
+    markPhase('reported');
+    return args.format === 'text' ? formatFailuresText(failures) : json(failures);
+  });
+}

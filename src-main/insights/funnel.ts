@@ -1,0 +1,98 @@
+/**
+ * The section funnel (spec 7; issue 7, item 3) over the attempts that started in the report's
+ * range (report days in tz) on the selected platforms. The section filter does not apply: the
+ * funnel is the whole flow.
+ *
+ * - reached: attempts.reached bit i (set when an event named an action of section i or a later
+ *   one; all bits for a completed attempt; a details row up to its own section).
+ * - incomplete: attempts that ended incomplete with a combo of that section.
+ * - stepConversion: reached(i + 1) / reached(i); null for the last section or when reached(i) is 0.
+ * - overallConversion: reached(i) / initiated; null when initiated is 0.
+ * - medianMs, p75Ms: nearest-rank percentiles of end_ms - start_ms over the attempts incomplete in
+ *   the section (see percentile()). An abandonment details row has one time, so it counts as 0.
+ */
+import type Database from 'better-sqlite3';
+import { OUTCOME } from '../attempts/codes';
+import type { Funnel, FunnelStep } from '../shared/insights-types';
+import type { ReportFilter } from '../shared/report-types';
+import { SECTIONS, type Section } from '../shared/taxonomy';
+import { inReadTransaction, platformCodes, resolveSpan } from './query';
+
+/**
+ * Nearest-rank percentile of ascending values: the value at rank ceil(p * n) (1-based), so always
+ * one of the values; for p = 0.5 and an even count, the lower of the two middle values. null when
+ * there are none.
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = Math.min(n, Math.max(1, Math.ceil(p * n)));
+  return sorted[rank - 1] ?? null;
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+export function computeFunnel(db: Database.Database, filter: ReportFilter = {}): Funnel {
+  return inReadTransaction(db, () => {
+    const { from, to, tz, platforms, lo, hi } = resolveSpan(db, filter);
+    const params = { lo, hi, platforms: JSON.stringify(platformCodes(platforms)) };
+    const inRange =
+      'a.start_ms >= @lo AND a.start_ms < @hi AND a.platform IN (SELECT value FROM json_each(@platforms))';
+
+    const reachedColumns = SECTIONS.map((_, i) => `ifnull(sum((a.reached >> ${i}) & 1), 0)`).join(', ');
+    const totals = db
+      .prepare(
+        `SELECT count(*), ifnull(sum(a.outcome = ${OUTCOME.complete}), 0), ifnull(sum(a.outcome = ${OUTCOME.inProgress}), 0),
+                ifnull(sum(a.outcome = ${OUTCOME.incomplete}), 0), ${reachedColumns}
+         FROM attempts AS a WHERE ${inRange}`,
+      )
+      .raw()
+      .get(params) as number[];
+    const [initiated = 0, completed = 0, inProgress = 0, incomplete = 0, ...reached] = totals;
+
+    // Durations of the incomplete attempts by section (null: unclassified), ascending.
+    const durations = new Map<Section | null, number[]>();
+    const rows = db
+      .prepare(
+        `SELECT c.section, a.end_ms - a.start_ms AS duration
+         FROM attempts AS a JOIN combos AS c ON c.id = a.combo_id
+         WHERE a.outcome = ${OUTCOME.incomplete} AND ${inRange}
+         ORDER BY duration`,
+      )
+      .raw()
+      .iterate(params) as IterableIterator<[string | null, number]>;
+    for (const [sectionText, duration] of rows) {
+      const section = SECTIONS.find((s) => s === sectionText) ?? null;
+      let list = durations.get(section);
+      if (list === undefined) durations.set(section, (list = []));
+      list.push(duration);
+    }
+
+    const sections: FunnelStep[] = SECTIONS.map((section, i) => {
+      const here = reached[i] ?? 0;
+      const next = i + 1 < SECTIONS.length ? (reached[i + 1] ?? 0) : null;
+      const stopped = durations.get(section) ?? [];
+      return {
+        section,
+        reached: here,
+        incomplete: stopped.length,
+        stepConversion: next === null ? null : ratio(next, here),
+        overallConversion: ratio(here, initiated),
+        medianMs: percentile(stopped, 0.5),
+        p75Ms: percentile(stopped, 0.75),
+      };
+    });
+
+    return {
+      range: { from, to, tz },
+      platforms,
+      initiated,
+      completed,
+      inProgress,
+      incomplete,
+      unclassified: durations.get(null)?.length ?? 0,
+      completionRate: ratio(completed, initiated),
+      sections,
+    };
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Exports of a report (issue 7, item 5): pure functions of a Report (and of drill-down rows),
+ * Node-free, used by the app's save (through main) and by the command line.
+ *
+ * Decisions:
+ * - CSV for Excel: UTF-8 with a BOM (Excel opens UTF-8 without one as the local code page), RFC
+ *   4180 (comma, CRLF, fields quoted when they hold a comma, a quote or a line break).
+ * - Dates are ISO (`YYYY-MM-DD`, instants ISO 8601 UTC). The time zone is named in a column,
+ *   `timeZone`, on every row, beside `from` and `to`: a comment line above the header would be
+ *   read as data by Excel and by CSV readers, a column survives sorting and pasting.
+ * - A text cell that Excel would read as a formula (starting with =, +, -, @, a tab or a carriage
+ *   return) gets a leading apostrophe; screen texts and file names come from imported files.
+ *   Counts are written as numbers.
+ * - The JSON export is the command line's JSON (`report --format json`), byte for byte.
+ */
+import type { AttemptRow } from '../../shared/insights-types';
+import type { Report, SectionTable } from '../../shared/report-types';
+import type { Section } from '../../shared/taxonomy';
+
+export const BOM = '\uFEFF';
+
+/** One CSV field: numbers as they are, text quoted when needed and, for Excel, kept from being a formula. */
+export function csvCell(value: string | number | null, excel = true): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = excel && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(rows: readonly (readonly (string | number | null)[])[], excel: boolean): string {
+  const body = rows.map((row) => row.map((cell) => csvCell(cell, excel)).join(',')).join('\r\n');
+  return `${excel ? BOM : ''}${body}\r\n`;
+}
+
+export const SECTION_TABLE_COLUMNS = [
+  'section',
+  'actionName',
+  'screen',
+  'platform',
+  'userAction',
+  'count',
+  'iOS/iPadOS',
+  'Android',
+  'catalog',
+  'from',
+  'to',
+  'timeZone',
+] as const;
+
+function tableRows(report: Report, table: SectionTable): (string | number)[][] {
+  const { from, to, tz } = report.range;
+  return table.rows.map((row) => [
+    table.section,
+    row.actionName,
+    row.screen,
+    row.platform,
+    row.userAction,
+    row.count,
+    row.byPlatform['iOS/iPadOS'],
+    row.byPlatform.Android,
+    row.catalog ? 'yes' : 'no',
+    from,
+    to,
+    tz,
+  ]);
+}
+
+/** Every section table of the report as one CSV table (the sections in the report's order). */
+export function exportSectionTablesCsv(report: Report): string {
+  return csv([[...SECTION_TABLE_COLUMNS], ...report.sections.flatMap((table) => tableRows(report, table))], true);
+}
+
+/** One section's table; a section the report does not show gives the header alone. */
+export function exportSectionTableCsv(report: Report, section: Section): string {
+  const table = report.sections.find((t) => t.section === section);
+  return csv([[...SECTION_TABLE_COLUMNS], ...(table ? tableRows(report, table) : [])], true);
+}
+
+/** The daily series: one row a day, one column per section shown, and the zone. */
+export function exportDailyCsv(report: Report): string {
+  const sections = report.filters.sections;
+  const header = ['date', ...sections, 'timeZone'];
+  const rows = report.daily.map((point) => [
+    point.date,
+    ...sections.map((section) => {
+      const value = point[section];
+      return typeof value === 'number' ? value : 0;
+    }),
+    report.range.tz,
+  ]);
+  return csv([header, ...rows], true);
+}
+
+/** The whole report as the command line prints it with `--format json`. */
+export function exportReportJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export const ATTEMPT_COLUMNS = [
+  'user',
+  'device',
+  'platform',
+  'started',
+  'startedLocal',
+  'day',
+  'ended',
+  'durationMs',
+  'outcome',
+  'actionName',
+  'screen',
+  'userAction',
+  'section',
+  'source',
+  'sourceFile',
+  'sourceLine',
+  'timeZone',
+] as const;
+
+/**
+ * Drill-down rows as CSV. `excel` (default): BOM and formula guard, for a file a person opens;
+ * the command line writes plain CSV, like `report --format csv`.
+ */
+export function exportAttemptsCsv(rows: readonly AttemptRow[], tz: string, options: { excel?: boolean } = {}): string {
+  const excel = options.excel ?? true;
+  const lines = rows.map((r) => [
+    r.user,
+    r.device,
+    r.platform,
+    r.started,
+    r.startedLocal,
+    r.day,
+    r.ended,
+    r.durationMs,
+    r.outcome,
+    r.actionName,
+    r.screen,
+    r.userAction,
+    r.section,
+    r.source,
+    r.sourceFile,
+    r.sourceLine,
+    tz,
+  ]);
+  return csv([[...ATTEMPT_COLUMNS], ...lines], excel);
+}
