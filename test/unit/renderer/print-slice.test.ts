@@ -1,0 +1,118 @@
+/** The print slice: when the dialog opens, what print:pdf is sent, what the store keeps after it. */
+import { describe, expect, it, vi } from 'vitest';
+import type { CaseInfo, EnrollscopeApi, IpcResult, ReportRequest } from '../../../src-main/shared/ipc-contract';
+import type { PrintRequest } from '../../../src-main/shared/print-types';
+import type { Report } from '../../../src-main/shared/report-types';
+import { createAppStore } from '../../../src-renderer/store';
+import { defaultPaper } from '../../../src-renderer/store/print-slice';
+
+const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+
+const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInfo => ({
+  path: '/c/contoso.enrollscope',
+  name: 'contoso',
+  settings,
+  isSample: false,
+  importCount,
+  refused: [],
+});
+
+const report = (request: ReportRequest): Report => ({
+  range: { from: '2025-06-08', to: '2025-06-14', tz: request.tz },
+  filters: { platforms: request.platforms, sections: request.sections },
+  rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0 },
+  daily: [],
+  sections: [],
+  imports: [],
+  dataQuality: { summaryRowsLeftOut: 0, summaryMismatches: [], daysWithoutData: [], skippedRows: 0, duplicateRows: 0, notes: [] },
+});
+
+/** The verbs this test needs; any other verb (other slices refresh too) answers with an error. */
+function fakeApi(caseInfo: CaseInfo, printToPdf: (request: PrintRequest) => ReturnType<EnrollscopeApi['printToPdf']>): EnrollscopeApi {
+  const verbs: Record<string, unknown> = {
+    getSession: () => ok({ case: caseInfo, recent: [], notice: null, importing: false }),
+    getReport: (request: ReportRequest) => ok({ report: report(request), latestDay: '2025-06-14' }),
+    saveCaseSettings: () => ok(caseInfo),
+    printToPdf: vi.fn(printToPdf),
+    onImportProgress: () => () => undefined,
+    onMenuCommand: () => () => undefined,
+    onSessionChanged: () => () => undefined,
+  };
+  const other = (): Promise<IpcResult<never>> => Promise.resolve({ ok: false, error: { code: 'failed', message: 'not part of this test' } });
+  return new Proxy(verbs, { get: (target, name: string) => target[name] ?? (name.startsWith('on') ? () => () => undefined : other) }) as unknown as EnrollscopeApi;
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the print slice', () => {
+  it('offers Letter where the locale prints on Letter, else A4', () => {
+    expect(defaultPaper('en-US')).toBe('Letter');
+    expect(defaultPaper('es-MX')).toBe('Letter');
+    expect(defaultPaper('en-GB')).toBe('A4');
+    expect(defaultPaper('de')).toBe('A4');
+    expect(defaultPaper('not a locale')).toBe('A4');
+  });
+
+  it('does not open the dialog without data: it says why', async () => {
+    const store = createAppStore(fakeApi(info(0), () => ok({ pdf: null, case: info(0) })));
+    await store.getState().init();
+    await settle();
+    store.getState().openPrintDialog();
+    expect(store.getState().printDialogOpen).toBe(false);
+    expect(store.getState().notice).toMatch(/^Nothing to print yet/);
+  });
+
+  it('prints the report as filtered with the dialog answers; keeps the case main returns and says where the PDF is', async () => {
+    const saved = info(3, { customer: 'Contoso', consultant: 'Jane' });
+    const api = fakeApi(info(3), () => ok({ pdf: { path: '/out/contoso.pdf', bytes: 1234 }, case: saved }));
+    const store = createAppStore(api);
+    await store.getState().init();
+    await settle();
+    store.getState().setPreset(7);
+    store.getState().togglePlatform('iOS/iPadOS');
+    store.getState().toggleSection('Terms of Use');
+    await settle();
+    store.getState().openPrintDialog();
+    expect(store.getState().printDialogOpen).toBe(true);
+    const page = { paper: 'Letter', orientation: 'landscape' } as const;
+    const printing = store.getState().printToPdf({ page, customer: 'Contoso', consultant: 'Jane', maskUsers: true });
+    expect(store.getState()).toMatchObject({ printDialogOpen: false, printStatus: 'printing' });
+    await printing;
+    const { tz } = store.getState();
+    expect(api.printToPdf).toHaveBeenCalledWith({
+      report: {
+        range: { kind: 'last', days: 7 },
+        platforms: ['Android'],
+        sections: ['Setup Checklist', 'Platform Screens', 'Compliance/Activation'],
+        tz,
+      },
+      page,
+      customer: 'Contoso',
+      consultant: 'Jane',
+      maskUsers: true,
+    });
+    expect(store.getState()).toMatchObject({
+      printStatus: 'saved',
+      printSavedPath: '/out/contoso.pdf',
+      notice: 'PDF saved: /out/contoso.pdf',
+      caseInfo: saved,
+      printPage: page,
+      printMaskUsers: true,
+    });
+  });
+
+  it('a cancelled save dialog is no error; a refusal is shown', async () => {
+    const answers: Awaited<ReturnType<EnrollscopeApi['printToPdf']>>[] = [
+      { ok: true, value: { pdf: null, case: info(2) } },
+      { ok: false, error: { code: 'busy', message: 'A PDF is being printed. Wait for it to finish.' } },
+    ];
+    const store = createAppStore(fakeApi(info(2), () => Promise.resolve(answers.shift()!)));
+    await store.getState().init();
+    await settle();
+    const options = { page: { paper: 'A4', orientation: 'portrait' } as const, customer: '', consultant: '', maskUsers: false };
+    await store.getState().printToPdf(options);
+    expect(store.getState()).toMatchObject({ printStatus: 'idle', notice: null });
+    await store.getState().printToPdf(options);
+    expect(store.getState()).toMatchObject({ printStatus: 'error', notice: 'The PDF was not saved: A PDF is being printed. Wait for it to finish.' });
+  });
+});
