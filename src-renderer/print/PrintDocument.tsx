@@ -18,7 +18,7 @@ const KEEP_TOGETHER_ROWS = 10;
 /** The daily table's rows are one line each: up to this many stay on one page. */
 const KEEP_TOGETHER_DAYS = 16;
 
-/** `iOS/iPadOS` may break after the slash (narrow platform columns). */
+/** `iOS/iPadOS` may break after the slash (the narrow per-platform count columns' headers). */
 function SlashBreaks({ text }: { text: string }) {
   const parts = text.split('/');
   return (
@@ -218,9 +218,7 @@ function PrintSectionTable({ table, platforms, incomplete }: { table: SectionTab
                 {!row.catalog && <span className="print-tag">observed</span>}
               </td>
               <td className="screen">{row.screen || '—'}</td>
-              <td>
-                <SlashBreaks text={row.platform} />
-              </td>
+              <td className="nowrap">{row.platform}</td>
               <td className="nowrap">{row.userAction}</td>
               <td className="num strong">{formatCount(row.count)}</td>
               <td className="num">{formatShare(row.count, table.incomplete)}</td>
