@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './app/backend';
 import { electronDialogs } from './app/dialogs';
+import { electronSaveDialog } from './app/save-dialog';
 import { registerIpc } from './app/ipc';
 import { menuTemplate } from './app/menu';
 import { createElectronPrinter } from './pdf/electron-printer';
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
     },
     onChange: installMenu,
     print: printer.deps,
+    chooseSavePath: electronSaveDialog(() => window),
   });
   backend.session.start();
   registerIpc(ipcMain, backend.handlers, {

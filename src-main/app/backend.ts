@@ -8,10 +8,12 @@ import { createInvoker, type Handlers, type Invoker } from './ipc';
 import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
 import { PrintService, type PrintDeps } from '../pdf/print-service';
+import { InsightsService, insightsEngine, type ChooseSavePath } from './insights';
 
 export interface Backend {
   readonly session: AppSession;
   readonly print: PrintService;
+  readonly insights: InsightsService;
   readonly handlers: Handlers;
   readonly invoke: Invoker;
   readonly classify: ReturnType<typeof classifyEngineError>;
@@ -23,17 +25,22 @@ export function createBackend(
     readonly isTrustedUrl: (url: string) => boolean;
     /** How Print to PDF prints and asks where to save; absent: print:pdf answers that it is not available. */
     readonly print?: PrintDeps;
+    /** The save dialog of exports; absent: export:save answers that saving is not available. */
+    readonly chooseSavePath?: ChooseSavePath;
   },
 ): Backend {
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
   const print = new PrintService(session, options.print ?? null);
-  const handlers = createHandlers(session, print);
-  const classify = classifyEngineError(engine);
+  const insights = new InsightsService(session, insightsEngine, options.chooseSavePath ?? null);
+  const handlers = createHandlers(session, print, insights);
+  const engineErrors = classifyEngineError(engine);
+  const classify: typeof engineErrors = (error) =>
+    engineErrors(error) ?? (insightsEngine.isInputError(error) ? 'invalid-args' : undefined);
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
     classify,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  return { session, print, handlers, invoke, classify };
+  return { session, print, insights, handlers, invoke, classify };
 }

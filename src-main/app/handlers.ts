@@ -6,8 +6,9 @@ import type { Handlers, InvokerOptions } from './ipc';
 import type { Engine } from './engine';
 import type { AppSession } from './session';
 import type { PrintService } from '../pdf/print-service';
+import type { InsightsService } from './insights';
 
-export function createHandlers(session: AppSession, print: PrintService): Handlers {
+export function createHandlers(session: AppSession, print: PrintService, insights: InsightsService): Handlers {
   return {
     'session:get': () => session.state(),
     'case:new': () => session.newCase(),
@@ -21,6 +22,15 @@ export function createHandlers(session: AppSession, print: PrintService): Handle
     'import:cancel': () => session.cancelImport(),
     'print:pdf': (request) => print.printPdf(request),
     'print:job': () => print.job(),
+    'attempts:list': (request) => insights.attempts(request),
+    'report:compare': (request) => insights.compare(request),
+    'funnel:get': (request) => insights.funnel(request),
+    'failures:get': (request) => insights.failures(request),
+    'annotations:list': () => insights.annotations(),
+    'annotations:add': (note) => insights.addAnnotation(note),
+    'annotations:update': (patch) => insights.updateAnnotation(patch),
+    'annotations:remove': ({ id }) => insights.removeAnnotation(id),
+    'export:save': (request) => insights.saveExport(request),
   };
 }
 

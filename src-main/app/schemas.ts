@@ -6,6 +6,13 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
+import {
+  ATTEMPT_OUTCOMES,
+  ATTEMPT_SORT_KEYS,
+  EXPORT_KINDS,
+  UNCLASSIFIED,
+  annotationTextProblem,
+} from '../shared/insights-types';
 import { ORIENTATIONS, PAPER_SIZES } from '../shared/print-types';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 
@@ -51,6 +58,28 @@ const reportRequest = z.strictObject({
   tz: timeZone,
 });
 
+const text = (max: number) => z.string().max(max);
+
+/** The drill-down's own fields (the report's filter is `report`). */
+const attemptQuery = z.strictObject({
+  actionName: text(200).optional(),
+  screen: text(500).optional(),
+  userAction: text(100).optional(),
+  section: z.enum([...SECTIONS, UNCLASSIFIED]).optional(),
+  platform: z.enum(PLATFORMS).optional(),
+  date: day.optional(),
+  outcome: z.enum(ATTEMPT_OUTCOMES).optional(),
+  search: text(200).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  offset: z.number().int().min(0).max(1_000_000_000).optional(),
+  sort: z.strictObject({ key: z.enum(ATTEMPT_SORT_KEYS), direction: z.enum(['asc', 'desc']).optional() }).optional(),
+});
+
+const noteText = z.string().refine((value) => annotationTextProblem(value) === null, {
+  error: (issue) => annotationTextProblem(issue.input) ?? 'not a note',
+});
+const noteId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
 type Schemas = { readonly [C in InvokeChannel]: z.ZodType<ArgOf<C>> };
 
 export const ARG_SCHEMAS = {
@@ -76,4 +105,19 @@ export const ARG_SCHEMAS = {
     maskUsers: z.boolean(),
   }),
   'print:job': none,
+  'attempts:list': z.strictObject({ report: reportRequest, query: attemptQuery, maskUsers: z.boolean() }),
+  'report:compare': z.strictObject({
+    report: reportRequest,
+    against: z.union([
+      z.literal('previous'),
+      z.strictObject({ from: day, to: day }).refine((r) => r.from <= r.to, 'the range ends before it starts'),
+    ]),
+  }),
+  'funnel:get': reportRequest,
+  'failures:get': reportRequest,
+  'annotations:list': none,
+  'annotations:add': z.strictObject({ date: day, text: noteText }),
+  'annotations:update': z.strictObject({ id: noteId, date: day.optional(), text: noteText.optional() }),
+  'annotations:remove': z.strictObject({ id: noteId }),
+  'export:save': z.strictObject({ kind: z.enum(EXPORT_KINDS), report: reportRequest, maskUsers: z.boolean() }),
 } satisfies Schemas;

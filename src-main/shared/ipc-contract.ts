@@ -5,6 +5,19 @@
  * three cannot drift. Node-free: types and a few constants only.
  */
 import type { ImportOutcome, ImportProgress } from './import-types';
+import type {
+  Annotation,
+  AnnotationInput,
+  AnnotationPatch,
+  AttemptPage,
+  AttemptsRequest,
+  CompareRequest,
+  Comparison,
+  ExportRequest,
+  FailuresReport,
+  Funnel,
+  SavedFile,
+} from './insights-types';
 import type { PrintJob, PrintRequest, PrintResult } from './print-types';
 import type { Report } from './report-types';
 import type { Platform, Section } from './taxonomy';
@@ -110,6 +123,20 @@ export interface InvokeContract {
   'print:pdf': { arg: PrintRequest; result: { readonly pdf: PrintResult | null; readonly case: CaseInfo } };
   /** The print route (index.html#print) asks for the document it is to draw. */
   'print:job': { arg: undefined; result: PrintJob };
+  /** Drill-down: a page of the attempts behind a number of the report as filtered. */
+  'attempts:list': { arg: AttemptsRequest; result: AttemptPage };
+  /** The report as filtered beside another period (default: the one of equal length before). */
+  'report:compare': { arg: CompareRequest; result: Comparison };
+  'funnel:get': { arg: ReportRequest; result: Funnel };
+  /** Enrollment failures (spec 8): the request's dates (a preset ends at the latest failure) and zone. */
+  'failures:get': { arg: ReportRequest; result: FailuresReport };
+  /** Dated notes of the open case; every change answers with the whole list. */
+  'annotations:list': { arg: undefined; result: readonly Annotation[] };
+  'annotations:add': { arg: AnnotationInput; result: readonly Annotation[] };
+  'annotations:update': { arg: AnnotationPatch; result: readonly Annotation[] };
+  'annotations:remove': { arg: { readonly id: number }; result: readonly Annotation[] };
+  /** Asks where to save (save dialog) and writes the export; null when the user cancelled. */
+  'export:save': { arg: ExportRequest; result: SavedFile | null };
 }
 
 /** Events pushed from main to the renderer. */
@@ -137,6 +164,15 @@ export const INVOKE_CHANNELS = [
   'import:cancel',
   'print:pdf',
   'print:job',
+  'attempts:list',
+  'report:compare',
+  'funnel:get',
+  'failures:get',
+  'annotations:list',
+  'annotations:add',
+  'annotations:update',
+  'annotations:remove',
+  'export:save',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -188,6 +224,15 @@ export interface EnrollscopeApi {
   cancelImport: Verb<'import:cancel'>;
   printToPdf: Verb<'print:pdf'>;
   getPrintJob: Verb<'print:job'>;
+  listAttempts: Verb<'attempts:list'>;
+  compareReport: Verb<'report:compare'>;
+  getFunnel: Verb<'funnel:get'>;
+  getFailures: Verb<'failures:get'>;
+  listAnnotations: Verb<'annotations:list'>;
+  addAnnotation: Verb<'annotations:add'>;
+  updateAnnotation: Verb<'annotations:update'>;
+  removeAnnotation: Verb<'annotations:remove'>;
+  saveExport: Verb<'export:save'>;
   onImportProgress(listener: (progress: ImportProgress) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onSessionChanged(listener: (state: SessionState) => void): () => void;

@@ -23,6 +23,8 @@ export class ScriptedDialogs implements Dialogs {
   readonly importSelections: string[][] = [];
   /** Answers of Print to PDF's save dialog. */
   readonly pdfPaths: string[] = [];
+  /** Answers of the exports' save dialog (CSV, JSON). */
+  readonly savePaths: string[] = [];
   async chooseNewCasePath(): Promise<string | null> {
     return this.newCasePaths.shift() ?? null;
   }
@@ -141,6 +143,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
       render: async (job) => (await renderPdfInBrowser(options.browser, job, { origin: options.server.origin, colorScheme: options.colorScheme ?? 'light' })).pdf,
       choosePdfPath: async () => dialogs.pdfPaths.shift() ?? null,
     },
+    chooseSavePath: async () => dialogs.savePaths.shift() ?? null,
     emit: (channel, payload) => {
       events.push({ channel, payload } as EmittedEvent);
       emitter.emit(channel, payload);

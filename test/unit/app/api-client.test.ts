@@ -38,12 +38,18 @@ describe('createApi', () => {
     expect(subscribed).toEqual(['import:progress', 'menu:command']);
     expect(Object.keys(api).sort()).toEqual(
       [
+        'addAnnotation',
         'cancelImport',
         'clearRecent',
+        'compareReport',
+        'getFailures',
+        'getFunnel',
         'getPrintJob',
         'getReport',
         'getSession',
         'importFiles',
+        'listAnnotations',
+        'listAttempts',
         'newCase',
         'onImportProgress',
         'onMenuCommand',
@@ -53,7 +59,10 @@ describe('createApi', () => {
         'pickCase',
         'pickImportFiles',
         'printToPdf',
+        'removeAnnotation',
         'saveCaseSettings',
+        'saveExport',
+        'updateAnnotation',
       ].sort(),
     );
   });
