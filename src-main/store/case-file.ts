@@ -105,11 +105,11 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
   }
   try {
     if (!exists) db.pragma(`application_id = ${APPLICATION_ID}`);
+    // The check comes before any pragma that writes (journal_mode = WAL rewrites the header of a
+    // case in rollback-journal mode): a damaged case is refused without changing a byte.
+    db.pragma('busy_timeout = 5000');
+    if (exists && options.check !== false) checkIntegrity(db, path);
     if (!options.readonly) applyPragmas(db);
-    if (exists && options.check !== false) {
-      const result = db.pragma('quick_check', { simple: true }) as string;
-      if (result !== 'ok') throw new CaseRefused(path, `the case file is damaged (${String(result).split('\n')[0]})`);
-    }
     if (!options.readonly) migrate(db);
     return db;
   } catch (error) {
@@ -117,6 +117,16 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     if (error instanceof CaseRefused) throw error;
     throw new CaseRefused(path, `the case file is damaged (${(error as Error).message})`);
   }
+}
+
+/** `PRAGMA quick_check`: refuses a damaged case, naming the first problem SQLite found. */
+function checkIntegrity(db: CaseDb, path: string): void {
+  const rows = db.pragma('quick_check(10)') as { quick_check: string }[];
+  if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
+  // The first line is often only a heading ("*** in database main ***").
+  const problem =
+    rows.map((row) => row.quick_check).find((line) => !/^\*\*\*/.test(line.trim())) ?? rows[0]?.quick_check;
+  throw new CaseRefused(path, `the case file is damaged (${String(problem).split('\n')[0]!.trim()})`);
 }
 
 export function getSetting(db: CaseDb, key: string): string | undefined {
