@@ -7,7 +7,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { createApi } from '../shared/api-client';
-import { contentBox, PRINT_ERROR_ATTRIBUTE, PRINT_ROUTE_HASH, PRINT_STATE_ATTRIBUTE, type PrintJob } from '../shared/print-types';
+import {
+  contentBox,
+  PRINT_ERROR_ATTRIBUTE,
+  PRINT_ROUTE_HASH,
+  PRINT_STATE_ATTRIBUTE,
+  type PrintJob,
+} from '../shared/print-types';
 import { pdfOptionsFor, playwrightPdfOptions } from './pdf-options';
 
 export interface BrowserRenderOptions {
@@ -43,7 +49,11 @@ function pageScript(createApiSource: string): string {
 })();`;
 }
 
-export async function renderPdfInBrowser(browser: Browser, job: PrintJob, options: BrowserRenderOptions): Promise<RenderedPdf> {
+export async function renderPdfInBrowser(
+  browser: Browser,
+  job: PrintJob,
+  options: BrowserRenderOptions,
+): Promise<RenderedPdf> {
   const box = contentBox(job.meta.page);
   const context = await browser.newContext({
     viewport: { width: box.width, height: box.height },
@@ -69,18 +79,27 @@ export async function renderPdfInBrowser(browser: Browser, job: PrintJob, option
     await page.exposeBinding('__enrollscopePrint', (_source, channel: unknown) =>
       channel === 'print:job'
         ? { ok: true, value: job }
-        : { ok: false, error: { code: 'unknown-channel', message: `${String(channel)} is not available while printing` } },
+        : {
+            ok: false,
+            error: { code: 'unknown-channel', message: `${String(channel)} is not available while printing` },
+          },
     );
     await page.addInitScript({ content: pageScript(createApi.toString()) });
     await page.goto(`${options.origin}/index.html${PRINT_ROUTE_HASH}`);
     const timeout = options.timeoutMs ?? 60_000;
     try {
-      await page.waitForSelector(`html[${PRINT_STATE_ATTRIBUTE}="ready"], html[${PRINT_STATE_ATTRIBUTE}="error"]`, { state: 'attached', timeout });
+      await page.waitForSelector(`html[${PRINT_STATE_ATTRIBUTE}="ready"], html[${PRINT_STATE_ATTRIBUTE}="error"]`, {
+        state: 'attached',
+        timeout,
+      });
     } catch {
       throw new Error(`the print page did not get ready in ${timeout / 1000} s${errors[0] ? ` (${errors[0]})` : ''}`);
     }
     const state = await page.getAttribute('html', PRINT_STATE_ATTRIBUTE);
-    if (state !== 'ready') throw new Error(`the print page failed: ${(await page.getAttribute('html', PRINT_ERROR_ATTRIBUTE)) ?? errors[0] ?? 'unknown error'}`);
+    if (state !== 'ready')
+      throw new Error(
+        `the print page failed: ${(await page.getAttribute('html', PRINT_ERROR_ATTRIBUTE)) ?? errors[0] ?? 'unknown error'}`,
+      );
     await options.inspect?.(page);
     const pdf = await page.pdf(playwrightPdfOptions(pdfOptionsFor(job)));
     return { pdf, blocked };

@@ -52,7 +52,9 @@ export function browserCandidates(platform: NodeJS.Platform, env: NodeJS.Process
     ];
   }
   if (platform === 'win32') {
-    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((root): root is string => !!root);
+    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter(
+      (root): root is string => !!root,
+    );
     return roots.flatMap((root) => [
       join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
       join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
@@ -91,7 +93,8 @@ function outDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [resolve(here, '..'), resolve(here, '..', '..', 'out')];
   const found = candidates.find((dir) => existsSync(join(dir, 'renderer', 'index.html')));
-  if (!found) throw new PdfPrinterMissing('the print route is not built (out/renderer/index.html is missing): run npm run build');
+  if (!found)
+    throw new PdfPrinterMissing('the print route is not built (out/renderer/index.html is missing): run npm run build');
   return found;
 }
 
@@ -116,7 +119,10 @@ export function findPdfPrinter(options: FindOptions = {}): PdfPrinter {
       : null;
   if (named) {
     const [source, path] = named;
-    if (!exists(path)) throw new PdfPrinterMissing(`${source} ${path}: no such browser (name a Chromium-family browser: chromium, chrome, edge)`);
+    if (!exists(path))
+      throw new PdfPrinterMissing(
+        `${source} ${path}: no such browser (name a Chromium-family browser: chromium, chrome, edge)`,
+      );
     return { kind: 'browser', path, source };
   }
   const found = browserCandidates(platform, env).find(exists) ?? null;
@@ -134,9 +140,11 @@ export function findPdfPrinter(options: FindOptions = {}): PdfPrinter {
 }
 
 async function printWithBrowser(executablePath: string, job: PrintJob): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true }).catch((error: unknown) => {
-    throw new PdfPrinterMissing(`${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
-  });
+  const browser = await chromium
+    .launch({ executablePath, args: BROWSER_ARGS, headless: true })
+    .catch((error: unknown) => {
+      throw new PdfPrinterMissing(`${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`);
+    });
   try {
     const server = await serveStatic(join(outDir(), 'renderer'));
     try {
@@ -152,14 +160,21 @@ async function printWithBrowser(executablePath: string, job: PrintJob): Promise<
 }
 
 /** Runs out/main/pdf-electron.js in Electron; resolves when the PDF is written. */
-function printWithElectron(printer: Extract<PdfPrinter, { kind: 'electron' }>, job: PrintJob, out: string): Promise<void> {
+function printWithElectron(
+  printer: Extract<PdfPrinter, { kind: 'electron' }>,
+  job: PrintJob,
+  out: string,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'enrollscope-pdf-'));
   const jobFile = join(dir, 'job.json');
   writeFileSync(jobFile, JSON.stringify(job));
   const env = { ...process.env };
   delete env['ELECTRON_RUN_AS_NODE'];
   return new Promise<void>((ok, fail) => {
-    const child = spawn(printer.path, [printer.script, '--job', jobFile, '--out', out], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(printer.path, [printer.script, '--job', jobFile, '--out', out], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   });
   const jobPath = values.job;
   const out = values.out;
-  if (typeof jobPath !== 'string' || typeof out !== 'string') throw new Error('usage: electron pdf-electron.js --job JOB.json --out REPORT.pdf');
+  if (typeof jobPath !== 'string' || typeof out !== 'string')
+    throw new Error('usage: electron pdf-electron.js --job JOB.json --out REPORT.pdf');
   const job = JSON.parse(readFileSync(jobPath, 'utf8')) as PrintJob;
   const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
   const rendererUrl = pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;

@@ -50,6 +50,7 @@ export function createElectronPrinter(options: {
   };
   return {
     deps,
-    isPrintWindow: (event) => current !== null && !current.isDestroyed() && event.sender === current && event.senderFrame === current.mainFrame,
+    isPrintWindow: (event) =>
+      current !== null && !current.isDestroyed() && event.sender === current && event.senderFrame === current.mainFrame,
   };
 }

@@ -6,7 +6,13 @@
  * to PDF and by the command line where Electron is installed (electron-cli.ts).
  */
 import { BrowserWindow, session, type WebContents } from 'electron';
-import { contentBox, PRINT_ERROR_ATTRIBUTE, PRINT_ROUTE_HASH, PRINT_STATE_ATTRIBUTE, type PrintJob } from '../shared/print-types';
+import {
+  contentBox,
+  PRINT_ERROR_ATTRIBUTE,
+  PRINT_ROUTE_HASH,
+  PRINT_STATE_ATTRIBUTE,
+  type PrintJob,
+} from '../shared/print-types';
 import { electronPdfOptions, pdfOptionsFor } from './pdf-options';
 
 export interface HiddenPrintOptions {
@@ -33,7 +39,12 @@ function printSession(rendererUrl: string): Electron.Session {
     ses.setPermissionCheckHandler(() => false);
     ses.webRequest.onBeforeRequest((details, callback) => {
       const url = details.url;
-      const allowed = url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:') || (devOrigin !== null && url.startsWith(`${devOrigin}/`));
+      const allowed =
+        url.startsWith('file:') ||
+        url.startsWith('data:') ||
+        url.startsWith('blob:') ||
+        url.startsWith('devtools:') ||
+        (devOrigin !== null && url.startsWith(`${devOrigin}/`));
       callback({ cancel: !allowed });
     });
   }
@@ -87,15 +98,25 @@ export async function printInHiddenWindow(options: HiddenPrintOptions): Promise<
   try {
     options.onWindow?.(contents);
     const failed = new Promise<never>((_resolve, reject) => {
-      contents.once('did-fail-load', (_event, code, description) => reject(new Error(`the print page did not load (${description || code})`)));
-      contents.once('render-process-gone', (_event, details) => reject(new Error(`the print page crashed (${details.reason})`)));
-      timer = setTimeout(() => reject(new Error(`the print page did not get ready in ${timeoutMs / 1000} s`)), timeoutMs);
+      contents.once('did-fail-load', (_event, code, description) =>
+        reject(new Error(`the print page did not load (${description || code})`)),
+      );
+      contents.once('render-process-gone', (_event, details) =>
+        reject(new Error(`the print page crashed (${details.reason})`)),
+      );
+      timer = setTimeout(
+        () => reject(new Error(`the print page did not get ready in ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
     });
     // Only ever raced: a late failure after the PDF is done is no one's error.
     failed.catch(() => undefined);
     const url = `${options.rendererUrl.replace(/#.*$/, '')}${PRINT_ROUTE_HASH}`;
     await Promise.race([win.loadURL(url), failed]);
-    const outcome = (await Promise.race([contents.executeJavaScript(WAIT_FOR_READY, true), failed])) as { state: string; error: string | null };
+    const outcome = (await Promise.race([contents.executeJavaScript(WAIT_FOR_READY, true), failed])) as {
+      state: string;
+      error: string | null;
+    };
     if (outcome.state !== 'ready') throw new Error(`the print page failed: ${outcome.error ?? 'unknown error'}`);
     return await Promise.race([contents.printToPDF(electronPdfOptions(pdfOptionsFor(options.job))), failed]);
   } finally {

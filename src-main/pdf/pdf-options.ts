@@ -20,7 +20,9 @@ const escapeHtml = (text: string): string =>
 
 const dayText = (day: string): string => {
   const date = new Date(`${day}T00:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 };
 
 /**
@@ -28,7 +30,10 @@ const dayText = (day: string): string => {
  * tiny HTML with inline styles only (no scripts, no outside resources). Every text is escaped.
  */
 function band(left: string, right: string, edge: 'top' | 'bottom'): string {
-  const padding = edge === 'top' ? `padding: 6mm ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm;` : `padding: 0 ${MARGINS_MM.right}mm 5mm ${MARGINS_MM.left}mm;`;
+  const padding =
+    edge === 'top'
+      ? `padding: 6mm ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm;`
+      : `padding: 0 ${MARGINS_MM.right}mm 5mm ${MARGINS_MM.left}mm;`;
   return (
     `<div style="box-sizing: border-box; width: 100%; ${padding} display: flex; justify-content: space-between; align-items: ${edge === 'top' ? 'flex-start' : 'flex-end'}; gap: 12px;` +
     ` font-family: 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; font-size: 8px; color: #4f5866; -webkit-print-color-adjust: exact;">` +
@@ -84,7 +89,12 @@ export function playwrightPdfOptions(options: PdfOptions): NonNullable<Parameter
   return {
     format: options.paper,
     landscape: options.landscape,
-    margin: { top: `${MARGINS_MM.top}mm`, bottom: `${MARGINS_MM.bottom}mm`, left: `${MARGINS_MM.left}mm`, right: `${MARGINS_MM.right}mm` },
+    margin: {
+      top: `${MARGINS_MM.top}mm`,
+      bottom: `${MARGINS_MM.bottom}mm`,
+      left: `${MARGINS_MM.left}mm`,
+      right: `${MARGINS_MM.right}mm`,
+    },
     printBackground: true,
     displayHeaderFooter: true,
     headerTemplate: options.headerTemplate,

@@ -65,7 +65,9 @@ export class PrintService {
       const consultant = request.consultant.trim();
       const before = this.session.saveSettings({ customer, consultant });
       const { report } = this.session.report(request.report);
-      const path = await this.deps.choosePdfPath(pdfFileName(before.name, customer, report.range.from, report.range.to));
+      const path = await this.deps.choosePdfPath(
+        pdfFileName(before.name, customer, report.range.from, report.range.to),
+      );
       if (!path) return { pdf: null, case: before };
       // The report again after the dialog: the document shows the data as it is when printed.
       const info = this.session.info();

@@ -26,7 +26,8 @@ export interface StaticServer {
 
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
-  if (!existsSync(join(base, 'index.html'))) throw new Error(`${join(base, 'index.html')} is missing: build first (npm run build)`);
+  if (!existsSync(join(base, 'index.html')))
+    throw new Error(`${join(base, 'index.html')} is missing: build first (npm run build)`);
   const server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
@@ -44,7 +45,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });

@@ -40,7 +40,15 @@ const SINGLE_FIELD_REASONS: ReadonlySet<string> = new Set([
 ]);
 
 const CATALOG_SCREENS: ReadonlySet<string> = new Set(CATALOG.map((row) => row.screen.toLowerCase()));
-const OTHER_PLATFORMS: ReadonlySet<string> = new Set(['windows', 'macos', 'mac', 'linux', 'windows 10', 'windows 11', 'chromeos']);
+const OTHER_PLATFORMS: ReadonlySet<string> = new Set([
+  'windows',
+  'macos',
+  'mac',
+  'linux',
+  'windows 10',
+  'windows 11',
+  'chromeos',
+]);
 const TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -74,7 +82,13 @@ export function maskExampleDetail(reason: string, detail: string): string {
 }
 
 export function maskImportRecord(record: ImportRecord): ImportRecord {
-  return { ...record, examples: record.examples.map((example) => ({ ...example, detail: maskExampleDetail(example.reason, example.detail) })) };
+  return {
+    ...record,
+    examples: record.examples.map((example) => ({
+      ...example,
+      detail: maskExampleDetail(example.reason, example.detail),
+    })),
+  };
 }
 
 /** The report with user names and device ids masked (they appear only in skipped rows' examples). */

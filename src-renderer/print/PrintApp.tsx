@@ -6,7 +6,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { maskReport } from '../../src-main/shared/mask';
-import { PRINT_ERROR_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, REPORT_NAME, type PrintJob } from '../../src-main/shared/print-types';
+import {
+  PRINT_ERROR_ATTRIBUTE,
+  PRINT_STATE_ATTRIBUTE,
+  REPORT_NAME,
+  type PrintJob,
+} from '../../src-main/shared/print-types';
 import { formatRange } from '../format';
 import { PrintDocument } from './PrintDocument';
 

@@ -55,13 +55,21 @@ function PrintDialog() {
     ? [
         formatRange(report.range.from, report.range.to),
         report.range.tz,
-        report.filters.platforms.length === PLATFORMS.length ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', '),
+        report.filters.platforms.length === PLATFORMS.length
+          ? 'iOS/iPadOS and Android'
+          : report.filters.platforms.join(', '),
         report.filters.sections.length === SECTIONS.length ? 'all sections' : report.filters.sections.join(', '),
       ].join(' · ')
     : '';
 
   return (
-    <dialog ref={ref} className="print-dialog" aria-labelledby={`${id}-title`} onClose={close} data-testid="print-dialog">
+    <dialog
+      ref={ref}
+      className="print-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={close}
+      data-testid="print-dialog"
+    >
       <form method="dialog" onSubmit={submit}>
         <h2 id={`${id}-title`}>Print to PDF</h2>
         <p className="muted print-dialog-what" data-testid="print-dialog-what">
@@ -72,7 +80,13 @@ function PrintDialog() {
             <legend>Paper</legend>
             {(['A4', 'Letter'] as const).map((value) => (
               <label key={value} className="check">
-                <input type="radio" name="paper" value={value} checked={paper === value} onChange={() => setPaper(value)} />
+                <input
+                  type="radio"
+                  name="paper"
+                  value={value}
+                  checked={paper === value}
+                  onChange={() => setPaper(value)}
+                />
                 <span>{value}</span>
               </label>
             ))}
@@ -81,7 +95,13 @@ function PrintDialog() {
             <legend>Orientation</legend>
             {(['portrait', 'landscape'] as const).map((value) => (
               <label key={value} className="check">
-                <input type="radio" name="orientation" value={value} checked={orientation === value} onChange={() => setOrientation(value)} />
+                <input
+                  type="radio"
+                  name="orientation"
+                  value={value}
+                  checked={orientation === value}
+                  onChange={() => setOrientation(value)}
+                />
                 <span>{value === 'portrait' ? 'Portrait' : 'Landscape'}</span>
               </label>
             ))}
@@ -89,11 +109,23 @@ function PrintDialog() {
         </div>
         <label className="print-dialog-field">
           <span>Customer</span>
-          <input type="text" value={customer} maxLength={200} onChange={(e) => setCustomer(e.target.value)} placeholder="e.g. Contoso Ltd" />
+          <input
+            type="text"
+            value={customer}
+            maxLength={200}
+            onChange={(e) => setCustomer(e.target.value)}
+            placeholder="e.g. Contoso Ltd"
+          />
         </label>
         <label className="print-dialog-field">
           <span>Prepared by (consultant)</span>
-          <input type="text" value={consultant} maxLength={200} onChange={(e) => setConsultant(e.target.value)} placeholder="Your name" />
+          <input
+            type="text"
+            value={consultant}
+            maxLength={200}
+            onChange={(e) => setConsultant(e.target.value)}
+            placeholder="Your name"
+          />
         </label>
         <p className="print-dialog-hint muted">Both names are remembered in this case.</p>
         <label className="check print-dialog-mask">

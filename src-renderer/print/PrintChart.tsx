@@ -22,7 +22,15 @@ function Swatch({ section }: { section: Section }) {
   const style = SECTION_STYLE[section];
   return (
     <svg className="print-swatch" viewBox="0 0 28 12" aria-hidden="true">
-      <line x1="1" y1="6" x2="27" y2="6" stroke={style.color} strokeWidth="2.5" strokeDasharray={style.dash.join(' ') || undefined} />
+      <line
+        x1="1"
+        y1="6"
+        x2="27"
+        y2="6"
+        stroke={style.color}
+        strokeWidth="2.5"
+        strokeDasharray={style.dash.join(' ') || undefined}
+      />
       {style.point === 'circle' && <circle cx="14" cy="6" r="3.5" fill={style.color} />}
       {style.point === 'rect' && <rect x="10.5" y="2.5" width="7" height="7" fill={style.color} />}
       {style.point === 'triangle' && <path d="M14 1.5 L18.5 10 L9.5 10 Z" fill={style.color} />}
@@ -31,7 +39,17 @@ function Swatch({ section }: { section: Section }) {
   );
 }
 
-export function PrintChart({ report, width, height, onDrawn }: { report: Report; width: number; height: number; onDrawn: () => void }) {
+export function PrintChart({
+  report,
+  width,
+  height,
+  onDrawn,
+}: {
+  report: Report;
+  width: number;
+  height: number;
+  onDrawn: () => void;
+}) {
   const { days, series } = useMemo(() => chartSeries(report), [report]);
   const theme = CHART_THEME.light;
 
@@ -83,17 +101,27 @@ export function PrintChart({ report, width, height, onDrawn }: { report: Report;
           grid: { color: theme.grid },
           border: { display: false },
           ticks: { color: theme.text, precision: 0, font: { family: PRINT_FONT, size: 10 } },
-          title: { display: true, text: 'Incomplete enrollments', color: theme.text, font: { family: PRINT_FONT, size: 10 } },
+          title: {
+            display: true,
+            text: 'Incomplete enrollments',
+            color: theme.text,
+            font: { family: PRINT_FONT, size: 10 },
+          },
         },
       },
     }),
     [theme, days],
   );
 
-  const plugins = useMemo<Plugin<'line'>[]>(() => [{ id: 'enrollscope-print-ready', afterRender: () => onDrawn() }], [onDrawn]);
+  const plugins = useMemo<Plugin<'line'>[]>(
+    () => [{ id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
+    [onDrawn],
+  );
 
   const gaps = report.dataQuality.daysWithoutData;
-  const totals = series.map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((sum, v) => sum + (v ?? 0), 0))}`).join(', ');
+  const totals = series
+    .map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((sum, v) => sum + (v ?? 0), 0))}`)
+    .join(', ');
   const first = days[0] ?? '';
   const last = days[days.length - 1] ?? '';
 
@@ -120,7 +148,8 @@ export function PrintChart({ report, width, height, onDrawn }: { report: Report;
       </div>
       {gaps.length > 0 && (
         <figcaption className="print-note">
-          Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data ({formatDayRuns(gaps)}).
+          Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data ({formatDayRuns(gaps)}
+          ).
         </figcaption>
       )}
     </figure>

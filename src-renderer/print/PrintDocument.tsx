@@ -10,7 +10,17 @@ import { contentBox, REPORT_NAME, type PrintJob, type PrintMeta } from '../../sr
 import type { ImportRecord, Report, SectionTable } from '../../src-main/shared/report-types';
 import { PLATFORMS, SECTIONS, type Platform } from '../../src-main/shared/taxonomy';
 import { RollupHeader } from '../components/RollupHeader';
-import { daysInRange, formatCount, formatDay, formatDayRuns, formatLongDay, formatRange, formatShare, plural, zoneOffset } from '../format';
+import {
+  daysInRange,
+  formatCount,
+  formatDay,
+  formatDayRuns,
+  formatLongDay,
+  formatRange,
+  formatShare,
+  plural,
+  zoneOffset,
+} from '../format';
 import { PrintChart } from './PrintChart';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
@@ -80,9 +90,17 @@ function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
     ['Prepared by', meta.consultant || '—'],
     ['Generated', `${formatGeneratedAt(meta.generatedAt, tz)} (${tz})`],
     ['Date range', `${formatRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
-    ['Time zone', `${tz}${zoneOffset(tz) ? ` (${zoneOffset(tz)} now)` : ''}: each attempt counts on the day it started there`],
+    [
+      'Time zone',
+      `${tz}${zoneOffset(tz) ? ` (${zoneOffset(tz)} now)` : ''}: each attempt counts on the day it started there`,
+    ],
     ['Operating systems', allPlatforms ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', ')],
-    ['Sections', allSections ? 'All four: Setup Checklist, Platform Screens, Terms of Use, Compliance/Activation' : report.filters.sections.join(', ')],
+    [
+      'Sections',
+      allSections
+        ? 'All four: Setup Checklist, Platform Screens, Terms of Use, Compliance/Activation'
+        : report.filters.sections.join(', '),
+    ],
   ];
   if (meta.caseName) rows.push(['Case', meta.caseName]);
   if (meta.maskUsers) rows.push(['User names', 'Masked: user names and device ids are replaced by stable pseudonyms']);
@@ -154,7 +172,15 @@ function Sources({ imports }: { imports: readonly ImportRecord[] }) {
   );
 }
 
-function PrintSectionTable({ table, platforms, incomplete }: { table: SectionTable; platforms: readonly Platform[]; incomplete: number }) {
+function PrintSectionTable({
+  table,
+  platforms,
+  incomplete,
+}: {
+  table: SectionTable;
+  platforms: readonly Platform[];
+  incomplete: number;
+}) {
   const style = SECTION_STYLE[table.section];
   const id = idOf(table.section);
   const columns = 6 + platforms.length;
@@ -212,7 +238,10 @@ function PrintSectionTable({ table, platforms, incomplete }: { table: SectionTab
         </thead>
         <tbody>
           {table.rows.map((row) => (
-            <tr key={`${row.actionName}|${row.screen}|${row.userAction}|${row.platform}`} className={row.count === 0 ? 'zero' : undefined}>
+            <tr
+              key={`${row.actionName}|${row.screen}|${row.userAction}|${row.platform}`}
+              className={row.count === 0 ? 'zero' : undefined}
+            >
               <td className="action">
                 <CamelBreaks text={row.actionName} />
                 {!row.catalog && <span className="print-tag">observed</span>}
@@ -239,7 +268,10 @@ function DailyTable({ report }: { report: Report }) {
   const gaps = new Set(report.dataQuality.daysWithoutData);
   const sections = report.filters.sections;
   return (
-    <section className={`print-block${report.daily.length <= KEEP_TOGETHER_DAYS ? ' keep-together' : ''}`} aria-labelledby="print-daily">
+    <section
+      className={`print-block${report.daily.length <= KEEP_TOGETHER_DAYS ? ' keep-together' : ''}`}
+      aria-labelledby="print-daily"
+    >
       <h2 id="print-daily">Daily counts</h2>
       <table className="print-table compact print-daily">
         <caption>
@@ -298,7 +330,10 @@ function DataQuality({ report }: { report: Report }) {
     <section className="print-block" aria-labelledby="print-dq" data-testid="print-data-quality">
       <h2 id="print-dq">Data quality</h2>
       {dq.notes.length === 0 ? (
-        <p>No warnings: no rows skipped, no duplicates, no unclassified attempts, no summary disagreements, and data on every day of the range.</p>
+        <p>
+          No warnings: no rows skipped, no duplicates, no unclassified attempts, no summary disagreements, and data on
+          every day of the range.
+        </p>
       ) : (
         <ul className="print-notes">
           {dq.notes.map((note) => (
@@ -306,10 +341,15 @@ function DataQuality({ report }: { report: Report }) {
           ))}
         </ul>
       )}
-      {dq.daysWithoutData.length > 0 && <p className="print-note">Days without data: {formatDayRuns(dq.daysWithoutData)}.</p>}
+      {dq.daysWithoutData.length > 0 && (
+        <p className="print-note">Days without data: {formatDayRuns(dq.daysWithoutData)}.</p>
+      )}
       {dq.summaryMismatches.length > 0 && (
         <table className="print-table compact">
-          <caption>Summary rows whose incomplete count disagrees with the attempts of the same day (the report counts the attempts).</caption>
+          <caption>
+            Summary rows whose incomplete count disagrees with the attempts of the same day (the report counts the
+            attempts).
+          </caption>
           <thead>
             <tr>
               <th scope="col">Day</th>
@@ -370,7 +410,12 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
   const box = contentBox(meta.page);
   const chartHeight = Math.round(Math.min(box.width * 0.36, box.height * 0.4));
   return (
-    <article className="print-doc" data-paper={meta.page.paper} data-orientation={meta.page.orientation} data-testid="print-document">
+    <article
+      className="print-doc"
+      data-paper={meta.page.paper}
+      data-orientation={meta.page.orientation}
+      data-testid="print-document"
+    >
       <TitleBlock report={report} meta={meta} />
       <Sources imports={report.imports} />
       <section className="print-block keep-together" aria-labelledby="print-summary">
@@ -384,7 +429,12 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       <section className="print-block" aria-labelledby="print-sections">
         <h2 id="print-sections">Where users stopped, by section</h2>
         {report.sections.map((table) => (
-          <PrintSectionTable key={table.section} table={table} platforms={report.filters.platforms} incomplete={report.rollup.incomplete} />
+          <PrintSectionTable
+            key={table.section}
+            table={table}
+            platforms={report.filters.platforms}
+            incomplete={report.rollup.incomplete}
+          />
         ))}
       </section>
       <DailyTable report={report} />

@@ -29,7 +29,24 @@ export interface PrintSlice {
 }
 
 /** Regions that print on US Letter; everywhere else uses A4. */
-const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PR', 'GT', 'SV', 'CR', 'PA', 'DO', 'NI', 'HN', 'BZ']);
+const LETTER_REGIONS = new Set([
+  'US',
+  'CA',
+  'MX',
+  'PH',
+  'CL',
+  'CO',
+  'VE',
+  'PR',
+  'GT',
+  'SV',
+  'CR',
+  'PA',
+  'DO',
+  'NI',
+  'HN',
+  'BZ',
+]);
 
 export function defaultPaper(locale: string): PaperSize {
   try {
@@ -44,7 +61,10 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
   printDialogOpen: false,
   printStatus: 'idle',
   printSavedPath: null,
-  printPage: { paper: defaultPaper(typeof navigator === 'undefined' ? 'en-US' : navigator.language), orientation: 'portrait' },
+  printPage: {
+    paper: defaultPaper(typeof navigator === 'undefined' ? 'en-US' : navigator.language),
+    orientation: 'portrait',
+  },
   printMaskUsers: false,
 
   openPrintDialog() {
@@ -63,7 +83,12 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
 
   async printToPdf(options) {
     const { range, platforms, sections, tz } = get();
-    set({ printDialogOpen: false, printStatus: 'printing', printPage: options.page, printMaskUsers: options.maskUsers });
+    set({
+      printDialogOpen: false,
+      printStatus: 'printing',
+      printPage: options.page,
+      printMaskUsers: options.maskUsers,
+    });
     const result = await api.printToPdf({
       report: { range, platforms, sections, tz },
       page: options.page,

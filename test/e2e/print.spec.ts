@@ -56,7 +56,11 @@ test('Print to PDF prints the report as filtered, in the light theme, and rememb
   expect(text).toContain('Sample data: this case holds synthetic data');
   expect(text).toMatch(/Date range\s+Nov 8, 2025 – Nov 14, 2025 \(the last 7 days with data\)/);
   expect(text).not.toMatch(/@contoso\.example/);
-  expect(pdfOutline(pdf).filter((item) => item.level === 3).map((item) => item.title)).toEqual(report.sections.map((s) => s.section));
+  expect(
+    pdfOutline(pdf)
+      .filter((item) => item.level === 3)
+      .map((item) => item.title),
+  ).toEqual(report.sections.map((s) => s.section));
 
   // Light: the page is mostly white paper; the chart (wherever it landed) has ink.
   const grey = pageGrey(pdf, 1, 40, testInfo.outputPath('page1'));
@@ -83,7 +87,10 @@ test('the menu command opens the dialog; a cancelled save dialog prints nothing'
   const page = app.page;
   await expect(page.getByTestId('report')).toHaveAttribute('data-report-status', 'ready');
   await page.evaluate(() =>
-    (globalThis as unknown as { __enrollscopeEmit(channel: string, payload: unknown): void }).__enrollscopeEmit('menu:command', { command: 'print-pdf' }),
+    (globalThis as unknown as { __enrollscopeEmit(channel: string, payload: unknown): void }).__enrollscopeEmit(
+      'menu:command',
+      { command: 'print-pdf' },
+    ),
   );
   const dialog = page.getByTestId('print-dialog');
   await expect(dialog).toBeVisible();

@@ -11,10 +11,18 @@ import { SECTIONS, USER_ACTIONS } from '../../src-main/shared/taxonomy';
 export const count = (n: number): string => n.toLocaleString('en-US');
 export const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const share = (part: number, whole: number): string => (whole <= 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
-const longDay = new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const ROW = new RegExp(`(${USER_ACTIONS.map(escape).join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`);
+const ROW = new RegExp(
+  `(${USER_ACTIONS.map(escape).join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`,
+);
 
 export interface PrintedRow {
   readonly page: number;
@@ -58,19 +66,26 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
 
   // Page x of y, on every page.
   pages.forEach((text, index) => {
-    if (!text.includes(`Page ${index + 1} of ${pages.length}`)) problems.push(`page ${index + 1}: no "Page ${index + 1} of ${pages.length}"`);
+    if (!text.includes(`Page ${index + 1} of ${pages.length}`))
+      problems.push(`page ${index + 1}: no "Page ${index + 1} of ${pages.length}"`);
   });
 
   // Roll-up: the three figures under their labels, then the notes.
   const { rollup } = report;
-  const figures = /Initiated enrollments\s+Incomplete enrollments\s+Incomplete rate\s+([\d,]+)\s+([\d,]+)\s+(\S+)/.exec(all);
+  const figures = /Initiated enrollments\s+Incomplete enrollments\s+Incomplete rate\s+([\d,]+)\s+([\d,]+)\s+(\S+)/.exec(
+    all,
+  );
   const expected = [count(rollup.initiated), count(rollup.incomplete), rate(rollup.incompleteRate)];
   if (!figures || figures.slice(1, 4).join(' ') !== expected.join(' ')) {
     problems.push(`roll-up: printed ${figures?.slice(1, 4).join(' ') ?? 'nothing'}, expected ${expected.join(' ')}`);
   }
-  if (!flat.includes(`${count(rollup.inProgress)} still in progress`)) problems.push(`roll-up: no "${count(rollup.inProgress)} still in progress"`);
+  if (!flat.includes(`${count(rollup.inProgress)} still in progress`))
+    problems.push(`roll-up: no "${count(rollup.inProgress)} still in progress"`);
   // Under a section filter the unclassified attempts are not counted, and not shown.
-  if (report.filters.sections.length === SECTIONS.length && !flat.includes(`${count(rollup.unclassified)} unclassified`)) {
+  if (
+    report.filters.sections.length === SECTIONS.length &&
+    !flat.includes(`${count(rollup.unclassified)} unclassified`)
+  ) {
     problems.push(`roll-up: no "${count(rollup.unclassified)} unclassified"`);
   }
 
@@ -78,17 +93,28 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
   const names = report.sections.map((s) => s.section);
   const rows = printedRows(pages, names);
   for (const table of report.sections) {
-    const totals = [...all.matchAll(new RegExp(`^\\s*${escape(table.section)}\\s+([\\d,]+) incomplete`, 'gm'))].map((m) => m[1]);
+    const totals = [...all.matchAll(new RegExp(`^\\s*${escape(table.section)}\\s+([\\d,]+) incomplete`, 'gm'))].map(
+      (m) => m[1],
+    );
     if (totals.length === 0 || totals.some((t) => t !== count(table.incomplete))) {
-      problems.push(`${table.section}: headings say ${totals.join(', ') || 'nothing'}, expected ${count(table.incomplete)}`);
+      problems.push(
+        `${table.section}: headings say ${totals.join(', ') || 'nothing'}, expected ${count(table.incomplete)}`,
+      );
     }
     const printed = rows.get(table.section) ?? [];
-    if (printed.length !== table.rows.length) problems.push(`${table.section}: ${printed.length} rows printed, ${table.rows.length} in the report`);
+    if (printed.length !== table.rows.length)
+      problems.push(`${table.section}: ${printed.length} rows printed, ${table.rows.length} in the report`);
     table.rows.forEach((row, i) => {
       const got = printed[i];
-      const want = [row.userAction, count(row.count), share(row.count, table.incomplete), ...report.filters.platforms.map((p) => count(row.byPlatform[p]))].join(' ');
+      const want = [
+        row.userAction,
+        count(row.count),
+        share(row.count, table.incomplete),
+        ...report.filters.platforms.map((p) => count(row.byPlatform[p])),
+      ].join(' ');
       const was = got ? [got.userAction, got.count, got.share, ...got.platforms].join(' ') : 'missing';
-      if (was !== want) problems.push(`${table.section} row ${i + 1} (${row.actionName}): printed "${was}", expected "${want}"`);
+      if (was !== want)
+        problems.push(`${table.section} row ${i + 1} (${row.actionName}): printed "${was}", expected "${want}"`);
     });
   }
 
@@ -105,9 +131,22 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
   // Data sources: rows, imported, duplicates, skipped, sha256's first 12 digits.
   for (const record of report.imports) {
     const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
-    const want = [count(record.rows), count(record.imported), count(record.duplicates), count(skipped), record.sha256.slice(0, 12)].join(' ');
+    const want = [
+      count(record.rows),
+      count(record.imported),
+      count(record.duplicates),
+      count(skipped),
+      record.sha256.slice(0, 12),
+    ].join(' ');
     const line = all.split('\n').find((l) => l.includes(record.file) && /[0-9a-f]{12}\s*$/.test(l));
-    const was = line ? line.slice(line.indexOf(record.file) + record.file.length).replace(/^\s*\S+\s+/, '').trim().split(/\s+/).join(' ') : 'missing';
+    const was = line
+      ? line
+          .slice(line.indexOf(record.file) + record.file.length)
+          .replace(/^\s*\S+\s+/, '')
+          .trim()
+          .split(/\s+/)
+          .join(' ')
+      : 'missing';
     if (was !== want) problems.push(`source ${record.file}: printed "${was}", expected "${want}"`);
   }
 

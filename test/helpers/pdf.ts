@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
-const run = (command: string, args: readonly string[]): string => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = (command: string, args: readonly string[]): string =>
+  execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 /** Fails with the way out when poppler-utils is missing. */
 export function requirePoppler(): void {
@@ -75,7 +76,17 @@ export function pdfOutline(file: string): OutlineItem[] {
 
 const decodeXml = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|apos|#\d+);/g, (entity, name: string) =>
-    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : name === 'apos' ? "'" : String.fromCharCode(Number(name.slice(1))),
+    name === 'amp'
+      ? '&'
+      : name === 'lt'
+        ? '<'
+        : name === 'gt'
+          ? '>'
+          : name === 'quot'
+            ? '"'
+            : name === 'apos'
+              ? "'"
+              : String.fromCharCode(Number(name.slice(1))),
   );
 
 export interface Word {
@@ -90,7 +101,9 @@ export interface Word {
 /** The words of one page with their boxes. */
 export function pdfWords(file: string, page: number): Word[] {
   const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-']);
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     text: decodeXml(m[5] ?? ''),
     xMin: Number(m[1]),
     yMin: Number(m[2]),
@@ -100,8 +113,24 @@ export function pdfWords(file: string, page: number): Word[] {
 }
 
 /** A page as grey pixels (0 black .. 255 white) at `dpi`, decoded from pdftoppm's binary PGM. */
-export function pageGrey(file: string, page: number, dpi: number, outBase: string): { width: number; height: number; pixels: Uint8Array } {
-  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, outBase]);
+export function pageGrey(
+  file: string,
+  page: number,
+  dpi: number,
+  outBase: string,
+): { width: number; height: number; pixels: Uint8Array } {
+  execFileSync('pdftoppm', [
+    '-gray',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    outBase,
+  ]);
   const path = `${outBase}.pgm`;
   const data = readFileSync(path);
   rmSync(path, { force: true });
@@ -115,7 +144,11 @@ export function pageGrey(file: string, page: number, dpi: number, outBase: strin
 }
 
 /** The share of pixels in a box (points) that are not white. */
-export function inkShare(image: { width: number; height: number; pixels: Uint8Array }, dpi: number, box: { x0: number; y0: number; x1: number; y1: number }): number {
+export function inkShare(
+  image: { width: number; height: number; pixels: Uint8Array },
+  dpi: number,
+  box: { x0: number; y0: number; x1: number; y1: number },
+): number {
   const scale = dpi / 72;
   const x0 = Math.max(0, Math.floor(box.x0 * scale));
   const x1 = Math.min(image.width, Math.ceil(box.x1 * scale));
@@ -135,7 +168,9 @@ export function inkShare(image: { width: number; height: number; pixels: Uint8Ar
  */
 export function chartBox(file: string, page: number): { x0: number; y0: number; x1: number; y1: number } | null {
   const words = pdfWords(file, page);
-  const heading = words.findIndex((w, i) => w.text === 'Daily' && words[i + 1]?.text === 'incomplete' && words[i + 2]?.text === 'enrollments');
+  const heading = words.findIndex(
+    (w, i) => w.text === 'Daily' && words[i + 1]?.text === 'incomplete' && words[i + 2]?.text === 'enrollments',
+  );
   if (heading < 0) return null;
   const headingBottom = words[heading + 2]!.yMax;
   // The legend: the words on the first line below the heading.

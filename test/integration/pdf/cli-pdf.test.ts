@@ -19,7 +19,9 @@ const LONG_ROWS = 320;
 
 /** A details export whose Platform Screens table gets hundreds of observed rows (distinct screens). */
 function longDetails(path: string): string {
-  const lines = ['abandonmentDateTime,userPrincipalName,deviceName,platform,enrollmentSection,actionName,screenOrFlow,userAction'];
+  const lines = [
+    'abandonmentDateTime,userPrincipalName,deviceName,platform,enrollmentSection,actionName,screenOrFlow,userAction',
+  ];
   for (let i = 0; i < LONG_ROWS; i++) {
     const ios = i % 2 === 0;
     const repeats = 1 + ((i * 7) % 4);
@@ -28,7 +30,16 @@ function longDetails(path: string): string {
       const time = `2025-11-${day}T${String(7 + (k % 10)).padStart(2, '0')}:${String((i * 13) % 60).padStart(2, '0')}:0${k}Z`;
       const screen = `Kiosk flow ${String(i).padStart(3, '0')}: custom enrollment screen shown by the line-of-business app`;
       lines.push(
-        [time, `worker${i % 90}@fabrikam.example`, `KIOSK-${i}`, ios ? 'iPadOS' : 'Android', 'Platform Screens', ios ? 'iOSProfileLaunch' : 'AndroidPermissions', `"${screen}"`, ios ? 'Cancel' : 'Exceeded 30 minutes'].join(','),
+        [
+          time,
+          `worker${i % 90}@fabrikam.example`,
+          `KIOSK-${i}`,
+          ios ? 'iPadOS' : 'Android',
+          'Platform Screens',
+          ios ? 'iOSProfileLaunch' : 'AndroidPermissions',
+          `"${screen}"`,
+          ios ? 'Cancel' : 'Exceeded 30 minutes',
+        ].join(','),
       );
     }
   }
@@ -57,7 +68,9 @@ describe('enrollscope report --format pdf', () => {
     a4Report = JSON.parse(ok(runCli(['report', log, details, long, '--db', casePath])).stdout) as Report;
     expect(a4Report.range.to).toBe(SAMPLE_END_DAY);
     a4 = join(dir, 'report-a4.pdf');
-    const printed = ok(runCli(['report', '--db', casePath, '--format', 'pdf', '--out', a4, '--customer', 'Fabrikam & Co <Retail>']));
+    const printed = ok(
+      runCli(['report', '--db', casePath, '--format', 'pdf', '--out', a4, '--customer', 'Fabrikam & Co <Retail>']),
+    );
     expect(printed.stdout).toBe('');
   }, 120_000);
 
@@ -81,7 +94,9 @@ describe('enrollscope report --format pdf', () => {
     expect(pages[1]).toMatch(/^\s*Incomplete user enrollments · Fabrikam & Co <Retail>/);
 
     const outline = pdfOutline(a4);
-    expect(outline.filter((item) => item.level === 3).map((item) => item.title)).toEqual(a4Report.sections.map((s) => s.section));
+    expect(outline.filter((item) => item.level === 3).map((item) => item.title)).toEqual(
+      a4Report.sections.map((s) => s.section),
+    );
     expect(outline.filter((item) => item.level === 2).map((item) => item.title)).toEqual([
       'Data sources',
       'Summary',
@@ -109,7 +124,9 @@ describe('enrollscope report --format pdf', () => {
       const heading = lines.findIndex((line) => /^\s*Platform Screens\s+[\d,]+ incomplete/.test(line));
       expect(heading, `page ${page}`).toBeGreaterThanOrEqual(0);
       // (The iOS/iPadOS column's header may wrap after its slash.)
-      expect(lines[heading + 1], `page ${page}`).toMatch(/Action name\s+Screen or flow\s+Platform\s+User action\s+Incomplete\s+Share\s+iOS\/(iPadOS)?\s+Android/);
+      expect(lines[heading + 1], `page ${page}`).toMatch(
+        /Action name\s+Screen or flow\s+Platform\s+User action\s+Incomplete\s+Share\s+iOS\/(iPadOS)?\s+Android/,
+      );
     }
     // No row split: a split row would leave the start of its screen text on one page and the end
     // on the next, so on every page each screen's first, middle and last words come equally often.
@@ -118,7 +135,10 @@ describe('enrollscope report --format pdf', () => {
     pages.forEach((text, index) => {
       const starts = occurrences(text, /Kiosk flow \d{3}:/g);
       kiosks += starts;
-      expect([occurrences(text, /\bcustom\b/g), occurrences(text, /\bshown\b/g), occurrences(text, /business/g)], `page ${index + 1}`).toEqual([starts, starts, starts]);
+      expect(
+        [occurrences(text, /\bcustom\b/g), occurrences(text, /\bshown\b/g), occurrences(text, /business/g)],
+        `page ${index + 1}`,
+      ).toEqual([starts, starts, starts]);
     });
     expect(kiosks).toBe(LONG_ROWS);
   });
@@ -135,11 +155,33 @@ describe('enrollscope report --format pdf', () => {
   });
 
   it('prints Letter landscape with a filter, customer, consultant and masked user names', () => {
-    const filter = ['--platform', 'android', '--section', 'Platform Screens', '--section', 'Terms of Use', '--from', '2025-11-03', '--to', '2025-11-12'];
+    const filter = [
+      '--platform',
+      'android',
+      '--section',
+      'Platform Screens',
+      '--section',
+      'Terms of Use',
+      '--from',
+      '2025-11-03',
+      '--to',
+      '2025-11-12',
+    ];
     const report = JSON.parse(ok(runCli(['report', '--db', casePath, ...filter])).stdout) as Report;
     const out = join(dir, 'report-letter.pdf');
-    const args = ['--paper', 'letter', '--landscape', '--customer', 'Fabrikam', '--consultant', 'Jane Doe', '--mask-users'];
-    expect(ok(runCli(['report', '--db', casePath, ...filter, '--format', 'pdf', '--out', out, ...args])).stdout).toBe('');
+    const args = [
+      '--paper',
+      'letter',
+      '--landscape',
+      '--customer',
+      'Fabrikam',
+      '--consultant',
+      'Jane Doe',
+      '--mask-users',
+    ];
+    expect(ok(runCli(['report', '--db', casePath, ...filter, '--format', 'pdf', '--out', out, ...args])).stdout).toBe(
+      '',
+    );
 
     const info = pdfInfo(out);
     expect(info).toMatchObject({ width: 792, height: 612, sizeName: 'letter', tagged: true });
@@ -164,13 +206,25 @@ describe('enrollscope report --format pdf', () => {
     expect(noOut.stderr).toMatch(/^enrollscope: --format pdf needs --out PATH/);
 
     const out = join(dir, 'never.pdf');
-    const missing = runCli(['report', '--db', casePath, '--format', 'pdf', '--out', out, '--browser', join(dir, 'no-such-browser')]);
+    const missing = runCli([
+      'report',
+      '--db',
+      casePath,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--browser',
+      join(dir, 'no-such-browser'),
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/no such browser/);
 
-    const env = runCli(['report', '--db', casePath, '--format', 'pdf', '--out', out], { env: { ENROLLSCOPE_BROWSER: join(dir, 'gone') } });
+    const env = runCli(['report', '--db', casePath, '--format', 'pdf', '--out', out], {
+      env: { ENROLLSCOPE_BROWSER: join(dir, 'gone') },
+    });
     expect(env.code).toBe(1);
     expect(env.stdout).toBe('');
     expect(env.stderr).toMatch(/^enrollscope: ENROLLSCOPE_BROWSER .*gone: no such browser/);

@@ -26,34 +26,70 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('findPdfPrinter', () => {
-  const present = (...paths: string[]) => (path: string) => paths.includes(path);
+  const present =
+    (...paths: string[]) =>
+    (path: string) =>
+      paths.includes(path);
 
   it('uses --browser, else ENROLLSCOPE_BROWSER, and refuses one that is not there', () => {
-    expect(findPdfPrinter({ browser: '/opt/edge', env: {}, platform: 'linux', exists: present('/opt/edge'), electron: null })).toMatchObject({
+    expect(
+      findPdfPrinter({
+        browser: '/opt/edge',
+        env: {},
+        platform: 'linux',
+        exists: present('/opt/edge'),
+        electron: null,
+      }),
+    ).toMatchObject({
       kind: 'browser',
       path: '/opt/edge',
     });
-    expect(findPdfPrinter({ env: { ENROLLSCOPE_BROWSER: '/opt/b' }, platform: 'linux', exists: present('/opt/b', '/usr/bin/chromium'), electron: null })).toMatchObject({
+    expect(
+      findPdfPrinter({
+        env: { ENROLLSCOPE_BROWSER: '/opt/b' },
+        platform: 'linux',
+        exists: present('/opt/b', '/usr/bin/chromium'),
+        electron: null,
+      }),
+    ).toMatchObject({
       kind: 'browser',
       path: '/opt/b',
     });
-    expect(() => findPdfPrinter({ browser: '/nope', env: {}, platform: 'linux', exists: present('/usr/bin/chromium'), electron: null })).toThrow(
-      /^--browser \/nope: no such browser/,
-    );
+    expect(() =>
+      findPdfPrinter({
+        browser: '/nope',
+        env: {},
+        platform: 'linux',
+        exists: present('/usr/bin/chromium'),
+        electron: null,
+      }),
+    ).toThrow(/^--browser \/nope: no such browser/);
   });
 
   it('prefers Electron where it can open a window, else the first browser found; nothing: one line with the way out', () => {
     const electron = '/x/electron';
     const script = (path: string) => path.endsWith('pdf-electron.js');
     const withChromium = (path: string) => path === '/usr/bin/chromium' || script(path);
-    expect(findPdfPrinter({ env: { DISPLAY: ':0' }, platform: 'linux', exists: withChromium, electron })).toMatchObject({
-      kind: 'electron',
-      path: electron,
-      fallback: '/usr/bin/chromium',
-    });
+    expect(findPdfPrinter({ env: { DISPLAY: ':0' }, platform: 'linux', exists: withChromium, electron })).toMatchObject(
+      {
+        kind: 'electron',
+        path: electron,
+        fallback: '/usr/bin/chromium',
+      },
+    );
     // A Linux machine without a display (CI, a server): Electron cannot start, the browser prints.
-    expect(findPdfPrinter({ env: {}, platform: 'linux', exists: withChromium, electron })).toMatchObject({ kind: 'browser', path: '/usr/bin/chromium' });
-    expect(findPdfPrinter({ env: {}, platform: 'darwin', exists: present('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'), electron: null })).toMatchObject({
+    expect(findPdfPrinter({ env: {}, platform: 'linux', exists: withChromium, electron })).toMatchObject({
+      kind: 'browser',
+      path: '/usr/bin/chromium',
+    });
+    expect(
+      findPdfPrinter({
+        env: {},
+        platform: 'darwin',
+        exists: present('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'),
+        electron: null,
+      }),
+    ).toMatchObject({
       kind: 'browser',
     });
     let error: unknown;
@@ -63,7 +99,9 @@ describe('findPdfPrinter', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(PdfPrinterMissing);
-    expect((error as Error).message).toMatch(/^no browser to print the PDF with: install Chromium .* --browser PATH or ENROLLSCOPE_BROWSER$/);
+    expect((error as Error).message).toMatch(
+      /^no browser to print the PDF with: install Chromium .* --browser PATH or ENROLLSCOPE_BROWSER$/,
+    );
     expect((error as Error).message).not.toContain('\n');
   });
 });
@@ -77,12 +115,19 @@ describe('page geometry and templates', () => {
   it('gives printToPDF and page.pdf the same page, header, footer, tagging and outline; escapes every text', () => {
     const job = {
       report: { range: { from: '2025-06-01', to: '2025-06-14', tz: 'Europe/Berlin' } },
-      meta: { page: { paper: 'Letter', orientation: 'landscape' }, customer: 'A&B <script>', consultant: 'Jo "JJ" O\'Neil', generatedAt: '2025-06-15T10:02:03.000Z' },
+      meta: {
+        page: { paper: 'Letter', orientation: 'landscape' },
+        customer: 'A&B <script>',
+        consultant: 'Jo "JJ" O\'Neil',
+        generatedAt: '2025-06-15T10:02:03.000Z',
+      },
     } as unknown as PrintJob;
     const options = pdfOptionsFor(job);
     expect(options.headerTemplate).toContain('Incomplete user enrollments · A&amp;B &lt;script&gt;');
     expect(options.headerTemplate).toContain('1 Jun 2025 – 14 Jun 2025 · Europe/Berlin');
-    expect(options.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(options.footerTemplate).toContain(
+      'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+    );
     expect(options.footerTemplate).toContain('Generated 2025-06-15 10:02 UTC by Jo &quot;JJ&quot; O&#39;Neil');
     expect(options.headerTemplate + options.footerTemplate).not.toMatch(/<script|src=|url\(/);
     expect(electronPdfOptions(options)).toMatchObject({
@@ -106,34 +151,53 @@ describe('page geometry and templates', () => {
   });
 
   it('names the file after the customer (or the case) and the range, without path characters', () => {
-    expect(pdfFileName('Sample case', 'Contoso: EMEA/Retail', '2025-06-01', '2025-06-14')).toBe('Contoso EMEA Retail – Incomplete enrollments 2025-06-01 to 2025-06-14.pdf');
-    expect(pdfFileName('Sample case', '', '2025-06-01', '2025-06-01')).toBe('Sample case – Incomplete enrollments 2025-06-01.pdf');
-    expect(pdfFileName(null, '', '2025-06-01', '2025-06-02')).toBe('Incomplete enrollments 2025-06-01 to 2025-06-02.pdf');
+    expect(pdfFileName('Sample case', 'Contoso: EMEA/Retail', '2025-06-01', '2025-06-14')).toBe(
+      'Contoso EMEA Retail – Incomplete enrollments 2025-06-01 to 2025-06-14.pdf',
+    );
+    expect(pdfFileName('Sample case', '', '2025-06-01', '2025-06-01')).toBe(
+      'Sample case – Incomplete enrollments 2025-06-01.pdf',
+    );
+    expect(pdfFileName(null, '', '2025-06-01', '2025-06-02')).toBe(
+      'Incomplete enrollments 2025-06-01 to 2025-06-02.pdf',
+    );
   });
 });
 
 describe('masking', () => {
   it('replaces users and devices in row excerpts by stable pseudonyms, keeping times and the taxonomy', () => {
-    const detail = '2025-10-16T15:04:00.578Z, user0113@contoso.example, d84e7f6a-fef2-4bea-a4cd-8e77f907b727, , start, , ';
+    const detail =
+      '2025-10-16T15:04:00.578Z, user0113@contoso.example, d84e7f6a-fef2-4bea-a4cd-8e77f907b727, , start, , ';
     const masked = maskExampleDetail('no platform', detail);
-    expect(masked).toBe(`2025-10-16T15:04:00.578Z, ${pseudonym('user0113@contoso.example')}, ${pseudonym('d84e7f6a-fef2-4bea-a4cd-8e77f907b727')}, , start, , `);
+    expect(masked).toBe(
+      `2025-10-16T15:04:00.578Z, ${pseudonym('user0113@contoso.example')}, ${pseudonym('d84e7f6a-fef2-4bea-a4cd-8e77f907b727')}, , start, , `,
+    );
     expect(masked).toMatch(/^2025-10-16T15:04:00\.578Z, user-[0-9a-z]{7}, id-[0-9a-z]{7}, , start, , $/);
     // Stable: the same person everywhere; case does not matter.
     expect(pseudonym('User0113@Contoso.example')).toBe(pseudonym('user0113@contoso.example'));
     expect(pseudonym('user0114@contoso.example')).not.toBe(pseudonym('user0113@contoso.example'));
     // Platform, action names and catalog screens stay readable; anything unknown is masked.
-    expect(maskExampleDetail('step without action name', '2025-10-24T07:18:56Z, jdoe, PC-17, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources')).toMatch(
+    expect(
+      maskExampleDetail(
+        'step without action name',
+        '2025-10-24T07:18:56Z, jdoe, PC-17, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources',
+      ),
+    ).toMatch(
       /^2025-10-24T07:18:56Z, id-\w{7}, id-\w{7}, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources$/,
     );
     // A cut excerpt's last field cannot be recognised: dropped.
-    expect(maskExampleDetail('no user', '2025-10-17T14:04:54Z, , KIOSK-1, Android, step, Enrollm…')).toMatch(/, Android, step, …$/);
+    expect(maskExampleDetail('no user', '2025-10-17T14:04:54Z, , KIOSK-1, Android, step, Enrollm…')).toMatch(
+      /, Android, step, …$/,
+    );
     // One-field examples never hold a user or a device.
     expect(maskExampleDetail('unknown platform', 'Windows')).toBe('Windows');
     expect(maskExampleDetail('bad time', '31/06/2025, 10:00')).toBe('31/06/2025, 10:00');
   });
 
   it('masks every example of every import of a report, and nothing else', () => {
-    const report = { imports: [{ file: 'a.csv', examples: [{ line: 3, reason: 'no user', detail: 'x@y.z, ios' }] }], rollup: { initiated: 1 } };
+    const report = {
+      imports: [{ file: 'a.csv', examples: [{ line: 3, reason: 'no user', detail: 'x@y.z, ios' }] }],
+      rollup: { initiated: 1 },
+    };
     const masked = maskReport(report as never);
     expect(masked.imports[0]!.examples[0]!.detail).toBe(`${pseudonym('x@y.z')}, ios`);
     expect(masked.rollup).toBe(report.rollup);
@@ -142,7 +206,12 @@ describe('masking', () => {
 
 describe('PrintService', () => {
   const request: PrintRequest = {
-    report: { range: { kind: 'last', days: 7 }, platforms: ['iOS/iPadOS', 'Android'], sections: ['Terms of Use'], tz: 'UTC' },
+    report: {
+      range: { kind: 'last', days: 7 },
+      platforms: ['iOS/iPadOS', 'Android'],
+      sections: ['Terms of Use'],
+      tz: 'UTC',
+    },
     page: { paper: 'A4', orientation: 'portrait' },
     customer: '  Contoso Ltd ',
     consultant: 'Jane Doe',
@@ -152,7 +221,11 @@ describe('PrintService', () => {
   function started(deps: PrintDeps | null): { session: AppSession; print: PrintService } {
     const session = new AppSession({
       engine,
-      dialogs: { chooseNewCasePath: async () => null, chooseCaseToOpen: async () => null, chooseImportFiles: async () => [] },
+      dialogs: {
+        chooseNewCasePath: async () => null,
+        chooseCaseToOpen: async () => null,
+        chooseImportFiles: async () => [],
+      },
       userDataDir: join(dir, 'user'),
       sampleCase: SAMPLE,
       emit: () => undefined,
@@ -230,7 +303,10 @@ describe('PrintService', () => {
 
   it('without a printer, says that printing is not available', async () => {
     const { session, print } = started(null);
-    await expect(print.printPdf(request)).rejects.toMatchObject({ code: 'failed', message: 'Printing to PDF is not available here.' });
+    await expect(print.printPdf(request)).rejects.toMatchObject({
+      code: 'failed',
+      message: 'Printing to PDF is not available here.',
+    });
     session.close();
   });
 });

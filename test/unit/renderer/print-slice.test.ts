@@ -24,11 +24,21 @@ const report = (request: ReportRequest): Report => ({
   daily: [],
   sections: [],
   imports: [],
-  dataQuality: { summaryRowsLeftOut: 0, summaryMismatches: [], daysWithoutData: [], skippedRows: 0, duplicateRows: 0, notes: [] },
+  dataQuality: {
+    summaryRowsLeftOut: 0,
+    summaryMismatches: [],
+    daysWithoutData: [],
+    skippedRows: 0,
+    duplicateRows: 0,
+    notes: [],
+  },
 });
 
 /** The verbs this test needs; any other verb (other slices refresh too) answers with an error. */
-function fakeApi(caseInfo: CaseInfo, printToPdf: (request: PrintRequest) => ReturnType<EnrollscopeApi['printToPdf']>): EnrollscopeApi {
+function fakeApi(
+  caseInfo: CaseInfo,
+  printToPdf: (request: PrintRequest) => ReturnType<EnrollscopeApi['printToPdf']>,
+): EnrollscopeApi {
   const verbs: Record<string, unknown> = {
     getSession: () => ok({ case: caseInfo, recent: [], notice: null, importing: false }),
     getReport: (request: ReportRequest) => ok({ report: report(request), latestDay: '2025-06-14' }),
@@ -38,8 +48,11 @@ function fakeApi(caseInfo: CaseInfo, printToPdf: (request: PrintRequest) => Retu
     onMenuCommand: () => () => undefined,
     onSessionChanged: () => () => undefined,
   };
-  const other = (): Promise<IpcResult<never>> => Promise.resolve({ ok: false, error: { code: 'failed', message: 'not part of this test' } });
-  return new Proxy(verbs, { get: (target, name: string) => target[name] ?? (name.startsWith('on') ? () => () => undefined : other) }) as unknown as EnrollscopeApi;
+  const other = (): Promise<IpcResult<never>> =>
+    Promise.resolve({ ok: false, error: { code: 'failed', message: 'not part of this test' } });
+  return new Proxy(verbs, {
+    get: (target, name: string) => target[name] ?? (name.startsWith('on') ? () => () => undefined : other),
+  }) as unknown as EnrollscopeApi;
 }
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -109,10 +122,18 @@ describe('the print slice', () => {
     const store = createAppStore(fakeApi(info(2), () => Promise.resolve(answers.shift()!)));
     await store.getState().init();
     await settle();
-    const options = { page: { paper: 'A4', orientation: 'portrait' } as const, customer: '', consultant: '', maskUsers: false };
+    const options = {
+      page: { paper: 'A4', orientation: 'portrait' } as const,
+      customer: '',
+      consultant: '',
+      maskUsers: false,
+    };
     await store.getState().printToPdf(options);
     expect(store.getState()).toMatchObject({ printStatus: 'idle', notice: null });
     await store.getState().printToPdf(options);
-    expect(store.getState()).toMatchObject({ printStatus: 'error', notice: 'The PDF was not saved: A PDF is being printed. Wait for it to finish.' });
+    expect(store.getState()).toMatchObject({
+      printStatus: 'error',
+      notice: 'The PDF was not saved: A PDF is being printed. Wait for it to finish.',
+    });
   });
 });
