@@ -159,6 +159,8 @@ async function printWithBrowser(executablePath: string, job: PrintJob): Promise<
   }
 }
 
+const ELECTRON_LIMIT_MS = 90_000;
+
 /** Runs out/main/pdf-electron.js in Electron; resolves when the PDF is written. */
 function printWithElectron(
   printer: Extract<PdfPrinter, { kind: 'electron' }>,
@@ -180,8 +182,17 @@ function printWithElectron(
     child.stderr.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-4000);
     });
-    child.once('error', fail);
+    // Electron prints within its own 60 s limit; one that never gets that far is stopped.
+    const timer = setTimeout(() => {
+      stderr += `\nno answer in ${ELECTRON_LIMIT_MS / 1000} s`;
+      child.kill('SIGKILL');
+    }, ELECTRON_LIMIT_MS);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
     child.once('exit', (code, signal) => {
+      clearTimeout(timer);
       if (code === 0) ok();
       else {
         const line = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit ${code ?? signal}`;
