@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAttempts } from '../../../src-main/insights/attempts';
 import { computeReport, ReportInputError } from '../../../src-main/report/compute-report';
+import type { AttemptQuery, AttemptSort } from '../../../src-main/shared/insights-types';
 import { pseudonym } from '../../../src-main/shared/mask';
 import {
   ACTION_NAMES,
@@ -259,7 +260,7 @@ describe('listAttempts: filters', () => {
 describe('listAttempts: order and pages', () => {
   it('sorts by any column, ties by start, and pages with limit and offset', () => {
     const db = sampleCase();
-    const users = (sort: Parameters<typeof listAttempts>[1]['sort']) =>
+    const users = (sort: AttemptSort) =>
       listAttempts(db, { ...JUNE, outcome: 'all', sort }).rows.map((r) => r.user.split('@')[0]);
     expect(users({ key: 'user', direction: 'desc' })).toEqual(['fay', 'eve', 'di', 'cy', 'bob', 'ann']);
     expect(users({ key: 'duration', direction: 'desc' })).toEqual(['fay', 'bob', 'ann', 'cy', 'di', 'eve']);
@@ -278,7 +279,7 @@ describe('listAttempts: order and pages', () => {
 
   it('refuses what it cannot answer, in one line', () => {
     const db = sampleCase();
-    const bad: Parameters<typeof listAttempts>[1][] = [
+    const bad: AttemptQuery[] = [
       { outcome: 'gone' as never },
       { actionName: 'WorkProfile' },
       { userAction: 'Shrug' },
