@@ -124,9 +124,9 @@ function checkIntegrity(db: CaseDb, path: string): void {
   const rows = db.pragma('quick_check(10)') as { quick_check: string }[];
   if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
   // The first line is often only a heading ("*** in database main ***").
-  const problem =
-    rows.map((row) => row.quick_check).find((line) => !/^\*\*\*/.test(line.trim())) ?? rows[0]?.quick_check;
-  throw new CaseRefused(path, `the case file is damaged (${String(problem).split('\n')[0]!.trim()})`);
+  const lines = rows.flatMap((row) => String(row.quick_check).split('\n')).map((line) => line.trim());
+  const problem = lines.find((line) => line !== '' && !line.startsWith('***')) ?? lines[0];
+  throw new CaseRefused(path, `the case file is damaged (${problem})`);
 }
 
 export function getSetting(db: CaseDb, key: string): string | undefined {
