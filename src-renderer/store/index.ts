@@ -8,6 +8,7 @@ import type { EnrollscopeApi } from '../../src-main/shared/ipc-contract';
 import { createCaseSlice } from './case-slice';
 import { createFilterSlice } from './filter-slice';
 import { createImportSlice } from './import-slice';
+import { connectInsights, createInsightsSlices } from './insights';
 import { createPrintSlice } from './print-slice';
 import { createReportSlice } from './report-slice';
 import type { AppState } from './types';
@@ -15,13 +16,17 @@ import type { AppState } from './types';
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: EnrollscopeApi): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...createCaseSlice(api)(...a),
     ...createFilterSlice(api)(...a),
     ...createReportSlice(api)(...a),
     ...createImportSlice(api)(...a),
     ...createPrintSlice(api)(...a),
+    ...createInsightsSlices(api, ...a),
   }));
+  // The comparison, funnel, failures and notes follow the report and the open case.
+  connectInsights(store);
+  return store;
 }
 
 /** Subscribes the store to the main process's pushed events; returns the unsubscribe function. */

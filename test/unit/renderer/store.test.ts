@@ -63,6 +63,9 @@ function fakeApi(
         case: session.case ?? caseInfo('/u/Cases/new.enrollscope'),
       }),
     cancelImport: () => ok(true),
+    // Called by the insights slices whenever the case or the report changes.
+    listAnnotations: () => ok([]),
+    getFunnel: () => ok(null),
     onImportProgress: () => () => undefined,
     onMenuCommand: () => () => undefined,
     onSessionChanged: () => () => undefined,
