@@ -1,12 +1,9 @@
-/** The report of spec section 5: filters beside roll-up, chart, section tables and data quality. */
+/** The report of spec section 5 (filters beside roll-up, chart, section tables, data quality) and the views of issue 7. */
 import { reportKey } from '../../src-main/shared/report-key';
 import { useApp } from '../store';
 import { ActiveFilters } from './ActiveFilters';
-import { DataQualityPanel } from './DataQualityPanel';
 import { FilterPanel } from './FilterPanel';
-import { RollupHeader } from './RollupHeader';
-import { SectionChart } from './SectionChart';
-import { SectionTables } from './SectionTables';
+import { ReportBody } from './ReportBody';
 
 export function ReportView() {
   const report = useApp((s) => s.report);
@@ -32,10 +29,7 @@ export function ReportView() {
         {report ? (
           <>
             <ActiveFilters report={report} />
-            <RollupHeader report={report} />
-            <SectionChart report={report} />
-            <SectionTables report={report} />
-            <DataQualityPanel report={report} />
+            <ReportBody report={report} />
           </>
         ) : (
           status === 'loading' && <p className="muted loading">Computing the report…</p>

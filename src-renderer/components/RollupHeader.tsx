@@ -35,11 +35,14 @@ function Delta({
 }) {
   const tone = value === null || value === 0 || !worseWhenUp ? 'neutral' : value > 0 ? 'worse' : 'better';
   return (
-    <span className={`stat-delta ${tone}`} data-testid={testId} data-value={value === null ? '' : String(value)}>
-      <span className="stat-delta-value">{text}</span>{' '}
-      <span className="muted">
-        vs {previous} in {label}
-      </span>
+    <span
+      className={`stat-delta ${tone}`}
+      data-testid={testId}
+      data-value={value === null ? '' : String(value)}
+      title={`${previous} in ${label}`}
+    >
+      <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} before</span>
+      <span className="visually-hidden"> ({label})</span>
     </span>
   );
 }
@@ -51,7 +54,7 @@ export function RollupHeader({
 }: {
   report: Report;
   compare?: RollupCompare | null;
-  onDrill?: (what: 'initiated' | 'incomplete') => void;
+  onDrill?: (what: 'initiated' | 'incomplete' | 'unclassified') => void;
 }) {
   const { rollup } = report;
   const sectionFilter = report.filters.sections.length < SECTIONS.length;
@@ -111,9 +114,19 @@ export function RollupHeader({
           />
         )}
         <span className="stat-note">
-          {sectionFilter
-            ? 'in the selected sections (unclassified attempts not included)'
-            : `${formatCount(rollup.unclassified)} unclassified (no action name known)`}
+          {sectionFilter ? (
+            'in the selected sections (unclassified attempts not included)'
+          ) : onDrill && rollup.unclassified > 0 ? (
+            <button
+              className="link-button note-link"
+              onClick={() => onDrill('unclassified')}
+              data-testid="drill-unclassified"
+            >
+              {formatCount(rollup.unclassified)} unclassified (no action name known)
+            </button>
+          ) : (
+            `${formatCount(rollup.unclassified)} unclassified (no action name known)`
+          )}
         </span>
       </div>
       <div className="stat">

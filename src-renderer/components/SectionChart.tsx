@@ -319,7 +319,7 @@ export function SectionChart({
                       <button
                         className="count-button"
                         onClick={() => onDrillDay(section, day, values[index] ?? 0)}
-                        aria-label={`${formatCount(values[index] ?? 0)}: show the attempts of ${formatLongDay(day)} in ${section}`}
+                        title={`Show the attempts of ${formatLongDay(day)} in ${section}`}
                       >
                         {formatCount(values[index] ?? 0)}
                       </button>

@@ -5,7 +5,7 @@
  *
  * Optional (the app): a row's count opens its attempts (`onDrillRow`); with a comparison, a change
  * column and the section's change (`deltas`); beside the largest rows, a short guidance that opens
- * under the row (`guidance`).
+ * under the row (`guidance`; its toggle sits in the screen cell).
  */
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
@@ -222,6 +222,9 @@ function SectionTable({
                           observed
                         </span>
                       )}
+                    </td>
+                    <td className="screen">
+                      {row.screen || <span className="muted">—</span>}
                       {guidance !== null && (
                         <button
                           className="guidance-toggle"
@@ -234,7 +237,6 @@ function SectionTable({
                         </button>
                       )}
                     </td>
-                    <td className="screen">{row.screen || <span className="muted">—</span>}</td>
                     <td className="nowrap">{row.platform}</td>
                     <td className="user-action">{row.userAction}</td>
                     <td className="num strong" data-cell="count">
@@ -242,7 +244,7 @@ function SectionTable({
                         <button
                           className="count-button"
                           onClick={() => extras.onDrillRow?.(table.section, row)}
-                          aria-label={`${formatCount(row.count)}: show the attempts of ${row.actionName}, ${row.userAction}`}
+                          title={`Show the attempts of ${row.actionName}, ${row.userAction}`}
                         >
                           {formatCount(row.count)}
                         </button>

@@ -1,0 +1,134 @@
+/**
+ * The report's body in the app: the views' toolbar, then either the abandonment report (roll-up,
+ * chart, notes, funnel, guidance, section tables, data quality), with drill-down from its numbers
+ * and the comparison when on, or the enrollment failures view. The attempts dialog is shared.
+ */
+import { useMemo } from 'react';
+import { topGuidance } from '../../src-main/shared/guidance';
+import type { Comparison } from '../../src-main/shared/insights-types';
+import type { Report, SectionRow } from '../../src-main/shared/report-types';
+import type { Section, UserAction } from '../../src-main/shared/taxonomy';
+import { formatLongDay, formatRange } from '../format';
+import { useApp } from '../store';
+import { shownComparison } from '../store/compare-slice';
+import { AnnotationsCard } from './annotations/AnnotationsCard';
+import type { ChartMarker } from './annotations/marker-plugin';
+import { DataQualityPanel } from './DataQualityPanel';
+import { DrillDownDialog } from './drilldown/DrillDownDialog';
+import { FailuresView } from './failures/FailuresView';
+import { FunnelCard } from './funnel/FunnelCard';
+import { GUIDED_ROWS, GuidanceCard, GuidanceText } from './guidance/GuidanceCard';
+import { ReportToolbar, VIEW_PANEL_ID, viewTabId } from './ReportToolbar';
+import { RollupHeader, type RollupCompare } from './RollupHeader';
+import { SectionChart, type ChartPrevious } from './SectionChart';
+import { rowKey, SectionTables, type TableDeltas } from './SectionTables';
+
+function rollupCompare(comparison: Comparison, label: string): RollupCompare {
+  const { delta, previous } = comparison;
+  return {
+    previous: previous.rollup,
+    initiated: delta.initiated,
+    incomplete: delta.incomplete,
+    incompleteRate: delta.incompleteRate,
+    label,
+  };
+}
+
+function tableDeltas(comparison: Comparison, label: string): TableDeltas {
+  return {
+    label,
+    sections: new Map(
+      comparison.delta.sections.map((section) => [
+        section.section,
+        {
+          incomplete: section.incomplete,
+          previous: section.previous,
+          rows: new Map(section.rows.map((row) => [rowKey(row), { delta: row.count, previous: row.previous }])),
+        },
+      ]),
+    ),
+  };
+}
+
+function AbandonmentReport({ report }: { report: Report }) {
+  const comparison = useApp(shownComparison);
+  const annotations = useApp((s) => s.annotations);
+  const openDrill = useApp((s) => s.openDrill);
+
+  const label = comparison ? formatRange(comparison.previous.range.from, comparison.previous.range.to) : '';
+  const previous = useMemo<ChartPrevious | null>(
+    () => (comparison ? { report: comparison.previous, label } : null),
+    [comparison, label],
+  );
+  const deltas = useMemo(() => (comparison ? tableDeltas(comparison, label) : null), [comparison, label]);
+  const markers = useMemo<ChartMarker[]>(() => annotations.map((a) => ({ day: a.date, label: a.text })), [annotations]);
+  const guided = useMemo(() => topGuidance(report, GUIDED_ROWS), [report]);
+  const guidedKeys = useMemo(() => new Map(guided.map((g) => [`${g.section}|${rowKey(g.row)}`, g.guidance])), [guided]);
+
+  const drillRow = (section: Section, row: SectionRow): void =>
+    openDrill(
+      {
+        kind: 'row',
+        section,
+        actionName: row.actionName,
+        screen: row.screen,
+        userAction: row.userAction as UserAction,
+      },
+      `${section} · ${row.actionName} · ${row.userAction}`,
+      row.count,
+    );
+  const drillDay = (section: Section, date: string, count: number): void =>
+    openDrill({ kind: 'day', section, date }, `${section} on ${formatLongDay(date)}`, count);
+  const drillTile = (what: 'initiated' | 'incomplete' | 'unclassified'): void => {
+    if (what === 'unclassified') {
+      openDrill(
+        { kind: 'section', section: 'Unclassified' },
+        'unclassified (no action name known)',
+        report.rollup.unclassified,
+      );
+    } else {
+      openDrill(
+        { kind: what },
+        what === 'initiated' ? 'Initiated enrollments' : 'Incomplete enrollments',
+        report.rollup[what],
+      );
+    }
+  };
+
+  return (
+    <>
+      <RollupHeader
+        report={report}
+        compare={comparison ? rollupCompare(comparison, label) : null}
+        onDrill={drillTile}
+      />
+      <SectionChart report={report} previous={previous} markers={markers} onDrillDay={drillDay} />
+      <AnnotationsCard />
+      <FunnelCard />
+      <GuidanceCard rows={guided.slice(0, 3)} incomplete={report.rollup.incomplete} />
+      <SectionTables
+        report={report}
+        onDrillRow={drillRow}
+        deltas={deltas}
+        guidance={(section, row) => {
+          const guidance = guidedKeys.get(`${section}|${rowKey(row)}`);
+          return guidance ? <GuidanceText guidance={guidance} /> : null;
+        }}
+      />
+      <DataQualityPanel report={report} />
+    </>
+  );
+}
+
+export function ReportBody({ report }: { report: Report }) {
+  const view = useApp((s) => s.view);
+  return (
+    <>
+      <ReportToolbar />
+      <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)} className="view-panel">
+        {view === 'report' ? <AbandonmentReport report={report} /> : <FailuresView />}
+      </div>
+      <DrillDownDialog />
+    </>
+  );
+}

@@ -1,0 +1,295 @@
+/**
+ * The attempts behind a number: a modal dialog (Esc closes, focus stays inside) with the attempts
+ * a page at a time, a search box, outcome and platform filters, sorting, and the masking toggle.
+ * Opened by the roll-up tiles, the section tables' counts, the chart (a point, or a cell of its
+ * data table) and the funnel.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type {
+  AttemptOutcomeFilter,
+  AttemptRow,
+  AttemptSort,
+  AttemptSortKey,
+} from '../../../src-main/shared/insights-types';
+import { PLATFORMS, type Platform } from '../../../src-main/shared/taxonomy';
+import { formatCount, plural } from '../../format';
+import { useApp } from '../../store';
+import { DRILL_PAGE_SIZE } from '../../store/drilldown-slice';
+import { formatDuration, formatTime } from '../insights-format';
+import '../../styles/insights.css';
+
+const OUTCOMES: readonly { value: AttemptOutcomeFilter; label: string }[] = [
+  { value: 'all', label: 'Any outcome' },
+  { value: 'incomplete', label: 'Incomplete' },
+  { value: 'complete', label: 'Complete' },
+  { value: 'in progress', label: 'In progress' },
+];
+
+/** Text columns start ascending, times and durations descending (latest, longest first). */
+const FIRST_DESCENDING: ReadonlySet<AttemptSortKey> = new Set(['started', 'ended', 'duration']);
+
+function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+  numeric,
+}: {
+  column: AttemptSortKey;
+  label: string;
+  sort: AttemptSort;
+  onSort: (s: AttemptSort) => void;
+  numeric?: boolean;
+}) {
+  const active = sort.key === column;
+  const direction = sort.direction ?? 'asc';
+  const next: AttemptSort = active
+    ? { key: column, direction: direction === 'asc' ? 'desc' : 'asc' }
+    : { key: column, direction: FIRST_DESCENDING.has(column) ? 'desc' : 'asc' };
+  return (
+    <th
+      scope="col"
+      className={numeric ? 'num' : undefined}
+      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button className="sort-button" onClick={() => onSort(next)} data-column={column}>
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {active ? (direction === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+const sameDay = (a: string, b: string): boolean => a.slice(0, 10) === b.slice(0, 10);
+
+function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string; showOutcome: boolean }) {
+  const started = formatTime(row.started, tz);
+  const ended = formatTime(row.ended, tz);
+  return (
+    <tr data-testid="attempt-row">
+      <td className="wrap-any user" data-cell="user">
+        {row.user}
+      </td>
+      <td className="wrap-any device" data-cell="device">
+        {row.device || <span className="muted">—</span>}
+      </td>
+      <td className="nowrap">{row.platform}</td>
+      <td className="nowrap" data-cell="started" title={row.started}>
+        {started}
+      </td>
+      <td className="nowrap" title={row.ended}>
+        {sameDay(started, ended) ? ended.slice(11) : ended}
+      </td>
+      <td className="num nowrap">{formatDuration(row.durationMs)}</td>
+      {showOutcome && <td className="nowrap">{row.outcome}</td>}
+      <td>
+        <span className="action-name">{row.actionName || '—'}</span>
+        {row.screen && <span className="attempt-screen muted">{row.screen}</span>}
+      </td>
+      <td className="nowrap">{row.userAction ?? <span className="muted">—</span>}</td>
+      <td className="wrap-any source" data-cell="source">
+        {row.sourceFile}
+        <span className="muted source-line">line {formatCount(row.sourceLine)}</span>
+      </td>
+    </tr>
+  );
+}
+
+export function DrillDownDialog() {
+  const drill = useApp((s) => s.drill);
+  const tz = useApp((s) => s.report?.range.tz ?? 'UTC');
+  const platforms = useApp((s) => s.report?.filters.platforms ?? PLATFORMS);
+  const maskUsers = useApp((s) => s.maskUsers);
+  const closeDrill = useApp((s) => s.closeDrill);
+  const setSearch = useApp((s) => s.setDrillSearch);
+  const setOutcome = useApp((s) => s.setDrillOutcome);
+  const setPlatform = useApp((s) => s.setDrillPlatform);
+  const setSort = useApp((s) => s.setDrillSort);
+  const setOffset = useApp((s) => s.setDrillOffset);
+  const setMaskUsers = useApp((s) => s.setMaskUsers);
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const open = drill !== null;
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setText('');
+      dialog.showModal();
+    } else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  // Typing searches after a short pause (one request per pause, not per key).
+  useEffect(() => {
+    if (!drill || text === drill.search) return;
+    const timer = setTimeout(() => setSearch(text), 250);
+    return () => clearTimeout(timer);
+  }, [text, drill, setSearch]);
+
+  const page = drill?.page ?? null;
+  const total = page?.total ?? 0;
+  const offset = drill?.offset ?? 0;
+  const from = page && total > 0 ? offset + 1 : 0;
+  const to = page ? offset + page.rows.length : 0;
+  const narrowed = drill
+    ? drill.search.trim() !== '' ||
+      drill.platform !== 'any' ||
+      drill.outcome !== (drill.target.kind === 'initiated' ? 'all' : 'incomplete')
+    : false;
+  const showOutcome = drill?.outcome === 'all';
+
+  return (
+    <dialog
+      ref={ref}
+      className="drill-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={closeDrill}
+      data-testid="drill-dialog"
+      data-drill-status={drill?.status ?? 'closed'}
+      data-drill-total={page ? String(page.total) : ''}
+    >
+      {drill && (
+        <div className="drill-body">
+          <div className="drill-head">
+            <div>
+              <h2 id={`${id}-title`}>Attempts: {drill.title}</h2>
+              <p className="muted drill-summary" data-testid="drill-summary" aria-live="polite">
+                {drill.status === 'error'
+                  ? drill.error
+                  : page
+                    ? `${plural(total, 'attempt')}${narrowed ? ' match the filters below' : ''}${
+                        drill.expected !== null && !narrowed ? ` · the report shows ${formatCount(drill.expected)}` : ''
+                      }`
+                    : 'Loading…'}
+              </p>
+              {page &&
+                !narrowed &&
+                drill.expected !== null &&
+                drill.expected !== total &&
+                drill.target.kind === 'initiated' && (
+                  <p className="drill-note" data-testid="drill-note">
+                    Summary rows count {formatCount(Math.max(0, drill.expected - total))} initiated attempts that no
+                    event or details row shows: they cannot be listed.
+                  </p>
+                )}
+            </div>
+            <button className="button ghost" onClick={closeDrill} aria-label="Close" data-testid="drill-close">
+              ✕
+            </button>
+          </div>
+          <div className="drill-filters" role="search">
+            <label className="drill-search">
+              <span className="visually-hidden">Search attempts</span>
+              <input
+                type="search"
+                value={text}
+                placeholder="Search user, device, action, screen, file…"
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') setSearch(text);
+                }}
+                data-testid="drill-search"
+              />
+            </label>
+            <label className="drill-select">
+              <span>Outcome</span>
+              <select
+                value={drill.outcome}
+                onChange={(e) => setOutcome(e.target.value as AttemptOutcomeFilter)}
+                data-testid="drill-outcome"
+              >
+                {OUTCOMES.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {platforms.length > 1 && (
+              <label className="drill-select">
+                <span>Platform</span>
+                <select
+                  value={drill.platform}
+                  onChange={(e) => setPlatform(e.target.value as Platform | 'any')}
+                  data-testid="drill-platform"
+                >
+                  <option value="any">Both</option>
+                  {platforms.map((p) => (
+                    <option key={p} value={p}>
+                      {p}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label className="check drill-mask">
+              <input
+                type="checkbox"
+                checked={maskUsers}
+                onChange={(e) => setMaskUsers(e.target.checked)}
+                data-testid="drill-mask"
+              />
+              <span>Mask user names and device IDs</span>
+            </label>
+          </div>
+          <div className="drill-table-wrap" aria-busy={drill.status === 'loading'}>
+            <table className="data-table compact drill-table" data-testid="drill-table">
+              <caption className="visually-hidden">Attempts, {plural(total, 'attempt')}</caption>
+              <thead>
+                <tr>
+                  <SortHeader column="user" label="User" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="device" label="Device" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="platform" label="Platform" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="started" label={`Started (${tz})`} sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="ended" label="Ended" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="duration" label="Duration" sort={drill.sort} onSort={setSort} numeric />
+                  {showOutcome && <SortHeader column="outcome" label="Outcome" sort={drill.sort} onSort={setSort} />}
+                  <SortHeader column="actionName" label="Last action and screen" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="userAction" label="User action" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="sourceFile" label="Source" sort={drill.sort} onSort={setSort} />
+                </tr>
+              </thead>
+              <tbody>
+                {page?.rows.map((row, index) => (
+                  <AttemptTableRow key={`${offset + index}`} row={row} tz={tz} showOutcome={showOutcome} />
+                ))}
+                {page && page.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={showOutcome ? 10 : 9} className="muted drill-empty">
+                      No attempts match.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <div className="drill-pager">
+            <span className="muted" data-testid="drill-range">
+              {page ? (total > 0 ? `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}` : '0 of 0') : ''}
+            </span>
+            <button
+              className="button small"
+              disabled={!page || offset === 0}
+              onClick={() => setOffset(offset - DRILL_PAGE_SIZE)}
+              data-testid="drill-prev"
+            >
+              ← Previous
+            </button>
+            <button
+              className="button small"
+              disabled={!page || to >= total}
+              onClick={() => setOffset(offset + DRILL_PAGE_SIZE)}
+              data-testid="drill-next"
+            >
+              Next →
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}
