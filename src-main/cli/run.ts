@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
 import type { PrintJob } from '../shared/print-types';
+import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
@@ -88,6 +89,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
     const report = computeReport(db, { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz });
     const job: PrintJob = {
       report,
+      annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,

@@ -9,6 +9,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { HandlerError } from '../app/ipc';
+import { listAnnotations } from '../insights/annotations';
 import type { AppSession } from '../app/session';
 import type { CaseInfo } from '../shared/ipc-contract';
 import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types';
@@ -71,8 +72,10 @@ export class PrintService {
       if (!path) return { pdf: null, case: before };
       // The report again after the dialog: the document shows the data as it is when printed.
       const info = this.session.info();
+      const printed = this.session.report(request.report).report;
       const job: PrintJob = {
-        report: this.session.report(request.report).report,
+        report: printed,
+        annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
         meta: {
           page: request.page,
           caseName: info.name,

@@ -7,6 +7,7 @@
 import type { ChartData, ChartOptions, Plugin } from 'chart.js';
 import { useMemo } from 'react';
 import { Line } from 'react-chartjs-2';
+import { markerPlugin, type ChartMarker } from '../components/annotations/marker-plugin';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
@@ -44,11 +45,14 @@ export function PrintChart({
   width,
   height,
   onDrawn,
+  markers,
 }: {
   report: Report;
   width: number;
   height: number;
   onDrawn: () => void;
+  /** Dated notes, drawn as dashed vertical lines with their labels. */
+  markers?: readonly ChartMarker[];
 }) {
   const { days, series } = useMemo(() => chartSeries(report), [report]);
   const theme = CHART_THEME.light;
@@ -83,7 +87,19 @@ export function PrintChart({
       devicePixelRatio: PRINT_PIXEL_RATIO,
       events: [],
       font: { family: PRINT_FONT, size: 11 },
-      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { enabled: false },
+        annotationMarkers: markers?.length
+          ? {
+              markers,
+              color: theme.marker,
+              textColor: theme.text,
+              background: theme.markerBg,
+              font: `600 10px ${PRINT_FONT}`,
+            }
+          : false,
+      },
       scales: {
         x: {
           grid: { display: false },
@@ -110,11 +126,11 @@ export function PrintChart({
         },
       },
     }),
-    [theme, days],
+    [theme, days, markers],
   );
 
   const plugins = useMemo<Plugin<'line'>[]>(
-    () => [{ id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
+    () => [markerPlugin, { id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
     [onDrawn],
   );
 

@@ -22,6 +22,7 @@ import {
   zoneOffset,
 } from '../format';
 import { PrintChart } from './PrintChart';
+import { PrintGuidance, PrintNotes } from './PrintInsights';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
 const KEEP_TOGETHER_ROWS = 10;
@@ -424,8 +425,16 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       </section>
       <section className="print-block keep-together" aria-labelledby="print-chart-title">
         <h2 id="print-chart-title">Daily incomplete enrollments</h2>
-        <PrintChart report={report} width={box.width} height={chartHeight} onDrawn={onChartDrawn} />
+        <PrintChart
+          report={report}
+          width={box.width}
+          height={chartHeight}
+          onDrawn={onChartDrawn}
+          markers={(job.annotations ?? []).map((note) => ({ day: note.date, label: note.text }))}
+        />
       </section>
+      <PrintNotes annotations={job.annotations ?? []} />
+      <PrintGuidance report={report} />
       <section className="print-block" aria-labelledby="print-sections">
         <h2 id="print-sections">Where users stopped, by section</h2>
         {report.sections.map((table) => (
