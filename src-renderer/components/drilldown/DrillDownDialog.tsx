@@ -91,7 +91,7 @@ function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string
       <td className="nowrap">{row.userAction ?? <span className="muted">—</span>}</td>
       <td className="wrap-any source" data-cell="source">
         {row.sourceFile}
-        <span className="muted source-line">line {formatCount(row.sourceLine)}</span>
+        <span className="muted source-line">line {row.sourceLine}</span>
       </td>
     </tr>
   );
