@@ -52,6 +52,15 @@ export interface InvokerOptions {
 const channels: ReadonlySet<string> = new Set(INVOKE_CHANNELS);
 const oneLine = (text: string): string => text.split('\n')[0]!.slice(0, 500);
 
+/** The text of anything a handler threw; never throws itself (a null-prototype object has no String()). */
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'unexpected error';
+  }
+}
+
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
@@ -77,11 +86,15 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions): Invo
       const value = await handler(parsed.data);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof HandlerError) return fail(error.code, error.message);
+      if (error instanceof HandlerError) return fail(error.code, messageOf(error));
       const code = options.classify?.(error);
-      if (code) return fail(code, (error as Error).message ?? String(error));
-      options.log?.(channel, error);
-      return fail('failed', error instanceof Error ? error.message : String(error));
+      if (code) return fail(code, messageOf(error));
+      try {
+        options.log?.(channel, error);
+      } catch {
+        // logging must not turn an answer into a thrown error
+      }
+      return fail('failed', messageOf(error));
     }
   };
 }
