@@ -8,15 +8,19 @@ import { refreshAttempts } from '../attempts/refresh';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { ImportRecord } from '../shared/report-types';
 import type { CaseDb } from './case-file';
+import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
-import { describeImport, findImportBySha, getImport } from './imports';
+import { describeImport, findImportBySha, getImport, hasImportOfSize } from './imports';
 import { RowWriter, createInterners, type Interners } from './row-writer';
+
+/** One input as the store reads it: a ParsedInput whose batches may come coded (coded-batch.ts). */
+export type StoreInput = Omit<ParsedInput, 'batches'> & { readonly batches: AsyncIterable<StoreBatch> };
 
 /** Reads one file into validated batches: in this thread, or in a parse worker (same contract). */
 export type InputReader = (
   path: string,
   options: { signal?: AbortSignal; onBytes?: (bytesRead: number, totalBytes: number) => void },
-) => AsyncIterable<ParsedInput>;
+) => AsyncIterable<StoreInput>;
 
 export interface ImportOptions {
   readonly signal?: AbortSignal;
@@ -26,9 +30,17 @@ export interface ImportOptions {
 
 class Cancelled extends Error {}
 
-export async function importFiles(db: CaseDb, paths: readonly string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+export async function importFiles(
+  db: CaseDb,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportOutcome[]> {
   const { files, missing } = await expandPaths(paths);
-  const outcomes: ImportOutcome[] = missing.map(({ path, reason }) => ({ file: basename(path), status: 'refused', reason }));
+  const outcomes: ImportOutcome[] = missing.map(({ path, reason }) => ({
+    file: basename(path),
+    status: 'refused',
+    reason,
+  }));
   const overallTotalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let overallDone = 0;
   const interners = createInterners(db);
@@ -68,9 +80,13 @@ async function importOneFile(
 ): Promise<ImportOutcome[]> {
   const name = basename(file.path);
   try {
-    const sha256 = await hashFile(file.path);
-    const earlier = findImportBySha(db, sha256);
-    if (earlier) return [{ file: name, status: 'refused', reason: `already imported as ${describeImport(earlier)}` }];
+    // Equal bytes have equal sizes: only a size seen before is worth hashing the file for up front
+    // (a refusal before any parsing). The reader hashes what it reads anyway, and storeFile checks
+    // that hash too, so a new file is read once, not twice.
+    if (hasImportOfSize(db, file.size)) {
+      const earlier = findImportBySha(db, await hashFile(file.path));
+      if (earlier) return [{ file: name, status: 'refused', reason: `already imported as ${describeImport(earlier)}` }];
+    }
   } catch (error) {
     return [{ file: name, status: 'refused', reason: messageOf(error) }];
   }
@@ -138,7 +154,7 @@ async function storeFile(
   return records;
 }
 
-function insertPendingImport(db: CaseDb, input: ParsedInput, sourcePath: string): number {
+function insertPendingImport(db: CaseDb, input: StoreInput, sourcePath: string): number {
   const result = db
     .prepare(
       `INSERT INTO imports (file_name, source_path, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
@@ -151,7 +167,7 @@ function insertPendingImport(db: CaseDb, input: ParsedInput, sourcePath: string)
 function completeImport(
   db: CaseDb,
   importId: number,
-  input: ParsedInput,
+  input: StoreInput,
   sha256: string,
   stored: number,
   duplicates: number,

@@ -46,6 +46,11 @@ export function findImportBySha(db: CaseDb, sha256: string): ImportRecord | unde
   return row && toRecord(row);
 }
 
+/** Whether an earlier import (a file or a ZIP entry) had exactly this many bytes. */
+export function hasImportOfSize(db: CaseDb, size: number): boolean {
+  return db.prepare('SELECT 1 FROM imports WHERE size = ? LIMIT 1').get(size) !== undefined;
+}
+
 /** How a refusal names an earlier import: "import #3 (export.csv, 2025-06-14 10:02 UTC)". */
 export function describeImport(record: ImportRecord): string {
   const when = record.importedAt.replace('T', ' ').slice(0, 16);

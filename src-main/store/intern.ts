@@ -5,6 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { CaseDb } from './case-file';
+import { ownCopy } from './coded-batch';
 
 export class Interner {
   private readonly cache = new Map<string, number>();
@@ -22,7 +23,7 @@ export class Interner {
     let id = this.cache.get(text);
     if (id === undefined) {
       id = this.find.get(text)?.id ?? Number(this.insert.run(text).lastInsertRowid);
-      this.cache.set(text, id);
+      this.cache.set(ownCopy(text), id);
     }
     return id;
   }

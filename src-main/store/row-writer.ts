@@ -4,9 +4,16 @@
  * database ignores is counted as a duplicate.
  */
 import { createHash } from 'node:crypto';
-import type { DetailsBatch, EventBatch, FailureRow, RecordBatch, SummaryRow } from '../import/records';
+import type { DetailsBatch, EventBatch, FailureRow, SummaryRow } from '../import/records';
 import { BulkInserter } from './bulk-insert';
 import type { CaseDb } from './case-file';
+import {
+  isCoded,
+  type CodedDetailsBatch,
+  type CodedEventBatch,
+  type CodedStrings,
+  type StoreBatch,
+} from './coded-batch';
 import { Interner } from './intern';
 
 /** Interners shared by every input of one import call. */
@@ -17,11 +24,76 @@ export interface Interners {
 }
 
 export function createInterners(db: CaseDb): Interners {
-  return { users: new Interner(db, 'users'), devices: new Interner(db, 'devices'), screens: new Interner(db, 'screens') };
+  return {
+    users: new Interner(db, 'users'),
+    devices: new Interner(db, 'devices'),
+    screens: new Interner(db, 'screens'),
+  };
 }
 
 /** seq orders rows by import, then by line: equal times keep file order (spec 4). */
 export const seqOf = (importId: number, line: number): number => importId * 2 ** 32 + line;
+
+/** A column's case ids by the input's string codes (coded-batch.ts), filled as codes appear. */
+class CodeIds {
+  private ids = new Float64Array(1024);
+  private size = 0;
+
+  constructor(private readonly interner: Interner) {}
+
+  /** Interns the batch's new strings; returns the ids by code (valid until the next call). */
+  extend(column: CodedStrings): Float64Array {
+    const needed = this.size + column.added.length;
+    if (needed > this.ids.length) {
+      const grown = new Float64Array(Math.max(needed, this.ids.length * 2));
+      grown.set(this.ids.subarray(0, this.size));
+      this.ids = grown;
+    }
+    for (const text of column.added) this.ids[this.size++] = this.interner.id(text);
+    return this.ids;
+  }
+}
+
+/** User ids below this are kept as bits (ids are handed out from 1 up); others in a map. */
+const DENSE_USER_IDS = 2 ** 24;
+
+/** The (user id, platform) pairs that received events: a bit per platform, by user id. */
+class GroupSet {
+  private bits = new Uint8Array(1024);
+  private readonly sparse = new Map<string, [number, number]>();
+  size = 0;
+
+  add(userId: number, platform: number): void {
+    if (!(userId >= 0 && userId < DENSE_USER_IDS && platform >= 0 && platform < 8)) {
+      const key = `${userId},${platform}`;
+      if (!this.sparse.has(key)) {
+        this.sparse.set(key, [userId, platform]);
+        this.size++;
+      }
+      return;
+    }
+    if (userId >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(userId + 1, this.bits.length * 2));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    const bit = 1 << platform;
+    if ((this.bits[userId]! & bit) === 0) {
+      this.bits[userId]! |= bit;
+      this.size++;
+    }
+  }
+
+  *values(): Generator<[number, number]> {
+    const bits = this.bits;
+    for (let userId = 0; userId < bits.length; userId++) {
+      const set = bits[userId]!;
+      if (set === 0) continue;
+      for (let platform = 0; platform < 8; platform++) if (set & (1 << platform)) yield [userId, platform];
+    }
+    yield* this.sparse.values();
+  }
+}
 
 export class RowWriter {
   private readonly events: BulkInserter;
@@ -29,23 +101,68 @@ export class RowWriter {
   private readonly summaries: BulkInserter;
   private readonly failures: BulkInserter;
   /** (user id, platform) pairs whose events this input touched: their attempts need a rebuild. */
-  readonly eventGroups = new Map<number, [number, number]>();
+  readonly eventGroups = new GroupSet();
   rows = 0;
+  private readonly userIds: CodeIds;
+  private readonly deviceIds: CodeIds;
+  private readonly screenIds: CodeIds;
 
   constructor(
     db: CaseDb,
     private readonly importId: number,
     private readonly interners: Interners,
   ) {
-    this.events = new BulkInserter(db, 'events', ['user_id', 'platform', 'time_ms', 'event', 'action', 'screen_id', 'device_id', 'seq']);
-    this.details = new BulkInserter(db, 'details', ['user_id', 'platform', 'time_ms', 'user_action', 'action', 'screen_id', 'device_id', 'seq']);
-    this.summaries = new BulkInserter(db, 'summaries', ['day_key', 'day', 'time_ms', 'platform', 'initiated', 'incomplete', 'seq']);
+    this.userIds = new CodeIds(interners.users);
+    this.deviceIds = new CodeIds(interners.devices);
+    this.screenIds = new CodeIds(interners.screens);
+    this.events = new BulkInserter(db, 'events', [
+      'user_id',
+      'platform',
+      'time_ms',
+      'event',
+      'action',
+      'screen_id',
+      'device_id',
+      'seq',
+    ]);
+    this.details = new BulkInserter(db, 'details', [
+      'user_id',
+      'platform',
+      'time_ms',
+      'user_action',
+      'action',
+      'screen_id',
+      'device_id',
+      'seq',
+    ]);
+    this.summaries = new BulkInserter(db, 'summaries', [
+      'day_key',
+      'day',
+      'time_ms',
+      'platform',
+      'initiated',
+      'incomplete',
+      'seq',
+    ]);
     this.failures = new BulkInserter(db, 'failures', [
-      'key', 'time_ms', 'user', 'device', 'os', 'os_version', 'method', 'category', 'reason', 'details', 'seq',
+      'key',
+      'time_ms',
+      'user',
+      'device',
+      'os',
+      'os_version',
+      'method',
+      'category',
+      'reason',
+      'details',
+      'seq',
     ]);
   }
 
-  write(batch: RecordBatch): void {
+  write(batch: StoreBatch): void {
+    if (isCoded(batch)) {
+      return batch.kind === 'event-log' ? this.writeCodedEvents(batch) : this.writeCodedDetails(batch);
+    }
     switch (batch.kind) {
       case 'event-log':
         return this.writeEvents(batch);
@@ -60,21 +177,55 @@ export class RowWriter {
 
   private writeEvents(batch: EventBatch): void {
     const { users, devices, screens } = this.interners;
+    const inserter = this.events;
+    const values = inserter.values;
+    const seqBase = seqOf(this.importId, 0);
     for (let i = 0; i < batch.count; i++) {
       const userId = users.id(batch.user[i]!);
       const platform = batch.platform[i]!;
-      const groupKey = userId * 4 + platform;
-      if (!this.eventGroups.has(groupKey)) this.eventGroups.set(groupKey, [userId, platform]);
-      this.events.add(
-        userId,
-        platform,
-        batch.time[i]!,
-        batch.event[i]!,
-        batch.action[i]!,
-        screens.id(batch.screen[i]!),
-        devices.id(batch.device[i]!),
-        seqOf(this.importId, batch.line[i]!),
-      );
+      this.eventGroups.add(userId, platform);
+      let at = inserter.at;
+      values[at++] = userId;
+      values[at++] = platform;
+      values[at++] = batch.time[i]!;
+      values[at++] = batch.event[i]!;
+      values[at++] = batch.action[i]!;
+      values[at++] = screens.id(batch.screen[i]!);
+      values[at++] = devices.id(batch.device[i]!);
+      values[at++] = seqBase + batch.line[i]!;
+      inserter.at = at;
+      inserter.rowAdded();
+    }
+    this.rows += batch.count;
+  }
+
+  /** The same rows as writeEvents, with ids looked up by code. */
+  private writeCodedEvents(batch: CodedEventBatch): void {
+    const userIds = this.userIds.extend(batch.user);
+    const screenIds = this.screenIds.extend(batch.screen);
+    const deviceIds = this.deviceIds.extend(batch.device);
+    const { codes: userCodes } = batch.user;
+    const { codes: screenCodes } = batch.screen;
+    const { codes: deviceCodes } = batch.device;
+    const { platform: platforms, time, event, action, line } = batch;
+    const inserter = this.events;
+    const values = inserter.values;
+    const seqBase = seqOf(this.importId, 0);
+    for (let i = 0; i < batch.count; i++) {
+      const userId = userIds[userCodes[i]!]!;
+      const platform = platforms[i]!;
+      this.eventGroups.add(userId, platform);
+      let at = inserter.at;
+      values[at++] = userId;
+      values[at++] = platform;
+      values[at++] = time[i]!;
+      values[at++] = event[i]!;
+      values[at++] = action[i]!;
+      values[at++] = screenIds[screenCodes[i]!]!;
+      values[at++] = deviceIds[deviceCodes[i]!]!;
+      values[at++] = seqBase + line[i]!;
+      inserter.at = at;
+      inserter.rowAdded();
     }
     this.rows += batch.count;
   }
@@ -96,9 +247,36 @@ export class RowWriter {
     this.rows += batch.count;
   }
 
+  private writeCodedDetails(batch: CodedDetailsBatch): void {
+    const userIds = this.userIds.extend(batch.user);
+    const screenIds = this.screenIds.extend(batch.screen);
+    const deviceIds = this.deviceIds.extend(batch.device);
+    for (let i = 0; i < batch.count; i++) {
+      this.details.add(
+        userIds[batch.user.codes[i]!]!,
+        batch.platform[i]!,
+        batch.time[i]!,
+        batch.userAction[i]!,
+        batch.action[i]!,
+        screenIds[batch.screen.codes[i]!]!,
+        deviceIds[batch.device.codes[i]!]!,
+        seqOf(this.importId, batch.line[i]!),
+      );
+    }
+    this.rows += batch.count;
+  }
+
   private writeSummary(row: SummaryRow): void {
     const dayKey = row.day ?? String(row.time);
-    this.summaries.add(dayKey, row.day, row.time, row.platform, row.initiated, row.incomplete, seqOf(this.importId, row.line));
+    this.summaries.add(
+      dayKey,
+      row.day,
+      row.time,
+      row.platform,
+      row.initiated,
+      row.incomplete,
+      seqOf(this.importId, row.line),
+    );
     this.rows++;
   }
 
@@ -108,9 +286,33 @@ export class RowWriter {
       row.id !== ''
         ? `id:${row.id.toLowerCase()}`
         : `row:${createHash('sha256')
-            .update(JSON.stringify([row.time, row.user, row.device, row.os, row.osVersion, row.method, row.category, row.reason, row.details]))
+            .update(
+              JSON.stringify([
+                row.time,
+                row.user,
+                row.device,
+                row.os,
+                row.osVersion,
+                row.method,
+                row.category,
+                row.reason,
+                row.details,
+              ]),
+            )
             .digest('hex')}`;
-    this.failures.add(key, row.time, row.user, row.device, row.os, row.osVersion, row.method, row.category, row.reason, row.details, seqOf(this.importId, row.line));
+    this.failures.add(
+      key,
+      row.time,
+      row.user,
+      row.device,
+      row.os,
+      row.osVersion,
+      row.method,
+      row.category,
+      row.reason,
+      row.details,
+      seqOf(this.importId, row.line),
+    );
     this.rows++;
   }
 

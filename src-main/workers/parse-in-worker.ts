@@ -1,11 +1,13 @@
 /**
- * readInput, run in a worker thread: the same ParsedInput contract, so the store cannot tell the
- * difference, but parsing (CPU-bound) overlaps storing (SQLite-bound) on another core.
+ * readInput, run in a worker thread: the same ParsedInput contract (with the batches' strings
+ * coded, see store/coded-batch.ts), so the store reads it the same way, but parsing (CPU-bound)
+ * overlaps storing (SQLite-bound) on another core.
  */
 import { Worker } from 'node:worker_threads';
-import { InputRefused, type ParsedInput } from '../import/read-input';
-import { SkipTally, type RecordBatch } from '../import/records';
-import type { InputReader } from '../store/import-files';
+import { InputRefused } from '../import/read-input';
+import { SkipTally } from '../import/records';
+import type { StoreBatch } from '../store/coded-batch';
+import type { InputReader, StoreInput } from '../store/import-files';
 import { locateWorker } from './locate';
 import type { ParseMessage, ParseRequest } from './parse-protocol';
 
@@ -34,7 +36,9 @@ export const readInputInWorker: InputReader = async function* (path, options) {
   const worker = new Worker(file, { ...workerOptions, workerData: request });
   const queue = new MessageQueue();
   worker.on('message', (message: ParseMessage) => queue.push(message));
-  worker.on('error', (error) => queue.push({ type: 'failed', message: error.message.split('\n')[0] ?? 'parse worker failed' }));
+  worker.on('error', (error) =>
+    queue.push({ type: 'failed', message: error.message.split('\n')[0] ?? 'parse worker failed' }),
+  );
   worker.on('exit', (code) => queue.push({ type: 'failed', message: `parse worker stopped (exit code ${code})` }));
   const onAbort = (): void => void worker.terminate();
   options.signal?.addEventListener('abort', onAbort);
@@ -62,7 +66,7 @@ export const readInputInWorker: InputReader = async function* (path, options) {
       const skipped = new SkipTally();
       let end: Extract<ParseMessage, { type: 'input-end' }> | undefined;
       let consumed = false;
-      const batches = async function* (): AsyncGenerator<RecordBatch> {
+      const batches = async function* (): AsyncGenerator<StoreBatch> {
         if (consumed) throw new Error('batches can be read once');
         consumed = true;
         for (;;) {
@@ -82,7 +86,7 @@ export const readInputInWorker: InputReader = async function* (path, options) {
         if (!end) throw new Error('the input has not been read to its end');
         return read(end);
       };
-      const input: ParsedInput = {
+      const input: StoreInput = {
         name: head.name,
         get size() {
           return end?.size ?? head.size;

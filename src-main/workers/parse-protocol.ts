@@ -1,13 +1,21 @@
 /** Messages between the thread that stores rows and the worker that parses a file. */
-import type { Container, FileKind, RecordBatch, SkipExample, SkipReason } from '../import/records';
+import type { Container, FileKind, SkipExample, SkipReason } from '../import/records';
+import type { StoreBatch } from '../store/coded-batch';
 
 export interface ParseRequest {
   readonly path: string;
 }
 
 export type ParseMessage =
-  | { readonly type: 'input'; readonly name: string; readonly size: number; readonly container: Container; readonly kind: FileKind; readonly format: string }
-  | { readonly type: 'batch'; readonly batch: RecordBatch }
+  | {
+      readonly type: 'input';
+      readonly name: string;
+      readonly size: number;
+      readonly container: Container;
+      readonly kind: FileKind;
+      readonly format: string;
+    }
+  | { readonly type: 'batch'; readonly batch: StoreBatch }
   | {
       readonly type: 'input-end';
       readonly rowsRead: number;

@@ -1,10 +1,11 @@
 /**
  * Parse worker: reads one file with readInput and posts its batches to the storing thread, at
- * most BATCH_CREDITS ahead of it. Typed-array columns are transferred, not copied.
+ * most BATCH_CREDITS ahead of it. Strings are coded here (store/coded-batch.ts), so every column
+ * is a typed array, transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInput } from '../import/read-input';
-import type { RecordBatch } from '../import/records';
+import { BatchCoder, transferablesOf } from '../store/coded-batch';
 import { BATCH_CREDITS, type CreditMessage, type ParseMessage, type ParseRequest } from './parse-protocol';
 
 const port = parentPort!;
@@ -19,15 +20,6 @@ port.on('message', (message: CreditMessage) => {
 
 const post = (message: ParseMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
-function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
-  if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];
-  const arrays = batch.kind === 'event-log'
-    ? [batch.line, batch.time, batch.platform, batch.event, batch.action]
-    : [batch.line, batch.time, batch.platform, batch.action, batch.userAction];
-  // Only whole buffers can move; a view onto a shared buffer is copied instead.
-  return arrays.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer as ArrayBuffer);
-}
-
 async function run({ path }: ParseRequest): Promise<void> {
   let lastBytesPost = 0;
   const inputs = readInput(path, {
@@ -41,8 +33,17 @@ async function run({ path }: ParseRequest): Promise<void> {
     },
   });
   for await (const input of inputs) {
-    post({ type: 'input', name: input.name, size: input.size, container: input.container, kind: input.kind, format: input.format });
-    for await (const batch of input.batches) {
+    post({
+      type: 'input',
+      name: input.name,
+      size: input.size,
+      container: input.container,
+      kind: input.kind,
+      format: input.format,
+    });
+    const coder = new BatchCoder();
+    for await (const parsed of input.batches) {
+      const batch = coder.code(parsed);
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
       post({ type: 'batch', batch }, transferablesOf(batch));

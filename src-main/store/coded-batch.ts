@@ -1,0 +1,93 @@
+/**
+ * Event-log and details batches whose strings (user, device, screen) are replaced by small codes.
+ *
+ * The parse worker codes them: per input and per column, code i is the i-th distinct string, and
+ * each batch carries the strings first seen in it (`added`, in code order). The storing thread then
+ * receives typed arrays only (transferred, not copied: no strings to clone, hash and collect per
+ * row) and turns a code into a case id with one array lookup; it interns each distinct string once.
+ * Measured on a 1M-event log: the storing thread's work per batch drops by ~1 s per million rows.
+ */
+import type { DetailsBatch, EventBatch, RecordBatch } from '../import/records';
+
+export interface CodedStrings {
+  /** One code per row. */
+  readonly codes: Int32Array;
+  /** The strings first seen in this batch: their codes follow the previous batch's last code. */
+  readonly added: readonly string[];
+}
+
+type Coded<B extends EventBatch | DetailsBatch> = Omit<B, 'kind' | 'user' | 'device' | 'screen'> & {
+  readonly coded: true;
+  readonly kind: B['kind'];
+  readonly user: CodedStrings;
+  readonly device: CodedStrings;
+  readonly screen: CodedStrings;
+};
+export type CodedEventBatch = Coded<EventBatch>;
+export type CodedDetailsBatch = Coded<DetailsBatch>;
+
+/** What the store writes: batches as readInput makes them, or coded by the parse worker. */
+export type StoreBatch = RecordBatch | CodedEventBatch | CodedDetailsBatch;
+
+export const isCoded = (batch: StoreBatch): batch is CodedEventBatch | CodedDetailsBatch => 'coded' in batch;
+
+/**
+ * The same text in a string of its own. A parsed field is a view into the text piece it was cut
+ * from; kept as a map key, it would keep the whole piece alive (~150 MB per million rows).
+ */
+export const ownCopy = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
+
+/** Codes one column's strings, for one input (the worker's side). */
+export class StringCoder {
+  private readonly codes = new Map<string, number>();
+
+  code(texts: readonly string[]): CodedStrings {
+    const codes = new Int32Array(texts.length);
+    const added: string[] = [];
+    const map = this.codes;
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i]!;
+      let code = map.get(text);
+      if (code === undefined) {
+        code = map.size;
+        map.set(ownCopy(text), code);
+        added.push(text);
+      }
+      codes[i] = code;
+    }
+    return { codes, added };
+  }
+}
+
+/** Codes the strings of event-log and details batches of one input; other batches pass as they are. */
+export class BatchCoder {
+  private readonly users = new StringCoder();
+  private readonly devices = new StringCoder();
+  private readonly screens = new StringCoder();
+
+  code(batch: RecordBatch): StoreBatch {
+    if (batch.kind !== 'event-log' && batch.kind !== 'details') return batch;
+    return {
+      ...batch,
+      coded: true,
+      user: this.users.code(batch.user),
+      device: this.devices.code(batch.device),
+      screen: this.screens.code(batch.screen),
+    } as CodedEventBatch | CodedDetailsBatch;
+  }
+}
+
+/** The typed arrays of a batch, which a postMessage can transfer instead of copying. */
+export function transferablesOf(batch: StoreBatch): ArrayBuffer[] {
+  if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];
+  const arrays: ArrayBufferView[] =
+    batch.kind === 'event-log'
+      ? [batch.line, batch.time, batch.platform, batch.event, batch.action]
+      : [batch.line, batch.time, batch.platform, batch.action, batch.userAction];
+  if (isCoded(batch)) arrays.push(batch.user.codes, batch.device.codes, batch.screen.codes);
+  // Only whole buffers can move; a view onto a shared buffer is copied instead.
+  const buffers = arrays
+    .filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength)
+    .map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(buffers)];
+}

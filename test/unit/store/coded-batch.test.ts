@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EventBatch, RecordBatch } from '../../../src-main/import/records';
+import { openCase, type CaseDb } from '../../../src-main/store/case-file';
+import { BatchCoder, StringCoder, isCoded, ownCopy, transferablesOf } from '../../../src-main/store/coded-batch';
+import { ROWS_PER_STATEMENT } from '../../../src-main/store/bulk-insert';
+import { RowWriter, createInterners } from '../../../src-main/store/row-writer';
+import { useTempDir } from '../../helpers/temp-dir';
+
+function eventBatch(
+  rows: { user: string; device?: string; screen?: string; time?: number; platform?: number }[],
+  firstLine = 2,
+): EventBatch {
+  const n = rows.length;
+  return {
+    kind: 'event-log',
+    count: n,
+    line: Int32Array.from(rows, (_, i) => firstLine + i),
+    time: Float64Array.from(rows, (r, i) => r.time ?? Date.UTC(2025, 5, 1) + i * 60_000),
+    platform: Uint8Array.from(rows, (r) => r.platform ?? 1),
+    event: Uint8Array.from(rows, () => 2),
+    action: Uint8Array.from(rows, () => 1),
+    user: rows.map((r) => r.user),
+    device: rows.map((r) => r.device ?? ''),
+    screen: rows.map((r) => r.screen ?? ''),
+  };
+}
+
+describe('StringCoder', () => {
+  it('codes strings in first-seen order across batches, sending each new string once', () => {
+    const coder = new StringCoder();
+    const first = coder.code(['ann', 'bob', 'ann', '']);
+    expect([...first.codes]).toEqual([0, 1, 0, 2]);
+    expect(first.added).toEqual(['ann', 'bob', '']);
+    const second = coder.code(['', 'cy', 'bob']);
+    expect([...second.codes]).toEqual([2, 3, 1]);
+    expect(second.added).toEqual(['cy']);
+  });
+
+  it('keeps its keys as strings of their own, equal to the originals', () => {
+    const piece = `${'x'.repeat(10_000)}user-with-a-long-name@contoso.example`;
+    const field = piece.slice(10_000);
+    expect(ownCopy(field)).toBe(field);
+    expect(ownCopy('short')).toBe('short');
+    expect(ownCopy('')).toBe('');
+  });
+});
+
+describe('BatchCoder', () => {
+  it('codes event batches so that the strings come back exactly, and passes other batches through', () => {
+    const coder = new BatchCoder();
+    const batch = eventBatch([
+      { user: 'ann', device: 'd1', screen: 's' },
+      { user: 'bob' },
+      { user: 'ann', device: 'd1' },
+    ]);
+    const coded = coder.code(batch);
+    expect(isCoded(coded)).toBe(true);
+    if (!isCoded(coded)) return;
+    const dictionary = (added: readonly string[]): string[] => [...added];
+    expect([...coded.user.codes].map((c) => dictionary(coded.user.added)[c])).toEqual(batch.user);
+    expect([...coded.device.codes].map((c) => dictionary(coded.device.added)[c])).toEqual(batch.device);
+    expect([...coded.screen.codes].map((c) => dictionary(coded.screen.added)[c])).toEqual(batch.screen);
+    expect(coded.time).toBe(batch.time);
+
+    const summary: RecordBatch = { kind: 'summary', rows: [] };
+    expect(coder.code(summary)).toBe(summary);
+  });
+
+  it('transfers every column of a coded batch, each buffer once', () => {
+    const coded = new BatchCoder().code(eventBatch([{ user: 'ann' }, { user: 'bob' }]));
+    const buffers = transferablesOf(coded);
+    expect(buffers).toHaveLength(8);
+    expect(new Set(buffers).size).toBe(8);
+  });
+});
+
+describe('RowWriter', () => {
+  const temp = useTempDir();
+
+  const snapshot = (db: CaseDb): unknown => ({
+    events: db.prepare('SELECT * FROM events ORDER BY 1, 2, 3, 4, 5, 6, 7').raw().all(),
+    users: db.prepare('SELECT * FROM users ORDER BY id').raw().all(),
+    devices: db.prepare('SELECT * FROM devices ORDER BY id').raw().all(),
+    screens: db.prepare('SELECT * FROM screens ORDER BY id').raw().all(),
+  });
+
+  /** Rows spread over two batches and over more than one statement, with duplicates in and across batches. */
+  function batches(): EventBatch[] {
+    // Rows 400 and later repeat rows 0.. (duplicates).
+    const rows = Array.from({ length: ROWS_PER_STATEMENT + 37 }, (_, i) => i % 400).map((k) => ({
+      user: `user${k % 53}@contoso.example`,
+      device: k % 3 === 0 ? '' : `device-${k % 61}`,
+      screen: k % 4 === 0 ? '' : `Screen number ${k % 7}`,
+      time: Date.UTC(2025, 5, 1) + k * 60_000,
+      platform: 1 + (k % 2),
+    }));
+    return [eventBatch(rows.slice(0, 300)), eventBatch(rows.slice(300), 302)];
+  }
+
+  function write(coded: boolean): {
+    db: CaseDb;
+    counts: { stored: number; duplicates: number };
+    groups: [number, number][];
+  } {
+    const db = openCase(join(temp(), `case-${coded}.enrollscope`));
+    db.exec('BEGIN');
+    const writer = new RowWriter(db, 1, createInterners(db));
+    const coder = new BatchCoder();
+    for (const batch of batches()) writer.write(coded ? coder.code(batch) : batch);
+    const counts = writer.finish();
+    db.exec('COMMIT');
+    return { db, counts, groups: [...writer.eventGroups.values()] };
+  }
+
+  it('stores coded batches exactly as it stores batches of strings, duplicates and groups included', () => {
+    const plain = write(false);
+    const coded = write(true);
+    expect(coded.counts).toEqual(plain.counts);
+    expect(plain.counts.duplicates).toBeGreaterThan(0);
+    expect(plain.counts.stored + plain.counts.duplicates).toBe(ROWS_PER_STATEMENT + 37);
+    expect(snapshot(coded.db)).toEqual(snapshot(plain.db));
+    expect(coded.groups).toEqual(plain.groups);
+    const pairs = new Set(batches().flatMap((b) => b.user.map((user, i) => `${user}/${b.platform[i]}`)));
+    expect(plain.groups).toHaveLength(pairs.size);
+    plain.db.close();
+    coded.db.close();
+  });
+});
