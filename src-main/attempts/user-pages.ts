@@ -14,10 +14,12 @@ export function* userPages(
   table: 'events' | 'details',
   usersPerPage = USERS_PER_PAGE,
 ): Generator<[lo: number, hi: number]> {
-  const [min, max] = db.prepare(`SELECT min(user_id), max(user_id) FROM ${table}`).raw().get() as [
-    number | null,
-    number | null,
-  ];
+  // Two subqueries: SQLite answers a lone min() or max() with one seek at the end of the key, but
+  // scans the whole table for min() and max() in one SELECT (~85 ms per million events).
+  const [min, max] = db
+    .prepare(`SELECT (SELECT min(user_id) FROM ${table}), (SELECT max(user_id) FROM ${table})`)
+    .raw()
+    .get() as [number | null, number | null];
   if (min === null || max === null) return;
   for (let lo = min; lo <= max; lo += usersPerPage) yield [lo, lo + usersPerPage];
 }
