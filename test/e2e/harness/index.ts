@@ -11,3 +11,15 @@ export { openCase } from '../../../src-main/store/case-file';
 export { listImports } from '../../../src-main/store/imports';
 export { writeSyntheticLog } from '../../../src-main/tools/synthetic-log';
 export { writeSampleInputs } from '../../../src-main/tools/make-sample';
+// Issue 7: what the insights views are compared with.
+export {
+  listAttempts,
+  computeComparison,
+  computeFunnel,
+  computeFailures,
+  listAnnotations,
+  exportDailyCsv,
+  exportSectionTablesCsv,
+  exportReportJson,
+} from '../../../src-main/insights/index';
+export { pseudonym } from '../../../src-main/shared/mask';
