@@ -21,5 +21,8 @@ export {
   exportDailyCsv,
   exportReportJson,
   exportAttemptsCsv,
+  exportFunnelCsv,
+  exportFailuresCsv,
+  exportComparisonCsv,
 } from '../report/exports/exports';
 export { guidanceFor, topGuidance, GUIDANCE } from '../shared/guidance';

@@ -13,7 +13,7 @@
  *   Counts are written as numbers.
  * - The JSON export is the command line's JSON (`report --format json`), byte for byte.
  */
-import type { AttemptRow } from '../../shared/insights-types';
+import type { AttemptRow, Comparison, FailuresReport, Funnel } from '../../shared/insights-types';
 import type { Report, SectionTable } from '../../shared/report-types';
 import type { Section } from '../../shared/taxonomy';
 
@@ -142,4 +142,88 @@ export function exportAttemptsCsv(rows: readonly AttemptRow[], tz: string, optio
     tz,
   ]);
   return csv([[...ATTEMPT_COLUMNS], ...lines], excel);
+}
+
+/** The section funnel: one row per section in flow order; times in ms; rates as fractions. */
+export function exportFunnelCsv(funnel: Funnel): string {
+  const { from, to, tz } = funnel.range;
+  const header = [
+    'section',
+    'reached',
+    'incomplete',
+    'stepConversion',
+    'overallConversion',
+    'medianMs',
+    'p75Ms',
+    'initiated',
+    'from',
+    'to',
+    'timeZone',
+  ];
+  const rows = funnel.sections.map((s) => [
+    s.section,
+    s.reached,
+    s.incomplete,
+    s.stepConversion,
+    s.overallConversion,
+    s.medianMs,
+    s.p75Ms,
+    funnel.initiated,
+    from,
+    to,
+    tz,
+  ]);
+  return csv([header, ...rows], true);
+}
+
+/** The failures view as one table: `dimension` is date, reason, category, os or method. */
+export function exportFailuresCsv(view: FailuresReport): string {
+  const { from, to, tz } = view.range;
+  const rows: (string | number)[][] = [
+    ...view.daily.map((d) => ['date', d.date, d.count]),
+    ...view.byReason.map((r) => ['reason', r.reason, r.count]),
+    ...view.byCategory.map((r) => ['category', r.category, r.count]),
+    ...view.byOs.map((r) => ['os', r.os, r.count]),
+    ...view.byMethod.map((r) => ['method', r.method, r.count]),
+  ].map((row) => [...row, from, to, tz]);
+  return csv([['dimension', 'value', 'count', 'from', 'to', 'timeZone'], ...rows], true);
+}
+
+/** Per-row deltas of a comparison: every row of every section, both periods named. */
+export function exportComparisonCsv(comparison: Comparison): string {
+  const now = comparison.current.range;
+  const then = comparison.previous.range;
+  const header = [
+    'section',
+    'actionName',
+    'screen',
+    'platform',
+    'userAction',
+    'current',
+    'previous',
+    'delta',
+    'currentFrom',
+    'currentTo',
+    'previousFrom',
+    'previousTo',
+    'timeZone',
+  ];
+  const rows = comparison.delta.sections.flatMap((section) =>
+    section.rows.map((r) => [
+      section.section,
+      r.actionName,
+      r.screen,
+      r.platform,
+      r.userAction,
+      r.current,
+      r.previous,
+      r.count,
+      now.from,
+      now.to,
+      then.from,
+      then.to,
+      now.tz,
+    ]),
+  );
+  return csv([header, ...rows], true);
 }

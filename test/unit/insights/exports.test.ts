@@ -2,12 +2,18 @@
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAttempts } from '../../../src-main/insights/attempts';
+import { computeComparison } from '../../../src-main/insights/compare';
+import { computeFunnel } from '../../../src-main/insights/funnel';
+import type { FailuresReport } from '../../../src-main/shared/insights-types';
 import { computeReport } from '../../../src-main/report/compute-report';
 import {
   BOM,
   csvCell,
   exportAttemptsCsv,
+  exportComparisonCsv,
   exportDailyCsv,
+  exportFailuresCsv,
+  exportFunnelCsv,
   exportReportJson,
   exportSectionTableCsv,
   exportSectionTablesCsv,
@@ -142,6 +148,86 @@ describe('CSV exports', () => {
     const plain = exportAttemptsCsv(page.rows, 'Europe/Berlin', { excel: false });
     expect(plain.startsWith('user,device')).toBe(true);
     expect(plain).toContain('"=HYPERLINK(""x""), ""quoted"""');
+  });
+
+  it('funnel, failures and comparison tables', () => {
+    const { db } = sampleReport();
+    const filter = { from: '2025-06-01', to: '2025-06-03', tz: 'Europe/Berlin' };
+    const funnel = parse(exportFunnelCsv(computeFunnel(db, filter)));
+    expect(funnel[0]).toEqual([
+      'section',
+      'reached',
+      'incomplete',
+      'stepConversion',
+      'overallConversion',
+      'medianMs',
+      'p75Ms',
+      'initiated',
+      'from',
+      'to',
+      'timeZone',
+    ]);
+    expect(funnel[4]).toEqual([
+      'Compliance/Activation',
+      '1',
+      '1',
+      '',
+      '0.25',
+      '0',
+      '0',
+      '4',
+      '2025-06-01',
+      '2025-06-03',
+      'Europe/Berlin',
+    ]);
+    const view: FailuresReport = {
+      range: { from: '2025-06-01', to: '2025-06-01', tz: 'UTC' },
+      total: 2,
+      daily: [{ date: '2025-06-01', count: 2 }],
+      byReason: [{ reason: '+Timeout', count: 2 }],
+      byOs: [{ os: 'iOS', count: 2 }],
+      byMethod: [{ method: 'Company Portal', count: 2 }],
+      byCategory: [{ category: 'userAbandonment', count: 2 }],
+    };
+    expect(parse(exportFailuresCsv(view))).toEqual([
+      ['dimension', 'value', 'count', 'from', 'to', 'timeZone'],
+      ['date', '2025-06-01', '2', '2025-06-01', '2025-06-01', 'UTC'],
+      ['reason', "'+Timeout", '2', '2025-06-01', '2025-06-01', 'UTC'],
+      ['category', 'userAbandonment', '2', '2025-06-01', '2025-06-01', 'UTC'],
+      ['os', 'iOS', '2', '2025-06-01', '2025-06-01', 'UTC'],
+      ['method', 'Company Portal', '2', '2025-06-01', '2025-06-01', 'UTC'],
+    ]);
+    const comparison = parse(exportComparisonCsv(computeComparison(db, { from: '2025-06-02', to: '2025-06-02' })));
+    expect(comparison[0]).toEqual([
+      'section',
+      'actionName',
+      'screen',
+      'platform',
+      'userAction',
+      'current',
+      'previous',
+      'delta',
+      'currentFrom',
+      'currentTo',
+      'previousFrom',
+      'previousTo',
+      'timeZone',
+    ]);
+    expect(comparison.find((r) => r[4] === 'Ignore')).toEqual([
+      'Platform Screens',
+      'iOSProfileLaunch',
+      'Prompt to show a configuration profile',
+      'iOS/iPadOS',
+      'Ignore',
+      '1',
+      '1',
+      '0',
+      '2025-06-02',
+      '2025-06-02',
+      '2025-06-01',
+      '2025-06-01',
+      'UTC',
+    ]);
   });
 
   it('csvCell', () => {
