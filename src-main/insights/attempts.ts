@@ -347,7 +347,7 @@ class Positions {
     // attempt's first event, and no later than its end.
     this.last = db
       .prepare(
-        `SELECT action, screen_id FROM events
+        `SELECT action, screen_id, time_ms, seq FROM events
          WHERE user_id = @user AND platform = @platform AND time_ms >= @start AND time_ms <= @end AND action != 0
            AND (time_ms > @start OR seq >= @seq) AND (time_ms < @nextStart OR seq < @nextSeq)
          ORDER BY time_ms DESC, seq DESC LIMIT 1`,
@@ -357,14 +357,15 @@ class Positions {
   }
 
   of(r: RowTuple): { actionName: string; screen: string } {
-    const key = { user: r[0], platform: r[1], start: r[2], seq: r[6] };
-    const next = this.next.get(key) as [number, number] | undefined;
-    const found = this.last.get({
-      ...key,
-      end: r[3],
-      nextStart: next?.[0] ?? Number.MAX_SAFE_INTEGER,
-      nextSeq: next?.[1] ?? Number.MAX_SAFE_INTEGER,
-    }) as [number, number] | undefined;
+    const key = { user: r[0], platform: r[1], start: r[2], seq: r[6], end: r[3] };
+    const unbounded = { nextStart: Number.MAX_SAFE_INTEGER, nextSeq: Number.MAX_SAFE_INTEGER };
+    let found = this.last.get({ ...key, ...unbounded }) as [number, number, number, number] | undefined;
+    // Only an event at the very instant the attempt ended can belong to the next attempt (one
+    // that starts at that instant, later in file order): then look the next attempt up.
+    if (found !== undefined && found[2] === r[3]) {
+      const next = this.next.get(key) as [number, number] | undefined;
+      if (next !== undefined) found = this.last.get({ ...key, nextStart: next[0], nextSeq: next[1] }) as typeof found;
+    }
     if (found === undefined) return { actionName: '', screen: '' };
     const screen = found[1] === 0 ? '' : ((this.screen.get(found[1]) as string | undefined) ?? '');
     return { actionName: actionOfCode(found[0]) ?? '', screen };
