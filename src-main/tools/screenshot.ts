@@ -8,6 +8,8 @@
  *   report-light.png    the report (default filters), light theme
  *   report-window.png   the same, only what the window shows when the case opens (for the README)
  *   report-dark.png     the same, dark theme
+ *   funnel.png          the section funnel of the default report (checked against computeFunnel)
+ *   drilldown.png       the attempts behind the largest row of the report (checked against listAttempts)
  *   filtered.png        one OS, one section, the last 7 days
  *   screenshots.json    the filters of each picture, the numbers shown and the command line
  *                       that prints the same numbers as JSON
@@ -22,6 +24,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openHarness, type Harness } from '../../test/e2e/harness/app';
 import { CHROMIUM_ARGS, bundledSampleCase, chromiumPath, rendererDir } from '../../test/e2e/harness/paths';
 import { serveRenderer, type RendererServer } from '../../test/e2e/harness/server';
+import { computeFunnel, listAttempts } from '../insights/index';
 import { computeReport } from '../report/compute-report';
 import { reportKey } from '../shared/report-key';
 import { SECTIONS, type Platform, type Section } from '../shared/taxonomy';
@@ -144,6 +147,10 @@ class Session {
     return join(this.work, name);
   }
 
+  get outDir(): string {
+    return this.args.out;
+  }
+
   open(colorScheme: 'light' | 'dark'): Promise<Harness> {
     return openHarness({
       browser: this.browser,
@@ -179,6 +186,104 @@ class Session {
   dispose(): void {
     rmSync(this.work, { recursive: true, force: true });
   }
+}
+
+/** A picture of one element; the sticky bars are made static for it (they would cover its top). */
+async function shootElement(page: Page, selector: string, path: string): Promise<void> {
+  const setSticky = (position: string): Promise<void> =>
+    page.evaluate((value) => {
+      const doc = (
+        globalThis as unknown as {
+          document: { querySelectorAll(s: string): ArrayLike<{ style: { position: string } }> };
+        }
+      ).document;
+      for (const element of Array.from(doc.querySelectorAll('.app-header, .active-filters')))
+        element.style.position = value;
+    }, position);
+  await setSticky('static');
+  await page.mouse.move(0, 0);
+  await page.locator(selector).screenshot({ path, animations: 'disabled' });
+  await setSticky('');
+  console.log(`screenshot: ${path}`);
+}
+
+/**
+ * Issue 7: the funnel card and the drill-down of the largest row, each checked against the engine
+ * (computeFunnel, listAttempts) for the report's filter before the picture is taken.
+ */
+async function shootInsights(
+  session: Session,
+  page: Page,
+  casePath: string,
+  filter: ReportFilter,
+  source: string,
+): Promise<void> {
+  const db = openCase(casePath, { create: false });
+  let funnel: ReturnType<typeof computeFunnel>;
+  let report: Report;
+  try {
+    funnel = computeFunnel(db, filter);
+    report = computeReport(db, filter);
+  } finally {
+    db.close();
+  }
+  await page.waitForSelector('[data-testid="funnel"][data-funnel-status="ready"]', { timeout: 60_000 });
+  const reached = (await page.locator('[data-testid="funnel"] [data-cell="reached"]').allTextContents()).map((t) =>
+    Number(t.replace(/\D/g, '')),
+  );
+  if (reached.join() !== funnel.sections.map((s) => s.reached).join()) {
+    throw new Error(
+      `the funnel shows ${reached.join('/')}, the engine says ${funnel.sections.map((s) => s.reached).join('/')}`,
+    );
+  }
+  await shootElement(page, '[data-testid="funnel"]', join(session.outDir, 'funnel.png'));
+  session.shots.push({
+    file: 'funnel.png',
+    filter,
+    shown: Object.fromEntries(funnel.sections.map((s) => [s.section, `${s.reached} reached, ${s.incomplete} stopped`])),
+    cli: cliCommand(source, filter).replace('enrollscope report', 'enrollscope funnel'),
+  });
+
+  // The largest row of the report: its count opens its attempts.
+  const rows = report.sections.flatMap((table) => table.rows.map((row, index) => ({ table, row, index })));
+  const largest = rows.sort((a, b) => b.row.count - a.row.count)[0];
+  if (!largest || largest.row.count === 0) return;
+  await page
+    .locator(`[data-testid="section-table"][data-section="${largest.table.section}"] [data-testid="section-row"]`)
+    .nth(largest.index)
+    .locator('[data-cell="count"] button')
+    .click();
+  await page.waitForSelector('[data-testid="drill-dialog"][data-drill-status="ready"]', { timeout: 60_000 });
+  const total = Number(await page.getAttribute('[data-testid="drill-dialog"]', 'data-drill-total'));
+  const check = openCase(casePath, { create: false });
+  try {
+    const { row } = largest;
+    const page1 = listAttempts(check, {
+      ...filter,
+      section: largest.table.section,
+      actionName: row.actionName,
+      screen: row.screen,
+      userAction: row.userAction,
+      limit: 1,
+    });
+    if (total !== row.count || page1.total !== row.count) {
+      throw new Error(`the drill-down shows ${total} attempts, the row ${row.count}, the engine ${page1.total}`);
+    }
+  } finally {
+    check.close();
+  }
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(session.outDir, 'drilldown.png'), animations: 'disabled' });
+  console.log(`screenshot: ${join(session.outDir, 'drilldown.png')}`);
+  const { row } = largest;
+  session.shots.push({
+    file: 'drilldown.png',
+    filter,
+    shown: { attempts: String(total) },
+    cli: `${cliCommand(source, filter).replace('enrollscope report', 'enrollscope attempts')} --section ${quote(largest.table.section)} --action ${row.actionName} --screen ${quote(row.screen)} --user-action ${quote(row.userAction)}`,
+  });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="drill-dialog"][data-drill-status="closed"]', { state: 'attached' });
 }
 
 /** Checks that the page shows the engine's numbers for its filter; returns that filter. */
@@ -308,6 +413,7 @@ async function run(args: Args): Promise<void> {
     });
     await harness.page.screenshot({ path: join(args.out, 'report-window.png'), animations: 'disabled' });
     session.shots.push({ file: 'report-window.png', filter: defaultFilter });
+    await shootInsights(session, harness.page, reportCase, defaultFilter, source);
 
     // 4. Filtered: one OS, one section (the one with the most incomplete on that OS), 7 days.
     const page = harness.page;
