@@ -56,6 +56,60 @@ function ViewTabs() {
   );
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The other period: the previous one of equal length, or days the user chooses. */
+function CompareAgainstPicker() {
+  const against = useApp((s) => s.compareAgainst);
+  const setAgainst = useApp((s) => s.setCompareAgainst);
+  const comparison = useApp(shownComparison);
+  const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
+  const chosen = against !== 'previous';
+  const shown = draft ?? (chosen ? against : (comparison?.previous.range ?? { from: '', to: '' }));
+  const apply = (from: string, to: string): void => {
+    setDraft({ from, to });
+    if (DAY.test(from) && DAY.test(to) && from <= to) setAgainst({ from, to });
+  };
+  return (
+    <>
+      <label className="drill-select">
+        <span className="visually-hidden">Compare with</span>
+        <select
+          value={chosen ? 'chosen' : 'previous'}
+          onChange={(e) => {
+            setDraft(null);
+            if (e.target.value === 'previous') setAgainst('previous');
+            else if (comparison) setAgainst({ from: comparison.previous.range.from, to: comparison.previous.range.to });
+          }}
+          data-testid="compare-against"
+        >
+          <option value="previous">the previous period</option>
+          <option value="chosen">chosen days</option>
+        </select>
+      </label>
+      {chosen && (
+        <span className="compare-days">
+          <input
+            type="date"
+            aria-label="Compare from"
+            value={shown.from}
+            onChange={(e) => apply(e.target.value, shown.to)}
+            data-testid="compare-from"
+          />
+          <span aria-hidden="true">–</span>
+          <input
+            type="date"
+            aria-label="Compare to"
+            value={shown.to}
+            onChange={(e) => apply(shown.from, e.target.value)}
+            data-testid="compare-to"
+          />
+        </span>
+      )}
+    </>
+  );
+}
+
 function CompareToggle() {
   const on = useApp((s) => s.compareOn);
   const setCompare = useApp((s) => s.setCompare);
@@ -63,6 +117,7 @@ function CompareToggle() {
   const error = useApp((s) => s.compareError);
   const comparison = useApp(shownComparison);
   const previous = comparison?.previous.range;
+  const compareAgainst = useApp((s) => s.compareAgainst);
   return (
     <div className="compare-toggle" data-testid="compare" data-compare-status={on ? status : 'off'}>
       <label className="check">
@@ -72,9 +127,10 @@ function CompareToggle() {
           onChange={(e) => setCompare(e.target.checked)}
           data-testid="compare-toggle"
         />
-        <span>Compare with the previous period</span>
+        <span>{on ? 'Compare with' : 'Compare with the previous period'}</span>
       </label>
-      {on && previous && (
+      {on && <CompareAgainstPicker />}
+      {on && previous && compareAgainst === 'previous' && (
         <span className="muted compare-period" data-testid="compare-period">
           {formatRange(previous.from, previous.to)}
         </span>

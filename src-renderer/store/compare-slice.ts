@@ -15,6 +15,8 @@ export interface CompareSlice {
   readonly compareStatus: 'idle' | 'loading' | 'ready' | 'error';
   readonly compareError: string | null;
   setCompare(on: boolean): void;
+  /** The other period: the previous one of equal length, or chosen days. */
+  setCompareAgainst(against: CompareAgainst): void;
   refreshComparison(): Promise<void>;
 }
 
@@ -41,6 +43,11 @@ export const createCompareSlice: Slice<CompareSlice> = (api) => (set, get) => {
     setCompare(on) {
       set({ compareOn: on, ...(on ? {} : { comparison: null, compareStatus: 'idle', compareError: null }) });
       if (on) void get().refreshComparison();
+    },
+
+    setCompareAgainst(against) {
+      set({ compareAgainst: against });
+      if (get().compareOn) void get().refreshComparison();
     },
 
     async refreshComparison() {

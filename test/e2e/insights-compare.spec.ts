@@ -61,6 +61,17 @@ test('compare: deltas on the tiles, the sections and the rows; the previous peri
   );
   await expect(page.getByTestId('legend-previous')).toBeVisible();
 
+  // A chosen period: the first week of the range against its second.
+  const week = { from: report.range.from, to: report.daily[6]!.date };
+  const chosen = onCase(casePath, (db) => built.computeComparison(db, filter, week));
+  await page.getByTestId('compare-against').selectOption('chosen');
+  await page.getByTestId('compare-from').fill(week.from);
+  await page.getByTestId('compare-to').fill(week.to);
+  await expect(page.getByTestId('delta-incomplete')).toHaveAttribute('data-value', String(chosen.delta.incomplete));
+  await expect(page.getByTestId('delta-initiated')).toHaveAttribute('data-value', String(chosen.delta.initiated));
+  await page.getByTestId('compare-against').selectOption('previous');
+  await expect(page.getByTestId('delta-incomplete')).toHaveAttribute('data-value', String(d.incomplete));
+
   // Off again: no deltas.
   await page.getByTestId('compare-toggle').uncheck();
   await expect(page.getByTestId('delta-initiated')).toHaveCount(0);
