@@ -20,7 +20,8 @@ function PrintDialog() {
   const printToPdf = useApp((s) => s.printToPdf);
   const settings = useApp((s) => s.caseInfo?.settings);
   const page = useApp((s) => s.printPage);
-  const maskDefault = useApp((s) => s.printMaskUsers);
+  // The app's masking setting (drill-down, exports) turns masking on here too; the dialog may still turn it off.
+  const maskDefault = useApp((s) => s.printMaskUsers || s.maskUsers);
   const report = useApp((s) => s.report);
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
