@@ -57,6 +57,8 @@ export interface AttemptsArgs extends CommonArgs {
 export interface FunnelArgs extends CommonArgs {
   readonly command: 'funnel';
   readonly platforms?: Platform[];
+  /** Which steps to print; the funnel itself always walks the whole flow (spec 7). */
+  readonly sections?: Section[];
   readonly format: 'json' | 'text';
 }
 
@@ -188,12 +190,11 @@ export function parseInsightArgs(command: InsightCommand, rest: readonly string[
 
   if (command === 'failures') return { ...common, command, format: formatOf(str('format'), ['json', 'text']) };
   if (command === 'funnel') {
-    if (list('section') !== undefined)
-      throw new UsageError('--section: the funnel always covers the whole flow (all four sections)');
     return {
       ...common,
       command,
       platforms: list('platform')?.map(platformOf),
+      sections: list('section')?.map(sectionOf),
       format: formatOf(str('format'), ['json', 'text']),
     };
   }

@@ -83,7 +83,9 @@ export async function runAttempts(args: AttemptsArgs): Promise<string> {
 export async function runFunnel(args: FunnelArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const funnel = computeFunnel(db, { from: args.from, to: args.to, platforms: args.platforms, tz: args.tz });
+    const whole = computeFunnel(db, { from: args.from, to: args.to, platforms: args.platforms, tz: args.tz });
+    // --section narrows the steps shown; reached and conversions still come from the whole flow.
+    const funnel = args.sections ? { ...whole, sections: whole.sections.filter((step) => args.sections!.includes(step.section)) } : whole;
     markPhase('reported');
     return args.format === 'text' ? formatFunnelText(funnel) : json(funnel);
   });

@@ -277,9 +277,13 @@ describe('the command line on generated logs', () => {
 describe('enrollscope funnel and failures: arguments', () => {
   const temp = useTempDir();
 
-  it('funnel refuses a section filter, failures a bad zone', () => {
+  it('funnel narrows its steps to --section, refuses a bad one; failures refuse a bad zone', () => {
     const file = writeEventLog(join(temp(), 'export.csv'), small);
-    expectRefusal(runCli(['funnel', file, '--section', 'Terms of Use']), /whole flow/, 2);
+    const whole = json(runCli(['funnel', file]));
+    const narrowed = json(runCli(['funnel', file, '--section', 'Terms of Use']));
+    expect(narrowed.sections).toEqual(whole.sections.filter((s: { section: string }) => s.section === 'Terms of Use'));
+    expect(narrowed.initiated).toBe(whole.initiated);
+    expectRefusal(runCli(['funnel', file, '--section', 'Nope']), /--section Nope/, 2);
     expectRefusal(runCli(['funnel', file, '--format', 'csv']), /--format csv/, 2);
     expectRefusal(runCli(['failures', file, '--tz', 'Mars/Base']), /--tz Mars\/Base/, 2);
     expectRefusal(runCli(['failures', file, '--platform', 'ios']), /platform/, 2);
