@@ -11,6 +11,7 @@ import type { Section, UserAction } from '../../src-main/shared/taxonomy';
 import { formatLongDay, formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
+import { ActiveFilters } from './ActiveFilters';
 import { AnnotationsCard } from './annotations/AnnotationsCard';
 import type { ChartMarker } from './annotations/marker-plugin';
 import { DataQualityPanel } from './DataQualityPanel';
@@ -124,6 +125,8 @@ export function ReportBody({ report }: { report: Report }) {
   const view = useApp((s) => s.view);
   return (
     <>
+      {/* The failures view has its own range (it says which): the report's chips would mislead there. */}
+      {view === 'report' && <ActiveFilters report={report} />}
       <ReportToolbar />
       <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)} className="view-panel">
         {view === 'report' ? <AbandonmentReport report={report} /> : <FailuresView />}

@@ -1,7 +1,6 @@
 /** The report of spec section 5 (filters beside roll-up, chart, section tables, data quality) and the views of issue 7. */
 import { reportKey } from '../../src-main/shared/report-key';
 import { useApp } from '../store';
-import { ActiveFilters } from './ActiveFilters';
 import { FilterPanel } from './FilterPanel';
 import { ReportBody } from './ReportBody';
 
@@ -27,10 +26,7 @@ export function ReportView() {
           </div>
         )}
         {report ? (
-          <>
-            <ActiveFilters report={report} />
-            <ReportBody report={report} />
-          </>
+          <ReportBody report={report} />
         ) : (
           status === 'loading' && <p className="muted loading">Computing the report…</p>
         )}
