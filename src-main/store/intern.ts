@@ -28,6 +28,14 @@ export class Interner {
     return id;
   }
 
+  /**
+   * The id of `text`, inserting it when new, without remembering it: for callers that keep their
+   * own map (store/coded-batch.ts codes), where a second copy of every string would only take memory.
+   */
+  lookup(text: string): number {
+    return this.cache.get(text) ?? this.find.get(text)?.id ?? Number(this.insert.run(text).lastInsertRowid);
+  }
+
   forget(): void {
     this.cache.clear();
   }

@@ -49,7 +49,7 @@ class CodeIds {
       grown.set(this.ids.subarray(0, this.size));
       this.ids = grown;
     }
-    for (const text of column.added) this.ids[this.size++] = this.interner.id(text);
+    for (const text of column.added) this.ids[this.size++] = this.interner.lookup(text);
     return this.ids;
   }
 }

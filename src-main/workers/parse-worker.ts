@@ -60,7 +60,11 @@ async function run({ path }: ParseRequest): Promise<void> {
   post({ type: 'done' });
 }
 
-run(workerData as ParseRequest).catch((error: unknown) => {
-  if (error instanceof InputRefused) post({ type: 'refused', file: error.file, reason: error.reason });
-  else post({ type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
-});
+run(workerData as ParseRequest)
+  .catch((error: unknown) => {
+    if (error instanceof InputRefused) post({ type: 'refused', file: error.file, reason: error.reason });
+    else post({ type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+  })
+  // The last message is posted: end the thread now (its heap and string codes go back to the
+  // system) rather than when the storing side, which builds attempts first, gets to terminate it.
+  .finally(() => port.close());
