@@ -25,6 +25,7 @@ import type {
 } from '../shared/insights-types';
 import type { ReportRequest } from '../shared/ipc-contract';
 import { maskReport } from '../shared/mask';
+import { maskKeyOf } from '../store/mask-key';
 import type { Report, ReportFilter } from '../shared/report-types';
 import { writeFileAtomic } from '../pdf/print-service';
 import { HandlerError } from './ipc';
@@ -173,7 +174,7 @@ export class InsightsService {
       if (!path) return null;
       // Again after the dialog: the file holds the data as it is when saved.
       const report = this.session.report(request.report).report;
-      const text = spec.write(this.engine, request.maskUsers ? maskReport(report) : report);
+      const text = spec.write(this.engine, request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report);
       const bytes = new TextEncoder().encode(text);
       writeFileAtomic(path, bytes);
       return { path, bytes: bytes.length };

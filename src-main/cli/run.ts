@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
 import type { PrintJob } from '../shared/print-types';
+import { maskReport } from '../shared/mask';
+import { maskKeyOf } from '../store/mask-key';
 import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
@@ -88,7 +90,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
     await importAll(db, args.files);
     const report = computeReport(db, { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz });
     const job: PrintJob = {
-      report,
+      // Masked here, with the case's key (the print route draws what it is given).
+      report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },

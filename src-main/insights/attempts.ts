@@ -30,7 +30,8 @@ import {
   type AttemptSection,
   type AttemptSort,
 } from '../shared/insights-types';
-import { pseudonym } from '../shared/mask';
+import { pseudonym, type MaskKey } from '../shared/mask';
+import { maskKeyOf } from '../store/mask-key';
 import {
   PLATFORMS,
   SECTIONS,
@@ -213,7 +214,8 @@ function searchIds(
   needle: string,
   mask: boolean,
 ): { users: number[]; devices: number[]; imports: number[] } {
-  const shown = (name: string): string => (mask && name !== '' ? pseudonym(name) : name).toLowerCase();
+  const key = mask ? maskKeyOf(db) : '';
+  const shown = (name: string): string => (mask && name !== '' ? pseudonym(name, key) : name).toLowerCase();
   const matching = (sql: string): number[] => {
     const ids: number[] = [];
     for (const row of db.prepare(sql).raw().iterate()) {
@@ -281,8 +283,9 @@ const withPseudonym = new WeakSet<Database.Database>();
 /** Registers the pseudonym as an SQL function on this connection (sorting masked names). */
 function registerPseudonym(db: Database.Database): void {
   if (withPseudonym.has(db)) return;
+  const key = maskKeyOf(db);
   db.function(PSEUDONYM_FUNCTION, { deterministic: true }, (name: unknown) =>
-    typeof name === 'string' && name !== '' ? pseudonym(name) : '',
+    typeof name === 'string' && name !== '' ? pseudonym(name, key) : '',
   );
   withPseudonym.add(db);
 }
@@ -372,7 +375,7 @@ class Positions {
   }
 }
 
-function toRow(r: RowTuple, q: ResolvedAttemptQuery, positions: Positions): AttemptRow {
+function toRow(r: RowTuple, q: ResolvedAttemptQuery, positions: Positions, key: MaskKey): AttemptRow {
   const [
     ,
     platform,
@@ -395,8 +398,8 @@ function toRow(r: RowTuple, q: ResolvedAttemptQuery, positions: Positions): Atte
   const tz = q.filter.tz;
   const deviceName = device ?? '';
   return {
-    user: q.mask ? pseudonym(user) : user,
-    device: q.mask && deviceName !== '' ? pseudonym(deviceName) : deviceName,
+    user: q.mask ? pseudonym(user, key) : user,
+    device: q.mask && deviceName !== '' ? pseudonym(deviceName, key) : deviceName,
     platform: platformOfCode(platform),
     started: new Date(startMs).toISOString(),
     startedLocal: DateTime.fromMillis(startMs, { zone: tz }).toISO() ?? new Date(startMs).toISOString(),
@@ -444,5 +447,6 @@ export function pageOf(db: Database.Database, q: ResolvedAttemptQuery): AttemptP
     .raw()
     .all({ ...where.params, limit: Number.isFinite(q.limit) ? q.limit : -1, offset: q.offset }) as RowTuple[];
   const positions = new Positions(db);
-  return { total, rows: tuples.map((t) => toRow(t, q, positions)) };
+  const key = q.mask ? maskKeyOf(db) : '';
+  return { total, rows: tuples.map((t) => toRow(t, q, positions, key)) };
 }

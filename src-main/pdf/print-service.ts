@@ -13,6 +13,8 @@ import { listAnnotations } from '../insights/annotations';
 import type { AppSession } from '../app/session';
 import type { CaseInfo } from '../shared/ipc-contract';
 import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types';
+import { maskReport } from '../shared/mask';
+import { maskKeyOf } from '../store/mask-key';
 
 export interface PrintDeps {
   /** Prints the job (the print route in a hidden window or page) to PDF bytes. */
@@ -74,7 +76,8 @@ export class PrintService {
       const info = this.session.info();
       const printed = this.session.report(request.report).report;
       const job: PrintJob = {
-        report: printed,
+        // Masked here, with the case's key (the print route draws what it is given).
+        report: request.maskUsers ? maskReport(printed, maskKeyOf(this.session.caseDb())) : printed,
         annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
         meta: {
           page: request.page,

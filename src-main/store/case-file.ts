@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { ensureMaskKey } from './mask-key';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type CaseDb = Database.Database;
@@ -111,6 +112,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     if (exists && options.check !== false) checkIntegrity(db, path);
     if (!options.readonly) applyPragmas(db);
     if (!options.readonly) migrate(db);
+    if (!options.readonly) ensureMaskKey(db);
     return db;
   } catch (error) {
     db.close();

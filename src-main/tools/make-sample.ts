@@ -19,6 +19,7 @@ import { runImportInWorker } from '../import-worker/run';
 import { computeReport } from '../report/compute-report';
 import { CATALOG, PLATFORMS, SECTION_OF_ACTION, type Platform } from '../shared/taxonomy';
 import { openCase, setSetting } from '../store/case-file';
+import { MASK_KEY_SETTING } from '../store/mask-key';
 import { SAMPLE_KEY } from '../app/session';
 import { writeSyntheticLog } from './synthetic-log';
 
@@ -296,6 +297,9 @@ export async function makeSample(options: Options): Promise<void> {
     setSetting(finished, 'tz', 'UTC');
     setSetting(finished, 'customer', 'Contoso (synthetic sample)');
     setSetting(finished, SAMPLE_KEY, 'true');
+    // No masking key in the bundled file: every copy makes its own when first opened, so data a user
+    // imports into their copy is never masked with a key everyone has.
+    finished.prepare('DELETE FROM settings WHERE key = ?').run(MASK_KEY_SETTING);
     finished.pragma('wal_checkpoint(TRUNCATE)');
     finished.pragma('journal_mode = DELETE');
     finished.exec('VACUUM');

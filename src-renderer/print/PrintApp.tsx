@@ -5,7 +5,6 @@
  * The printers wait for that attribute (or "error", with data-print-error), never for time.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { maskReport } from '../../src-main/shared/mask';
 import {
   PRINT_ERROR_ATTRIBUTE,
   PRINT_STATE_ATTRIBUTE,
@@ -50,7 +49,8 @@ export function PrintApp() {
         if (!live) return;
         const value = result.value;
         document.title = documentTitle(value);
-        setJob(value.meta.maskUsers ? { ...value, report: maskReport(value.report) } : value);
+        // A masked job arrives masked (main masks with the case's key); it is drawn as it is.
+        setJob(value);
       },
       (reason: unknown) => fail(reason instanceof Error ? reason.message : String(reason)),
     );

@@ -47,7 +47,8 @@ test('a row, a day and the tiles open the attempts behind them; search, pages an
 
   // Masking: pseudonyms in place of names (main masks; the names never reach the window).
   await dialog.getByTestId('drill-mask').check();
-  await expect(dialog.locator('[data-cell="user"]').first()).toHaveText(built.pseudonym(engineRows.rows[0]!.user));
+  const pseudonym = onCase(casePath, (db) => built.pseudonym(engineRows.rows[0]!.user, built.maskKeyOf(db)));
+  await expect(dialog.locator('[data-cell="user"]').first()).toHaveText(pseudonym);
   await dialog.getByTestId('drill-mask').uncheck();
   await expect(dialog.locator('[data-cell="user"]').first()).toHaveText(engineRows.rows[0]!.user);
 

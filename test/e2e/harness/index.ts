@@ -23,3 +23,4 @@ export {
   exportReportJson,
 } from '../../../src-main/insights/index';
 export { pseudonym } from '../../../src-main/shared/mask';
+export { maskKeyOf } from '../../../src-main/store/mask-key';

@@ -5,6 +5,7 @@ import { listAttempts } from '../../../src-main/insights/attempts';
 import { computeReport, ReportInputError } from '../../../src-main/report/compute-report';
 import type { AttemptQuery, AttemptSort } from '../../../src-main/shared/insights-types';
 import { pseudonym } from '../../../src-main/shared/mask';
+import { maskKeyOf } from '../../../src-main/store/mask-key';
 import {
   ACTION_NAMES,
   EVENT_TYPES,
@@ -240,17 +241,18 @@ describe('listAttempts: filters', () => {
     ]);
     expect(listAttempts(db, { ...JUNE, search: 'nobody' }).total).toBe(0);
     expect(listAttempts(db, { ...JUNE, search: '   ' }).total).toBe(4);
-    const masked = pseudonym('ann@contoso.example');
+    const key = maskKeyOf(db);
+    const masked = pseudonym('ann@contoso.example', key);
     expect(listAttempts(db, { ...JUNE, search: 'ann', mask: true }).total).toBe(0);
     const found = listAttempts(db, { ...JUNE, search: masked.toUpperCase(), mask: true });
-    expect(found.rows.map((r) => [r.user, r.device])).toEqual([[masked, pseudonym('ann-iphone')]]);
+    expect(found.rows.map((r) => [r.user, r.device])).toEqual([[masked, pseudonym('ann-iphone', key)]]);
   });
 
   it('masking replaces users and devices with stable pseudonyms, and keeps empty devices empty', () => {
     const db = sampleCase();
     const rows = listAttempts(db, { ...JUNE, mask: true }).rows;
     expect(rows.map((r) => r.user)).toEqual(
-      ['ann', 'fay', 'eve', 'cy'].map((name) => pseudonym(`${name}@contoso.example`)),
+      ['ann', 'fay', 'eve', 'cy'].map((name) => pseudonym(`${name}@contoso.example`, maskKeyOf(db))),
     );
     expect(rows[1]!.device).toBe('');
     expect(JSON.stringify(rows)).not.toMatch(/contoso|iphone|pixel/);

@@ -15,6 +15,7 @@ import { findPdfPrinter, PdfPrinterMissing } from '../../../src-main/pdf/cli-pdf
 import { electronPdfOptions, pdfOptionsFor, playwrightPdfOptions } from '../../../src-main/pdf/pdf-options';
 import { pdfFileName, PrintService, type PrintDeps } from '../../../src-main/pdf/print-service';
 import { maskExampleDetail, maskReport, pseudonym } from '../../../src-main/shared/mask';
+import { maskKeyOf } from '../../../src-main/store/mask-key';
 import { contentBox, type PrintJob, type PrintRequest } from '../../../src-main/shared/print-types';
 
 const SAMPLE = join(process.cwd(), 'resources', 'sample-case.enrollscope');
@@ -164,33 +165,41 @@ describe('page geometry and templates', () => {
 });
 
 describe('masking', () => {
+  /** A case's masking key (src-main/store/mask-key.ts). */
+  const KEY = '00112233445566778899aabbccddeeff';
+
   it('replaces users and devices in row excerpts by stable pseudonyms, keeping times and the taxonomy', () => {
     const detail =
       '2025-10-16T15:04:00.578Z, user0113@contoso.example, d84e7f6a-fef2-4bea-a4cd-8e77f907b727, , start, , ';
-    const masked = maskExampleDetail('no platform', detail);
+    const masked = maskExampleDetail('no platform', detail, KEY);
     expect(masked).toBe(
-      `2025-10-16T15:04:00.578Z, ${pseudonym('user0113@contoso.example')}, ${pseudonym('d84e7f6a-fef2-4bea-a4cd-8e77f907b727')}, , start, , `,
+      `2025-10-16T15:04:00.578Z, ${pseudonym('user0113@contoso.example', KEY)}, ${pseudonym('d84e7f6a-fef2-4bea-a4cd-8e77f907b727', KEY)}, , start, , `,
     );
     expect(masked).toMatch(/^2025-10-16T15:04:00\.578Z, user-[0-9a-z]{7}, id-[0-9a-z]{7}, , start, , $/);
     // Stable: the same person everywhere; case does not matter.
-    expect(pseudonym('User0113@Contoso.example')).toBe(pseudonym('user0113@contoso.example'));
-    expect(pseudonym('user0114@contoso.example')).not.toBe(pseudonym('user0113@contoso.example'));
+    expect(pseudonym('User0113@Contoso.example', KEY)).toBe(pseudonym('user0113@contoso.example', KEY));
+    expect(pseudonym('user0114@contoso.example', KEY)).not.toBe(pseudonym('user0113@contoso.example', KEY));
+    // Keyed: another case's key gives another pseudonym, so a guessed name cannot be checked without the key.
+    expect(pseudonym('user0113@contoso.example', 'ffeeddccbbaa99887766554433221100')).not.toBe(
+      pseudonym('user0113@contoso.example', KEY),
+    );
     // Platform, action names and catalog screens stay readable; anything unknown is masked.
     expect(
       maskExampleDetail(
         'step without action name',
         '2025-10-24T07:18:56Z, jdoe, PC-17, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources',
+        KEY,
       ),
     ).toMatch(
       /^2025-10-24T07:18:56Z, id-\w{7}, id-\w{7}, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources$/,
     );
     // A cut excerpt's last field cannot be recognised: dropped.
-    expect(maskExampleDetail('no user', '2025-10-17T14:04:54Z, , KIOSK-1, Android, step, Enrollm…')).toMatch(
+    expect(maskExampleDetail('no user', '2025-10-17T14:04:54Z, , KIOSK-1, Android, step, Enrollm…', KEY)).toMatch(
       /, Android, step, …$/,
     );
     // One-field examples never hold a user or a device.
-    expect(maskExampleDetail('unknown platform', 'Windows')).toBe('Windows');
-    expect(maskExampleDetail('bad time', '31/06/2025, 10:00')).toBe('31/06/2025, 10:00');
+    expect(maskExampleDetail('unknown platform', 'Windows', KEY)).toBe('Windows');
+    expect(maskExampleDetail('bad time', '31/06/2025, 10:00', KEY)).toBe('31/06/2025, 10:00');
   });
 
   it('masks every example of every import of a report, and nothing else', () => {
@@ -198,8 +207,8 @@ describe('masking', () => {
       imports: [{ file: 'a.csv', examples: [{ line: 3, reason: 'no user', detail: 'x@y.z, ios' }] }],
       rollup: { initiated: 1 },
     };
-    const masked = maskReport(report as never);
-    expect(masked.imports[0]!.examples[0]!.detail).toBe(`${pseudonym('x@y.z')}, ios`);
+    const masked = maskReport(report as never, KEY);
+    expect(masked.imports[0]!.examples[0]!.detail).toBe(`${pseudonym('x@y.z', KEY)}, ios`);
     expect(masked.rollup).toBe(report.rollup);
   });
 });
@@ -261,7 +270,11 @@ describe('PrintService', () => {
     expect(readFileSync(join(dir, 'out.pdf'), 'utf8')).toBe('%PDF-1.4 fake');
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
     const job = jobs[0]!;
-    expect(job.report).toEqual(made.session.report(request.report).report);
+    // Masked in main with the case's key (the print route draws the job as it comes).
+    const plain = made.session.report(request.report).report;
+    expect(job.report).toEqual(maskReport(plain, maskKeyOf(made.session.caseDb())));
+    expect(JSON.stringify(plain)).toMatch(/@contoso\.example/);
+    expect(JSON.stringify(job.report)).not.toMatch(/@contoso\.example/);
     expect(job.report.filters.sections).toEqual(['Terms of Use']);
     expect(job.meta).toEqual({
       page: { paper: 'A4', orientation: 'portrait' },
