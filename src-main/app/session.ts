@@ -24,6 +24,7 @@ import type { CaseDb } from '../store/case-file';
 import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
+import { maskKeyOf } from '../store/mask-key';
 
 /** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
 export interface Dialogs {
@@ -151,6 +152,7 @@ export class AppSession {
       isSample: engine.getSetting(db, SAMPLE_KEY) === 'true',
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
+      maskKey: maskKeyOf(db),
     };
   }
 

@@ -48,6 +48,8 @@ export interface CaseInfo {
   /** Number of imports stored in the case (0: an empty case). */
   readonly importCount: number;
   readonly refused: readonly RefusedFile[];
+  /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
+  readonly maskKey?: string;
 }
 
 export interface RecentCase {

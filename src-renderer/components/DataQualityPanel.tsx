@@ -9,6 +9,7 @@ import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import { formatCount, formatDayRuns, formatDay, plural } from '../format';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
+import { useMaskRecord } from '../privacy';
 
 function Item({
   label,
@@ -137,7 +138,8 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
 export function DataQualityPanel({ report }: { report: Report }) {
   const refused = useApp((s) => s.caseInfo?.refused ?? []);
   const dq = report.dataQuality;
-  const skipped = skippedByReason(report.imports);
+  const maskRecord = useMaskRecord();
+  const skipped = skippedByReason(report.imports.map(maskRecord));
   const sectionFilter = report.filters.sections.length < 4;
   return (
     <>

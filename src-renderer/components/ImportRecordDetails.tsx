@@ -1,8 +1,16 @@
 /** What an import skipped, by reason, with the first examples and their line numbers. */
 import type { ImportRecord } from '../../src-main/shared/report-types';
 import { formatCount } from '../format';
+import { useMaskRecord } from '../privacy';
 
-export function ImportRecordDetails({ record, maxExamples = 3 }: { record: ImportRecord; maxExamples?: number }) {
+export function ImportRecordDetails({
+  record: stored,
+  maxExamples = 3,
+}: {
+  record: ImportRecord;
+  maxExamples?: number;
+}) {
+  const record = useMaskRecord()(stored);
   const reasons = Object.entries(record.skipped).filter(([, n]) => n > 0);
   if (reasons.length === 0) return null;
   return (
