@@ -257,13 +257,17 @@ async function main() {
     for (let run = 1; run <= runs; run++) {
       process.stderr.write(`bench: responsiveness, run ${run}/${runs}\n`);
       const casePath = join(caseDir, `responsiveness-${run}.enrollscope`);
-      delays.push(await probeJson('responsiveness', casePath, smallest.file));
+      // The control: an idle process watching its own event loop over the same seconds.
+      const control = probeJson('idle', String(Math.max(2, Math.round(smallest.ours.seconds))));
+      const [ours, idle] = await Promise.all([probeJson('responsiveness', casePath, smallest.file), control]);
+      delays.push({ ...ours, controlMaxDelayMs: idle.maxDelayMs });
     }
     result.responsiveness = {
       events: smallest.events,
       maxDelayMs: median(delays.map((d) => d.maxDelayMs)),
       worstMaxDelayMs: Math.max(...delays.map((d) => d.maxDelayMs)),
       p99DelayMs: median(delays.map((d) => d.p99DelayMs)),
+      controlMaxDelayMs: median(delays.map((d) => d.controlMaxDelayMs)),
       importSeconds: median(delays.map((d) => d.seconds)),
       runs: delays,
     };
@@ -359,8 +363,8 @@ function table(result) {
   rows.push([
     `window event loop during a ${r.events / 1e6}M import: max / p99 delay, ms`,
     `${f(r.maxDelayMs, 1)} / ${f(r.p99DelayMs, 1)}`,
-    '',
-    '',
+    `idle process, max ${f(r.controlMaxDelayMs, 1)}`,
+    `${f(r.maxDelayMs / r.controlMaxDelayMs)}x`,
   ]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
   const line = (row) => row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ');

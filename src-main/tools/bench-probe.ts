@@ -13,6 +13,10 @@
  *   responsiveness CASE FILE
  *       imports FILE into CASE with runImportInWorker, the way the window's process does, and
  *       watches this thread's event loop meanwhile (perf_hooks.monitorEventLoopDelay)
+ *   idle SECONDS
+ *       the control for responsiveness: the same watch in a process that does nothing, run at the
+ *       same time. On a busy machine both see delays that come from the machine, not from us.
+ *       (The histogram's values include its 10 ms resolution: an idle loop reads ~10-15 ms.)
  */
 import { createReadStream } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -161,6 +165,14 @@ async function responsiveness(casePath: string, file: string): Promise<unknown> 
   };
 }
 
+async function idle(seconds: number): Promise<unknown> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  histogram.disable();
+  return { seconds, maxDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6 };
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -179,7 +191,8 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'papaparse' && first) result = await papaparse(first);
   else if (command === 'latency' && first) result = latency(first, values);
   else if (command === 'responsiveness' && first && second) result = await responsiveness(first, second);
-  else throw new Error('usage: bench-probe generate|papaparse|latency|responsiveness ... (see the file comment)');
+  else if (command === 'idle' && first) result = await idle(Number(first));
+  else throw new Error('usage: bench-probe generate|papaparse|latency|responsiveness|idle ... (see the file comment)');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
