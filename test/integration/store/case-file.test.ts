@@ -18,6 +18,7 @@ describe('case files', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
     setSetting(db, 'tz', 'Europe/Berlin');
     db.close();
     const again = openCase(path);
