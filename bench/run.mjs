@@ -63,13 +63,14 @@ const sqlite3 = ['/usr/bin/sqlite3', 'sqlite3'].find((bin) => {
   }
 });
 
+let measured = 0;
 /**
  * Runs a command to its end: wall time (spawn to exit), and, through /usr/bin/time, peak RSS and
  * CPU time of the whole process (every thread).
  */
 function measure(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const usageFile = join(dir, `usage-${process.pid}.txt`);
+    const usageFile = join(dir, `usage-${process.pid}-${++measured}.txt`);
     const [bin, argv] = timeTool ? [timeTool, ['-f', '%M %U %S', '-o', usageFile, command, ...args]] : [command, args];
     const started = performance.now();
     const child = spawn(bin, argv, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,10 +107,10 @@ const median = (xs) => {
 const probeJson = async (...args) => JSON.parse((await measure(process.execPath, [probe, ...args])).stdout);
 
 /** The cached log of `events` events (generated once per seed, size and generator source). */
-async function ensureLog(events) {
+async function ensureLog(events, seed = SEED) {
   const generator = readFileSync(join(root, 'src-main/tools/synthetic-log.ts'));
   const key = createHash('sha256').update(generator).digest('hex').slice(0, 10);
-  const file = join(dir, `events-seed${SEED}-${events}-${DAYS}d-${key}.csv`);
+  const file = join(dir, `events-seed${seed}-${events}-${DAYS}d-${key}.csv`);
   if (!existsSync(file)) {
     process.stderr.write(`bench: generating ${file} ...\n`);
     const partial = `${file}.partial`;
@@ -119,7 +120,7 @@ async function ensureLog(events) {
       '--events',
       String(events),
       '--seed',
-      String(SEED),
+      String(seed),
       '--days',
       String(DAYS),
       '--end-day',
@@ -170,11 +171,12 @@ const parseStats = (stderr) => {
 async function benchSize(events, caseDir) {
   const file = await ensureLog(events);
   const bytes = statSync(file).size;
-  const samples = { papaparse: [], sqlite: [], ours: [] };
+  const samples = { papaparse: [], parse: [], sqlite: [], ours: [] };
   let reportHash;
   for (let run = 1; run <= runs; run++) {
     process.stderr.write(`bench: ${events.toLocaleString('en-US')} events, run ${run}/${runs}\n`);
     samples.papaparse.push(await measure(process.execPath, [probe, 'papaparse', file]));
+    samples.parse.push(await measure(process.execPath, [probe, 'parse', file]));
     if (sqlite3) {
       const db = join(caseDir, 'sqlite-import.db');
       rmSync(db, { force: true });
@@ -214,6 +216,11 @@ async function benchSize(events, caseDir) {
       cpuSeconds: median(pick(samples.papaparse, 'cpuSeconds')),
       runs: pick(samples.papaparse, 'seconds'),
     },
+    parse: {
+      seconds: median(pick(samples.parse, 'seconds')),
+      cpuSeconds: median(pick(samples.parse, 'cpuSeconds')),
+      runs: pick(samples.parse, 'seconds'),
+    },
     sqlite: sqlite3
       ? {
           seconds: median(pick(samples.sqlite, 'seconds')),
@@ -252,7 +259,25 @@ async function main() {
       ...(await probeJson('latency', largest.casePath, '--filters', values.filters)),
     };
 
+    // A later, small export added to the largest case: its groups are re-walked, not the case.
+    const later = await ensureLog(10_000, SEED + 1);
+    process.stderr.write(
+      `bench: a 10,000-event file added to the ${largest.events.toLocaleString('en-US')}-event case\n`,
+    );
+    const added = await measure(process.execPath, [cli, 'report', later, '--db', largest.casePath], {
+      env: { ENROLLSCOPE_STATS: '1' },
+    });
+    result.incremental = {
+      events: 10_000,
+      caseEvents: largest.events,
+      seconds: added.seconds,
+      stats: parseStats(added.stderr),
+    };
+
     const smallest = result.sizes[0];
+    process.stderr.write(`bench: the attempts step on the ${smallest.events.toLocaleString('en-US')}-event case\n`);
+    result.attempts = { events: smallest.events, ...(await probeJson('attempts', smallest.casePath)) };
+
     const delays = [];
     for (let run = 1; run <= runs; run++) {
       process.stderr.write(`bench: responsiveness, run ${run}/${runs}\n`);
@@ -320,7 +345,13 @@ function table(result) {
         `${f(s.ours.seconds / s.sqlite.seconds)}x`,
       ]);
     rows.push([
-      `${m} vs the parser alone, s`,
+      `${m} our parser alone (validation, no store), s`,
+      f(s.parse.seconds),
+      `Papa Parse ${f(s.papaparse.seconds)}`,
+      `${f(s.parse.seconds / s.papaparse.seconds)}x`,
+    ]);
+    rows.push([
+      `${m} end to end vs Papa Parse alone, s`,
       f(s.ours.seconds),
       `Papa Parse ${f(s.papaparse.seconds)}`,
       `${f(s.ours.seconds / s.papaparse.seconds)}x`,
@@ -356,6 +387,21 @@ function table(result) {
   rows.push([
     `report latency, ${l.events / 1e6}M case, ${l.filters} filters: median / p95, ms`,
     `${f(l.medianMs, 1)} / ${f(l.p95Ms, 1)}`,
+    '',
+    '',
+  ]);
+  const a = result.attempts;
+  const tenth = a.incremental.find((i) => i.share === 0.1);
+  rows.push([
+    `attempts, ${a.events / 1e6}M case: full rebuild / 10% of groups re-walked, s`,
+    `${f(a.fullRebuildSeconds)} / ${f(tenth?.seconds)}`,
+    '',
+    '',
+  ]);
+  const inc = result.incremental;
+  rows.push([
+    `a ${inc.events / 1e3}k-event file added to the ${inc.caseEvents / 1e6}M case, s`,
+    f(inc.seconds),
     '',
     '',
   ]);

@@ -37,9 +37,10 @@ export interface RefreshStats {
 }
 
 /**
- * Above this share of the case's users affected, a full rebuild is used. Measured on a generated
- * 1M-event case (test/helpers/bench-attempts.ts): a full rebuild takes ~0.8 s, re-walking 25% of
- * the groups ~0.37 s and 50% ~0.67 s, so the crossover sits a little above half.
+ * Above this share of the case's users affected, a full rebuild is used. Measured on the bench's
+ * 1M-event case (`npm run bench`, the attempts probe of src-main/tools/bench-probe.ts): a full
+ * rebuild takes ~0.42 s, re-walking 25% of the groups ~0.17 s and 50% ~0.32 s, so the crossover
+ * sits near two thirds; half leaves a margin.
  */
 const FULL_REBUILD_SHARE = 0.5;
 

@@ -8,6 +8,13 @@
  *   papaparse FILE
  *       the peer parser: Papa Parse's core parser fed 64 KiB pieces of the decoded file, as the
  *       import feeds it, with nothing else done to the rows (no mapping, validation or storing)
+ *   parse FILE
+ *       our parser alone: readInput (decode, Papa Parse, column mapping, validation, batches) in
+ *       this thread, nothing stored: what validation adds to the raw parse
+ *   attempts CASE
+ *       the attempts step on a built case, each run rolled back: a full rebuild (3 runs), and an
+ *       incremental refresh of 1%, 10%, 25% and 50% of the groups (where the full rebuild wins:
+ *       attempts/refresh.ts FULL_REBUILD_SHARE)
  *   latency CASE [--filters N] [--seed S]
  *       computeReport over N random filters (date ranges, platforms, sections, time zones)
  *   responsiveness CASE FILE
@@ -22,6 +29,8 @@ import { createReadStream } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
+import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
+import { readInput } from '../import/read-input';
 import { runImportInWorker } from '../import-worker/run';
 import { computeReport } from '../report/compute-report';
 import type { ReportFilter } from '../shared/report-types';
@@ -119,6 +128,48 @@ async function papaparse(file: string): Promise<unknown> {
   return { rows: rows - 1, seconds: (performance.now() - started) / 1000 };
 }
 
+async function parse(file: string): Promise<unknown> {
+  const started = performance.now();
+  let rows = 0;
+  let records = 0;
+  for await (const input of readInput(file)) {
+    for await (const batch of input.batches) records += 'count' in batch ? batch.count : batch.rows.length;
+    rows += input.rowsRead();
+  }
+  return { rows, records, seconds: (performance.now() - started) / 1000 };
+}
+
+function attempts(casePath: string): unknown {
+  const db = openCase(casePath, { create: false, check: false });
+  const timed = (work: () => void): number => {
+    const started = performance.now();
+    db.exec('BEGIN');
+    try {
+      work();
+    } finally {
+      db.exec('ROLLBACK');
+    }
+    return (performance.now() - started) / 1000;
+  };
+  try {
+    const full = [0, 1, 2].map(() => timed(() => rebuildAllAttempts(db)));
+    const groups = db.prepare('SELECT DISTINCT user_id, platform FROM attempts WHERE source = 0').raw().all() as [
+      number,
+      number,
+    ][];
+    const incremental = [0.01, 0.1, 0.25, 0.5].map((share) => {
+      const some = groups.filter((_, i) => i % Math.round(1 / share) === 0);
+      const seconds = timed(() =>
+        refreshAttempts(db, { importId: 0, eventGroups: some }, { fullRebuildShare: Number.POSITIVE_INFINITY }),
+      );
+      return { share, groups: some.length, seconds };
+    });
+    return { groups: groups.length, fullRebuildSeconds: [...full].sort((a, b) => a - b)[1], incremental };
+  } finally {
+    db.close();
+  }
+}
+
 function latency(casePath: string, values: Record<string, string | undefined>): unknown {
   const db = openCase(casePath, { create: false, check: false, readonly: true });
   try {
@@ -189,10 +240,15 @@ async function main(argv: string[]): Promise<void> {
   let result: unknown;
   if (command === 'generate' && first) result = await generate(first, values);
   else if (command === 'papaparse' && first) result = await papaparse(first);
+  else if (command === 'parse' && first) result = await parse(first);
+  else if (command === 'attempts' && first) result = attempts(first);
   else if (command === 'latency' && first) result = latency(first, values);
   else if (command === 'responsiveness' && first && second) result = await responsiveness(first, second);
   else if (command === 'idle' && first) result = await idle(Number(first));
-  else throw new Error('usage: bench-probe generate|papaparse|latency|responsiveness|idle ... (see the file comment)');
+  else
+    throw new Error(
+      'usage: bench-probe generate|papaparse|parse|attempts|latency|responsiveness|idle ... (see the file comment)',
+    );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
