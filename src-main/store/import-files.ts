@@ -88,7 +88,7 @@ async function importOneFile(
       if (earlier) return [{ file: name, status: 'refused', reason: `already imported as ${describeImport(earlier)}` }];
     }
   } catch (error) {
-    return [{ file: name, status: 'refused', reason: messageOf(error) }];
+    return [{ file: name, status: 'refused', reason: messageOf(error, name) }];
   }
 
   db.exec('BEGIN IMMEDIATE');
@@ -102,13 +102,18 @@ async function importOneFile(
     interners.devices.forget();
     interners.screens.forget();
     if (error instanceof Cancelled || options.signal?.aborted) return [{ file: name, status: 'cancelled' }];
-    return [{ file: name, status: 'refused', reason: messageOf(error) }];
+    return [{ file: name, status: 'refused', reason: messageOf(error, name) }];
   }
 }
 
 /** One line, never a stack: InputRefused already names the file and the problem. */
-function messageOf(error: unknown): string {
-  if (error instanceof InputRefused) return error.reason;
+function messageOf(error: unknown, fileName: string): string {
+  // A refusal about one entry of a ZIP names the entry: "archive.zip: data.csv: truncated JSON".
+  if (error instanceof InputRefused) {
+    if (error.file === fileName) return error.reason;
+    const entry = error.file.startsWith(`${fileName}/`) ? error.file.slice(fileName.length + 1) : error.file;
+    return `${entry}: ${error.reason}`;
+  }
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0] ?? 'unreadable file';
 }

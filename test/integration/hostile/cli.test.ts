@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRecord } from '../../../src-main/shared/report-types';
 import { openCase } from '../../../src-main/store/case-file';
-import { EVENT_HEADER, goodRow, writeHostileCorpus, type HostileCase } from '../../fixtures/hostile/corpus';
+import { EVENT_HEADER, goodRow, reasonWithoutEntry, writeHostileCorpus, type HostileCase } from '../../fixtures/hostile/corpus';
 import { caseSnapshot, type CaseSnapshot } from '../../helpers/case-snapshot';
 import { runCliBounded, type BoundedCliResult } from '../../helpers/run-cli-bounded';
 
@@ -53,7 +53,7 @@ function expectRefused(hostile: HostileCase, run: BoundedCliResult): void {
   expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   const prefix = `enrollscope: ${hostile.name}: `;
   expect(run.stderr.startsWith(prefix), run.stderr).toBe(true);
-  expect(run.stderr.trimEnd().slice(prefix.length)).toMatch(hostile.outcome.refused);
+  expect(reasonWithoutEntry(hostile, run.stderr.trimEnd().slice(prefix.length))).toMatch(hostile.outcome.refused);
 }
 
 /** The imports the run added, as the report lists them. */
