@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EventBatch, RecordBatch } from '../../../src-main/import/records';
+import type { DetailsBatch, EventBatch, RecordBatch } from '../../../src-main/import/records';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { BatchCoder, StringCoder, isCoded, ownCopy, transferablesOf } from '../../../src-main/store/coded-batch';
 import { ROWS_PER_STATEMENT } from '../../../src-main/store/bulk-insert';
@@ -75,6 +75,21 @@ describe('BatchCoder', () => {
   });
 });
 
+function detailsBatch(users: string[]): DetailsBatch {
+  return {
+    kind: 'details',
+    count: users.length,
+    line: Int32Array.from(users, (_, i) => 2 + i),
+    time: Float64Array.from(users, (_, i) => Date.UTC(2025, 5, 1) + (i % 5) * 60_000),
+    platform: Uint8Array.from(users, (_, i) => 1 + (i % 2)),
+    action: Uint8Array.from(users, (_, i) => i % 3),
+    userAction: Uint8Array.from(users, () => 1),
+    user: users,
+    device: users.map((_, i) => (i % 2 ? `device-${i % 4}` : '')),
+    screen: users.map((_, i) => (i % 3 ? '' : 'Installing profile screen')),
+  };
+}
+
 describe('RowWriter', () => {
   const temp = useTempDir();
 
@@ -112,6 +127,28 @@ describe('RowWriter', () => {
     db.exec('COMMIT');
     return { db, counts, groups: [...writer.eventGroups.values()] };
   }
+
+  it('stores coded details batches exactly as batches of strings', () => {
+    const users = Array.from({ length: 20 }, (_, i) => `user${i % 7}@contoso.example`);
+    const results = [false, true].map((coded) => {
+      const db = openCase(join(temp(), `details-${coded}.enrollscope`));
+      db.exec('BEGIN');
+      const writer = new RowWriter(db, 1, createInterners(db));
+      const coder = new BatchCoder();
+      // The second batch repeats the first: every row of it is a duplicate.
+      for (const part of [users, users]) {
+        const batch = detailsBatch(part);
+        writer.write(coded ? coder.code(batch) : batch);
+      }
+      const counts = writer.finish();
+      db.exec('COMMIT');
+      const rows = db.prepare('SELECT * FROM details ORDER BY 1, 2, 3, 4, 5, 6, 7').raw().all();
+      db.close();
+      return { counts, rows };
+    });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[0]!.counts.duplicates).toBeGreaterThan(0);
+  });
 
   it('stores coded batches exactly as it stores batches of strings, duplicates and groups included', () => {
     const plain = write(false);
