@@ -3,14 +3,12 @@
  * with a one-line message.
  */
 import { parseArgs } from 'node:util';
-import { IANAZone } from 'luxon';
 import type { CompareAgainst } from '../shared/insights-types';
-import { parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
+import type { Platform, Section } from '../shared/taxonomy';
+import { UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
 import { isInsightCommand, parseCompare, parseInsightArgs, type InsightArgs } from './insights-args';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 export type OutputFormat = 'json' | 'csv' | 'text' | 'pdf';
 
@@ -60,30 +58,9 @@ export const USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YY
                           [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
        enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkDay(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  // Date.parse rolls 2025-02-30 over to March: a real day must come back as itself.
-  const valid = DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-  if (!valid) throw new UsageError(`--${flag} ${value}: not a date (YYYY-MM-DD)`);
-  return value;
-}
 
-function platformOf(value: string): Platform {
-  const platform = parsePlatform(value);
-  if (!platform) throw new UsageError(`--platform ${value}: expected ios or android`);
-  return platform;
-}
 
-function sectionOf(value: string): Section {
-  const section = parseSection(value);
-  if (!section) {
-    throw new UsageError(`--section ${value}: expected one of "Setup Checklist", "Platform Screens", "Terms of Use", "Compliance/Activation"`);
-  }
-  return section;
-}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -140,8 +117,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const from = checkDay('from', values.from);
   const to = checkDay('to', values.to);
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const tz = values.tz ?? 'UTC';
-  if (!IANAZone.isValidZone(tz)) throw new UsageError(`--tz ${tz}: not an IANA time zone (e.g. Europe/Berlin)`);
+  const tz = checkZone(values.tz);
   const compare = parseCompare(values.compare);
   if (compare !== undefined && format !== 'json') throw new UsageError(`--compare: only with --format json (not ${format})`);
   return {
@@ -151,7 +127,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     from,
     to,
     platforms: values.platform?.map(platformOf),
-    sections: values.section?.map(sectionOf),
+    sections: values.section?.map((value) => sectionOf(value)),
     tz,
     format,
     out: values.out,

@@ -3,7 +3,6 @@
  * The report's own options keep their meaning (args.ts); every problem is a one-line UsageError.
  */
 import { parseArgs } from 'node:util';
-import { IANAZone } from 'luxon';
 import {
   ATTEMPT_OUTCOMES,
   ATTEMPT_SORT_KEYS,
@@ -16,15 +15,13 @@ import {
 import {
   UNKNOWN_ACTION,
   parseActionName,
-  parsePlatform,
-  parseSection,
   parseUserAction,
   squash,
   type Platform,
   type Section,
   type UserAction,
 } from '../shared/taxonomy';
-import { UsageError } from './args';
+import { UsageError, checkDay, checkZone, formatOf, platformOf, sectionOf as reportSectionOf } from './arg-values';
 
 interface CommonArgs {
   readonly files: string[];
@@ -84,15 +81,7 @@ export const INSIGHT_USAGE = `       enrollscope attempts [FILE...] [--db CASE] 
                          [--format json|text] [--out PATH]
        enrollscope report ... --compare previous|YYYY-MM-DD..YYYY-MM-DD   (with --format json)`;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function checkDay(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  const valid = DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-  if (!valid) throw new UsageError(`--${flag} ${value}: not a date (YYYY-MM-DD)`);
-  return value;
-}
 
 /** `--compare previous` or `--compare 2025-05-01..2025-05-14`. */
 export function parseCompare(value: string | undefined): CompareAgainst | undefined {
@@ -141,21 +130,8 @@ const OPTIONS = {
   failures: COMMON_OPTIONS,
 } as const;
 
-function platformOf(value: string): Platform {
-  const platform = parsePlatform(value);
-  if (!platform) throw new UsageError(`--platform ${value}: expected ios or android`);
-  return platform;
-}
 
-function sectionOf(value: string): Section {
-  const section = parseSection(value);
-  if (!section) {
-    throw new UsageError(
-      `--section ${value}: expected one of "Setup Checklist", "Platform Screens", "Terms of Use", "Compliance/Activation", "Unclassified"`,
-    );
-  }
-  return section;
-}
+const sectionOf = (value: string): Section => reportSectionOf(value, ', "Unclassified"');
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -163,11 +139,6 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
   return Number(value.trim());
 }
 
-function formatOf<F extends string>(value: string | undefined, allowed: readonly F[]): F {
-  const format = (value ?? allowed[0]) as F;
-  if (!allowed.includes(format)) throw new UsageError(`--format ${value}: expected ${allowed.join(' or ')}`);
-  return format;
-}
 
 export function parseInsightArgs(command: InsightCommand, rest: readonly string[]): InsightArgs {
   let parsed;
@@ -184,8 +155,7 @@ export function parseInsightArgs(command: InsightCommand, rest: readonly string[
   const from = checkDay('from', str('from'));
   const to = checkDay('to', str('to'));
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const tz = str('tz') ?? 'UTC';
-  if (!IANAZone.isValidZone(tz)) throw new UsageError(`--tz ${tz}: not an IANA time zone (e.g. Europe/Berlin)`);
+  const tz = checkZone(str('tz'));
   const common: CommonArgs = { files: positionals, db: str('db'), from, to, tz, out: str('out') };
 
   if (command === 'failures') return { ...common, command, format: formatOf(str('format'), ['json', 'text']) };
