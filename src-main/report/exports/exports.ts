@@ -16,6 +16,7 @@
 import type { AttemptRow, Comparison, FailuresReport, Funnel } from '../../shared/insights-types';
 import type { Report, SectionTable } from '../../shared/report-types';
 import type { Section } from '../../shared/taxonomy';
+import { csvField } from '../format-csv';
 
 export const BOM = '\uFEFF';
 
@@ -23,8 +24,7 @@ export const BOM = '\uFEFF';
 export function csvCell(value: string | number | null, excel = true): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = excel && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvField(excel && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
 function csv(rows: readonly (readonly (string | number | null)[])[], excel: boolean): string {
