@@ -23,6 +23,7 @@ import { Line } from 'react-chartjs-2';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
+import { SectionSwatch } from './SectionSwatch';
 import { formatCount, formatLongDay, formatShortDay } from '../format';
 import { CHART_THEME, useColorScheme } from '../theme';
 
@@ -44,26 +45,6 @@ export function chartSeries(report: Report): SeriesData {
   return { days, series };
 }
 
-function LegendSwatch({ section }: { section: Section }) {
-  const style = SECTION_STYLE[section];
-  return (
-    <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
-      <line
-        x1="1"
-        y1="6"
-        x2="27"
-        y2="6"
-        stroke={style.color}
-        strokeWidth="2.5"
-        strokeDasharray={style.dash.join(' ') || undefined}
-      />
-      {style.point === 'circle' && <circle cx="14" cy="6" r="3.5" fill={style.color} />}
-      {style.point === 'rect' && <rect x="10.5" y="2.5" width="7" height="7" fill={style.color} />}
-      {style.point === 'triangle' && <path d="M14 1.5 L18.5 10 L9.5 10 Z" fill={style.color} />}
-      {style.point === 'rectRot' && <path d="M14 1.5 L18.5 6 L14 10.5 L9.5 6 Z" fill={style.color} />}
-    </svg>
-  );
-}
 
 /** The other period of a comparison: its report, and how to name it. */
 export interface ChartPrevious {
@@ -252,7 +233,7 @@ export function SectionChart({
             data-testid="legend-item"
             title={hidden.has(section) ? `Show ${section}` : `Hide ${section}`}
           >
-            <LegendSwatch section={section} />
+            <SectionSwatch section={section} className="legend-swatch" />
             <span>{section}</span>
           </button>
         ))}

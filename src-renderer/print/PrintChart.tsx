@@ -10,8 +10,8 @@ import { Line } from 'react-chartjs-2';
 import { markerPlugin, type ChartMarker } from '../components/annotations/marker-plugin';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
-import type { Section } from '../../src-main/shared/taxonomy';
 import { chartSeries } from '../components/SectionChart';
+import { SectionSwatch } from '../components/SectionSwatch';
 import { formatCount, formatDayRuns, formatShortDay } from '../format';
 import { CHART_THEME } from '../theme';
 
@@ -19,26 +19,6 @@ import { CHART_THEME } from '../theme';
 export const PRINT_FONT = "'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'Noto Sans', sans-serif";
 const PRINT_PIXEL_RATIO = 3;
 
-function Swatch({ section }: { section: Section }) {
-  const style = SECTION_STYLE[section];
-  return (
-    <svg className="print-swatch" viewBox="0 0 28 12" aria-hidden="true">
-      <line
-        x1="1"
-        y1="6"
-        x2="27"
-        y2="6"
-        stroke={style.color}
-        strokeWidth="2.5"
-        strokeDasharray={style.dash.join(' ') || undefined}
-      />
-      {style.point === 'circle' && <circle cx="14" cy="6" r="3.5" fill={style.color} />}
-      {style.point === 'rect' && <rect x="10.5" y="2.5" width="7" height="7" fill={style.color} />}
-      {style.point === 'triangle' && <path d="M14 1.5 L18.5 10 L9.5 10 Z" fill={style.color} />}
-      {style.point === 'rectRot' && <path d="M14 1.5 L18.5 6 L14 10.5 L9.5 6 Z" fill={style.color} />}
-    </svg>
-  );
-}
 
 export function PrintChart({
   report,
@@ -146,7 +126,7 @@ export function PrintChart({
       <ul className="print-legend" aria-label="Legend">
         {series.map(({ section }) => (
           <li key={section}>
-            <Swatch section={section} />
+            <SectionSwatch section={section} className="print-swatch" />
             {section}
           </li>
         ))}
