@@ -9,9 +9,10 @@
 //   EnableNodeCliInspectArguments off    --inspect / --inspect-brk are ignored (no debugger attach)
 //   EnableEmbeddedAsarIntegrityValidation on   app.asar is checked against the hash built into the app (macOS, Windows)
 //   OnlyLoadAppFromAsar on               the app is only ever loaded from app.asar, never a loose app/ folder
+//   GrantFileProtocolExtraPrivileges off file:// pages get no extra privileges: the renderer is served
+//                                        from app://renderer/ (src-main/app/app-protocol.ts), never file://
 //
-// GrantFileProtocolExtraPrivileges is left as Electron sets it: the renderer is loaded from file://
-// and its ES modules need those privileges. LoadBrowserProcessSpecificV8Snapshot is not used.
+// LoadBrowserProcessSpecificV8Snapshot is left as Electron sets it (not used).
 import { FuseV1Options, FuseVersion, flipFuses, getCurrentFuseWire } from '@electron/fuses';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -24,6 +25,7 @@ export const FUSES = Object.freeze({
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 });
 
 const ON = 0x31; // '1'

@@ -14,6 +14,7 @@ import { menuTemplate } from './app/menu';
 import { createElectronPrinter } from './pdf/electron-printer';
 import type { SessionState } from './shared/ipc-contract';
 import { createMainWindow, hardenApp, rendererLocation } from './app/window';
+import { registerAppScheme } from './app/app-scheme';
 
 // Tests point the app at a throwaway profile.
 const userDataOverride = process.env['ENROLLSCOPE_USER_DATA'];
@@ -21,6 +22,8 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
+// Before 'ready': the renderer is served from app://renderer/ (app-protocol.ts), never file://.
+registerAppScheme();
 
 const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const sampleCase = app.isPackaged

@@ -4,7 +4,8 @@
  * every permission request denied. The CSP is in the renderer's index.html.
  */
 import { BrowserWindow, app, nativeTheme, session, type WebContents } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { APP_INDEX_URL, isAppIndexUrl, isAppOriginUrl } from './app-protocol';
+import { serveAppScheme } from './app-scheme';
 
 export interface RendererLocation {
   /** The URL the window loads. */
@@ -13,20 +14,22 @@ export interface RendererLocation {
   readonly isOwnUrl: (url: string) => boolean;
 }
 
-/** The built renderer's file, or electron-vite's dev server in development. */
+/** The built renderer on app:// (app-protocol.ts), or electron-vite's dev server in development. */
 export function rendererLocation(): RendererLocation {
   const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
   if (devUrl) {
     const origin = new URL(devUrl).origin;
     return { url: devUrl, isOwnUrl: (url) => url.startsWith(`${origin}/`) || url === origin };
   }
-  const file = pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
-  return { url: file, isOwnUrl: (url) => url === file || url.startsWith(`${file}#`) || url.startsWith(`${file}?`) };
+  return { url: APP_INDEX_URL, isOwnUrl: isAppIndexUrl };
 }
 
 let hardened = false;
 
-/** Denies what no window of this app ever needs. Call once, before the first window. */
+/**
+ * Denies what no window of this app ever needs, and serves app:// in the default session. Call
+ * once, after app 'ready' and before the first window (registerAppScheme ran before 'ready').
+ */
 export function hardenApp(location: RendererLocation): void {
   if (hardened) return;
   hardened = true;
@@ -42,16 +45,19 @@ export function hardenApp(location: RendererLocation): void {
   };
   app.on('web-contents-created', (_event, webContents) => deny(webContents));
   const ses = session.defaultSession;
+  serveAppScheme(ses);
   ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  // No network at run time: the renderer loads only its own files (and, in development, the dev server).
+  // No network at run time, and no file:// either: the renderer loads only its own files from
+  // app://renderer/ (and, in development, the dev server).
   const devOrigin = location.url.startsWith('http') ? new URL(location.url).origin : null;
   const devSocket = devOrigin?.replace(/^http/, 'ws') ?? null;
-  const local = ['file:', 'devtools:', 'data:', 'blob:', 'chrome-extension:'];
+  const local = ['devtools:', 'data:', 'blob:', 'chrome-extension:'];
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
     const allowed =
+      isAppOriginUrl(url) ||
       local.some((scheme) => url.startsWith(scheme)) ||
       (devOrigin !== null && url.startsWith(devOrigin)) ||
       (devSocket !== null && url.startsWith(devSocket));

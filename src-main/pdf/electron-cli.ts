@@ -6,9 +6,11 @@
  */
 import { app, ipcMain } from 'electron';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PrintJob } from '../shared/print-types';
+import { APP_INDEX_URL } from '../app/app-protocol';
+import { registerAppScheme } from '../app/app-scheme';
 import { printInHiddenWindow } from './electron-window';
 import { writeFileAtomic } from './print-service';
 
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
     throw new Error('usage: electron pdf-electron.js --job JOB.json --out REPORT.pdf');
   const job = JSON.parse(readFileSync(jobPath, 'utf8')) as PrintJob;
   const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
-  const rendererUrl = pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
+  // The print window's session serves app:// from out/renderer (printSession, electron-window.ts).
+  const rendererUrl = APP_INDEX_URL;
   let printing: Electron.WebContents | null = null;
   ipcMain.handle('print:job', (event) =>
     printing !== null && event.sender === printing && event.senderFrame === printing.mainFrame
@@ -51,5 +54,7 @@ async function main(): Promise<void> {
 }
 
 app.enableSandbox();
+// Before 'ready': the print route is served from app://renderer/, never file://.
+registerAppScheme();
 app.on('window-all-closed', () => undefined);
 app.whenReady().then(main).catch(fail);

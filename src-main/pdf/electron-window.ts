@@ -14,11 +14,13 @@ import {
   type PrintJob,
 } from '../shared/print-types';
 import { electronPdfOptions, pdfOptionsFor } from './pdf-options';
+import { APP_INDEX_URL, isAppIndexUrl, isAppOriginUrl } from '../app/app-protocol';
+import { serveAppScheme } from '../app/app-scheme';
 
 export interface HiddenPrintOptions {
   /** The sandboxed preload (out/preload/preload.cjs): the page's `window.api`. */
   readonly preload: string;
-  /** The renderer's index.html (file URL, or the dev server's URL in development). */
+  /** The renderer's index.html (app://renderer/index.html, or the dev server's URL in development). */
   readonly rendererUrl: string;
   readonly job: PrintJob;
   /** Called with the window's WebContents before it loads, so the caller can answer its `print:job`. */
@@ -29,18 +31,22 @@ export interface HiddenPrintOptions {
 const PARTITION = 'enrollscope-print';
 let sessionHardened = false;
 
-/** The print windows' session: in memory, no permissions, no request outside the app's own files. */
+/**
+ * The print windows' session: in memory, no permissions, no request outside the app's own files
+ * (app://renderer/, served here too: protocol handlers are per session).
+ */
 function printSession(rendererUrl: string): Electron.Session {
   const ses = session.fromPartition(PARTITION, { cache: false });
   if (!sessionHardened) {
     sessionHardened = true;
+    serveAppScheme(ses);
     const devOrigin = rendererUrl.startsWith('http') ? new URL(rendererUrl).origin : null;
     ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
     ses.webRequest.onBeforeRequest((details, callback) => {
       const url = details.url;
       const allowed =
-        url.startsWith('file:') ||
+        isAppOriginUrl(url) ||
         url.startsWith('data:') ||
         url.startsWith('blob:') ||
         url.startsWith('devtools:') ||
@@ -112,6 +118,8 @@ export async function printInHiddenWindow(options: HiddenPrintOptions): Promise<
     // Only ever raced: a late failure after the PDF is done is no one's error.
     failed.catch(() => undefined);
     const url = `${options.rendererUrl.replace(/#.*$/, '')}${PRINT_ROUTE_HASH}`;
+    if (!options.rendererUrl.startsWith('http') && !isAppIndexUrl(url))
+      throw new Error(`the print page must be the app's own (${APP_INDEX_URL}), not ${options.rendererUrl}`);
     await Promise.race([win.loadURL(url), failed]);
     const outcome = (await Promise.race([contents.executeJavaScript(WAIT_FOR_READY, true), failed])) as {
       state: string;

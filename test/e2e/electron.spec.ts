@@ -66,6 +66,22 @@ test.describe('the Electron app', () => {
       );
       expect(sandboxed).toBe(true);
 
+      // Served from the app:// scheme (checklist item 18), never file://; nothing outside out/renderer.
+      expect(window.url()).toBe('app://renderer/index.html');
+      const escaped = await window.evaluate(async () => {
+        const statusOf = (url: string) =>
+          fetch(url).then(
+            (response) => response.status,
+            () => 0,
+          );
+        return {
+          own: await statusOf('app://renderer/index.html'),
+          traversal: await statusOf('app://renderer/..%2Fmain%2Findex.js'),
+          file: await statusOf('file:///etc/hostname'),
+        };
+      });
+      expect(escaped).toEqual({ own: 200, traversal: 403, file: 0 });
+
       const menu = await app.evaluate(({ Menu }) => {
         const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
         return (

@@ -83,6 +83,8 @@ test.describe('the packaged app', () => {
     const on = 0x31;
     const off = 0x30;
     expect([wire[0], wire[1], wire[2], wire[3], wire[4], wire[5]]).toEqual([off, on, off, off, on, on]);
+    // GrantFileProtocolExtraPrivileges (7) off: the renderer is served from app://, not file://.
+    expect(wire[7]).toBe(off);
   });
 
   test('ELECTRON_RUN_AS_NODE does not turn it into Node', async () => {

@@ -3,10 +3,16 @@
  * pdf/electron-window.ts (the hidden print window) run against a fake `electron` module that
  * records what they configure. Checked item by item against Electron's security checklist: the
  * webPreferences of every window, window-open, navigation, redirects and webviews denied,
- * permissions denied, and the session refusing every request that is not a local file.
+ * permissions denied, the session refusing every request that is not the app's own, and the
+ * renderer served from the app:// scheme (checklist item 18), never file://.
  * (test/e2e/electron.spec.ts checks the same in the real app where an Electron binary exists.)
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -32,10 +38,12 @@ const fake = vi.hoisted(() => {
     permissionCheck?: Handler;
     devicePermission?: Handler;
     beforeRequest?: Handler;
+    protocols: Map<string, Handler>;
     setPermissionRequestHandler(h: Handler): void;
     setPermissionCheckHandler(h: Handler): void;
     setDevicePermissionHandler(h: Handler): void;
     webRequest: { onBeforeRequest(h: Handler): void };
+    protocol: { handle(scheme: string, h: Handler): void };
   }
   const makeSession = (): FakeSession => {
     const s: FakeSession = {
@@ -43,6 +51,13 @@ const fake = vi.hoisted(() => {
       setPermissionCheckHandler: (h) => void (s.permissionCheck = h),
       setDevicePermissionHandler: (h) => void (s.devicePermission = h),
       webRequest: { onBeforeRequest: (h) => void (s.beforeRequest = h) },
+      protocols: new Map(),
+      protocol: {
+        handle: (scheme, h) => {
+          if (s.protocols.has(scheme)) throw new Error(`${scheme} is already handled`);
+          s.protocols.set(scheme, h);
+        },
+      },
     };
     return s;
   };
@@ -55,6 +70,7 @@ const fake = vi.hoisted(() => {
     appHandlers: new Map<string, Handler>(),
     defaultSession: makeSession(),
     partitions: new Map<string, FakeSession>(),
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[][],
     isPackaged: true,
     FakeWebContents,
   };
@@ -84,6 +100,10 @@ const fake = vi.hoisted(() => {
       on: (event: string, handler: Handler) => void state.appHandlers.set(event, handler),
     },
     nativeTheme: { shouldUseDarkColors: false },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) =>
+        void state.privilegedSchemes.push(schemes),
+    },
     session: {
       get defaultSession() {
         return state.defaultSession;
@@ -95,8 +115,10 @@ const fake = vi.hoisted(() => {
       },
     },
   };
-  return { state, electron };
+  return { state, electron, makeSession };
 });
+
+const makeFakeSession = () => fake.makeSession();
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
@@ -140,6 +162,8 @@ beforeEach(() => {
   fake.state.windows.length = 0;
   fake.state.appHandlers.clear();
   fake.state.partitions.clear();
+  fake.state.privilegedSchemes.length = 0;
+  fake.state.defaultSession = makeFakeSession();
   fake.state.isPackaged = true;
   delete process.env['ELECTRON_RENDERER_URL'];
 });
@@ -155,7 +179,7 @@ describe('the app window (src-main/app/window.ts)', () => {
   it('hardenApp: every webContents denies new windows, foreign navigation and redirects, and webviews', async () => {
     const { hardenApp, rendererLocation } = await import('../../../src-main/app/window');
     const location = rendererLocation();
-    expect(location.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(location.url).toBe('app://renderer/index.html');
     hardenApp(location);
     const created = fake.state.appHandlers.get('web-contents-created');
     expect(created).toBeDefined();
@@ -174,6 +198,9 @@ describe('the app window (src-main/app/window.ts)', () => {
         location.url.replace('index.html', 'other.html'),
         `${location.url}.evil.html`,
         'file:///etc/passwd',
+        'file:///opt/Enrollscope/resources/app.asar/out/renderer/index.html',
+        'app://renderer.evil/index.html',
+        'app://evil/index.html',
         'javascript:alert(1)',
       ])
         expect(prevented(handler, url), `${event} ${url}`).toBe(true);
@@ -181,7 +208,7 @@ describe('the app window (src-main/app/window.ts)', () => {
     expect(prevented(contents.handlers.get('will-attach-webview'), 'https://example.com/')).toBe(true);
   });
 
-  it('hardenApp: every permission is denied and every request that is not a local file is cancelled', async () => {
+  it('hardenApp: every permission is denied and every request that is not the app’s own is cancelled', async () => {
     const { hardenApp, rendererLocation } = await import('../../../src-main/app/window');
     hardenApp(rendererLocation());
     const ses = fake.state.defaultSession;
@@ -200,13 +227,18 @@ describe('the app window (src-main/app/window.ts)', () => {
     }
     expect(ses.devicePermission!({})).toBe(false);
     for (const url of [
-      'file:///opt/Enrollscope/out/renderer/index.html',
+      'app://renderer/index.html',
+      'app://renderer/assets/index-abc.js',
       'data:image/png;base64,AA==',
-      'blob:file:///x',
+      'blob:app://renderer/x',
       'devtools://devtools/x',
     ])
       expect(cancelled(ses.beforeRequest, url), url).toBe(false);
     for (const url of [
+      'file:///opt/Enrollscope/out/renderer/index.html',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'app://renderer.evil.com/x',
       'https://telemetry.example.com/',
       'http://127.0.0.1:5173/',
       'ws://localhost:1234/',
@@ -230,12 +262,45 @@ describe('the app window (src-main/app/window.ts)', () => {
     fake.state.isPackaged = true;
     vi.resetModules();
     const packaged = await import('../../../src-main/app/window');
-    expect(packaged.rendererLocation().url).toMatch(/^file:/);
+    expect(packaged.rendererLocation().url).toBe('app://renderer/index.html');
+  });
+});
+
+describe('the app:// scheme (checklist item 18, src-main/app/app-scheme.ts)', () => {
+  it('is registered as privileged: standard, secure, fetch; nothing more', async () => {
+    const { registerAppScheme } = await import('../../../src-main/app/app-scheme');
+    registerAppScheme();
+    expect(fake.state.privilegedSchemes).toEqual([
+      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+    ]);
+  });
+
+  it('is registered before app ready by the app and by the command line’s printer', () => {
+    for (const file of ['src-main/index.ts', 'src-main/pdf/electron-cli.ts']) {
+      const source = readFileSync(join(projectRoot, file), 'utf8');
+      const register = source.indexOf('registerAppScheme();');
+      expect(register, file).toBeGreaterThan(0);
+      // At the top level, before whenReady() is even asked for.
+      expect(register, file).toBeLessThan(source.indexOf('app.whenReady()'));
+      expect(source, file).not.toMatch(/pathToFileURL|['"`]file:/);
+    }
+  });
+
+  it('hardenApp serves it in the default session, from the renderer’s files only', async () => {
+    const { hardenApp, rendererLocation } = await import('../../../src-main/app/window');
+    hardenApp(rendererLocation());
+    const handler = fake.state.defaultSession.protocols.get('app');
+    expect(handler).toBeDefined();
+    expect([...fake.state.defaultSession.protocols.keys()]).toEqual(['app']);
+    const escape = (await handler!({ url: 'app://renderer/..%2F..%2Fpackage.json', method: 'GET' })) as Response;
+    expect(escape.status).toBe(403);
+    const foreign = (await handler!({ url: 'app://evil/index.html', method: 'GET' })) as Response;
+    expect(foreign.status).toBe(403);
   });
 });
 
 describe('the hidden print window (src-main/pdf/electron-window.ts)', () => {
-  it('is hardened the same way, in its own session that allows only local files', async () => {
+  it('is hardened the same way, in its own session that serves and allows only app://renderer/', async () => {
     const { printInHiddenWindow } = await import('../../../src-main/pdf/electron-window');
     const job = {
       report: { range: { from: '2025-06-01', to: '2025-06-14', tz: 'UTC' } } as never,
@@ -252,13 +317,13 @@ describe('the hidden print window (src-main/pdf/electron-window.ts)', () => {
     } as const;
     const pdf = await printInHiddenWindow({
       preload: PRELOAD,
-      rendererUrl: 'file:///opt/app/out/renderer/index.html',
+      rendererUrl: 'app://renderer/index.html',
       job,
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const win = fake.state.windows[0]!;
     expectHardened(win.options.webPreferences);
-    expect(win.url).toBe('file:///opt/app/out/renderer/index.html#print');
+    expect(win.url).toBe('app://renderer/index.html#print');
     expect(win.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(prevented(win.webContents.handlers.get('will-navigate'), 'https://example.com/')).toBe(true);
     const ses = win.options.webPreferences['session'] as typeof fake.state.defaultSession;
@@ -266,7 +331,19 @@ describe('the hidden print window (src-main/pdf/electron-window.ts)', () => {
     let granted: boolean | undefined;
     ses.permissionRequest!({}, 'media', (answer: boolean) => (granted = answer));
     expect(granted).toBe(false);
-    expect(cancelled(ses.beforeRequest, 'file:///opt/app/out/renderer/assets/index.js')).toBe(false);
+    expect(cancelled(ses.beforeRequest, 'app://renderer/assets/index.js')).toBe(false);
+    expect(cancelled(ses.beforeRequest, 'file:///opt/app/out/renderer/assets/index.js')).toBe(true);
+    expect(cancelled(ses.beforeRequest, 'app://evil/x.js')).toBe(true);
     expect(cancelled(ses.beforeRequest, 'https://fonts.example.com/font.woff2')).toBe(true);
+    // Protocol handlers are per session: the print session serves app:// itself, once.
+    expect([...ses.protocols.keys()]).toEqual(['app']);
+    expect(ses.protocols.get('app')).not.toBe(fake.state.defaultSession.protocols.get('app'));
+    await printInHiddenWindow({ preload: PRELOAD, rendererUrl: 'app://renderer/index.html', job });
+    expect(ses.protocols.size).toBe(1);
+    // A file:// page is refused before anything loads.
+    await expect(
+      printInHiddenWindow({ preload: PRELOAD, rendererUrl: 'file:///opt/app/out/renderer/index.html', job }),
+    ).rejects.toThrow(/app:\/\/renderer\/index\.html/);
+    expect(fake.state.windows.at(-1)!.url).toBeUndefined();
   });
 });
