@@ -6,9 +6,10 @@
 import type { ReactNode } from 'react';
 import type { RefusedFile } from '../../src-main/shared/ipc-contract';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
-import { formatCount, formatDayRuns, formatDay, plural } from '../format';
+import { formatCount, formatDayRuns, plural } from '../format';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
+import { SummaryMismatchTable } from './SummaryMismatchTable';
 import { useMaskRecord } from '../privacy';
 
 function Item({
@@ -199,30 +200,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
             count={dq.summaryMismatches.length}
             testId="dq-mismatches"
           >
-            <table className="data-table compact">
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Platform</th>
-                  <th scope="col" className="num">
-                    Summary says incomplete
-                  </th>
-                  <th scope="col" className="num">
-                    Attempts found incomplete
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {dq.summaryMismatches.map((m) => (
-                  <tr key={`${m.date}-${m.platform ?? 'both'}`}>
-                    <td className="nowrap">{formatDay(m.date)}</td>
-                    <td>{m.platform ?? 'Both'}</td>
-                    <td className="num">{formatCount(m.summaryIncomplete)}</td>
-                    <td className="num">{formatCount(m.attemptsIncomplete)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SummaryMismatchTable mismatches={dq.summaryMismatches} className="data-table compact" />
           </Item>
           {dq.summaryRowsLeftOut > 0 && (
             <Item

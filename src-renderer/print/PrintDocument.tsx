@@ -13,7 +13,6 @@ import { RollupHeader } from '../components/RollupHeader';
 import {
   daysInRange,
   formatCount,
-  formatDay,
   formatDayRuns,
   formatLongDay,
   formatRange,
@@ -21,6 +20,7 @@ import {
   plural,
   zoneOffset,
 } from '../format';
+import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { PrintChart } from './PrintChart';
 import { PrintGuidance, PrintNotes } from './PrintInsights';
 
@@ -346,34 +346,11 @@ function DataQuality({ report }: { report: Report }) {
         <p className="print-note">Days without data: {formatDayRuns(dq.daysWithoutData)}.</p>
       )}
       {dq.summaryMismatches.length > 0 && (
-        <table className="print-table compact">
-          <caption>
-            Summary rows whose incomplete count disagrees with the attempts of the same day (the report counts the
-            attempts).
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Platform</th>
-              <th scope="col" className="num">
-                Summary says incomplete
-              </th>
-              <th scope="col" className="num">
-                Attempts found incomplete
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {dq.summaryMismatches.map((m) => (
-              <tr key={`${m.date}-${m.platform ?? 'both'}`}>
-                <td className="nowrap">{formatDay(m.date)}</td>
-                <td>{m.platform ?? 'Both'}</td>
-                <td className="num">{formatCount(m.summaryIncomplete)}</td>
-                <td className="num">{formatCount(m.attemptsIncomplete)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryMismatchTable
+          mismatches={dq.summaryMismatches}
+          className="print-table compact"
+          caption="Summary rows whose incomplete count disagrees with the attempts of the same day (the report counts the attempts)."
+        />
       )}
       {skipped.length > 0 && (
         <table className="print-table compact">
