@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'scratch-tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+      'scratch-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,8 +25,60 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bin/**/*.js', 'bench/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.ts', '*.config.js'],
+    files: [
+      'src-main/**/*.{ts,mjs}',
+      'scripts/**/*.mjs',
+      'bin/**/*.js',
+      'bench/**/*.{ts,mjs}',
+      'test/**/*.ts',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The engine (import -> store -> attempts -> report and the features beside it) is plain Node,
+    // run alike by the command line and the app: it knows nothing of Electron, the app's glue,
+    // printing or the command line.
+    files: ['src-main/{import,store,attempts,report,insights,findings,workers,import-worker}/**/*.{ts,mts,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron'],
+              message: 'The engine runs without Electron: keep Electron in src-main/app or src-main/pdf.',
+            },
+            {
+              group: ['**/app', '**/app/**', '**/pdf', '**/pdf/**', '**/cli', '**/cli/**', '**/tools/**'],
+              message: 'The engine does not depend on the app, printing, the command line or tools.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared types and pure helpers are loaded by the renderer too: no Node, no other main folder.
+    files: ['src-main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'better-sqlite3'],
+              message: 'src-main/shared is Node-free: the renderer loads it.',
+            },
+            {
+              group: ['../*', '!../shared'],
+              message: 'src-main/shared imports nothing from the other main-process folders.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -29,8 +91,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'child_process', 'electron'], message: 'The renderer has no Node: use window.api.' },
-            { group: ['**/src-main/*', '!**/src-main/shared', '**/src-main/!(shared)/**'], message: 'Import only src-main/shared from the renderer.' },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'electron'],
+              message: 'The renderer has no Node: use window.api.',
+            },
+            {
+              group: ['**/src-main/*', '!**/src-main/shared', '**/src-main/!(shared)/**'],
+              message: 'Import only src-main/shared from the renderer.',
+            },
           ],
         },
       ],
