@@ -9,7 +9,7 @@
  *                                      last 7 days, per platform, with `_loc` twins (one day
  *                                      disagrees with the attempts, to show the warning)
  *
- * Deterministic: same inputs, same case content. `--keep DIR` also keeps the input files there.
+ * Deterministic: the same bytes on every run (import times and paths pinned). `--keep DIR` also keeps the input files there.
  * `--out PATH` writes the case elsewhere.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -207,7 +207,7 @@ export function summaryEnvelope(
   )}\n`;
 }
 
-interface Options {
+export interface Options {
   out: string;
   keep: string | null;
 }
@@ -259,6 +259,18 @@ async function importOrFail(casePath: string, paths: string[]): Promise<void> {
   }
 }
 
+/**
+ * The same bytes on every run: an import record holds when it was imported and (in older schemas)
+ * where the file was read from, a temporary folder; both are pinned to values of the sample's own.
+ */
+function pinImportRecords(db: ReturnType<typeof openCase>): void {
+  const importedAt = (id: number): string => `${addDays(SAMPLE_END_DAY, 1)}T09:00:0${id}.000Z`;
+  const ids = db.prepare('SELECT id FROM imports ORDER BY id').pluck().all() as number[];
+  for (const id of ids) db.prepare('UPDATE imports SET imported_at = ? WHERE id = ?').run(importedAt(id), id);
+  const columns = db.prepare("SELECT name FROM pragma_table_info('imports')").pluck().all() as string[];
+  if (columns.includes('source_path')) db.exec('UPDATE imports SET source_path = file_name');
+}
+
 export async function makeSample(options: Options): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'enrollscope-sample-'));
   try {
@@ -300,6 +312,7 @@ export async function makeSample(options: Options): Promise<void> {
     // No masking key in the bundled file: every copy makes its own when first opened, so data a user
     // imports into their copy is never masked with a key everyone has.
     finished.prepare('DELETE FROM settings WHERE key = ?').run(MASK_KEY_SETTING);
+    pinImportRecords(finished);
     finished.pragma('wal_checkpoint(TRUNCATE)');
     finished.pragma('journal_mode = DELETE');
     finished.exec('VACUUM');
