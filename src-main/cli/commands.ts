@@ -1,0 +1,42 @@
+/**
+ * The commands that work on a case. Loaded only once the arguments name one of them, so that
+ * `--help`, `--version` and usage errors do not load SQLite, the import and the report engine.
+ */
+import { CaseRefused } from '../store/case-file';
+import { ReportInputError } from '../report/compute-report';
+import type { CliArgs } from './args';
+import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
+import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
+
+export type CommandArgs = Exclude<CliArgs, { command: 'help' | 'version' }>;
+
+/** The commands that print (or --out) their output. */
+function runPrinting(args: CommandArgs): Promise<string> {
+  switch (args.command) {
+    case 'report':
+      return args.compare ? runCompareReport(args, args.compare) : runReport(args);
+    case 'attempts':
+      return runAttempts(args);
+    case 'funnel':
+      return runFunnel(args);
+    case 'failures':
+      return runFailures(args);
+    case 'imports':
+      return runImports(args);
+  }
+}
+
+/** Runs the command and writes its output (stdout, or --out with a line on stdout). */
+export async function runCommand(args: CommandArgs): Promise<void> {
+  if (args.command === 'report' && args.pdf) {
+    await runPdfReport(args, args.pdf);
+    return;
+  }
+  const output = await runPrinting(args);
+  process.stdout.write(deliver(output, args.out));
+}
+
+/** Failures whose message is meant for the user as it is (not an unexpected error). */
+export function isExpectedFailure(error: unknown): boolean {
+  return error instanceof CliFailure || error instanceof CaseRefused || error instanceof ReportInputError;
+}
