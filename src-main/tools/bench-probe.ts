@@ -17,6 +17,10 @@
  *       attempts/refresh.ts FULL_REBUILD_SHARE)
  *   latency CASE [--filters N] [--seed S]
  *       computeReport over N random filters (date ranges, platforms, sections, time zones)
+ *   opening CASE
+ *       where a report on a stored case spends its time once the code is loaded (medians of 3, ms):
+ *       opening read-only without the check, `PRAGMA quick_check` alone, the full open the command
+ *       line does (check, pragmas, migrations), and the first report for one platform
  *   responsiveness CASE FILE
  *       imports FILE into CASE with runImportInWorker, the way the window's process does, and
  *       watches this thread's event loop meanwhile (perf_hooks.monitorEventLoopDelay)
@@ -196,6 +200,35 @@ function latency(casePath: string, values: Record<string, string | undefined>): 
   }
 }
 
+function opening(casePath: string): unknown {
+  const ms = (work: () => void): number => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  };
+  const median3 = (work: () => void): number => [ms(work), ms(work), ms(work)].sort((a, b) => a - b)[1]!;
+  const readOnly = () => openCase(casePath, { create: false, check: false, readonly: true });
+  const openReadOnlyMs = median3(() => readOnly().close());
+  const quickCheckMs = median3(() => {
+    const db = readOnly();
+    try {
+      db.pragma('quick_check(10)');
+    } finally {
+      db.close();
+    }
+  });
+  const openFullMs = median3(() => openCase(casePath, { create: false }).close());
+  const firstReportMs = median3(() => {
+    const db = readOnly();
+    try {
+      computeReport(db, { platforms: ['Android'] });
+    } finally {
+      db.close();
+    }
+  });
+  return { openReadOnlyMs: openReadOnlyMs, quickCheckMs: quickCheckMs - openReadOnlyMs, openFullMs, firstReportMs: firstReportMs - openReadOnlyMs };
+}
+
 async function responsiveness(casePath: string, file: string): Promise<unknown> {
   // The window's process opens (and checks) the case first, then hands the import to the worker.
   openCase(casePath).close();
@@ -243,11 +276,12 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'parse' && first) result = await parse(first);
   else if (command === 'attempts' && first) result = attempts(first);
   else if (command === 'latency' && first) result = latency(first, values);
+  else if (command === 'opening' && first) result = opening(first);
   else if (command === 'responsiveness' && first && second) result = await responsiveness(first, second);
   else if (command === 'idle' && first) result = await idle(Number(first));
   else
     throw new Error(
-      'usage: bench-probe generate|papaparse|parse|attempts|latency|responsiveness|idle ... (see the file comment)',
+      'usage: bench-probe generate|papaparse|parse|attempts|latency|opening|responsiveness|idle ... (see the file comment)',
     );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
