@@ -59,7 +59,7 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, M
  */
 const WAIT_PAINTED = `(previous) => new Promise((resolve) => {
   const ready = () => {
-    const view = document.querySelector('[data-testid="report"]');
+    const view = globalThis.document.querySelector('[data-testid="report"]');
     const key = view && view.getAttribute('data-report-key');
     return view && view.getAttribute('data-report-status') === 'ready' && key && key !== previous ? key : null;
   };
@@ -75,10 +75,10 @@ const WAIT_PAINTED = `(previous) => new Promise((resolve) => {
 
 /** Page side: clicks the element matching `selector` (index `index` among matches) and times it to painted. */
 const CLICK_AND_TIME = `async ([selector, index]) => {
-  const view = document.querySelector('[data-testid="report"]');
+  const view = globalThis.document.querySelector('[data-testid="report"]');
   const previous = view ? view.getAttribute('data-report-key') : null;
-  const target = document.querySelectorAll(selector)[index];
-  const waiting = window.__benchWaitPainted(previous);
+  const target = globalThis.document.querySelectorAll(selector)[index];
+  const waiting = globalThis.__benchWaitPainted(previous);
   const started = performance.now();
   target.click();
   const { at, key } = await waiting;
@@ -90,11 +90,11 @@ async function candidates(page) {
   return page.evaluate(() => {
     const list = [];
     for (const days of [7, 14, 30]) {
-      const button = document.querySelector(`[data-testid="preset-${days}"]`);
+      const button = globalThis.document.querySelector(`[data-testid="preset-${days}"]`);
       if (button && button.getAttribute('aria-pressed') !== 'true') list.push([`[data-testid="preset-${days}"]`, 0]);
     }
     for (const group of ['filter-platforms', 'filter-sections']) {
-      const boxes = [...document.querySelectorAll(`[data-testid="${group}"] input[type="checkbox"]`)];
+      const boxes = [...globalThis.document.querySelectorAll(`[data-testid="${group}"] input[type="checkbox"]`)];
       boxes.forEach((box, i) => {
         if (!box.disabled) list.push([`[data-testid="${group}"] input[type="checkbox"]`, i]);
       });
@@ -120,8 +120,8 @@ async function main() {
       await app?.close();
       app = await built.openHarness({ browser, server, userDataDir: join(work, `user-${i}`), sampleCase: null });
       await app.page.waitForLoadState('load');
-      await app.page.evaluate(`window.__benchWaitPainted = ${WAIT_PAINTED}; window.__benchClick = ${CLICK_AND_TIME};`);
-      const waiting = app.page.evaluate(() => window.__benchWaitPainted(null));
+      await app.page.evaluate(`globalThis.__benchWaitPainted = ${WAIT_PAINTED}; globalThis.__benchClick = ${CLICK_AND_TIME};`);
+      const waiting = app.page.evaluate(() => globalThis.__benchWaitPainted(null));
       const started = Date.now();
       app.backend.session.openCase(copy);
       const { at } = await waiting;
@@ -144,7 +144,7 @@ async function main() {
     for (let i = 0; i < Number(values.filters); i++) {
       const options = await candidates(page);
       const pick = options[Math.floor(next() * options.length)];
-      const { ms } = await page.evaluate((args) => window.__benchClick(args), pick);
+      const { ms } = await page.evaluate((args) => globalThis.__benchClick(args), pick);
       times.push(ms);
     }
     if (cdp) {
