@@ -49,7 +49,8 @@ class CodeIds {
       grown.set(this.ids.subarray(0, this.size));
       this.ids = grown;
     }
-    for (const text of column.added) this.ids[this.size++] = this.interner.lookup(text);
+    this.interner.lookupMany(column.added, this.ids, this.size);
+    this.size += column.added.length;
     return this.ids;
   }
 }
