@@ -6,21 +6,23 @@ import { CaseRefused } from '../store/case-file';
 import { ReportInputError } from '../report/compute-report';
 import type { CliArgs } from './args';
 import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
-import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
 
 export type CommandArgs = Exclude<CliArgs, { command: 'help' | 'version' }>;
 
+/** The insights commands' code, loaded only for them. */
+const insights = () => import('./run-insights');
+
 /** The commands that print (or --out) their output. */
-function runPrinting(args: CommandArgs): Promise<string> {
+async function runPrinting(args: CommandArgs): Promise<string> {
   switch (args.command) {
     case 'report':
-      return args.compare ? runCompareReport(args, args.compare) : runReport(args);
+      return args.compare ? (await insights()).runCompareReport(args, args.compare) : runReport(args);
     case 'attempts':
-      return runAttempts(args);
+      return (await insights()).runAttempts(args);
     case 'funnel':
-      return runFunnel(args);
+      return (await insights()).runFunnel(args);
     case 'failures':
-      return runFailures(args);
+      return (await insights()).runFailures(args);
     case 'imports':
       return runImports(args);
   }
