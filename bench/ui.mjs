@@ -40,15 +40,12 @@ if (!casePath) {
 }
 const built = await import(pathToFileURL(join(new URL(root).pathname, 'out/main/tools/harness.js')).href);
 
-/** mulberry32: the same seed gives the same clicks. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/** The same seed gives the same clicks (a 32-bit linear congruential sequence, top bits). */
+function clicks(seed) {
+  let state = seed >>> 0;
+  return (count) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return Math.floor((state / 2 ** 32) * count);
   };
 }
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -133,7 +130,7 @@ async function main() {
     result.openToPaintedMs = { median: quantile(sortedOpens, 0.5), runs: opens };
 
     const page = app.page;
-    const next = random(Number(values.seed));
+    const next = clicks(Number(values.seed));
     const cdp = values.profile ? await page.context().newCDPSession(page) : undefined;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -143,7 +140,7 @@ async function main() {
     const times = [];
     for (let i = 0; i < Number(values.filters); i++) {
       const options = await candidates(page);
-      const pick = options[Math.floor(next() * options.length)];
+      const pick = options[next(options.length)];
       const { ms } = await page.evaluate((args) => globalThis.__benchClick(args), pick);
       times.push(ms);
     }
