@@ -61,7 +61,7 @@ const SEED = 1;
 const DAYS = 30;
 const END_DAY = '2025-06-30';
 const SHAPES = {
-  wide: 'the generator\'s rows, ~147 bytes',
+  wide: "the generator's rows, ~147 bytes",
   narrow: 'no screen column, 8-digit device ids, ~87 bytes',
 };
 
@@ -195,10 +195,11 @@ async function ensureNarrow(wide) {
       const end = text.lastIndexOf('\n') + 1;
       rest = text.slice(end);
       let out = '';
-      for (let at = 0; at < end; ) {
+      for (let at = 0; at < end;) {
         const next = text.indexOf('\n', at);
         const fields = text.slice(at, next).split(',', 6);
-        if (fields.slice(0, 6).some((field) => field.includes('"'))) throw new Error(`a quote in the narrow columns: ${text.slice(at, next)}`);
+        if (fields.slice(0, 6).some((field) => field.includes('"')))
+          throw new Error(`a quote in the narrow columns: ${text.slice(at, next)}`);
         if (fields[2] !== 'deviceId') fields[2] = fields[2].slice(0, 8);
         out += `${fields.join(',')}\n`;
         at = next + 1;
@@ -510,11 +511,17 @@ function targets(result) {
   const add = (target, value, limit) => list.push({ target, value, limit });
   for (const size of result.sizes) {
     const name = `${size.events / 1e6}M ${size.shape}`;
-    if (size.sqlite && size.events <= 5_000_000) add(`${name} end to end <= 1.2x sqlite3 .import`, size.ours.seconds / size.sqlite.seconds, 1.2);
+    if (size.sqlite && size.events <= 5_000_000)
+      add(`${name} end to end <= 1.2x sqlite3 .import`, size.ours.seconds / size.sqlite.seconds, 1.2);
     if (size.events === 5_000_000) add(`${name} peak RSS < 250 MB`, size.ours.maxRssMb, 250);
     add(`${name} case file <= 1.5x CSV`, size.ours.caseToCsv, 1.5);
     const processLimit = { 1_000_000: 0.12, 5_000_000: 0.15 }[size.events];
-    if (processLimit) add(`${name} stored case, report as a whole process <= ${processLimit} s`, size.stored.reportProcess.seconds, processLimit);
+    if (processLimit)
+      add(
+        `${name} stored case, report as a whole process <= ${processLimit} s`,
+        size.stored.reportProcess.seconds,
+        processLimit,
+      );
   }
   add(`report p95, ${result.latency.events / 1e6}M case < 30 ms`, result.latency.p95Ms, 30);
   add('command start (--help) <= 0.10 s', result.commandStart.seconds, 0.1);
@@ -531,7 +538,12 @@ function table(result) {
   const f = (x, digits = 2) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
   const rows = [['figure', 'ours', 'peer', 'ours/peer']];
   const c = result.commandStart;
-  rows.push(['command start (--help), s', f(c.seconds), `node -e 0 ${f(c.nodeSeconds)}`, `${f(c.seconds / c.nodeSeconds)}x`]);
+  rows.push([
+    'command start (--help), s',
+    f(c.seconds),
+    `node -e 0 ${f(c.nodeSeconds)}`,
+    `${f(c.seconds / c.nodeSeconds)}x`,
+  ]);
   for (const s of result.sizes) {
     const m = `${s.events / 1e6}M ${s.shape} (${f(s.megabytes, 0)} MB, ${f(s.bytesPerEvent, 0)} B/event)`;
     if (s.sqlite)
@@ -616,7 +628,12 @@ function table(result) {
   ]);
   const ui = result.app;
   if (ui?.openToPaintedMs) {
-    rows.push([`app (Chromium, real handlers), ${ui.events / 1e6}M case: open to painted, ms`, f(ui.openToPaintedMs.median, 0), '', '']);
+    rows.push([
+      `app (Chromium, real handlers), ${ui.events / 1e6}M case: open to painted, ms`,
+      f(ui.openToPaintedMs.median, 0),
+      '',
+      '',
+    ]);
     rows.push([
       `app: filter change to painted, ${ui.filterChangeMs.filters} random clicks: p50 / p95, ms`,
       `${f(ui.filterChangeMs.p50, 0)} / ${f(ui.filterChangeMs.p95, 0)}`,

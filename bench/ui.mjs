@@ -117,7 +117,9 @@ async function main() {
       await app?.close();
       app = await built.openHarness({ browser, server, userDataDir: join(work, `user-${i}`), sampleCase: null });
       await app.page.waitForLoadState('load');
-      await app.page.evaluate(`globalThis.__benchWaitPainted = ${WAIT_PAINTED}; globalThis.__benchClick = ${CLICK_AND_TIME};`);
+      await app.page.evaluate(
+        `globalThis.__benchWaitPainted = ${WAIT_PAINTED}; globalThis.__benchClick = ${CLICK_AND_TIME};`,
+      );
       const waiting = app.page.evaluate(() => globalThis.__benchWaitPainted(null));
       const started = Date.now();
       app.backend.session.openCase(copy);

@@ -226,7 +226,12 @@ function opening(casePath: string): unknown {
       db.close();
     }
   });
-  return { openReadOnlyMs: openReadOnlyMs, quickCheckMs: quickCheckMs - openReadOnlyMs, openFullMs, firstReportMs: firstReportMs - openReadOnlyMs };
+  return {
+    openReadOnlyMs: openReadOnlyMs,
+    quickCheckMs: quickCheckMs - openReadOnlyMs,
+    openFullMs,
+    firstReportMs: firstReportMs - openReadOnlyMs,
+  };
 }
 
 async function responsiveness(casePath: string, file: string): Promise<unknown> {

@@ -4,7 +4,8 @@ import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { INSERT_CHUNK, Interner } from '../../../src-main/store/intern';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const names = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}@contoso.example`);
+const names = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i}@contoso.example`);
 
 /** Every user's id as the table holds it. */
 function idsInTable(db: CaseDb): Map<string, number> {
