@@ -100,7 +100,9 @@ export type MenuCommand =
   | { readonly command: 'open-case' }
   | { readonly command: 'open-recent'; readonly path: string }
   | { readonly command: 'import-files' }
-  | { readonly command: 'print-pdf' };
+  | { readonly command: 'print-pdf' }
+  /** A launch's files (a case double-clicked, files dropped on the app's icon): open, then import. */
+  | { readonly command: 'open-paths'; readonly caseFile: string | null; readonly files: readonly string[] };
 
 /** Invoke channels: the argument (undefined: none) and the value of a successful result. */
 export interface InvokeContract {

@@ -161,7 +161,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
   await page.exposeBinding('__enrollscopeInvoke', (source, channel: unknown, arg: unknown) =>
     backend.invoke(String(channel), arg, {
       url: source.frame.url(),
-      isAppWindow: source.page === page && source.frame === page.mainFrame(),
+      window: source.page === page && source.frame === page.mainFrame() ? 'app' : null,
     }),
   );
   await page.addInitScript({ content: pageScript(createApi.toString()) });
