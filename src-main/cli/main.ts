@@ -4,13 +4,12 @@
  */
 import { CaseRefused } from '../store/case-file';
 import { ReportInputError } from '../report/compute-report';
-import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
-import { INSIGHT_USAGE } from './insights-args';
+import { UsageError, parseCliArgs, type CliArgs } from './args';
+import { commandUsage, usage } from './usage';
+import { packageVersion } from './version';
 import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
 import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
 import { markPhase, writeStats } from './stats';
-
-const VERSION = '0.1.0';
 
 /** The commands that print (or --out) their output. */
 function runCommand(args: Exclude<CliArgs, { command: 'help' | 'version' }>): Promise<string> {
@@ -33,11 +32,11 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(`${USAGE}\n${INSIGHT_USAGE}\n`);
+      process.stdout.write(`${args.topic ? commandUsage(args.topic) : usage()}\n`);
       return 0;
     }
     if (args.command === 'version') {
-      process.stdout.write(`enrollscope ${VERSION}\n`);
+      process.stdout.write(`enrollscope ${packageVersion()}\n`);
       return 0;
     }
     if (args.command === 'report' && args.pdf) {
