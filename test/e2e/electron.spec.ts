@@ -158,7 +158,7 @@ test.describe('the Electron app', () => {
     }
   });
 
-  test('a dropped file is imported through the worker, a filter applies, and Print to PDF prints it for real', async ({}, testInfo) => {
+  test('a dropped file is imported through the worker, a filter applies, and Print to PDF prints it for real', async ({ browserName: _browserName }, testInfo) => {
     requirePoppler();
     const app = await launch();
     try {
