@@ -4,10 +4,10 @@
  * on. Plain Node: index.ts feeds it the process's argv, the argv of a second launch
  * (`second-instance`) and macOS's `open-file` paths.
  */
-import { posix, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CASE_EXTENSION } from '../shared/ipc-contract';
+import { MAX_PATH_LENGTH, pathsOf } from '../platform/paths';
 
 export interface ArgvContext {
   /** The folder the launch was made from: relative paths are resolved against it. */
@@ -20,8 +20,6 @@ export interface ArgvContext {
   readonly isPackaged: boolean;
 }
 
-/** The path functions of a platform (Windows paths are handled as Windows paths on any machine). */
-export const pathsOf = (platform: NodeJS.Platform): typeof posix => (platform === 'win32' ? win32 : posix);
 
 /**
  * A switch, not a path: Chromium's and Electron's `--flags` (added to a second instance's argv
@@ -94,7 +92,7 @@ export const isEmptyRequest = (request: LaunchRequest): boolean =>
  * first instance sees, so the parsed paths travel instead). Validated: it comes from another process.
  */
 const LaunchData = z.strictObject({
-  paths: z.array(z.string().min(1).max(32_767)).max(10_000),
+  paths: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).max(10_000),
 });
 
 export type LaunchData = z.infer<typeof LaunchData>;

@@ -25,6 +25,7 @@ import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
+import { caseLocationWarning } from '../platform/network-share';
 
 /** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
 export interface Dialogs {
@@ -53,6 +54,8 @@ export interface SessionOptions {
 interface OpenCase {
   readonly path: string;
   readonly db: CaseDb;
+  /** Looked at once, when the case is opened (platform/network-share.ts). */
+  readonly storageWarning: string | null;
 }
 
 const SETTING_KEYS = ['tz', 'customer', 'consultant'] as const;
@@ -146,7 +149,7 @@ export class AppSession {
   }
 
   info(): CaseInfo {
-    const { path, db } = this.requireCase();
+    const { path, db, storageWarning } = this.requireCase();
     const { engine } = this.options;
     const settings: Record<string, string> = {};
     for (const key of SETTING_KEYS) {
@@ -160,6 +163,7 @@ export class AppSession {
       isSample: engine.getSetting(db, SAMPLE_KEY) === 'true',
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
+      storageWarning,
       maskKey: maskKeyOf(db),
     };
   }
@@ -177,7 +181,7 @@ export class AppSession {
     const full = resolve(path);
     const db = this.options.engine.openCase(full, { create });
     this.closeCase();
-    this.current = { path: full, db };
+    this.current = { path: full, db, storageWarning: caseLocationWarning(full) };
     this.notice = null;
     this.recent.touch(full);
     return this.info();

@@ -7,6 +7,8 @@ import { ReportInputError } from '../report/compute-report';
 import { UsageError, parseCliArgs, type CliArgs } from './args';
 import { commandUsage, usage } from './usage';
 import { packageVersion } from './version';
+import { resolve } from 'node:path';
+import { caseLocationWarning } from '../platform/network-share';
 import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
 import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
 import { markPhase, writeStats } from './stats';
@@ -39,6 +41,10 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`enrollscope ${packageVersion()}\n`);
       return 0;
     }
+    // A case on a network share works, but its locking cannot be trusted: say so (stderr only).
+    const db = 'db' in args ? args.db : undefined;
+    const warning = db ? caseLocationWarning(resolve(db)) : null;
+    if (warning) process.stderr.write(`enrollscope: warning: ${warning}\n`);
     if (args.command === 'report' && args.pdf) {
       await runPdfReport(args, args.pdf);
       return 0;

@@ -48,6 +48,8 @@ export interface CaseInfo {
   /** Number of imports stored in the case (0: an empty case). */
   readonly importCount: number;
   readonly refused: readonly RefusedFile[];
+  /** Set when the case is on a network share, where SQLite's locking cannot be trusted (the warning to show). */
+  readonly storageWarning: string | null;
   /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
   readonly maskKey?: string;
 }
