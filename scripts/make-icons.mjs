@@ -25,7 +25,11 @@ function draw(size) {
     pixels[i + 2] = b;
     pixels[i + 3] = a;
   };
-  const left = 0.17, right = 0.83, top = 0.06, bottom = 0.94, fold = 0.2;
+  const left = 0.17,
+    right = 0.83,
+    top = 0.06,
+    bottom = 0.94,
+    fold = 0.2;
   const border = Math.max(1, Math.round(size / 64)) / size;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -35,7 +39,8 @@ function draw(size) {
       // The folded corner: cut off above the diagonal, drawn as a darker triangle below it.
       const intoFold = u - (right - fold) - (v - top);
       if (intoFold > 0) continue;
-      const edge = u - left < border || right - u < border || bottom - v < border || v - top < border || intoFold > -border * 1.5;
+      const edge =
+        u - left < border || right - u < border || bottom - v < border || v - top < border || intoFold > -border * 1.5;
       // The flap: the square of the fold below the diagonal, shaded.
       const onFlap = u > right - fold && v < top + fold;
       if (edge) set(x, y, [0x5b, 0x63, 0x70]);
@@ -131,6 +136,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync('build/case.png', png(256));
   writeFileSync('build/case.ico', ico([16, 32, 48, 256]));
   // ic07 128, ic08 256, ic09 512, ic11 32 (16@2x), ic12 64 (32@2x).
-  writeFileSync('build/case.icns', icns([['ic11', 32], ['ic12', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512]]));
+  writeFileSync(
+    'build/case.icns',
+    icns([
+      ['ic11', 32],
+      ['ic12', 64],
+      ['ic07', 128],
+      ['ic08', 256],
+      ['ic09', 512],
+    ]),
+  );
   console.log('wrote build/case.png, build/case.ico, build/case.icns');
 }

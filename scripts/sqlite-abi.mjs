@@ -162,7 +162,9 @@ if (target === 'node') {
       run(process.execPath, step.args, { cwd: step.inPackageDir ? packageDir : projectDir });
       const found = identify();
       if (isWanted(found)) done(found);
-      problems.push(`${step.name}: the result is ${found ? `${found.label} (${found.arch})` : 'not a module that loads'}`);
+      problems.push(
+        `${step.name}: the result is ${found ? `${found.label} (${found.arch})` : 'not a module that loads'}`,
+      );
     } catch (error) {
       problems.push(`${step.name}: ${error.message.split('\n')[0]}`);
     }

@@ -74,7 +74,11 @@ function main(): void {
       await backend?.session.whenIdle();
     },
     deliver: (request) =>
-      window?.webContents.send('menu:command', { command: 'open-paths', caseFile: request.caseFile, files: request.files }),
+      window?.webContents.send('menu:command', {
+        command: 'open-paths',
+        caseFile: request.caseFile,
+        files: request.files,
+      }),
     tell: (message) => {
       const options = { type: 'info' as const, title: 'Enrollscope', message };
       void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));

@@ -4,6 +4,9 @@ export interface NodeVersion {
   readonly minor: number;
   readonly patch: number;
 }
-export declare const FLOORS: Record<Purpose, { readonly range: string; readonly what: string; accepts(version: NodeVersion): boolean }>;
+export declare const FLOORS: Record<
+  Purpose,
+  { readonly range: string; readonly what: string; accepts(version: NodeVersion): boolean }
+>;
 export declare function parseNodeVersion(version: string): NodeVersion | null;
 export declare function floorProblem(version: string, purpose: Purpose): string | null;

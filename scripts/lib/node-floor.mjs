@@ -36,7 +36,9 @@ export function floorProblem(version, purpose) {
     'Install a current Node LTS (22 or later) and run the command again.',
   ];
   if (purpose === 'desktop' && parsed && FLOORS.tools.accepts(parsed)) {
-    lines.push('On this Node the command line and `npm test` work; the desktop app (`npm start`, `npm run dev`) does not.');
+    lines.push(
+      'On this Node the command line and `npm test` work; the desktop app (`npm start`, `npm run dev`) does not.',
+    );
   }
   return lines.join('\n');
 }

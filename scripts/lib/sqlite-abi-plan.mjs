@@ -95,7 +95,18 @@ export function electronBuildSteps({ version, arch, prebuildInstallBin, electron
     },
     {
       name: `a build from source against Electron ${version}'s headers (${arch}), with @electron/rebuild`,
-      args: [electronRebuildBin, '--version', version, '--arch', arch, '--only', 'better-sqlite3', '--force', '--module-dir', projectDir],
+      args: [
+        electronRebuildBin,
+        '--version',
+        version,
+        '--arch',
+        arch,
+        '--only',
+        'better-sqlite3',
+        '--force',
+        '--module-dir',
+        projectDir,
+      ],
       inPackageDir: false,
     },
   ];

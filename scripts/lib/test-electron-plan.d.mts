@@ -8,4 +8,7 @@ export interface Steps {
   readonly restore: Step;
 }
 export declare const TEST_ELECTRON_STEPS: Steps;
-export declare function runWithRestore(steps: Steps, exec: (step: Step) => number): { code: number; step: string | null };
+export declare function runWithRestore(
+  steps: Steps,
+  exec: (step: Step) => number,
+): { code: number; step: string | null };

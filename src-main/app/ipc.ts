@@ -83,7 +83,10 @@ export function senderWindowOf(
   windows: { readonly app: () => WindowContents | null; readonly print: () => WindowContents | null },
 ): SenderWindow {
   const isFrom = (contents: WindowContents | null): boolean =>
-    contents !== null && !contents.isDestroyed() && event.sender === contents && event.senderFrame === contents.mainFrame;
+    contents !== null &&
+    !contents.isDestroyed() &&
+    event.sender === contents &&
+    event.senderFrame === contents.mainFrame;
   if (isFrom(windows.app())) return 'app';
   if (isFrom(windows.print())) return 'print';
   return null;

@@ -20,7 +20,6 @@ export interface ArgvContext {
   readonly isPackaged: boolean;
 }
 
-
 /**
  * A switch, not a path: Chromium's and Electron's `--flags` (added to a second instance's argv
  * too), `-psn_0_12345` (macOS's process serial number, given by older Finder launches).

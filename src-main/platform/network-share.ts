@@ -46,11 +46,13 @@ export const NETWORK_FS_TYPES: ReadonlySet<string> = new Set([
 
 /** /proc/self/mounts: "source mountpoint type options 0 0", spaces and tabs as octal escapes. */
 export function parseProcMounts(text: string): Mount[] {
-  const unescape = (field: string): string => field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+  const unescape = (field: string): string =>
+    field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
   const mounts: Mount[] = [];
   for (const line of text.split('\n')) {
     const [source, mountPoint, fsType] = line.split(' ');
-    if (source && mountPoint && fsType) mounts.push({ source: unescape(source), mountPoint: unescape(mountPoint), fsType });
+    if (source && mountPoint && fsType)
+      mounts.push({ source: unescape(source), mountPoint: unescape(mountPoint), fsType });
   }
   return mounts;
 }
@@ -98,7 +100,11 @@ export function networkLocation(
 ): NetworkLocation | null {
   if (context.platform === 'win32') {
     if (!isUncPath(path)) return null;
-    const parts = path.replace(/\//g, '\\').replace(/^\\\\[?.]\\UNC\\/i, '\\\\').split('\\').filter(Boolean);
+    const parts = path
+      .replace(/\//g, '\\')
+      .replace(/^\\\\[?.]\\UNC\\/i, '\\\\')
+      .split('\\')
+      .filter(Boolean);
     return { how: 'unc', share: `\\\\${parts[0]}\\${parts[1]}` };
   }
   const mount = mountOf(path, context.mounts);

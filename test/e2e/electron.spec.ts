@@ -58,9 +58,11 @@ async function dropFiles(window: Page, paths: readonly string[]): Promise<void> 
 async function mainReport(window: Page, request: ReportRequest): Promise<Report> {
   const result = await window.evaluate(
     (arg) =>
-      (globalThis as unknown as { api: { getReport(r: unknown): Promise<{ ok: boolean; value?: { report: unknown } }> } }).api.getReport(
-        arg,
-      ),
+      (
+        globalThis as unknown as {
+          api: { getReport(r: unknown): Promise<{ ok: boolean; value?: { report: unknown } }> };
+        }
+      ).api.getReport(arg),
     request,
   );
   if (!result.ok || !result.value) throw new Error(`report:get failed: ${JSON.stringify(result)}`);
@@ -70,7 +72,10 @@ async function mainReport(window: Page, request: ReportRequest): Promise<Report>
 /** Main's save dialog answers `file` (Electron's dialog module, replaced in the main process). */
 async function answerSaveDialog(app: ElectronApplication, file: string): Promise<void> {
   await app.evaluate(({ dialog }, path) => {
-    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as unknown as typeof dialog.showSaveDialog;
+    dialog.showSaveDialog = (async () => ({
+      canceled: false,
+      filePath: path,
+    })) as unknown as typeof dialog.showSaveDialog;
   }, file);
 }
 
@@ -158,14 +163,21 @@ test.describe('the Electron app', () => {
     }
   });
 
-  test('a dropped file is imported through the worker, a filter applies, and Print to PDF prints it for real', async ({ browserName: _browserName }, testInfo) => {
+  test('a dropped file is imported through the worker, a filter applies, and Print to PDF prints it for real', async ({
+    browserName: _browserName,
+  }, testInfo) => {
     requirePoppler();
     const app = await launch();
     try {
       const window = await app.firstWindow();
       await expect(window.getByTestId('report')).toHaveAttribute('data-report-status', 'ready');
       // Attempts on the sample's last days, so the 7-day view holds them.
-      const before = await mainReport(window, { range: { kind: 'last', days: 7 }, platforms: PLATFORMS, sections: SECTIONS, tz: 'UTC' });
+      const before = await mainReport(window, {
+        range: { kind: 'last', days: 7 },
+        platforms: PLATFORMS,
+        sections: SECTIONS,
+        tz: 'UTC',
+      });
       const day = before.range.to;
       const log = writeEventLog(testInfo.outputPath('dropped export.csv'), [
         ...completedAttempt('zoë@contoso.example', 'iOS', `${day}T09:00:00Z`),
@@ -176,7 +188,12 @@ test.describe('the Electron app', () => {
       await expect(window.getByTestId('import-outcome').first()).toContainText('dropped export.csv');
 
       await window.getByTestId('preset-7').click();
-      const request: ReportRequest = { range: { kind: 'last', days: 7 }, platforms: PLATFORMS, sections: SECTIONS, tz: 'UTC' };
+      const request: ReportRequest = {
+        range: { kind: 'last', days: 7 },
+        platforms: PLATFORMS,
+        sections: SECTIONS,
+        tz: 'UTC',
+      };
       const report = await mainReport(window, request);
       expect(report.rollup.initiated).toBe(before.rollup.initiated + 2);
       await expect(window.getByTestId('report')).toHaveAttribute('data-report-status', 'ready');

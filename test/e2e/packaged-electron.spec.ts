@@ -95,7 +95,9 @@ test.describe('the packaged app', () => {
   /** How many imports a case holds, read with the sqlite3 command (this process's module is Electron's). */
   function importCount(casePath: string): number {
     try {
-      return Number(execFileSync('sqlite3', ['-readonly', casePath, 'SELECT count(*) FROM imports'], { encoding: 'utf8' }).trim());
+      return Number(
+        execFileSync('sqlite3', ['-readonly', casePath, 'SELECT count(*) FROM imports'], { encoding: 'utf8' }).trim(),
+      );
     } catch {
       return -1;
     }
@@ -115,7 +117,10 @@ test.describe('the packaged app', () => {
     copyFileSync(bundledSampleCase(), casePath);
     const before = importCount(casePath);
     expect(before).toBeGreaterThan(0);
-    const log = writeEventLog(join(work, 'dropped on the icon.csv'), completedAttempt('zoë@contoso.example', 'iOS', '2025-11-13T09:00:00Z'));
+    const log = writeEventLog(
+      join(work, 'dropped on the icon.csv'),
+      completedAttempt('zoë@contoso.example', 'iOS', '2025-11-13T09:00:00Z'),
+    );
     const { started, output, userData } = await run({}, [casePath, log], () => importCount(casePath) === before + 1);
     expect(started, output).toBe(true);
     // The double-clicked case was opened, not the sample: no sample copy was made.

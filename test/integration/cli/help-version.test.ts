@@ -7,10 +7,12 @@ import { COMMANDS, commandUsage, usage } from '../../../src-main/cli/usage';
 import { packageVersion } from '../../../src-main/cli/version';
 import { runCli } from '../../helpers/run-cli';
 
-const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 describe('COMMAND --help', () => {
-  it('is that command\'s usage, wherever --help or -h stands before a --, whatever else is given', () => {
+  it("is that command's usage, wherever --help or -h stands before a --, whatever else is given", () => {
     expect(parseCliArgs(['attempts', '--help'])).toEqual({ command: 'help', topic: 'attempts' });
     expect(parseCliArgs(['report', '--db', 'x.enrollscope', '--format', 'nonsense', '-h'])).toEqual({
       command: 'help',
@@ -31,7 +33,8 @@ describe('COMMAND --help', () => {
     for (const command of COMMANDS) {
       const text = commandUsage(command);
       expect(text.startsWith(`usage: enrollscope ${command} `), command).toBe(true);
-      for (const other of COMMANDS.filter((c) => c !== command)) expect(text, command).not.toContain(`enrollscope ${other} `);
+      for (const other of COMMANDS.filter((c) => c !== command))
+        expect(text, command).not.toContain(`enrollscope ${other} `);
       for (const line of text.split('\n').slice(1)) expect(usage(), command).toContain(line.trim());
     }
     expect(commandUsage('report')).toContain('--compare previous');

@@ -60,7 +60,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]): boolean =>
   Object.keys(v).every((k) => keys.includes(k));
-const isPath = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && isAbsolute(v);
+const isPath = (v: unknown): boolean =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && isAbsolute(v);
 const isDay = (v: unknown): boolean =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 const isZone = (v: unknown): boolean => {

@@ -209,9 +209,13 @@ describe('senderWindowOf', () => {
     expect(senderWindowOf({ sender: print, senderFrame: print.mainFrame }, windows)).toBe('print');
     expect(senderWindowOf({ sender: print, senderFrame: app.mainFrame }, windows)).toBeNull();
     expect(senderWindowOf({ sender: app, senderFrame: app.subFrame }, windows)).toBeNull();
-    expect(senderWindowOf({ sender: print, senderFrame: print.mainFrame }, { app: () => app, print: () => null })).toBeNull();
+    expect(
+      senderWindowOf({ sender: print, senderFrame: print.mainFrame }, { app: () => app, print: () => null }),
+    ).toBeNull();
     const gone = { ...print, isDestroyed: () => true };
-    expect(senderWindowOf({ sender: gone, senderFrame: gone.mainFrame }, { app: () => app, print: () => gone })).toBeNull();
+    expect(
+      senderWindowOf({ sender: gone, senderFrame: gone.mainFrame }, { app: () => app, print: () => gone }),
+    ).toBeNull();
   });
 
   it('the allow-lists: the print window has print:job alone, the main window everything else', () => {

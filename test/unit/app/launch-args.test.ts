@@ -38,8 +38,12 @@ describe('launchPaths', () => {
     expect(launchPaths(['electron.exe', '.'], { ...windows, isPackaged: false })).toEqual([]);
   });
 
-  it("macOS: the -psn_ argument of a Finder launch is no path", () => {
-    const argv = ['/Applications/Enrollscope.app/Contents/MacOS/Enrollscope', '-psn_0_1234567', '/Users/jo/x.enrollscope'];
+  it('macOS: the -psn_ argument of a Finder launch is no path', () => {
+    const argv = [
+      '/Applications/Enrollscope.app/Contents/MacOS/Enrollscope',
+      '-psn_0_1234567',
+      '/Users/jo/x.enrollscope',
+    ];
     expect(launchPaths(argv, mac)).toEqual(['/Users/jo/x.enrollscope']);
   });
 
@@ -75,7 +79,15 @@ describe('launchDataOf', () => {
       paths: ['C:\\a.csv', '\\\\srv\\s\\b.csv'],
     });
     expect(launchDataOf({ paths: ['/a.csv', 'C:\\a.csv'] }, 'linux')).toEqual({ paths: ['/a.csv'] });
-    for (const bad of [null, undefined, 'x', { paths: 'x' }, { paths: [1] }, { paths: [], extra: 1 }, { paths: [''] }]) {
+    for (const bad of [
+      null,
+      undefined,
+      'x',
+      { paths: 'x' },
+      { paths: [1] },
+      { paths: [], extra: 1 },
+      { paths: [''] },
+    ]) {
       expect(launchDataOf(bad, 'linux')).toBeNull();
     }
   });

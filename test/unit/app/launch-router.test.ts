@@ -45,13 +45,20 @@ describe('routeLaunch', () => {
   it('files dropped on the icon during an import are not lost silently: the user is told', async () => {
     const { deps, log } = recorder({ importing: true });
     expect(await routeLaunch(launchRequest(['C:\\x\\a.csv', 'C:\\x\\b.csv']), deps)).toBe('import-running');
-    expect(log).toEqual(['focus', 'tell An import is running, so a.csv, b.csv were not imported. Import them again when it has ended.']);
+    expect(log).toEqual([
+      'focus',
+      'tell An import is running, so a.csv, b.csv were not imported. Import them again when it has ended.',
+    ]);
   });
 
   it('one case at a time: further cases are named; a bare second launch only focuses', async () => {
     const { deps, log } = recorder();
     await routeLaunch(launchRequest(['/a.enrollscope', '/b.enrollscope']), deps);
-    expect(log).toEqual(['focus', 'tell One case opens at a time: b.enrollscope not opened.', 'deliver /a.enrollscope []']);
+    expect(log).toEqual([
+      'focus',
+      'tell One case opens at a time: b.enrollscope not opened.',
+      'deliver /a.enrollscope []',
+    ]);
     log.length = 0;
     expect(await routeLaunch(launchRequest([]), deps)).toBe('nothing');
     expect(log).toEqual(['focus']);

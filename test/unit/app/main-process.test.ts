@@ -54,7 +54,7 @@ vi.mock('electron', () => {
   class BrowserWindow {
     constructor() {
       fake.calls.push('new BrowserWindow');
-      throw new Error('GPU process isn\'t usable. Goodbye.');
+      throw new Error("GPU process isn't usable. Goodbye.");
     }
   }
   return {
@@ -113,7 +113,9 @@ describe('the main process at load', () => {
       `app.requestSingleInstanceLock ${JSON.stringify({ paths: ['/cases/B.enrollscope', `${process.cwd()}/export.csv`] })}`,
       'app.exit [0]',
     ]);
-    expect(fake.calls.join('\n')).not.toMatch(/enableSandbox|whenReady|registerSchemesAsPrivileged|BrowserWindow|showErrorBox/);
+    expect(fake.calls.join('\n')).not.toMatch(
+      /enableSandbox|whenReady|registerSchemesAsPrivileged|BrowserWindow|showErrorBox/,
+    );
   });
 
   it('a packaged app never reads ENROLLSCOPE_USER_DATA; an unpackaged one does, before taking the lock', async () => {
@@ -140,6 +142,8 @@ describe('the main process at load', () => {
     expect(box).toContain("GPU process isn't usable. Goodbye.");
     expect(fake.calls.at(-1)).toBe('app.exit [1]');
     // The handlers of a second launch and of macOS's open-file are in place before ready.
-    expect([...fake.listeners.keys()]).toEqual(expect.arrayContaining(['second-instance', 'open-file', 'window-all-closed']));
+    expect([...fake.listeners.keys()]).toEqual(
+      expect.arrayContaining(['second-instance', 'open-file', 'window-all-closed']),
+    );
   });
 });

@@ -36,7 +36,13 @@ describe('Windows paths (path.win32)', () => {
       '\\\\.\\UNC\\fileserver\\exports\\a.csv',
     ])
       expect(isUncPath(share), share).toBe(true);
-    for (const local of ['C:\\Users\\Zoë\\case.enrollscope', '\\\\?\\C:\\very\\long\\path', '\\\\.\\PIPE\\x', 'D:/a.csv', 'relative\\a.csv'])
+    for (const local of [
+      'C:\\Users\\Zoë\\case.enrollscope',
+      '\\\\?\\C:\\very\\long\\path',
+      '\\\\.\\PIPE\\x',
+      'D:/a.csv',
+      'relative\\a.csv',
+    ])
       expect(isUncPath(local), local).toBe(false);
   });
 
@@ -75,7 +81,10 @@ describe('mounts (path.posix)', () => {
 
   it('cifs, nfs and smbfs mounts are shares; local file systems are not', () => {
     const linux = { platform: 'linux' as const, mounts: parseProcMounts(PROC_MOUNTS) };
-    expect(networkLocation('/mnt/kunden/Fall 1', linux)).toEqual({ how: 'mount', share: '//fileserver/Kunden Müller (cifs)' });
+    expect(networkLocation('/mnt/kunden/Fall 1', linux)).toEqual({
+      how: 'mount',
+      share: '//fileserver/Kunden Müller (cifs)',
+    });
     expect(networkLocation('/home/zoë/cases', linux)?.share).toBe('nas:/export/cases (nfs4)');
     expect(networkLocation('/home/zoë/cases/local', linux)).toBeNull();
     expect(networkLocation('/home/zoë', linux)).toBeNull();
@@ -90,7 +99,8 @@ describe('mounts (path.posix)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'enrollscope-share-'));
     try {
       expect(caseLocationWarning(join(dir, 'case.enrollscope'))).toBeNull();
-      if (process.platform === 'linux') expect(systemMounts('linux').some((mount) => mount.mountPoint === '/')).toBe(true);
+      if (process.platform === 'linux')
+        expect(systemMounts('linux').some((mount) => mount.mountPoint === '/')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -15,7 +15,9 @@ describe('floorProblem', () => {
     expect(floorProblem('v22.12.0', 'desktop')).toBeNull();
     expect(floorProblem('v23.0.0', 'desktop')).toBeNull();
     const onTwenty = floorProblem('v20.20.2', 'desktop');
-    expect(onTwenty).toContain('this is Node v20.20.2; the desktop app (Electron 42 and its downloader need it) needs Node >=22.12.0');
+    expect(onTwenty).toContain(
+      'this is Node v20.20.2; the desktop app (Electron 42 and its downloader need it) needs Node >=22.12.0',
+    );
     expect(onTwenty).toContain('the command line and `npm test` work');
     expect(floorProblem('v18.0.0', 'desktop')).not.toContain('`npm test` work');
   });

@@ -70,7 +70,7 @@ describe('archOfExecutable', () => {
     expect(archOfExecutable(Buffer.alloc(10))).toBeNull();
   });
 
-  it('reads this machine\'s own Node binary and better-sqlite3 module as this CPU', () => {
+  it("reads this machine's own Node binary and better-sqlite3 module as this CPU", () => {
     const arch = archOfExecutable(readFileSync(process.execPath));
     expect(arch).toBe(process.arch);
     const module = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
@@ -89,7 +89,9 @@ describe('the architecture to build for Electron', () => {
     expect(electronBuildArch({ ...context, binaryArch: 'universal' })).toBe('arm64');
     expect(electronInstallArch({ ...context, underRosetta: false })).toBe('x64');
     expect(electronInstallArch({ ...context, env: { npm_config_arch: 'x64' } })).toBe('x64');
-    expect(electronInstallArch({ ...context, env: { ELECTRON_INSTALL_ARCH: 'ia32', npm_config_arch: 'x64' } })).toBe('ia32');
+    expect(electronInstallArch({ ...context, env: { ELECTRON_INSTALL_ARCH: 'ia32', npm_config_arch: 'x64' } })).toBe(
+      'ia32',
+    );
     expect(electronInstallArch({ ...context, platform: 'linux' })).toBe('x64');
   });
 });
@@ -104,10 +106,20 @@ describe('npmInvocation', () => {
     });
   });
   it('else npm.cmd through a shell on Windows, npm elsewhere', () => {
-    expect(npmInvocation({ env: {}, platform: 'win32', nodePath: 'node' })).toEqual({ command: 'npm.cmd', prefix: [], shell: true });
-    expect(npmInvocation({ env: {}, platform: 'linux', nodePath: 'node' })).toEqual({ command: 'npm', prefix: [], shell: false });
+    expect(npmInvocation({ env: {}, platform: 'win32', nodePath: 'node' })).toEqual({
+      command: 'npm.cmd',
+      prefix: [],
+      shell: true,
+    });
+    expect(npmInvocation({ env: {}, platform: 'linux', nodePath: 'node' })).toEqual({
+      command: 'npm',
+      prefix: [],
+      shell: false,
+    });
     // pnpm or yarn as npm_execpath (not a script this Node runs): the plain command.
-    expect(npmInvocation({ env: { npm_execpath: '/usr/bin/pnpm' }, platform: 'linux', nodePath: 'node' }).command).toBe('npm');
+    expect(npmInvocation({ env: { npm_execpath: '/usr/bin/pnpm' }, platform: 'linux', nodePath: 'node' }).command).toBe(
+      'npm',
+    );
   });
 });
 
@@ -120,10 +132,24 @@ describe('electronBuildSteps', () => {
       electronRebuildBin: '/p/@electron/rebuild/lib/cli.js',
       projectDir: '/p',
     });
-    expect(steps.map((step) => step.args[0])).toEqual(['/p/prebuild-install/bin.js', '/p/@electron/rebuild/lib/cli.js']);
-    expect(steps[0]!.args).toEqual(expect.arrayContaining(['--runtime', 'electron', '--target', '42.11.18', '--arch', 'arm64']));
+    expect(steps.map((step) => step.args[0])).toEqual([
+      '/p/prebuild-install/bin.js',
+      '/p/@electron/rebuild/lib/cli.js',
+    ]);
+    expect(steps[0]!.args).toEqual(
+      expect.arrayContaining(['--runtime', 'electron', '--target', '42.11.18', '--arch', 'arm64']),
+    );
     expect(steps[1]!.args).toEqual(
-      expect.arrayContaining(['--version', '42.11.18', '--arch', 'arm64', '--only', 'better-sqlite3', '--module-dir', '/p']),
+      expect.arrayContaining([
+        '--version',
+        '42.11.18',
+        '--arch',
+        'arm64',
+        '--only',
+        'better-sqlite3',
+        '--module-dir',
+        '/p',
+      ]),
     );
   });
 });
