@@ -1,9 +1,20 @@
 /**
  * src-main/index.ts itself, with Electron replaced by a recording stand-in: what the main process
- * does at load for a losing second launch, a packaged app, and a start that throws. The real
+ * does at load for a losing second launch, a packaged app, a start that throws, and where a
+ * launch's files go (macOS open-file before ready, a second launch's data or argv). The real
  * Electron behaviour of the same paths is checked by `npm run test:electron` (electron.spec.ts).
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+interface FakeWindow {
+  readonly webContents: {
+    readonly mainFrame: { readonly url: string; readonly parent: null };
+    readonly sent: [string, unknown][];
+  };
+}
 
 interface FakeElectron {
   calls: string[];
@@ -11,6 +22,11 @@ interface FakeElectron {
   isPackaged: boolean;
   ready: Promise<void>;
   listeners: Map<string, (...args: unknown[]) => void>;
+  /** null: creating a window throws (a start that fails). */
+  window: FakeWindow | null;
+  windowWorks: boolean;
+  userData: string;
+  handlers: Map<string, (event: unknown, arg: unknown) => Promise<unknown>>;
 }
 
 const fake: FakeElectron = {
@@ -19,6 +35,10 @@ const fake: FakeElectron = {
   isPackaged: false,
   ready: Promise.resolve(),
   listeners: new Map(),
+  window: null,
+  windowWorks: false,
+  userData: '',
+  handlers: new Map(),
 };
 
 vi.mock('electron', () => {
@@ -40,7 +60,7 @@ vi.mock('electron', () => {
     quit: record('app.quit'),
     enableSandbox: record('app.enableSandbox'),
     getAppPath: () => '/app',
-    getPath: () => '/tmp/enrollscope-main-process-test',
+    getPath: () => fake.userData,
     on: (event: string, listener: (...args: unknown[]) => void) => {
       fake.calls.push(`app.on ${event}`);
       fake.listeners.set(event, listener);
@@ -52,9 +72,37 @@ vi.mock('electron', () => {
     },
   };
   class BrowserWindow {
+    readonly webContents = {
+      mainFrame: { url: 'app://renderer/index.html', parent: null },
+      sent: [] as [string, unknown][],
+      send: (channel: string, payload: unknown) => void this.webContents.sent.push([channel, payload]),
+      isDestroyed: () => false,
+      setWindowOpenHandler: () => undefined,
+      on: () => undefined,
+    };
     constructor() {
       fake.calls.push('new BrowserWindow');
-      throw new Error("GPU process isn't usable. Goodbye.");
+      if (!fake.windowWorks) throw new Error("GPU process isn't usable. Goodbye.");
+      fake.window = this;
+    }
+    on(): this {
+      return this;
+    }
+    once(): this {
+      return this;
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {
+      fake.calls.push('window.focus');
+    }
+    async loadURL(url: string): Promise<void> {
+      fake.calls.push(`window.loadURL ${url}`);
     }
   }
   return {
@@ -62,7 +110,11 @@ vi.mock('electron', () => {
     BrowserWindow,
     Menu: { setApplicationMenu: record('Menu.setApplicationMenu'), buildFromTemplate: () => ({}) },
     dialog: { showErrorBox: record('dialog.showErrorBox'), showMessageBox: async () => ({ response: 1 }) },
-    ipcMain: { handle: record('ipcMain.handle'), removeHandler: record('ipcMain.removeHandler') },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, arg: unknown) => Promise<unknown>) =>
+        void fake.handlers.set(channel, listener),
+      removeHandler: (channel: string) => void fake.handlers.delete(channel),
+    },
     nativeTheme: { shouldUseDarkColors: false },
     protocol: { registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged') },
     session: {
@@ -88,10 +140,15 @@ beforeEach(() => {
   fake.lockWon = true;
   fake.isPackaged = false;
   fake.ready = Promise.resolve();
+  fake.window = null;
+  fake.windowWorks = false;
+  fake.userData = mkdtempSync(join(tmpdir(), 'enrollscope-main-process-'));
+  fake.handlers = new Map();
   process.env['ENROLLSCOPE_USER_DATA'] = '/tmp/enrollscope-test-profile';
 });
 
 afterEach(() => {
+  rmSync(fake.userData, { recursive: true, force: true });
   process.argv = argv;
   if (env === undefined) delete process.env['ENROLLSCOPE_USER_DATA'];
   else process.env['ENROLLSCOPE_USER_DATA'] = env;
@@ -144,6 +201,58 @@ describe('the main process at load', () => {
     // The handlers of a second launch and of macOS's open-file are in place before ready.
     expect([...fake.listeners.keys()]).toEqual(
       expect.arrayContaining(['second-instance', 'open-file', 'window-all-closed']),
+    );
+  });
+
+  it("a case opened by macOS before ready is the one the app starts on; a second launch's files go to the window", async () => {
+    fake.windowWorks = true;
+    let ready: () => void = () => undefined;
+    fake.ready = new Promise<void>((resolve) => {
+      ready = resolve;
+    });
+    const sample = join(process.cwd(), 'resources', 'sample-case.enrollscope');
+    const first = join(fake.userData, 'Double-clicked.enrollscope');
+    copyFileSync(sample, first);
+    await loadMain();
+    let prevented = false;
+    fake.listeners.get('open-file')!({ preventDefault: () => (prevented = true) }, first);
+    expect(prevented).toBe(true);
+    ready();
+    await vi.waitFor(() => expect(fake.calls).toContain('window.loadURL app://renderer/index.html'));
+    const window = fake.window!;
+    const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const session = (await fake.handlers.get('session:get')!(fromWindow, undefined)) as {
+      ok: boolean;
+      value: { case: { path: string } | null };
+    };
+    expect(session.ok).toBe(true);
+    expect(session.value.case?.path).toBe(first);
+
+    // A second launch: its paths as additionalData, the argv ignored then.
+    const other = join(fake.userData, 'Other.enrollscope');
+    const csv = join(fake.userData, 'export.csv');
+    fake.listeners.get('second-instance')!({}, ['/x/enrollscope', '/ignored.csv'], '/', { paths: [other, csv] });
+    await vi.waitFor(() =>
+      expect(window.webContents.sent).toContainEqual([
+        'menu:command',
+        { command: 'open-paths', caseFile: other, files: [csv] },
+      ]),
+    );
+    expect(fake.calls).toContain('window.focus');
+    // Data not of its shape: the argv is read instead (Chromium's switch skipped, resolved in the launch's folder).
+    fake.listeners.get('second-instance')!(
+      {},
+      ['/x/electron', '--original-process-start-time=1', '/x/app', 'b.csv'],
+      '/work',
+      {
+        surprise: 1,
+      },
+    );
+    await vi.waitFor(() =>
+      expect(window.webContents.sent).toContainEqual([
+        'menu:command',
+        { command: 'open-paths', caseFile: null, files: ['/work/b.csv'] },
+      ]),
     );
   });
 });
