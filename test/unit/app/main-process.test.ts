@@ -227,6 +227,16 @@ describe('the main process at load', () => {
     };
     expect(session.ok).toBe(true);
     expect(session.value.case?.path).toBe(first);
+    // index.ts's sender check: another WebContents is no one's, and the app's window gets no print job.
+    const stranger = { sender: { mainFrame: window.webContents.mainFrame }, senderFrame: window.webContents.mainFrame };
+    await expect(fake.handlers.get('session:get')!(stranger, undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+    await expect(fake.handlers.get('print:job')!(fromWindow, undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
 
     // A second launch: its paths as additionalData, the argv ignored then.
     const other = join(fake.userData, 'Other.enrollscope');
