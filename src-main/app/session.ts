@@ -25,6 +25,7 @@ import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
+import { caseLocationWarning } from '../platform/network-share';
 
 /** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
 export interface Dialogs {
@@ -53,6 +54,8 @@ export interface SessionOptions {
 interface OpenCase {
   readonly path: string;
   readonly db: CaseDb;
+  /** Looked at once, when the case is opened (platform/network-share.ts). */
+  readonly storageWarning: string | null;
 }
 
 const SETTING_KEYS = ['tz', 'customer', 'consultant'] as const;
@@ -74,6 +77,7 @@ export class AppSession {
   private readonly recent: RecentCases;
   private notice: string | null = null;
   private importing: AbortController | null = null;
+  private readonly idleWaiters: (() => void)[] = [];
   /** Latest day with data, per zone, for the open case; cleared when its data changes. */
   private readonly latestDays = new Map<string, string | null>();
 
@@ -82,22 +86,29 @@ export class AppSession {
     this.recent = new RecentCases(join(options.userDataDir, 'recent-cases.json'));
   }
 
-  /** At start: reopen the last case, or on the very first start open a copy of the sample case. */
-  start(): void {
+  /**
+   * At start: the case the app was launched with (double-clicked), else reopen the last case, or
+   * on the very first start open a copy of the sample case.
+   */
+  start(launchCase: string | null = null): void {
+    if (launchCase !== null) {
+      this.tryOpen(launchCase, `Could not open ${caseName(launchCase)}`);
+      return;
+    }
     if (!this.recent.existed) {
       const copy = this.sampleCopy();
-      if (copy) this.tryOpen(copy, 'the sample case');
+      if (copy) this.tryOpen(copy, 'Could not reopen the sample case');
       return;
     }
     const last = this.recent.entries[0];
-    if (last) this.tryOpen(last.path, `the last case (${last.name})`);
+    if (last) this.tryOpen(last.path, `Could not reopen the last case (${last.name})`);
   }
 
-  private tryOpen(path: string, what: string): void {
+  private tryOpen(path: string, failure: string): void {
     try {
       this.openPath(path, false);
     } catch (error) {
-      this.notice = `Could not reopen ${what}: ${(error as Error).message}`;
+      this.notice = `${failure}: ${(error as Error).message}`;
     }
   }
 
@@ -138,7 +149,7 @@ export class AppSession {
   }
 
   info(): CaseInfo {
-    const { path, db } = this.requireCase();
+    const { path, db, storageWarning } = this.requireCase();
     const { engine } = this.options;
     const settings: Record<string, string> = {};
     for (const key of SETTING_KEYS) {
@@ -152,6 +163,7 @@ export class AppSession {
       isSample: engine.getSetting(db, SAMPLE_KEY) === 'true',
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
+      storageWarning,
       maskKey: maskKeyOf(db),
     };
   }
@@ -169,7 +181,7 @@ export class AppSession {
     const full = resolve(path);
     const db = this.options.engine.openCase(full, { create });
     this.closeCase();
-    this.current = { path: full, db };
+    this.current = { path: full, db, storageWarning: caseLocationWarning(full) };
     this.notice = null;
     this.recent.touch(full);
     return this.info();
@@ -300,11 +312,18 @@ export class AppSession {
       return { outcomes, case: this.info() };
     } finally {
       this.importing = null;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
   async pickImportFiles(): Promise<string[]> {
     return this.options.dialogs.chooseImportFiles();
+  }
+
+  /** Resolves once no import runs (at once when none does). */
+  whenIdle(): Promise<void> {
+    if (!this.importing) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   cancelImport(): boolean {

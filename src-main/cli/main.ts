@@ -4,13 +4,14 @@
  */
 import { CaseRefused } from '../store/case-file';
 import { ReportInputError } from '../report/compute-report';
-import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
-import { INSIGHT_USAGE } from './insights-args';
+import { UsageError, parseCliArgs, type CliArgs } from './args';
+import { commandUsage, usage } from './usage';
+import { packageVersion } from './version';
+import { resolve } from 'node:path';
+import { caseLocationWarning } from '../platform/network-share';
 import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
 import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
 import { markPhase, writeStats } from './stats';
-
-const VERSION = '0.1.0';
 
 /** The commands that print (or --out) their output. */
 function runCommand(args: Exclude<CliArgs, { command: 'help' | 'version' }>): Promise<string> {
@@ -33,13 +34,17 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(`${USAGE}\n${INSIGHT_USAGE}\n`);
+      process.stdout.write(`${args.topic ? commandUsage(args.topic) : usage()}\n`);
       return 0;
     }
     if (args.command === 'version') {
-      process.stdout.write(`enrollscope ${VERSION}\n`);
+      process.stdout.write(`enrollscope ${packageVersion()}\n`);
       return 0;
     }
+    // A case on a network share works, but its locking cannot be trusted: say so (stderr only).
+    const db = 'db' in args ? args.db : undefined;
+    const warning = db ? caseLocationWarning(resolve(db)) : null;
+    if (warning) process.stderr.write(`enrollscope: warning: ${warning}\n`);
     if (args.command === 'report' && args.pdf) {
       await runPdfReport(args, args.pdf);
       return 0;
@@ -48,7 +53,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(deliver(output, args.out));
     return 0;
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof CliFailure || error instanceof CaseRefused || error instanceof ReportInputError;
+    const known =
+      error instanceof UsageError ||
+      error instanceof CliFailure ||
+      error instanceof CaseRefused ||
+      error instanceof ReportInputError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`enrollscope: ${known ? message : `unexpected error: ${message}`}`.split('\n')[0] + '\n');
     return error instanceof UsageError ? 2 : 1;

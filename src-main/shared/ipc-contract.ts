@@ -48,6 +48,8 @@ export interface CaseInfo {
   /** Number of imports stored in the case (0: an empty case). */
   readonly importCount: number;
   readonly refused: readonly RefusedFile[];
+  /** Set when the case is on a network share, where SQLite's locking cannot be trusted (the warning to show). */
+  readonly storageWarning: string | null;
   /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
   readonly maskKey?: string;
 }
@@ -100,7 +102,9 @@ export type MenuCommand =
   | { readonly command: 'open-case' }
   | { readonly command: 'open-recent'; readonly path: string }
   | { readonly command: 'import-files' }
-  | { readonly command: 'print-pdf' };
+  | { readonly command: 'print-pdf' }
+  /** A launch's files (a case double-clicked, files dropped on the app's icon): open, then import. */
+  | { readonly command: 'open-paths'; readonly caseFile: string | null; readonly files: readonly string[] };
 
 /** Invoke channels: the argument (undefined: none) and the value of a successful result. */
 export interface InvokeContract {

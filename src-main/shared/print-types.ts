@@ -90,3 +90,5 @@ export const PRINT_ROUTE_HASH = '#print';
 export const PRINT_STATE_ATTRIBUTE = 'data-print-state';
 /** On 'error', the one-line reason. */
 export const PRINT_ERROR_ATTRIBUTE = 'data-print-error';
+/** How the print route learnt it was ready: "frame" (the next frame came) or "fallback" (none came). */
+export const PRINT_READY_BY_ATTRIBUTE = 'data-print-ready-by';

@@ -85,6 +85,17 @@ export function AppHeader() {
             <h1 title={caseInfo.path}>{caseInfo.name}</h1>
             {caseInfo.settings.customer && <span className="case-customer">{caseInfo.settings.customer}</span>}
             {caseInfo.isSample && <span className="badge">Sample data</span>}
+            {caseInfo.storageWarning && (
+              <span
+                className="badge warning"
+                role="note"
+                title={caseInfo.storageWarning}
+                aria-label={caseInfo.storageWarning}
+                data-testid="case-storage-warning"
+              >
+                On a network share: copy it to a local folder
+              </span>
+            )}
           </>
         ) : (
           <h1 className="muted">No case open</h1>

@@ -48,11 +48,13 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
 
     async openCase(path) {
       const result = await api.openCase({ path });
-      if (!result.ok) set({ notice: result.error.message });
-      else {
-        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
-        caseOpened(result.value);
+      if (!result.ok) {
+        set({ notice: result.error.message });
+        return false;
       }
+      set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
+      caseOpened(result.value);
+      return true;
     },
 
     async pickCase() {
@@ -85,7 +87,14 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
         case 'open-case':
           return get().pickCase();
         case 'open-recent':
-          return get().openCase(command.path);
+          await get().openCase(command.path);
+          return;
+        case 'open-paths': {
+          // The files were meant for the named case: not imported into another when it cannot open.
+          if (command.caseFile !== null && !(await get().openCase(command.caseFile))) return;
+          if (command.files.length > 0) await get().importPaths([...command.files]);
+          return;
+        }
         case 'import-files':
           return get().pickAndImport();
         case 'print-pdf':

@@ -24,7 +24,8 @@ export interface CaseSlice {
   readonly notice: string | null;
   init(): Promise<void>;
   applySession(state: SessionState): void;
-  openCase(path: string): Promise<void>;
+  /** Opens the case at `path`; false (and a notice) when it cannot be opened. */
+  openCase(path: string): Promise<boolean>;
   pickCase(): Promise<void>;
   newCase(): Promise<void>;
   clearRecent(): Promise<void>;

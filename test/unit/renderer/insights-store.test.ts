@@ -32,6 +32,7 @@ const caseInfo = (path: string): CaseInfo => ({
   isSample: false,
   importCount: 1,
   refused: [],
+  storageWarning: null,
 });
 
 function reportFor(request: ReportRequest, from = '2025-06-01', to = '2025-06-14'): Report {

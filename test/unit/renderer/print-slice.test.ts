@@ -15,6 +15,7 @@ const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInf
   isSample: false,
   importCount,
   refused: [],
+  storageWarning: null,
 });
 
 const report = (request: ReportRequest): Report => ({

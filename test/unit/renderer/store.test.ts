@@ -16,6 +16,7 @@ const caseInfo = (path: string, tz?: string): CaseInfo => ({
   isSample: false,
   importCount: 1,
   refused: [],
+  storageWarning: null,
 });
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
