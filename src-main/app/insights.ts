@@ -27,7 +27,7 @@ import type { ReportRequest } from '../shared/ipc-contract';
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import type { Report, ReportFilter } from '../shared/report-types';
-import { writeFileAtomic } from '../pdf/print-service';
+import { writeFileAtomic } from '../files/write-file-atomic';
 import { HandlerError } from './ipc';
 import { addDays, type AppSession } from './session';
 

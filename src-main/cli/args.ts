@@ -7,6 +7,7 @@ import type { CompareAgainst } from '../shared/insights-types';
 import type { Platform, Section } from '../shared/taxonomy';
 import { UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
 import { isInsightCommand, parseCompare, parseInsightArgs, type InsightArgs } from './insights-args';
+import { CHECK_USAGE, parseCheckArgs, type CheckArgs } from './check-command';
 
 export { UsageError };
 
@@ -49,14 +50,15 @@ export interface ImportsArgs {
   readonly out?: string;
 }
 
-export type CliArgs = ReportArgs | ImportsArgs | InsightArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type CliArgs = ReportArgs | ImportsArgs | InsightArgs | CheckArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 export const USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          [--platform ios|android]... [--section NAME]... [--tz ZONE]
                          [--format json|csv|text] [--out PATH]
                          [--format pdf --out PATH [--paper a4|letter] [--landscape]
                           [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
-       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
+       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]
+${CHECK_USAGE}`;
 
 
 
@@ -67,8 +69,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === 'version' || command === '--version') return { command: 'version' };
   if (isInsightCommand(command)) return parseInsightArgs(command, rest);
+  if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'report' && command !== 'imports') {
-    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel or failures)`);
+    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel, failures or check)`);
   }
 
   let parsed;

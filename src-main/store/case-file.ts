@@ -136,12 +136,12 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
   } else if (options.create === false) {
     throw new CaseRefused(path, 'no such case file');
   }
-  const mode = options.readonly ? 'read-only' : openModeOf(caseAccessOf(path, exists));
+  const mode = openModeOf(caseAccessOf(path, exists));
 
   let db: CaseDb;
   try {
     db =
-      mode === 'read-only' && !options.readonly
+      mode === 'read-only'
         ? openReadOnlyCopy(path)
         : new Database(path, { readonly: options.readonly ?? false, fileMustExist: exists });
   } catch (error) {
