@@ -4,9 +4,13 @@
  * recolour or rewrite the terminal, or disguise a name. They are shown escaped instead.
  */
 
+// Matching control characters is the point of these expressions.
+/* eslint-disable no-control-regex */
 /** C0 and C1 controls, DEL, and the characters that reorder or hide text (bidi marks and overrides, line separators). */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/* eslint-enable no-control-regex */
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
