@@ -9,7 +9,7 @@ import { caseAccessOf, openModeOf } from './case-access';
 import { refuseDamaged } from './case-check';
 import { CaseRefused, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { APPLICATION_ID, MIGRATIONS, MIGRATIONS_THAT_REBUILD, SCHEMA_VERSION } from './migrations';
 
 export type CaseDb = Database.Database;
 
@@ -65,20 +65,16 @@ function applyPragmas(db: CaseDb): void {
 }
 
 /** Brings a case up to SCHEMA_VERSION in one transaction. */
-function migrate(db: CaseDb): void {
+function migrate(db: CaseDb, rebuild: boolean): void {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from >= SCHEMA_VERSION) return;
-  // ON while migrating: columns dropped for privacy are zeroed, overflow pages included.
-  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
-  db.pragma('secure_delete = ON');
-  try {
-    db.transaction(() => {
-      for (let version = from; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-  } finally {
-    db.pragma(`secure_delete = ${secureDelete}`);
-  }
+  db.transaction(() => {
+    for (let version = from; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+  // A migration that drops personal data leaves its bytes in the pages' free space (secure_delete
+  // does not clear what SQLite's rebalancing leaves between cells): the file is rebuilt, once.
+  if (rebuild && from > 0 && MIGRATIONS_THAT_REBUILD.some((version) => version > from)) db.exec('VACUUM');
   // Put the new header (application id, version) into the main file, where checkHeader reads it.
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
@@ -161,11 +157,11 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     if (exists && options.check !== false) refuseDamaged(db, path, 'quick');
     if (readOnlyCopies.has(db)) {
       // Only the copy in memory is brought up to date; then nothing may be written to it.
-      migrate(db);
+      migrate(db, false);
       db.pragma('query_only = ON');
     } else if (!options.readonly) {
       applyPragmas(db);
-      migrate(db);
+      migrate(db, true);
       // Opening never writes to an existing case (a reader must not need the write lock while an
       // import holds it): the key is made here for a new case, else by the first write (mask-key.ts).
       if (!exists) ensureMaskKey(db);

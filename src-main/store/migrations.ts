@@ -166,3 +166,6 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Migrations (1-based) that remove personal data: a case migrated past one is rebuilt (VACUUM). */
+export const MIGRATIONS_THAT_REBUILD: readonly number[] = [4];
