@@ -115,14 +115,14 @@ describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only',
   });
 
   it('full after the case was made: the import fails for lack of space, the folder is removed', () => {
-    // 448 KiB: room for the case (its tables, 16 KiB a page) but not for an import.
+    // 1 MiB: room for the case (its tables, 16 KiB a page) but not for an import.
     const dir = temp();
-    const events = Array.from({ length: 400 }, (_, i) =>
+    const events = Array.from({ length: 3000 }, (_, i) =>
       completedAttempt(`user-${i}-${'x'.repeat(60)}@contoso.example`, 'iOS', `2025-06-0${1 + (i % 9)}T09:00:00Z`),
     ).flat();
     const input = writeEventLog(join(dir, 'big.csv'), events);
     const small = writeEventLog(join(dir, 'small.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
-    tiny = mountTinyFs(448)!;
+    tiny = mountTinyFs(1024)!;
     // The same folder holds a case with a small import: the failure below is the big import's.
     expect(runCli(['report', small, '--format', 'text'], { env: { TMPDIR: tiny.dir } }).code).toBe(0);
     const result = runCli(['report', input, '--format', 'text'], { env: { TMPDIR: tiny.dir } });
