@@ -139,20 +139,20 @@ export class InsightsService {
   }
 
   addAnnotation(note: { date: string; text: string }): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     this.engine.addAnnotation(db, { date: note.date, text: note.text.trim() });
     return this.engine.listAnnotations(db);
   }
 
   updateAnnotation(patch: AnnotationPatch): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     const { id, ...rest } = patch;
     this.engine.updateAnnotation(db, id, rest.text === undefined ? rest : { ...rest, text: rest.text.trim() });
     return this.engine.listAnnotations(db);
   }
 
   removeAnnotation(id: number): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     this.engine.removeAnnotation(db, id);
     return this.engine.listAnnotations(db);
   }

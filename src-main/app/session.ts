@@ -20,7 +20,7 @@ import {
   type SessionState,
 } from '../shared/ipc-contract';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
-import type { CaseDb } from '../store/case-file';
+import { isReadOnlyCase, type CaseDb } from '../store/case-file';
 import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
@@ -60,6 +60,8 @@ const REFUSED_KEY = 'refused-files';
 /** Set in the bundled sample case by make-sample (synthetic data, say so in the header). */
 export const SAMPLE_KEY = 'sample';
 const MAX_REFUSED = 50;
+const READ_ONLY_MESSAGE =
+  'This case is read-only for you (the file or its folder is not writable): it can be read, printed and exported, not changed.';
 export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
 
 /** `YYYY-MM-DD` plus n days (n may be negative). */
@@ -153,6 +155,7 @@ export class AppSession {
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
       maskKey: maskKeyOf(db),
+      readOnly: isReadOnlyCase(db),
     };
   }
 
@@ -215,6 +218,8 @@ export class AppSession {
 
   saveSettings(settings: CaseSettings): CaseInfo {
     const { db } = this.requireCase();
+    // A read-only case cannot remember them; printing (which saves them first) still works.
+    if (isReadOnlyCase(db)) return this.info();
     for (const key of SETTING_KEYS) {
       const value = settings[key];
       if (value !== undefined) this.options.engine.setSetting(db, key, value);
@@ -242,6 +247,13 @@ export class AppSession {
   /** The open case's database (for the handlers beside the report: drill-down, funnel, exports...). */
   caseDb(): CaseDb {
     return this.requireCase().db;
+  }
+
+  /** The open case's database for a change (annotations); refused when the case is read-only. */
+  writableCaseDb(): CaseDb {
+    const { db } = this.requireCase();
+    if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
+    return db;
   }
 
   /** The engine's filter for a request: presets resolved against the latest day with data. */
@@ -279,6 +291,7 @@ export class AppSession {
       this.createCase(join(dir, `Case ${stamp}${CASE_EXTENSION}`));
     }
     const { path, db } = this.requireCase();
+    if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
     const controller = new AbortController();
     this.importing = controller;
     const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) =>

@@ -50,6 +50,11 @@ export interface CaseInfo {
   readonly refused: readonly RefusedFile[];
   /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
   readonly maskKey?: string;
+  /**
+   * True when this user cannot write the case (file or folder not writable): reports, drill-down,
+   * exports and PDF work; imports and annotations are refused; settings are not remembered.
+   */
+  readonly readOnly?: boolean;
 }
 
 export interface RecentCase {

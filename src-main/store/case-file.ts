@@ -89,12 +89,19 @@ export interface OpenCaseOptions {
 }
 
 /** Connections that read an in-memory copy of a case this user cannot write (case-access.ts). */
-const readOnlyCopies = new WeakSet<CaseDb>();
+const readOnlyCopies = new WeakMap<CaseDb, string>();
 
 /** True when nothing may be written through this connection (opened read-only, or a read-only case). */
 export function isReadOnlyCase(db: CaseDb): boolean {
   return db.readonly || readOnlyCopies.has(db);
 }
+
+/** The case file's path (a read-only case's copy in memory has none of its own). */
+export function casePathOf(db: CaseDb): string {
+  return readOnlyCopies.get(db) ?? db.name;
+}
+
+export const READ_ONLY_REASON = 'the case is read-only for you (the file or its folder is not writable): it can be read, not changed';
 
 /**
  * A case this user cannot write, read from a copy in memory: SQLite touches nothing beside it (no
@@ -115,7 +122,7 @@ function openReadOnlyCopy(path: string): CaseDb {
   bytes[18] = 1;
   bytes[19] = 1;
   const db = new Database(bytes);
-  readOnlyCopies.add(db);
+  readOnlyCopies.set(db, path);
   return db;
 }
 

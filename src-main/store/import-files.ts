@@ -7,9 +7,9 @@ import { InputRefused, hashFile, readInput, type ParsedInput } from '../import/r
 import { refreshAttempts } from '../attempts/refresh';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { ImportRecord } from '../shared/report-types';
-import type { CaseDb } from './case-file';
+import { READ_ONLY_REASON, casePathOf, isReadOnlyCase, type CaseDb } from './case-file';
 import { refuseDamagedBeforeWrite } from './case-check';
-import { caseProblemOf, caseRefusalOf } from './case-errors';
+import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
@@ -109,7 +109,7 @@ async function importOneFile(
     if (error instanceof Cancelled || options.signal?.aborted) return [{ file: name, status: 'cancelled' }];
     // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
     const caseProblem = caseProblemOf(error);
-    if (caseProblem !== undefined && caseProblem !== 'damaged') throw caseRefusalOf(db.name, error);
+    if (caseProblem !== undefined && caseProblem !== 'damaged') throw caseRefusalOf(casePathOf(db), error);
     return [{ file: name, status: 'refused', reason: messageOf(error, name) }];
   }
 }
@@ -119,11 +119,12 @@ async function importOneFile(
  * "another import into this case is running", never "damaged".
  */
 function beginWrite(db: CaseDb): void {
+  if (isReadOnlyCase(db)) throw new CaseRefused(casePathOf(db), READ_ONLY_REASON, 'read-only');
   refuseDamagedBeforeWrite(db);
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
-    throw caseRefusalOf(db.name, error) ?? error;
+    throw caseRefusalOf(casePathOf(db), error) ?? error;
   }
 }
 
