@@ -9,6 +9,7 @@ import type { ImportProgress } from '../shared/import-types';
 import type { ReportFilter } from '../shared/report-types';
 import {
   CASE_EXTENSION,
+  type CaseCheck,
   type CaseInfo,
   type CaseSettings,
   type EventContract,
@@ -25,6 +26,7 @@ import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
+import { checkCase } from '../store/case-check';
 
 /** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
 export interface Dialogs {
@@ -225,6 +227,12 @@ export class AppSession {
       if (value !== undefined) this.options.engine.setSetting(db, key, value);
     }
     return this.info();
+  }
+
+  /** The full integrity_check of the open case (a read: it runs during an import too). */
+  checkCase(): CaseCheck {
+    const { ok, problems } = checkCase(this.requireCase().db, 'full');
+    return { ok, problems: [...problems] };
   }
 
   clearRecent(): SessionState['recent'] {

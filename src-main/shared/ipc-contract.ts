@@ -57,6 +57,13 @@ export interface CaseInfo {
   readonly readOnly?: boolean;
 }
 
+/** `case:check`: SQLite's full integrity_check of the open case (docs/security.md, what is checked when). */
+export interface CaseCheck {
+  readonly ok: boolean;
+  /** SQLite's findings, one per line; empty when ok. */
+  readonly problems: readonly string[];
+}
+
 export interface RecentCase {
   readonly path: string;
   readonly name: string;
@@ -116,6 +123,8 @@ export interface InvokeContract {
   'case:pick': { arg: undefined; result: CaseInfo | null };
   'case:open': { arg: { path: string }; result: CaseInfo };
   'case:settings': { arg: CaseSettings; result: CaseInfo };
+  /** Check case: the open case's full integrity_check (indexes against their tables too). */
+  'case:check': { arg: undefined; result: CaseCheck };
   'recent:clear': { arg: undefined; result: readonly RecentCase[] };
   'report:get': { arg: ReportRequest; result: ReportResponse };
   /** Asks which files to import (open dialog); [] when the user cancelled. */
@@ -164,6 +173,7 @@ export const INVOKE_CHANNELS = [
   'case:pick',
   'case:open',
   'case:settings',
+  'case:check',
   'recent:clear',
   'report:get',
   'import:pick',
@@ -224,6 +234,7 @@ export interface EnrollscopeApi {
   pickCase: Verb<'case:pick'>;
   openCase: Verb<'case:open'>;
   saveCaseSettings: Verb<'case:settings'>;
+  checkCase: Verb<'case:check'>;
   clearRecent: Verb<'recent:clear'>;
   getReport: Verb<'report:get'>;
   pickImportFiles: Verb<'import:pick'>;

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../../src-main/app/backend';
 import { checkCase } from '../../../src-main/store/case-check';
 import { CaseRefused, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
@@ -81,5 +82,37 @@ describe('index damage', () => {
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/^enrollscope: indexed\.enrollscope: the case file is damaged .*nothing was imported/);
     expect(sha(path)).toBe(before);
+  });
+});
+
+describe("the app's Check case (case:check)", () => {
+  const temp = useTempDir();
+
+  it('answers ok for a healthy case and the problems for a damaged one', async () => {
+    const dir = temp();
+    const path = join(dir, 'app.enrollscope');
+    const events: TestEvent[] = [];
+    for (let i = 0; i < 300; i++) events.push(...completedAttempt(`user${i}@contoso.example`, 'iOS', '2025-06-02T09:00:00Z'));
+    const db = openCase(path);
+    await importFiles(db, [writeEventLog(join(dir, 'log.csv'), events)]);
+    db.close();
+    const backend = createBackend({
+      dialogs: { chooseNewCasePath: async () => null, chooseCaseToOpen: async () => null, chooseImportFiles: async () => [] },
+      userDataDir: join(dir, 'user-data'),
+      sampleCase: null,
+      emit: () => undefined,
+      isTrustedUrl: () => true,
+    });
+    const sender = { url: 'app://renderer/index.html', isAppWindow: true };
+    expect((await backend.invoke('case:open', { path }, sender)).ok).toBe(true);
+    expect(await backend.invoke('case:check', undefined, sender)).toEqual({ ok: true, value: { ok: true, problems: [] } });
+    backend.session.close();
+
+    flipBitInIndex(path, 'attempts_by_group');
+    expect((await backend.invoke('case:open', { path }, sender)).ok).toBe(true);
+    const damaged = await backend.invoke('case:check', undefined, sender);
+    expect(damaged).toMatchObject({ ok: true, value: { ok: false } });
+    expect((damaged as { value: { problems: string[] } }).value.problems.join('\n')).toMatch(/missing from index attempts_by_group/);
+    backend.session.close();
   });
 });
