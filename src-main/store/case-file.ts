@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { caseAccessOf, openModeOf } from './case-access';
 import { refuseDamaged } from './case-check';
 import { CaseRefused, caseRefusalOf } from './case-errors';
@@ -139,7 +140,13 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
   } else if (options.create === false) {
     throw new CaseRefused(path, 'no such case file');
   }
-  const mode = openModeOf(caseAccessOf(path, exists));
+  const access = caseAccessOf(path, exists);
+  if (!exists) {
+    const folder = dirname(path);
+    if (!existsSync(folder)) throw new CaseRefused(path, `cannot create the case: the folder ${folder} does not exist`);
+    if (!access.folderWritable) throw new CaseRefused(path, `cannot create the case: the folder ${folder} is not writable`, 'read-only');
+  }
+  const mode = openModeOf(access);
 
   let db: CaseDb;
   try {
