@@ -7,7 +7,7 @@
  * system (a tmpfs remounted read-only) and the command line run as `nobody` (setpriv) on a root's case.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -186,6 +186,16 @@ describe.skipIf(!canSwitchUser)("another user's case (the command line run as no
     const owner = openCase(path);
     expect((await importFiles(owner, [more]))[0]!.status).toBe('imported');
     owner.close();
+  });
+
+  it.skipIf(!existsSync('/usr/bin/chromium'))('prints it to PDF, leaving nothing beside it but the PDF', async () => {
+    const { dir, path } = await rootsCase();
+    const out = join(dir, 'report.pdf');
+    const result = asNobody(['report', '--db', path, '--format', 'pdf', '--out', out, '--mask-users', '--browser', '/usr/bin/chromium']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readdirSync(dir).sort()).toEqual(['log.csv', 'more.csv', 'report.pdf', 'shared.enrollscope']);
   });
 
   it('refuses, as read-only and not damaged, a case whose latest changes are still in its -wal', async () => {
