@@ -95,8 +95,9 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
     expect((error as Error).message).toBe('shared.enrollscope: the case is read-only for you (the file or its folder is not writable): it can be read, not changed');
     expect(readdirSync(tiny.dir)).toEqual(['shared.enrollscope']);
     // A new case there, or in a folder that does not exist: said so, not "damaged".
-    expect(() => openCase(join(tiny.dir, 'new.enrollscope'))).toThrow(/new\.enrollscope: cannot create the case: the folder .* is not writable$/);
-    expect(() => openCase(join(tiny.dir, 'missing', 'new.enrollscope'))).toThrow(/cannot create the case: the folder .*missing does not exist$/);
+    const readOnlyDir = tiny.dir;
+    expect(() => openCase(join(readOnlyDir, 'new.enrollscope'))).toThrow(/new\.enrollscope: cannot create the case: the folder .* is not writable$/);
+    expect(() => openCase(join(readOnlyDir, 'missing', 'new.enrollscope'))).toThrow(/cannot create the case: the folder .*missing does not exist$/);
   });
 
   it('the app says read-only, reports and prints, and refuses imports and annotations', async () => {
