@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completedAttempt, writeEventLog } from '../../helpers/event-log';
 import { runCli } from '../../helpers/run-cli';
 import { useTempDir } from '../../helpers/temp-dir';
-import { canMountTinyFs, mountTinyFs, type TinyFs } from '../../helpers/tiny-fs';
+import { canMountTinyFs } from '../../helpers/tiny-fs';
+import { useTinyFs } from '../../helpers/use-tiny-fs';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -71,15 +72,11 @@ describe('--out', () => {
   });
 
   describe.skipIf(!canMountTinyFs)('on a full disk (a tiny tmpfs)', () => {
-    let tiny: TinyFs | null = null;
-    afterEach(() => {
-      tiny?.unmount();
-      tiny = null;
-    });
+    const tinyFs = useTinyFs();
 
     it('leaves the old file as it was, no partial file, and says so in one line', () => {
       const { db } = caseWithImport();
-      tiny = mountTinyFs(64)!;
+      const tiny = tinyFs(64);
       const out = join(tiny.dir, 'report.json');
       writeFileSync(out, 'the previous report\n');
       fill(tiny.dir);
@@ -96,15 +93,11 @@ describe('--out', () => {
 
 describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only', () => {
   const temp = useTempDir();
-  let tiny: TinyFs | null = null;
-  afterEach(() => {
-    tiny?.unmount();
-    tiny = null;
-  });
+  const tinyFs = useTinyFs();
 
   it('full: names the temporary folder, never "damaged", and leaves nothing behind', () => {
     const input = writeEventLog(join(temp(), 'log.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
-    tiny = mountTinyFs(64)!;
+    const tiny = tinyFs(64);
     fill(tiny.dir);
     const result = runCli(['report', input, '--format', 'text'], { env: { TMPDIR: tiny.dir } });
     expect(result.code).toBe(1);
@@ -122,7 +115,7 @@ describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only',
     ).flat();
     const input = writeEventLog(join(dir, 'big.csv'), events);
     const small = writeEventLog(join(dir, 'small.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
-    tiny = mountTinyFs(1024)!;
+    const tiny = tinyFs(1024);
     // The same folder holds a case with a small import: the failure below is the big import's.
     expect(runCli(['report', small, '--format', 'text'], { env: { TMPDIR: tiny.dir } }).code).toBe(0);
     const result = runCli(['report', input, '--format', 'text'], { env: { TMPDIR: tiny.dir } });
@@ -134,7 +127,7 @@ describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only',
 
   it('read-only: names the temporary folder as not writable', () => {
     const input = writeEventLog(join(temp(), 'log.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
-    tiny = mountTinyFs(64)!;
+    const tiny = tinyFs(64);
     tiny.remountReadOnly();
     const result = runCli(['report', input], { env: { TMPDIR: tiny.dir } });
     expect(result.code).toBe(1);

@@ -7,13 +7,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackend } from '../../../src-main/app/backend';
 import { checkCase } from '../../../src-main/store/case-check';
 import { CaseRefused, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { flipBitInIndex } from '../../helpers/damage-index';
 import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
 import { runCli } from '../../helpers/run-cli';
+import { APP_SENDER, testBackend } from '../../helpers/test-backend';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -96,14 +96,8 @@ describe("the app's Check case (case:check)", () => {
     const db = openCase(path);
     await importFiles(db, [writeEventLog(join(dir, 'log.csv'), events)]);
     db.close();
-    const backend = createBackend({
-      dialogs: { chooseNewCasePath: async () => null, chooseCaseToOpen: async () => null, chooseImportFiles: async () => [] },
-      userDataDir: join(dir, 'user-data'),
-      sampleCase: null,
-      emit: () => undefined,
-      isTrustedUrl: () => true,
-    });
-    const sender = { url: 'app://renderer/index.html', isAppWindow: true };
+    const backend = testBackend(join(dir, 'user-data'));
+    const sender = APP_SENDER;
     expect((await backend.invoke('case:open', { path }, sender)).ok).toBe(true);
     expect(await backend.invoke('case:check', undefined, sender)).toEqual({ ok: true, value: { ok: true, problems: [] } });
     backend.session.close();

@@ -10,8 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../src-main/app/backend';
+import { describe, expect, it } from 'vitest';
 import { listAttempts } from '../../../src-main/insights/attempts';
 import { computeReport } from '../../../src-main/report/compute-report';
 import type { CaseInfo } from '../../../src-main/shared/ipc-contract';
@@ -20,8 +19,10 @@ import { openModeOf } from '../../../src-main/store/case-access';
 import { CaseRefused, isReadOnlyCase, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
+import { APP_SENDER, testBackend } from '../../helpers/test-backend';
 import { useTempDir } from '../../helpers/temp-dir';
-import { canMountTinyFs, mountTinyFs, type TinyFs } from '../../helpers/tiny-fs';
+import { canMountTinyFs } from '../../helpers/tiny-fs';
+import { useTinyFs } from '../../helpers/use-tiny-fs';
 
 const BIN = join(process.cwd(), 'bin', 'enrollscope.js');
 const canSwitchUser = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
@@ -63,11 +64,7 @@ describe('the decision', () => {
 
 describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
   const temp = useTempDir();
-  let tiny: TinyFs | null = null;
-  afterEach(() => {
-    tiny?.unmount();
-    tiny = null;
-  });
+  const tinyFs = useTinyFs();
 
   it('reports and drills down from a copy in memory, creates nothing, refuses writes as read-only', async () => {
     const { path: original, more } = await makeCase(temp());
@@ -76,7 +73,7 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
     const expectedAttempts = listAttempts(writable, { tz: 'UTC', outcome: 'incomplete' });
     writable.close();
 
-    tiny = mountTinyFs(2048)!;
+    const tiny = tinyFs(2048);
     const path = join(tiny.dir, 'shared.enrollscope');
     copyFileSync(original, path);
     tiny.remountReadOnly();
@@ -102,18 +99,13 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
 
   it('the app says read-only, reports and prints, and refuses imports and annotations', async () => {
     const { path: original } = await makeCase(temp());
-    tiny = mountTinyFs(2048)!;
+    const tiny = tinyFs(2048);
     const path = join(tiny.dir, 'shared.enrollscope');
     copyFileSync(original, path);
     tiny.remountReadOnly();
 
     const printed: string[] = [];
-    const backend = createBackend({
-      dialogs: { chooseNewCasePath: async () => null, chooseCaseToOpen: async () => null, chooseImportFiles: async () => [] },
-      userDataDir: join(temp(), 'user-data'),
-      sampleCase: null,
-      emit: () => undefined,
-      isTrustedUrl: () => true,
+    const backend = testBackend(join(temp(), 'user-data'), {
       print: {
         render: async (job) => {
           printed.push(job.report.range.to);
@@ -122,7 +114,7 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
         choosePdfPath: async () => join(temp(), 'report.pdf'),
       },
     });
-    const sender = { url: 'app://renderer/index.html', isAppWindow: true };
+    const sender = APP_SENDER;
     const opened = await backend.invoke('case:open', { path }, sender);
     expect(opened.ok, JSON.stringify(opened)).toBe(true);
     expect((opened as { value: CaseInfo }).value.readOnly).toBe(true);
