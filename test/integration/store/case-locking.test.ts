@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeReport } from '../../../src-main/report/compute-report';
-import { CaseRefused, getSetting, openCase } from '../../../src-main/store/case-file';
+import { getSetting, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { listImports } from '../../../src-main/store/imports';
 import { MASK_KEY_SETTING, maskKeyOf } from '../../../src-main/store/mask-key';
 import { completedAttempt, writeEventLog } from '../../helpers/event-log';
 import { runCli } from '../../helpers/run-cli';
+import { importRefusal } from '../../helpers/import-refusal';
 import { useTempDir } from '../../helpers/temp-dir';
 import { holdWriteLock, type LockHolder } from '../../helpers/write-lock-holder';
 
@@ -67,14 +68,10 @@ describe('a case while another process holds its write lock', () => {
     const db = openCase(path);
     db.pragma('busy_timeout = 300');
     try {
-      const error = await importFiles(db, [more]).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
-      expect(error).toBeInstanceOf(CaseRefused);
-      expect((error as CaseRefused).problem).toBe('busy');
-      expect((error as Error).message).toContain('another import into this case is running');
-      expect((error as Error).message).not.toMatch(/damaged/);
+      const error = await importRefusal(db, [more]);
+        expect(error.problem).toBe('busy');
+      expect(error.message).toContain('another import into this case is running');
+      expect(error.message).not.toMatch(/damaged/);
     } finally {
       db.close();
     }

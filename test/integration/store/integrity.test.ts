@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCase } from '../../../src-main/store/case-check';
-import { CaseRefused, openCase } from '../../../src-main/store/case-file';
+import { openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { flipBitInIndex } from '../../helpers/damage-index';
 import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
 import { runCli } from '../../helpers/run-cli';
 import { APP_SENDER, testBackend } from '../../helpers/test-backend';
+import { importRefusal } from '../../helpers/import-refusal';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -68,14 +69,10 @@ describe('index damage', () => {
     const { path, more } = await damagedCase();
     // quick_check at open does not see it: the case opens.
     const db = openCase(path);
-    const error = await importFiles(db, [more]).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await importRefusal(db, [more]);
     db.close();
-    expect(error).toBeInstanceOf(CaseRefused);
-    expect((error as CaseRefused).problem).toBe('damaged');
-    expect((error as Error).message).toMatch(/the case file is damaged \(.*attempts_by_group.*\); nothing was imported/);
+    expect(error.problem).toBe('damaged');
+    expect(error.message).toMatch(/the case file is damaged \(.*attempts_by_group.*\); nothing was imported/);
 
     const before = sha(path);
     const cli = runCli(['imports', more, '--db', path]);

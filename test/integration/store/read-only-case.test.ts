@@ -16,10 +16,11 @@ import { computeReport } from '../../../src-main/report/compute-report';
 import type { CaseInfo } from '../../../src-main/shared/ipc-contract';
 import { PLATFORMS, SECTIONS } from '../../../src-main/shared/taxonomy';
 import { openModeOf } from '../../../src-main/store/case-access';
-import { CaseRefused, isReadOnlyCase, openCase } from '../../../src-main/store/case-file';
+import { isReadOnlyCase, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
 import { APP_SENDER, testBackend } from '../../helpers/test-backend';
+import { importRefusal } from '../../helpers/import-refusal';
 import { useTempDir } from '../../helpers/temp-dir';
 import { canMountTinyFs } from '../../helpers/tiny-fs';
 import { useTinyFs } from '../../helpers/use-tiny-fs';
@@ -82,14 +83,10 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
     expect(isReadOnlyCase(db)).toBe(true);
     expect(computeReport(db, { tz: 'UTC' })).toEqual(expected);
     expect(listAttempts(db, { tz: 'UTC', outcome: 'incomplete' })).toEqual(expectedAttempts);
-    const error = await importFiles(db, [more]).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await importRefusal(db, [more]);
     db.close();
-    expect(error).toBeInstanceOf(CaseRefused);
-    expect((error as CaseRefused).problem).toBe('read-only');
-    expect((error as Error).message).toBe('shared.enrollscope: the case is read-only for you (the file or its folder is not writable): it can be read, not changed');
+    expect(error.problem).toBe('read-only');
+    expect(error.message).toBe('shared.enrollscope: the case is read-only for you (the file or its folder is not writable): it can be read, not changed');
     expect(readdirSync(tiny.dir)).toEqual(['shared.enrollscope']);
     // A new case there, or in a folder that does not exist: said so, not "damaged".
     const readOnlyDir = tiny.dir;
