@@ -257,10 +257,14 @@ export class AppSession {
     return this.requireCase().db;
   }
 
-  /** The open case's database for a change (annotations); refused when the case is read-only. */
+  /**
+   * The open case's database for a change (annotations): refused when the case is read-only, and
+   * while this app's import holds the case's write lock (the change would wait for it, then fail).
+   */
   writableCaseDb(): CaseDb {
     const { db } = this.requireCase();
     if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
+    this.requireIdle();
     return db;
   }
 
