@@ -8,7 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { dirname } from 'node:path';
 import { caseAccessOf, openModeOf } from './case-access';
 import { refuseDamaged } from './case-check';
-import { CaseRefused, caseRefusalOf } from './case-errors';
+import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import { APPLICATION_ID, MIGRATIONS, MIGRATIONS_THAT_REBUILD, SCHEMA_VERSION } from './migrations';
 
@@ -135,6 +135,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     try {
       checkHeader(path);
     } catch (error) {
+      if (caseProblemOf(error) === 'read-only') throw new CaseRefused(path, 'cannot read the case: permission denied', 'read-only');
       throw caseRefusalOf(path, error) ?? error;
     }
   } else if (options.create === false) {

@@ -172,6 +172,13 @@ describe.skipIf(!canSwitchUser)("another user's case (the command line run as no
       'enrollscope: shared.enrollscope: the case is read-only for you (the file or its folder is not writable): it can be read, not changed\n',
     );
     expect(readdirSync(dir).sort()).toEqual(['log.csv', 'more.csv', 'shared.enrollscope']);
+    // Not even readable: said so, not "damaged".
+    chmodSync(path, 0o600);
+    expect(asNobody(['report', '--db', path])).toMatchObject({
+      code: 1,
+      stderr: 'enrollscope: shared.enrollscope: cannot read the case: permission denied\n',
+    });
+    chmodSync(path, 0o644);
     // The owner still opens and imports into it.
     const owner = openCase(path);
     expect((await importFiles(owner, [more]))[0]!.status).toBe('imported');
