@@ -15,6 +15,7 @@ export function createHandlers(session: AppSession, print: PrintService, insight
     'case:pick': () => session.pickCase(),
     'case:open': ({ path }) => session.openCase(path),
     'case:settings': (settings) => session.saveSettings(settings),
+    'case:check': () => session.checkCase(),
     'recent:clear': () => session.clearRecent(),
     'report:get': (request) => session.report(request),
     'import:pick': () => session.pickImportFiles(),

@@ -27,7 +27,7 @@ import type { ReportRequest } from '../shared/ipc-contract';
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import type { Report, ReportFilter } from '../shared/report-types';
-import { writeFileAtomic } from '../pdf/print-service';
+import { writeFileAtomic } from '../files/write-file-atomic';
 import { HandlerError } from './ipc';
 import { addDays, type AppSession } from './session';
 
@@ -139,20 +139,20 @@ export class InsightsService {
   }
 
   addAnnotation(note: { date: string; text: string }): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     this.engine.addAnnotation(db, { date: note.date, text: note.text.trim() });
     return this.engine.listAnnotations(db);
   }
 
   updateAnnotation(patch: AnnotationPatch): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     const { id, ...rest } = patch;
     this.engine.updateAnnotation(db, id, rest.text === undefined ? rest : { ...rest, text: rest.text.trim() });
     return this.engine.listAnnotations(db);
   }
 
   removeAnnotation(id: number): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     this.engine.removeAnnotation(db, id);
     return this.engine.listAnnotations(db);
   }

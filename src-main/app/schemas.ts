@@ -93,6 +93,7 @@ export const ARG_SCHEMAS = {
     customer: settingText.optional(),
     consultant: settingText.optional(),
   }),
+  'case:check': none,
   'recent:clear': none,
   'report:get': reportRequest,
   'import:pick': none,

@@ -9,6 +9,7 @@ import type { ImportProgress } from '../shared/import-types';
 import type { ReportFilter } from '../shared/report-types';
 import {
   CASE_EXTENSION,
+  type CaseCheck,
   type CaseInfo,
   type CaseSettings,
   type EventContract,
@@ -20,12 +21,13 @@ import {
   type SessionState,
 } from '../shared/ipc-contract';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
-import type { CaseDb } from '../store/case-file';
+import { isReadOnlyCase, type CaseDb } from '../store/case-file';
 import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
 import { caseLocationWarning } from '../platform/network-share';
+import { checkCase } from '../store/case-check';
 
 /** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
 export interface Dialogs {
@@ -63,6 +65,8 @@ const REFUSED_KEY = 'refused-files';
 /** Set in the bundled sample case by make-sample (synthetic data, say so in the header). */
 export const SAMPLE_KEY = 'sample';
 const MAX_REFUSED = 50;
+const READ_ONLY_MESSAGE =
+  'This case is read-only for you (the file or its folder is not writable): it can be read, printed and exported, not changed.';
 export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
 
 /** `YYYY-MM-DD` plus n days (n may be negative). */
@@ -165,6 +169,7 @@ export class AppSession {
       refused: this.refusedFiles(db),
       storageWarning,
       maskKey: maskKeyOf(db),
+      readOnly: isReadOnlyCase(db),
     };
   }
 
@@ -227,11 +232,19 @@ export class AppSession {
 
   saveSettings(settings: CaseSettings): CaseInfo {
     const { db } = this.requireCase();
+    // A read-only case cannot remember them; printing (which saves them first) still works.
+    if (isReadOnlyCase(db)) return this.info();
     for (const key of SETTING_KEYS) {
       const value = settings[key];
       if (value !== undefined) this.options.engine.setSetting(db, key, value);
     }
     return this.info();
+  }
+
+  /** The full integrity_check of the open case (a read: it runs during an import too). */
+  checkCase(): CaseCheck {
+    const { ok, problems } = checkCase(this.requireCase().db, 'full');
+    return { ok, problems: [...problems] };
   }
 
   clearRecent(): SessionState['recent'] {
@@ -254,6 +267,17 @@ export class AppSession {
   /** The open case's database (for the handlers beside the report: drill-down, funnel, exports...). */
   caseDb(): CaseDb {
     return this.requireCase().db;
+  }
+
+  /**
+   * The open case's database for a change (annotations): refused when the case is read-only, and
+   * while this app's import holds the case's write lock (the change would wait for it, then fail).
+   */
+  writableCaseDb(): CaseDb {
+    const { db } = this.requireCase();
+    if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
+    this.requireIdle();
+    return db;
   }
 
   /** The engine's filter for a request: presets resolved against the latest day with data. */
@@ -291,6 +315,7 @@ export class AppSession {
       this.createCase(join(dir, `Case ${stamp}${CASE_EXTENSION}`));
     }
     const { path, db } = this.requireCase();
+    if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
     const controller = new AbortController();
     this.importing = controller;
     const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) =>

@@ -8,6 +8,7 @@ import type { Platform, Section } from '../shared/taxonomy';
 import { UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
 import { isInsightCommand, parseCompare, parseInsightArgs, type InsightArgs } from './insights-args';
 import { COMMANDS, isCommandName, type CommandName } from './usage';
+import { parseCheckArgs, type CheckArgs } from './check-command';
 
 export { UsageError };
 
@@ -54,6 +55,7 @@ export type CliArgs =
   | ReportArgs
   | ImportsArgs
   | InsightArgs
+  | CheckArgs
   /** `--help`, or one command's (`enrollscope attempts --help`, `enrollscope help attempts`). */
   | { readonly command: 'help'; readonly topic?: CommandName }
   | { readonly command: 'version' };
@@ -75,8 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (options.includes('--help') || options.includes('-h')) return { command: 'help', topic: command };
   }
   if (isInsightCommand(command)) return parseInsightArgs(command, rest);
+  if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'report' && command !== 'imports') {
-    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel or failures)`);
+    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel, failures or check)`);
   }
 
   let parsed;

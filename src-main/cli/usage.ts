@@ -2,9 +2,10 @@
  * The command line's usage, whole (`enrollscope --help`) and per command (`enrollscope attempts
  * --help`, `enrollscope help attempts`), cut from the one usage text so the two never differ.
  */
+import { CHECK_USAGE } from './check-command';
 import { INSIGHT_USAGE } from './insights-args';
 
-export const COMMANDS = ['report', 'imports', 'attempts', 'funnel', 'failures'] as const;
+export const COMMANDS = ['report', 'imports', 'attempts', 'funnel', 'failures', 'check'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 export const isCommandName = (value: string): value is CommandName => (COMMANDS as readonly string[]).includes(value);
 
@@ -15,7 +16,7 @@ const REPORT_USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YY
                           [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
        enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
 
-const ALL = `${REPORT_USAGE}\n${INSIGHT_USAGE}`;
+const ALL = `${REPORT_USAGE}\n${INSIGHT_USAGE}\n${CHECK_USAGE}`;
 
 /** The whole usage, as `enrollscope --help` prints it. */
 export function usage(): string {

@@ -13,7 +13,7 @@ import { APP_INDEX_URL } from '../app/app-protocol';
 import { registerAppScheme } from '../app/app-scheme';
 import { printInHiddenWindow } from './electron-window';
 import { senderWindowOf } from '../app/ipc';
-import { writeFileAtomic } from './print-service';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);

@@ -30,6 +30,7 @@ export function createApi(transport: ApiTransport): EnrollscopeApi {
     pickCase: () => transport.invoke('case:pick', undefined),
     openCase: (arg) => transport.invoke('case:open', { path: arg.path }),
     saveCaseSettings: (arg) => transport.invoke('case:settings', arg),
+    checkCase: () => transport.invoke('case:check', undefined),
     clearRecent: () => transport.invoke('recent:clear', undefined),
     getReport: (arg) => transport.invoke('report:get', arg),
     pickImportFiles: () => transport.invoke('import:pick', undefined),

@@ -52,6 +52,18 @@ export interface CaseInfo {
   readonly storageWarning: string | null;
   /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
   readonly maskKey?: string;
+  /**
+   * True when this user cannot write the case (file or folder not writable): reports, drill-down,
+   * exports and PDF work; imports and annotations are refused; settings are not remembered.
+   */
+  readonly readOnly?: boolean;
+}
+
+/** `case:check`: SQLite's full integrity_check of the open case (docs/security.md, what is checked when). */
+export interface CaseCheck {
+  readonly ok: boolean;
+  /** SQLite's findings, one per line; empty when ok. */
+  readonly problems: readonly string[];
 }
 
 export interface RecentCase {
@@ -115,6 +127,8 @@ export interface InvokeContract {
   'case:pick': { arg: undefined; result: CaseInfo | null };
   'case:open': { arg: { path: string }; result: CaseInfo };
   'case:settings': { arg: CaseSettings; result: CaseInfo };
+  /** Check case: the open case's full integrity_check (indexes against their tables too). */
+  'case:check': { arg: undefined; result: CaseCheck };
   'recent:clear': { arg: undefined; result: readonly RecentCase[] };
   'report:get': { arg: ReportRequest; result: ReportResponse };
   /** Asks which files to import (open dialog); [] when the user cancelled. */
@@ -163,6 +177,7 @@ export const INVOKE_CHANNELS = [
   'case:pick',
   'case:open',
   'case:settings',
+  'case:check',
   'recent:clear',
   'report:get',
   'import:pick',
@@ -223,6 +238,7 @@ export interface EnrollscopeApi {
   pickCase: Verb<'case:pick'>;
   openCase: Verb<'case:open'>;
   saveCaseSettings: Verb<'case:settings'>;
+  checkCase: Verb<'case:check'>;
   clearRecent: Verb<'recent:clear'>;
   getReport: Verb<'report:get'>;
   pickImportFiles: Verb<'import:pick'>;

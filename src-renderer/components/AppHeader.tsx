@@ -96,6 +96,11 @@ export function AppHeader() {
                 On a network share: copy it to a local folder
               </span>
             )}
+            {caseInfo.readOnly && (
+              <span className="badge" data-testid="read-only" title="The file or its folder is not writable for you: the case can be read, not changed.">
+                Read-only
+              </span>
+            )}
           </>
         ) : (
           <h1 className="muted">No case open</h1>
