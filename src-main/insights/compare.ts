@@ -76,11 +76,15 @@ export function reportDelta(current: Report, previous: Report): ReportDelta {
     };
   });
   return {
-    initiated: current.rollup.initiated - previous.rollup.initiated,
+    initiated:
+      current.rollup.initiated === null || previous.rollup.initiated === null
+        ? null
+        : current.rollup.initiated - previous.rollup.initiated,
     incomplete: current.rollup.incomplete - previous.rollup.incomplete,
     incompleteRate: rateDelta,
     inProgress: current.rollup.inProgress - previous.rollup.inProgress,
     unclassified: current.rollup.unclassified - previous.rollup.unclassified,
+    fromSummary: current.rollup.fromSummary - previous.rollup.fromSummary,
     sections,
   };
 }
@@ -92,6 +96,7 @@ function rowDelta(row: SectionRow, current: number, previous: number): RowDelta 
     platform: row.platform,
     userAction: row.userAction,
     catalog: row.catalog,
+    ...(row.otherWordings === undefined ? {} : { otherWordings: row.otherWordings }),
     current,
     previous,
     count: current - previous,
@@ -109,6 +114,6 @@ export function computeComparison(
     const same = { platforms: resolved.platforms, sections: resolved.sections, tz: resolved.tz };
     const current = computeReport(db, { ...same, from: resolved.from, to: resolved.to });
     const previous = computeReport(db, { ...same, ...period });
-    return { current, previous, delta: reportDelta(current, previous) };
+    return { current, previous, delta: reportDelta(current, previous), caveats: [] };
   });
 }

@@ -23,7 +23,7 @@ export function formatFunnelText(funnel: Funnel): string {
     ...textTable(
       ['Attempts', 'Count'],
       [
-        ['Initiated (attempts)', funnel.initiated],
+        ['Initiated (attempts)', funnel.initiated ?? 'unknown'],
         ['Completed', funnel.completed],
         ['Completion rate', formatRate(funnel.completionRate)],
         ['Incomplete', funnel.incomplete],

@@ -87,12 +87,14 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
       range: { from, to, tz },
       platforms,
       initiated,
+      attempts: initiated,
       completed,
       inProgress,
       incomplete,
       unclassified: durations.get(null)?.length ?? 0,
       completionRate: ratio(completed, initiated),
       sections,
+      caveats: [],
     };
   });
 }

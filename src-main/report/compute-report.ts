@@ -61,6 +61,12 @@ function buildReport(db: Database.Database, filter: ReportFilter): Report {
 
   const dataQuality: DataQuality = {
     summaryRowsLeftOut,
+    rangeDays: days.length,
+    knownInitiatedDays: days.length,
+    incompleteOutsideRate: 0,
+    partialDays: [],
+    eventLogSpan: null,
+    dataSpan: null,
     summaryMismatches: mismatches,
     daysWithoutData,
     skippedRows,
@@ -86,7 +92,9 @@ function buildReport(db: Database.Database, filter: ReportFilter): Report {
       incompleteRate: initiated > 0 ? incomplete / initiated : null,
       inProgress: counts.inProgress,
       unclassified,
+      fromSummary: 0,
     },
+    coverage: { unknownInitiatedDays: [], partialDays: [] },
     daily,
     sections: tables,
     imports,

@@ -3,7 +3,7 @@
  * section, data quality notes and the imports. ASCII framing, columns aligned with spaces
  * (numbers right-aligned), so it also reads well in a log or an e-mail.
  */
-import type { Report } from '../shared/report-types';
+import { dailyCount, type Report } from '../shared/report-types';
 
 type Align = 'left' | 'right';
 
@@ -41,7 +41,7 @@ export function formatText(report: Report): string {
     ...textTable(
       ['Roll-up', 'Value'],
       [
-        ['Initiated enrollments', rollup.initiated],
+        ['Initiated enrollments', rollup.initiated ?? 'unknown'],
         ['Incomplete enrollments', rollup.incomplete],
         ['Incomplete rate', formatRate(rollup.incompleteRate)],
         ['In progress', rollup.inProgress],
@@ -55,7 +55,7 @@ export function formatText(report: Report): string {
   out.push(
     ...textTable(
       ['Date', ...filters.sections],
-      report.daily.map((point) => [point.date, ...filters.sections.map((s) => point[s] ?? 0)]),
+      report.daily.map((point) => [point.date, ...filters.sections.map((s) => dailyCount(point, s))]),
       ['left', ...filters.sections.map((): Align => 'right')],
     ),
   );

@@ -8,7 +8,7 @@
 import type { Report } from '../../src-main/shared/report-types';
 import { SECTIONS, USER_ACTIONS } from '../../src-main/shared/taxonomy';
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 export const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const share = (part: number, whole: number): string => (whole <= 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 const longDay = new Intl.DateTimeFormat('en-US', {
