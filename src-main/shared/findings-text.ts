@@ -39,10 +39,10 @@ export function findingP(p: number | null): string {
 
 const plural = (n: number | null, one: string, many: string): string => `${findingCount(n)} ${n === 1 ? one : many}`;
 
-/** `TermsofUse · Decline All (Terms of use (if admin configured))`. */
+/** `TermsofUse, Decline All at "Terms of use (if admin configured)"`. */
 export function rowLabel(filter: FindingFilter): string {
-  const screen = filter.screen ? ` on "${filter.screen}"` : '';
-  return `${filter.actionName ?? '(unknown)'} – ${filter.userAction ?? ''}${screen}`;
+  const screen = filter.screen ? ` at "${filter.screen}"` : '';
+  return `${filter.actionName ?? '(unknown)'}, ${filter.userAction ?? ''}${screen}`;
 }
 
 function periodNotes(partialDays: number | null, unknownDays: number | null): string {
@@ -64,19 +64,14 @@ export function renderFindingText(finding: Finding): string {
   switch (finding.kind) {
     case 'where-users-stop': {
       const n = finding.numbers;
-      const rates =
-        n.iosRate === null && n.androidRate === null
-          ? ''
-          : `; per initiated enrollment ${[
-              n.iosRate === null ? null : `${findingPercent(n.iosRate)} on iOS/iPadOS`,
-              n.androidRate === null ? null : `${findingPercent(n.androidRate)} on Android`,
-            ]
-              .filter((part) => part !== null)
-              .join(', ')}`;
+      const rates = [
+        n.iosRate === null ? null : `${findingPercent(n.iosRate)} of iOS/iPadOS enrollments`,
+        n.androidRate === null ? null : `${findingPercent(n.androidRate)} of Android ones`,
+      ].filter((part) => part !== null);
       return (
-        `#${findingCount(n.rank)} where users stop: ${f.section ?? ''} – ${rowLabel(f)}, ` +
-        `${plural(n.count, 'incomplete enrollment', 'incomplete enrollments')} (${findingPercent(n.share)} of ${findingCount(n.incomplete)}; ` +
-        `iOS/iPadOS ${findingCount(n.ios)}, Android ${findingCount(n.android)}${rates}).`
+        `Where users stop #${findingCount(n.rank)}: ${rowLabel(f)} (${f.section ?? ''}), ` +
+        `${plural(n.count, 'incomplete enrollment', 'incomplete enrollments')}, ${findingPercent(n.share)} of ${findingCount(n.incomplete)} ` +
+        `(iOS/iPadOS ${findingCount(n.ios)}, Android ${findingCount(n.android)}${rates.length > 0 ? `; ${rates.join(', ')}` : ''}).`
       );
     }
     case 'platform-gap': {
@@ -97,7 +92,7 @@ export function renderFindingText(finding: Finding): string {
     }
     case 'count-change': {
       const n = finding.numbers;
-      const what = f.actionName === undefined ? 'Incomplete enrollments' : `${f.section ?? ''} – ${rowLabel(f)}`;
+      const what = f.actionName === undefined ? 'Incomplete enrollments' : `${rowLabel(f)} (${f.section ?? ''})`;
       return (
         `${what} ${direction(n.change)} from ${findingCount(n.previous)} (${findingPeriod(finding.previous)}) to ${findingCount(n.current)} ` +
         `(${findingP(n.pValue)}; counts compared, the number of enrollments begun is unknown).`
@@ -106,7 +101,7 @@ export function renderFindingText(finding: Finding): string {
     case 'row-change': {
       const n = finding.numbers;
       return (
-        `${f.section ?? ''} – ${rowLabel(f)} ${direction(n.difference)} from ${findingCount(n.previous)} ` +
+        `${rowLabel(f)} (${f.section ?? ''}) ${direction(n.difference)} from ${findingCount(n.previous)} ` +
         `(${findingPercent(n.previousRate)} of initiated, ${findingPeriod(finding.previous)}) to ${findingCount(n.current)} ` +
         `(${findingPercent(n.currentRate)}) (${findingP(n.pValue)}, adjusted for the rows tested)${periodNotes(n.partialDays, n.unknownDays)}.`
       );

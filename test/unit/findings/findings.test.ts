@@ -1,0 +1,263 @@
+/**
+ * The findings of real case files (planted attempts stored and sessionized as an import does):
+ * each rule says what the data supports and nothing else, and each finding's numbers are the
+ * report's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeFindings } from '../../../src-main/findings/compute-findings';
+import { gatherFindingsInput, reportWithFindings } from '../../../src-main/findings/gather';
+import { twoProportionTest } from '../../../src-main/findings/stats';
+import { computeReport } from '../../../src-main/report/compute-report';
+import type { Finding, FindingKind } from '../../../src-main/shared/findings-types';
+import { renderFindingText } from '../../../src-main/shared/findings-text';
+import type { ReportFilter } from '../../../src-main/shared/report-types';
+import { importRows, removeTempCases, tempCase, type Db } from '../../helpers/case-builder';
+import { everyDay, importPlanned, type Stop } from '../../helpers/findings-case';
+
+afterEach(removeTempCases);
+
+const CURRENT: ReportFilter = { from: '2025-05-15', to: '2025-05-28', tz: 'UTC' };
+const ignore = (count: number): Stop => ({ action: 'iOSProfileLaunch', event: 'ignore', count });
+const decline = (count: number): Stop => ({ action: 'TermsofUse', event: 'declineall', count });
+const cancel = (count: number): Stop => ({ action: 'AndroidPermissions', event: 'cancel', count });
+
+/** 28 days (1-28 May 2025), 20 attempts a day on each platform; `ios`/`android` stops per day. */
+function planted(ios: (i: number) => Stop[], android: (i: number) => Stop[]): Db {
+  const db = tempCase();
+  importPlanned(
+    db,
+    everyDay('2025-05-01', 28, (_date, i) => [
+      { platform: 'ios', started: 20, stops: ios(i) },
+      { platform: 'android', started: 20, stops: android(i) },
+    ]),
+  );
+  return db;
+}
+
+const ofKind = <K extends FindingKind>(findings: readonly Finding[], kind: K): Extract<Finding, { kind: K }>[] =>
+  findings.filter((f): f is Extract<Finding, { kind: K }> => f.kind === kind);
+
+describe('where users stop', () => {
+  it('the top rows by count, with share, platform split and rate per platform, as the report has them', () => {
+    const db = planted(
+      () => [ignore(5), decline(3)],
+      () => [cancel(3), decline(1)],
+    );
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    const stops = ofKind(findings, 'where-users-stop');
+    expect(stops.map((f) => [f.filter.actionName, f.filter.userAction, f.numbers.count])).toEqual([
+      ['iOSProfileLaunch', 'Ignore', 70],
+      ['TermsofUse', 'Decline All', 56],
+      ['AndroidPermissions', 'Cancel', 42],
+    ]);
+    const ios = computeReport(db, { ...CURRENT, platforms: ['iOS/iPadOS'] });
+    const android = computeReport(db, { ...CURRENT, platforms: ['Android'] });
+    for (const finding of stops) {
+      const table = report.sections.find((t) => t.section === finding.filter.section)!;
+      const row = table.rows.find((r) => r.actionName === finding.filter.actionName && r.userAction === finding.filter.userAction)!;
+      expect(finding.numbers.count).toBe(row.count);
+      expect(finding.numbers.incomplete).toBe(report.rollup.incomplete);
+      expect(finding.numbers.share).toBe(row.count / report.rollup.incomplete);
+      expect(finding.numbers.ios).toBe(row.byPlatform['iOS/iPadOS']);
+      expect(finding.numbers.android).toBe(row.byPlatform.Android);
+      expect(finding.numbers.iosInitiated).toBe(ios.rollup.initiated);
+      expect(finding.numbers.androidInitiated).toBe(android.rollup.initiated);
+      expect(finding.numbers.iosRate).toBe(row.byPlatform['iOS/iPadOS'] / ios.rollup.initiated!);
+      expect(finding.numbers.androidRate).toBe(row.byPlatform.Android / android.rollup.initiated!);
+      expect(finding.filter).toMatchObject({ from: '2025-05-15', to: '2025-05-28', tz: 'UTC', screen: row.screen });
+    }
+    expect(stops[0]!.text).toBe(
+      'Where users stop #1: iOSProfileLaunch, Ignore at "Prompt to show a configuration profile" (Platform Screens), ' +
+        '70 incomplete enrollments, 41.7% of 168 (iOS/iPadOS 70, Android 0; 25.0% of iOS/iPadOS enrollments, 0.0% of Android ones).',
+    );
+  });
+
+  it('a finding re-renders to its own text from kind, numbers and filter', () => {
+    const db = planted(
+      () => [ignore(5), decline(3)],
+      () => [cancel(3), decline(1)],
+    );
+    for (const finding of reportWithFindings(db, CURRENT).findings) {
+      expect(renderFindingText(JSON.parse(JSON.stringify(finding)) as Finding)).toBe(finding.text);
+    }
+  });
+});
+
+describe('platform gap', () => {
+  it('a planted significant gap (40% against 20%) is said, with its p-value and the report rates', () => {
+    const db = planted(
+      () => [ignore(5), decline(3)],
+      () => [cancel(3), decline(1)],
+    );
+    const gaps = ofKind(reportWithFindings(db, CURRENT).findings, 'platform-gap');
+    expect(gaps).toHaveLength(1);
+    const gap = gaps[0]!;
+    const ios = computeReport(db, { ...CURRENT, platforms: ['iOS/iPadOS'] }).rollup;
+    const android = computeReport(db, { ...CURRENT, platforms: ['Android'] }).rollup;
+    expect(gap.worse).toBe('iOS/iPadOS');
+    expect(gap.numbers).toMatchObject({
+      iosIncomplete: ios.incomplete,
+      iosInitiated: ios.initiated,
+      iosRate: ios.incompleteRate,
+      androidIncomplete: android.incomplete,
+      androidInitiated: android.initiated,
+      androidRate: android.incompleteRate,
+      knownDays: 14,
+      rangeDays: 14,
+    });
+    expect([ios.incomplete, ios.initiated, android.incomplete, android.initiated]).toEqual([112, 280, 56, 280]);
+    expect(gap.numbers.difference).toBeCloseTo(0.2, 10);
+    expect(gap.numbers.pValue).toBeLessThan(0.001);
+    expect(gap.filter.platform).toBe('iOS/iPadOS');
+    expect(gap.text).toContain('(p < 0.001)');
+  });
+
+  it('a planted non-significant gap (25% against 20%, p = 0.16) is not said', () => {
+    const db = planted(
+      () => [ignore(3), decline(2)],
+      () => [cancel(2), decline(2)],
+    );
+    const input = gatherFindingsInput(db, CURRENT);
+    const [ios, android] = [input.byPlatform['iOS/iPadOS']!.rollup, input.byPlatform.Android!.rollup];
+    // The gap is 5 points on 280 enrollments each: large enough, only the test holds it back.
+    expect([ios.incomplete, ios.initiated, android.incomplete, android.initiated]).toEqual([70, 280, 56, 280]);
+    expect(twoProportionTest(70, 280, 56, 280)!.pValue).toBeGreaterThan(0.05);
+    expect(ofKind(computeFindings(input), 'platform-gap')).toEqual([]);
+  });
+
+  it('never said when one platform is filtered out or its initiated count is unknown', () => {
+    const db = planted(
+      () => [ignore(5), decline(3)],
+      () => [cancel(3), decline(1)],
+    );
+    expect(ofKind(reportWithFindings(db, { ...CURRENT, platforms: ['iOS/iPadOS'] }).findings, 'platform-gap')).toEqual([]);
+    // Abandonment details alone: incomplete attempts, but no initiated count on either platform.
+    const details = tempCase();
+    importRows(details, {
+      details: everyDay('2025-05-15', 14, () => ({ platform: 'ios', started: 0 })).flatMap((plan, i) => [
+        ...Array.from({ length: 8 }, (_, k) => ({ user: `i${i}-${k}`, platform: 'ios' as const, time: `${plan.date}T09:0${k}:00`, action: 'iOSProfileLaunch' as const, userAction: 'Ignore' as const })),
+        ...Array.from({ length: 2 }, (_, k) => ({ user: `a${i}-${k}`, platform: 'android' as const, time: `${plan.date}T09:0${k}:00`, action: 'AndroidPermissions' as const, userAction: 'Cancel' as const })),
+      ]),
+    });
+    const detailsFindings = reportWithFindings(details, CURRENT).findings;
+    expect(ofKind(detailsFindings, 'platform-gap')).toEqual([]);
+    expect(ofKind(detailsFindings, 'where-users-stop')[0]!.numbers).toMatchObject({ count: 112, iosRate: null, androidRate: null });
+    expect(ofKind(detailsFindings, 'caveat-no-initiated')[0]!.numbers).toEqual({ incomplete: 140 });
+  });
+});
+
+describe('change against the previous period', () => {
+  it('a planted significant rise of the rate (20% to 27.5%) and of the row behind it', () => {
+    const db = planted(
+      (i) => [ignore(i < 14 ? 4 : 7)],
+      () => [cancel(4)],
+    );
+    const { findings } = reportWithFindings(db, CURRENT);
+    const rate = ofKind(findings, 'rate-change');
+    expect(rate).toHaveLength(1);
+    const previous = computeReport(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).rollup;
+    const current = computeReport(db, CURRENT).rollup;
+    expect(rate[0]!.numbers).toMatchObject({
+      currentIncomplete: current.incomplete,
+      currentInitiated: current.initiated,
+      currentRate: current.incompleteRate,
+      previousIncomplete: previous.incomplete,
+      previousInitiated: previous.initiated,
+      previousRate: previous.incompleteRate,
+      partialDays: 0,
+      unknownDays: 0,
+    });
+    expect([previous.incomplete, current.incomplete]).toEqual([112, 154]);
+    expect(rate[0]!.numbers.pValue).toBeLessThan(0.05);
+    expect(rate[0]!.previous).toEqual({ from: '2025-05-01', to: '2025-05-14' });
+    expect(rate[0]!.text).toMatch(/^The incomplete rate rose from 20\.0% \(1 May 2025 – 14 May 2025\) to 27\.5%, 7\.5 percentage points \(p = 0\.0\d\d\)\.$/);
+
+    const rows = ofKind(findings, 'row-change');
+    expect(rows.map((f) => [f.filter.actionName, f.numbers.previous, f.numbers.current])).toEqual([['iOSProfileLaunch', 56, 98]]);
+    expect(rows[0]!.numbers.pValue).toBeGreaterThanOrEqual(rows[0]!.numbers.rawPValue!);
+    // The cancels did not change: tested, not said.
+    expect(ofKind(findings, 'count-change')).toEqual([]);
+  });
+
+  it('a planted non-significant rise (20% to 25% on iOS alone, p = 0.16) is not said', () => {
+    const db = planted(
+      (i) => [ignore(i < 14 ? 4 : 5)],
+      () => [],
+    );
+    const findings = reportWithFindings(db, { ...CURRENT, platforms: ['iOS/iPadOS'] }).findings;
+    expect(ofKind(findings, 'rate-change')).toEqual([]);
+    expect(ofKind(findings, 'row-change')).toEqual([]);
+  });
+
+  it('held back with a caveat when the previous period lies before the case data', () => {
+    const db = planted(
+      () => [ignore(5)],
+      () => [],
+    );
+    const findings = reportWithFindings(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).findings;
+    const held = ofKind(findings, 'caveat-change-held-back');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ reason: 'no-data-before', numbers: { days: 14 }, previous: { from: '2025-04-17', to: '2025-04-30' } });
+    expect(findings.filter((f) => f.kind.includes('change') && f.kind !== 'caveat-change-held-back')).toEqual([]);
+  });
+});
+
+describe('unusual days', () => {
+  it('a planted spike is found against the previous 14 days; a spike with too short a baseline is not', () => {
+    const db = planted(
+      (i) => [decline(i === 24 || i === 3 ? 12 : 1)],
+      () => [],
+    );
+    const days = ofKind(reportWithFindings(db, CURRENT).findings, 'unusual-day');
+    expect(days.map((f) => [f.filter.date, f.filter.section, f.numbers.count, f.numbers.median, f.numbers.baselineDays])).toEqual([
+      ['2025-05-25', 'Terms of Use', 12, 1, 14],
+    ]);
+    const report = computeReport(db, CURRENT);
+    expect(report.daily.find((p) => p.date === '2025-05-25')!['Terms of Use']).toBe(12);
+    expect(days[0]!.numbers.z).toBe(11);
+    // 4 May: 3 days of data before it, fewer than 7: no baseline, no finding.
+    const early = ofKind(reportWithFindings(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).findings, 'unusual-day');
+    expect(early).toEqual([]);
+  });
+
+  it('a day of ordinary noise is not unusual', () => {
+    const db = planted(
+      (i) => [decline([1, 3, 2, 0, 4, 2, 1][i % 7]!)],
+      () => [],
+    );
+    expect(ofKind(reportWithFindings(db, CURRENT).findings, 'unusual-day')).toEqual([]);
+  });
+});
+
+describe('caveats', () => {
+  it('unclassified above 5% and rows skipped on import, each with its number', () => {
+    const db = planted(
+      () => [ignore(4), { action: null, event: 'cancel', count: 1 }],
+      () => [],
+    );
+    db.prepare(`UPDATE imports SET skipped_json = ? WHERE id = (SELECT min(id) FROM imports)`).run(JSON.stringify({ 'unknown platform': 7 }));
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    const unclassified = ofKind(findings, 'caveat-unclassified');
+    expect(unclassified[0]!.numbers).toEqual({
+      unclassified: report.rollup.unclassified,
+      fromSummary: report.rollup.fromSummary,
+      incomplete: report.rollup.incomplete,
+      share: report.rollup.unclassified / report.rollup.incomplete,
+    });
+    expect(report.rollup.unclassified).toBe(14);
+    const skipped = ofKind(findings, 'caveat-skipped-rows');
+    expect(skipped[0]!.numbers).toEqual({ skippedRows: 7, files: 1 });
+    expect(skipped[0]!.text).toBe('7 rows were skipped on import (in 1 file; see the imports).');
+    // Caveats come after the findings about enrollments.
+    const firstCaveat = findings.findIndex((f) => f.kind.startsWith('caveat-'));
+    expect(findings.slice(firstCaveat).every((f) => f.kind.startsWith('caveat-'))).toBe(true);
+  });
+
+  it('no unclassified caveat at or under 5%', () => {
+    const db = planted(
+      () => [ignore(19), { action: null, event: 'cancel', count: 1 }],
+      () => [],
+    );
+    expect(ofKind(reportWithFindings(db, CURRENT).findings, 'caveat-unclassified')).toEqual([]);
+  });
+});
