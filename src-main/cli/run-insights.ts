@@ -2,6 +2,7 @@
  * The issue-7 commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
  * Same case handling as `report` (run.ts): FILE(s) into a temporary case, or --db.
  */
+import { reportWithFindings } from '../findings/gather';
 import { computeComparison } from '../insights/compare';
 import { pageOf, resolveAttemptQuery } from '../insights/attempts';
 import { computeFailures } from '../insights/failures';
@@ -21,13 +22,12 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 export async function runCompareReport(args: ReportArgs, against: CompareAgainst): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const { current, previous, delta } = computeComparison(
-      db,
-      { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz },
-      against,
-    );
+    const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
+    const { current, previous, delta } = computeComparison(db, filter, against);
+    // The findings always compare with the previous period of the same length, whatever --compare names.
+    const { findings } = reportWithFindings(db, filter);
     markPhase('reported');
-    return json({ ...current, previous, delta });
+    return json({ ...current, findings, previous, delta });
   });
 }
 

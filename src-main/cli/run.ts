@@ -13,6 +13,10 @@ import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
+import { formatFindingsText } from '../findings/format-text';
+import { reportWithFindings } from '../findings/gather';
+import type { ReportWithFindings } from '../shared/findings-types';
+import type { Report } from '../shared/report-types';
 import { getSetting, openCase, type CaseDb } from '../store/case-file';
 import { importFiles } from '../store/import-files';
 import { listImports } from '../store/imports';
@@ -57,17 +61,18 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
 export async function runReport(args: ReportArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
+    if (args.format === 'csv') {
+      const report = computeReport(db, filter);
+      markPhase('reported');
+      return formatCsv(report);
+    }
+    // The report and its findings from one read of the case (the findings compare with the previous period).
+    const { report, findings } = reportWithFindings(db, filter);
     markPhase('reported');
-    if (args.format === 'csv') return formatCsv(report);
-    if (args.format === 'text') return formatText(report);
-    return `${JSON.stringify(report, null, 2)}\n`;
+    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatText(report)}`;
+    const output: ReportWithFindings<Report> = { ...report, findings };
+    return `${JSON.stringify(output, null, 2)}\n`;
   });
 }
 

@@ -177,3 +177,10 @@ export type FindingKind = Finding['kind'];
 
 /** Caveats: how far the numbers can be trusted. Everything else is a finding about the enrollments. */
 export const isCaveat = (finding: Finding): boolean => finding.kind.startsWith('caveat-');
+
+/**
+ * What `report --format json` prints: the report as the engine computes it (the contract's shape,
+ * unchanged) plus its findings, ranked. The Report type itself carries no findings: they are
+ * computed from it (and from the reports beside it), not by it.
+ */
+export type ReportWithFindings<R> = R & { readonly findings: readonly Finding[] };
