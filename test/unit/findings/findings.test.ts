@@ -202,6 +202,57 @@ describe('change against the previous period', () => {
   });
 });
 
+describe('change of counts (initiated unknown: abandonment details alone)', () => {
+  function detailsCase(perDay: (i: number) => number, lastDayHour?: number): Db {
+    const db = tempCase();
+    const rows = everyDay('2025-05-01', 28, () => ({ platform: 'ios', started: 0 })).flatMap((plan, i) =>
+      Array.from({ length: perDay(i) }, (_, k) => ({
+        user: `u${i}-${k}`,
+        platform: 'ios' as const,
+        time: `${plan.date}T${String(i === 27 && lastDayHour !== undefined ? lastDayHour : 1 + k).padStart(2, '0')}:00:00`,
+        action: 'TermsofUse' as const,
+        userAction: 'Decline All' as const,
+      })),
+    );
+    // Whole first and last days: a row just after midnight on 1 May and just before midnight on 28 May.
+    rows.push({ user: 'first', platform: 'ios', time: '2025-05-01T00:05:00', action: 'TermsofUse', userAction: 'Decline All' });
+    if (lastDayHour === undefined) rows.push({ user: 'last', platform: 'ios', time: '2025-05-28T23:55:00', action: 'TermsofUse', userAction: 'Decline All' });
+    importRows(db, { details: rows });
+    return db;
+  }
+
+  it('a planted significant rise of the count (exact binomial test) is said as counts', () => {
+    const db = detailsCase((i) => (i < 14 ? 1 : 3));
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    const previous = computeReport(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' });
+    expect(report.rollup.initiated).toBeNull();
+    const counts = ofKind(findings, 'count-change').filter((f) => f.filter.actionName === undefined);
+    expect(counts).toHaveLength(1);
+    expect(counts[0]!.numbers).toMatchObject({ current: report.rollup.incomplete, previous: previous.rollup.incomplete });
+    expect([previous.rollup.incomplete, report.rollup.incomplete]).toEqual([15, 43]);
+    expect(counts[0]!.numbers.pValue).toBeLessThan(0.001);
+    expect(counts[0]!.text).toContain('counts compared, the number of enrollments begun is unknown');
+    expect(ofKind(findings, 'rate-change')).toEqual([]);
+  });
+
+  it('a planted non-significant rise of the count (15 to 20) is not said', () => {
+    const db = detailsCase((i) => (i < 14 ? 1 : i < 19 ? 2 : 1));
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    expect(report.rollup.incomplete).toBe(20);
+    expect(ofKind(findings, 'count-change')).toEqual([]);
+  });
+
+  it('held back with a caveat when a period holds a partial day', () => {
+    const db = detailsCase((i) => (i < 14 ? 1 : 3), 8);
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    expect(report.coverage.partialDays).toEqual(['2025-05-28']);
+    expect(ofKind(findings, 'count-change')).toEqual([]);
+    const held = ofKind(findings, 'caveat-change-held-back');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ reason: 'partial-days', numbers: { days: 1 } });
+  });
+});
+
 describe('unusual days', () => {
   it('a planted spike is found against the previous 14 days; a spike with too short a baseline is not', () => {
     const db = planted(
@@ -218,6 +269,27 @@ describe('unusual days', () => {
     // 4 May: 3 days of data before it, fewer than 7: no baseline, no finding.
     const early = ofKind(reportWithFindings(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).findings, 'unusual-day');
     expect(early).toEqual([]);
+  });
+
+  it('a partial day is never flagged, nor counted in a later baseline', () => {
+    const db = tempCase();
+    // 1-28 May, one decline a day on iOS; 28 May: data until 10:00 only (partial), holding 12 declines.
+    importPlanned(
+      db,
+      everyDay('2025-05-01', 28, (_date, i) => ({
+        platform: 'ios',
+        started: 20,
+        stops: [decline(i === 27 ? 12 : 1)],
+        ...(i === 27 ? { endMinute: 600 } : {}),
+      })),
+    );
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    expect(report.coverage.partialDays).toEqual(['2025-05-28']);
+    expect(report.daily.find((p) => p.date === '2025-05-28')).toMatchObject({ 'Terms of Use': 12, partial: true });
+    expect(ofKind(findings, 'unusual-day')).toEqual([]);
+    const partial = ofKind(findings, 'caveat-partial-days');
+    expect(partial).toHaveLength(1);
+    expect(partial[0]).toMatchObject({ days: ['2025-05-28'], numbers: { days: 1 } });
   });
 
   it('a day of ordinary noise is not unusual', () => {
