@@ -6,6 +6,9 @@
  */
 import type { CaseDb } from '../store/case-file';
 import * as engine from '../insights/index';
+import { computeFindings } from '../findings/compute-findings';
+import { gatherFindingsInput } from '../findings/gather';
+import type { Finding } from '../shared/findings-types';
 import type {
   Annotation,
   AnnotationInput,
@@ -36,6 +39,7 @@ export interface InsightsEngine {
   listAttempts(db: CaseDb, query: AttemptQuery): AttemptPage;
   computeComparison(db: CaseDb, filter: ReportFilter, against: CompareAgainst): Comparison;
   computeFunnel(db: CaseDb, filter: ReportFilter): Funnel;
+  computeFindings(db: CaseDb, filter: ReportFilter): readonly Finding[];
   computeFailures(db: CaseDb, filter: FailuresFilter): FailuresReport;
   listAnnotations(db: CaseDb): readonly Annotation[];
   addAnnotation(db: CaseDb, note: AnnotationInput): Annotation;
@@ -51,6 +55,7 @@ export const insightsEngine: InsightsEngine & { isInputError(error: unknown): bo
   listAttempts: engine.listAttempts,
   computeComparison: engine.computeComparison,
   computeFunnel: engine.computeFunnel,
+  computeFindings: (db, filter) => computeFindings(gatherFindingsInput(db, filter)),
   computeFailures: engine.computeFailures,
   listAnnotations: (db) => engine.listAnnotations(db),
   addAnnotation: engine.addAnnotation,
@@ -119,6 +124,11 @@ export class InsightsService {
   funnel(request: ReportRequest): Funnel {
     const { db, filter } = this.resolve(request);
     return this.engine.computeFunnel(db, filter);
+  }
+
+  findings(request: ReportRequest): readonly Finding[] {
+    const { db, filter } = this.resolve(request);
+    return this.engine.computeFindings(db, filter);
   }
 
   /**
