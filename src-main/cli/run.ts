@@ -14,7 +14,7 @@ import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
 import { formatFindingsText } from '../findings/format-text';
-import { reportWithFindings } from '../findings/gather';
+import { findingsOf, reportWithFindings } from '../findings/gather';
 import type { ReportWithFindings } from '../shared/findings-types';
 import type { Report } from '../shared/report-types';
 import { getSetting, openCase, type CaseDb } from '../store/case-file';
@@ -106,6 +106,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
       // Masked here, with the case's key (the print route draws what it is given).
       report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
+      findings: findingsOf(db, report),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,

@@ -21,7 +21,9 @@ export function caveats(report: Report): Finding[] {
   const filter = reportFilterOf(report);
   const { rollup, coverage, dataQuality } = report;
   if (rollup.initiated === null) {
-    out.push(withText<NoInitiatedCaveat>({ kind: 'caveat-no-initiated', numbers: { incomplete: rollup.incomplete }, filter }));
+    out.push(
+      withText<NoInitiatedCaveat>({ kind: 'caveat-no-initiated', numbers: { incomplete: rollup.incomplete }, filter }),
+    );
   } else if (coverage.unknownInitiatedDays.length > 0) {
     out.push(
       withText<UnknownInitiatedCaveat>({

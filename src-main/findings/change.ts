@@ -29,13 +29,7 @@ import type { FindingsInput } from './input';
 import { rateParts } from './platform-gap';
 import { initiatedBase } from './rows';
 import { equalPeriodCountTest, holmAdjust, twoProportionTest } from './stats';
-import {
-  ALPHA,
-  CHANGE_ROWS,
-  MIN_COUNT_CHANGE,
-  MIN_RATE_CHANGE,
-  MIN_RELATIVE_CHANGE,
-} from './thresholds';
+import { ALPHA, CHANGE_ROWS, MIN_COUNT_CHANGE, MIN_RATE_CHANGE, MIN_RELATIVE_CHANGE } from './thresholds';
 
 /** A count change large enough to act on: enough attempts, and a fair share of the larger count. */
 export function materialCountChange(current: number, previous: number): boolean {
@@ -118,7 +112,12 @@ function rateChange(
   });
 }
 
-function countChange(current: number, previous: number, period: FindingPeriod, filter: FindingFilter): CountChangeFinding | null {
+function countChange(
+  current: number,
+  previous: number,
+  period: FindingPeriod,
+  filter: FindingFilter,
+): CountChangeFinding | null {
   const test = equalPeriodCountTest(current, previous);
   if (!test || test.pValue >= ALPHA || !materialCountChange(current, previous)) return null;
   return withText<CountChangeFinding>({
@@ -143,7 +142,10 @@ function candidates(current: Report, previous: Report): RowCandidate[] {
     }
   }
   const top = (count: (r: RowDelta) => number): RowCandidate[] =>
-    rows.filter((c) => count(c.row) > 0).sort((a, b) => count(b.row) - count(a.row)).slice(0, CHANGE_ROWS);
+    rows
+      .filter((c) => count(c.row) > 0)
+      .sort((a, b) => count(b.row) - count(a.row))
+      .slice(0, CHANGE_ROWS);
   const chosen = new Set<RowCandidate>();
   const nowTop = top((r) => r.current);
   const beforeTop = top((r) => r.previous);

@@ -12,13 +12,19 @@ import type { Finding } from '../shared/findings-types';
 import type { Report, ReportFilter } from '../shared/report-types';
 import type { Platform } from '../shared/taxonomy';
 import { computeFindings } from './compute-findings';
+import { reportFilterOf } from './finding';
 import type { FindingsInput } from './input';
 import { BASELINE_DAYS } from './thresholds';
 
 export function gatherFindingsInput(db: Database.Database, filter: ReportFilter = {}): FindingsInput {
   return inReadTransaction(db, () => {
     const { current: report, previous } = computeComparison(db, filter, 'previous');
-    const same = { from: report.range.from, to: report.range.to, tz: report.range.tz, sections: report.filters.sections };
+    const same = {
+      from: report.range.from,
+      to: report.range.to,
+      tz: report.range.tz,
+      sections: report.filters.sections,
+    };
     const byPlatform: Partial<Record<Platform, Report>> = {};
     for (const platform of report.filters.platforms) {
       byPlatform[platform] =
@@ -34,8 +40,16 @@ export function gatherFindingsInput(db: Database.Database, filter: ReportFilter 
   });
 }
 
+/** The findings of a report already computed (the printed one): its own range and filters, read again. */
+export function findingsOf(db: Database.Database, report: Report): Finding[] {
+  return computeFindings(gatherFindingsInput(db, reportFilterOf(report)));
+}
+
 /** The report as filtered and its findings, from one read of the case. */
-export function reportWithFindings(db: Database.Database, filter: ReportFilter = {}): { report: Report; findings: Finding[] } {
+export function reportWithFindings(
+  db: Database.Database,
+  filter: ReportFilter = {},
+): { report: Report; findings: Finding[] } {
   const input = gatherFindingsInput(db, filter);
   return { report: input.report, findings: computeFindings(input) };
 }

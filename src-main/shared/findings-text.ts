@@ -49,9 +49,7 @@ function periodNotes(partialDays: number | null, unknownDays: number | null): st
   const notes: string[] = [];
   if (partialDays) notes.push(`the two periods hold ${plural(partialDays, 'partial day', 'partial days')}`);
   if (unknownDays) {
-    notes.push(
-      `the rates leave out ${plural(unknownDays, 'day', 'days')} whose initiated count is unknown`,
-    );
+    notes.push(`the rates leave out ${plural(unknownDays, 'day', 'days')} whose initiated count is unknown`);
   }
   return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 }
@@ -76,7 +74,10 @@ export function renderFindingText(finding: Finding): string {
     }
     case 'platform-gap': {
       const n = finding.numbers;
-      const known = n.knownDays !== n.rangeDays ? ` over the ${findingCount(n.knownDays)} of ${findingCount(n.rangeDays)} days whose initiated count is known` : '';
+      const known =
+        n.knownDays !== n.rangeDays
+          ? ` over the ${findingCount(n.knownDays)} of ${findingCount(n.rangeDays)} days whose initiated count is known`
+          : '';
       return (
         `${finding.worse} fares worse: incomplete rate ${findingPercent(n.iosRate)} on iOS/iPadOS ` +
         `(${findingCount(n.iosIncomplete)} of ${findingCount(n.iosInitiated)}) against ${findingPercent(n.androidRate)} on Android ` +

@@ -53,7 +53,16 @@ interface Base<K extends string, N extends string> {
  */
 export type StopFinding = Base<
   'where-users-stop',
-  'rank' | 'count' | 'incomplete' | 'share' | 'ios' | 'android' | 'iosInitiated' | 'androidInitiated' | 'iosRate' | 'androidRate'
+  | 'rank'
+  | 'count'
+  | 'incomplete'
+  | 'share'
+  | 'ios'
+  | 'android'
+  | 'iosInitiated'
+  | 'androidInitiated'
+  | 'iosRate'
+  | 'androidRate'
 >;
 
 /**
@@ -132,13 +141,13 @@ export type RowChangeFinding = Base<
  * days (partial days and days before the data left out; at least 7). `z` = (count - median) / scale,
  * scale = max(1.4826 × MAD, √max(median, 1)).
  */
-export type UnusualDayFinding = Base<
-  'unusual-day',
-  'count' | 'median' | 'mad' | 'scale' | 'z' | 'baselineDays'
->;
+export type UnusualDayFinding = Base<'unusual-day', 'count' | 'median' | 'mad' | 'scale' | 'z' | 'baselineDays'>;
 
 /** Days of the range with attempts but an unknown initiated count; the rate leaves `incompleteOutsideRate` out. */
-export type UnknownInitiatedCaveat = Base<'caveat-unknown-initiated', 'days' | 'rangeDays' | 'incompleteOutsideRate'> & {
+export type UnknownInitiatedCaveat = Base<
+  'caveat-unknown-initiated',
+  'days' | 'rangeDays' | 'incompleteOutsideRate'
+> & {
   readonly days: readonly string[];
 };
 /** No initiated count is known for the range: no rate. */

@@ -42,7 +42,9 @@ test('the card shows the engine findings; each finding opens its attempts', asyn
   await page.getByTestId('filter-platforms').getByLabel('iOS/iPadOS').uncheck();
   const android = engineReport(casePath, { ...filter, platforms: ['Android'] });
   await expectReportShown(page, android);
-  const androidFindings = onCase(casePath, (db) => built.reportWithFindings(db, { ...filter, platforms: ['Android'] })).findings;
+  const androidFindings = onCase(casePath, (db) =>
+    built.reportWithFindings(db, { ...filter, platforms: ['Android'] }),
+  ).findings;
   expect(androidFindings.map((f) => f.text)).not.toEqual(findings.map((f) => f.text));
   await expect(card.getByTestId('finding')).toHaveText(
     androidFindings.filter((f) => !f.kind.startsWith('caveat-')).map((f) => f.text),

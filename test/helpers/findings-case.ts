@@ -78,3 +78,18 @@ export function importPlanned(db: Db, plans: readonly DayPlan[]): void {
     mode: 'auto',
   });
 }
+
+/**
+ * 1-28 May 2025, 20 attempts a day on each platform: iOS about 40% incomplete against Android's
+ * 20% throughout (a platform gap); iOS ignores rise from 5 to 7 a day in the second half (a rate
+ * change); 12 declines on 25 May against 1 on other days (an unusual day).
+ */
+export function plantedMonth(): DayPlan[] {
+  const ignore = (count: number): Stop => ({ action: 'iOSProfileLaunch', event: 'ignore', count });
+  const decline = (count: number): Stop => ({ action: 'TermsofUse', event: 'declineall', count });
+  const cancel = (count: number): Stop => ({ action: 'AndroidPermissions', event: 'cancel', count });
+  return everyDay('2025-05-01', 28, (_date, i) => [
+    { platform: 'ios', started: 20, stops: [ignore(i < 14 ? 5 : 7), decline(i === 24 ? 12 : 1)] },
+    { platform: 'android', started: 20, stops: [cancel(3), decline(1)] },
+  ]);
+}

@@ -19,7 +19,13 @@ export function drillOf(finding: Finding): FindingDrill | null {
   const f = finding.filter;
   const row =
     f.section && f.actionName !== undefined && f.screen !== undefined && f.userAction
-      ? ({ kind: 'row', section: f.section, actionName: f.actionName, screen: f.screen, userAction: f.userAction } as const)
+      ? ({
+          kind: 'row',
+          section: f.section,
+          actionName: f.actionName,
+          screen: f.screen,
+          userAction: f.userAction,
+        } as const)
       : null;
   const rowTitle = row ? `${row.section} · ${row.actionName} · ${row.userAction}` : '';
   switch (finding.kind) {

@@ -7,19 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src-main/shared/findings-types';
 import { writeEventLog } from '../../helpers/event-log';
-import { everyDay, plannedEvents, type Stop } from '../../helpers/findings-case';
+import { plannedEvents, plantedMonth } from '../../helpers/findings-case';
 import { runCli } from '../../helpers/run-cli';
 import { useTempDir } from '../../helpers/temp-dir';
-
-const ignore = (count: number): Stop => ({ action: 'iOSProfileLaunch', event: 'ignore', count });
-const decline = (count: number): Stop => ({ action: 'TermsofUse', event: 'declineall', count });
-const cancel = (count: number): Stop => ({ action: 'AndroidPermissions', event: 'cancel', count });
-
-/** 28 days: iOS 40% incomplete against Android's 20% throughout; iOS ignores rise in the second half; a spike of declines on 25 May. */
-const plans = everyDay('2025-05-01', 28, (_date, i) => [
-  { platform: 'ios', started: 20, stops: [ignore(i < 14 ? 5 : 7), decline(i === 24 ? 12 : 1)] },
-  { platform: 'android', started: 20, stops: [cancel(3), decline(1)] },
-]);
 
 function json(args: readonly string[]): Record<string, unknown> & { findings: Finding[] } {
   const result = runCli(args);
@@ -32,11 +22,14 @@ describe('enrollscope report: findings', () => {
   const temp = useTempDir();
 
   it('JSON: findings whose numbers are the report JSON numbers', () => {
-    const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plans));
+    const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plantedMonth()));
     const range = ['--from', '2025-05-15', '--to', '2025-05-28'];
     const report = json(['report', file, ...range]) as unknown as {
       rollup: { incomplete: number; initiated: number; incompleteRate: number };
-      sections: { section: string; rows: { actionName: string; userAction: string; count: number; byPlatform: Record<string, number> }[] }[];
+      sections: {
+        section: string;
+        rows: { actionName: string; userAction: string; count: number; byPlatform: Record<string, number> }[];
+      }[];
       daily: Record<string, number | string>[];
       findings: Finding[];
     };
@@ -80,7 +73,7 @@ describe('enrollscope report: findings', () => {
   });
 
   it('text: a Findings block at the top, the same sentences', () => {
-    const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plans));
+    const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plantedMonth()));
     const range = ['--from', '2025-05-15', '--to', '2025-05-28'];
     const { findings } = json(['report', file, ...range]);
     const text = runCli(['report', file, ...range, '--format', 'text']);
@@ -91,7 +84,7 @@ describe('enrollscope report: findings', () => {
   });
 
   it('--compare keeps the findings beside previous and delta', () => {
-    const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plans));
+    const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plantedMonth()));
     const output = json(['report', file, '--from', '2025-05-15', '--to', '2025-05-28', '--compare', 'previous']);
     expect(output.findings.some((f) => f.kind === 'rate-change')).toBe(true);
     expect(output).toHaveProperty('delta');

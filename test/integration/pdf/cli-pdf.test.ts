@@ -98,6 +98,7 @@ describe('enrollscope report --format pdf', () => {
       a4Report.sections.map((s) => s.section),
     );
     expect(outline.filter((item) => item.level === 2).map((item) => item.title)).toEqual([
+      'Executive summary',
       'Data sources',
       'Summary',
       'Daily incomplete enrollments',

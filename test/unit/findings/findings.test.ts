@@ -54,7 +54,9 @@ describe('where users stop', () => {
     const android = computeReport(db, { ...CURRENT, platforms: ['Android'] });
     for (const finding of stops) {
       const table = report.sections.find((t) => t.section === finding.filter.section)!;
-      const row = table.rows.find((r) => r.actionName === finding.filter.actionName && r.userAction === finding.filter.userAction)!;
+      const row = table.rows.find(
+        (r) => r.actionName === finding.filter.actionName && r.userAction === finding.filter.userAction,
+      )!;
       expect(finding.numbers.count).toBe(row.count);
       expect(finding.numbers.incomplete).toBe(report.rollup.incomplete);
       expect(finding.numbers.share).toBe(row.count / report.rollup.incomplete);
@@ -130,18 +132,36 @@ describe('platform gap', () => {
       () => [ignore(5), decline(3)],
       () => [cancel(3), decline(1)],
     );
-    expect(ofKind(reportWithFindings(db, { ...CURRENT, platforms: ['iOS/iPadOS'] }).findings, 'platform-gap')).toEqual([]);
+    expect(ofKind(reportWithFindings(db, { ...CURRENT, platforms: ['iOS/iPadOS'] }).findings, 'platform-gap')).toEqual(
+      [],
+    );
     // Abandonment details alone: incomplete attempts, but no initiated count on either platform.
     const details = tempCase();
     importRows(details, {
       details: everyDay('2025-05-15', 14, () => ({ platform: 'ios', started: 0 })).flatMap((plan, i) => [
-        ...Array.from({ length: 8 }, (_, k) => ({ user: `i${i}-${k}`, platform: 'ios' as const, time: `${plan.date}T09:0${k}:00`, action: 'iOSProfileLaunch' as const, userAction: 'Ignore' as const })),
-        ...Array.from({ length: 2 }, (_, k) => ({ user: `a${i}-${k}`, platform: 'android' as const, time: `${plan.date}T09:0${k}:00`, action: 'AndroidPermissions' as const, userAction: 'Cancel' as const })),
+        ...Array.from({ length: 8 }, (_, k) => ({
+          user: `i${i}-${k}`,
+          platform: 'ios' as const,
+          time: `${plan.date}T09:0${k}:00`,
+          action: 'iOSProfileLaunch' as const,
+          userAction: 'Ignore' as const,
+        })),
+        ...Array.from({ length: 2 }, (_, k) => ({
+          user: `a${i}-${k}`,
+          platform: 'android' as const,
+          time: `${plan.date}T09:0${k}:00`,
+          action: 'AndroidPermissions' as const,
+          userAction: 'Cancel' as const,
+        })),
       ]),
     });
     const detailsFindings = reportWithFindings(details, CURRENT).findings;
     expect(ofKind(detailsFindings, 'platform-gap')).toEqual([]);
-    expect(ofKind(detailsFindings, 'where-users-stop')[0]!.numbers).toMatchObject({ count: 112, iosRate: null, androidRate: null });
+    expect(ofKind(detailsFindings, 'where-users-stop')[0]!.numbers).toMatchObject({
+      count: 112,
+      iosRate: null,
+      androidRate: null,
+    });
     expect(ofKind(detailsFindings, 'caveat-no-initiated')[0]!.numbers).toEqual({ incomplete: 140 });
   });
 });
@@ -170,10 +190,14 @@ describe('change against the previous period', () => {
     expect([previous.incomplete, current.incomplete]).toEqual([112, 154]);
     expect(rate[0]!.numbers.pValue).toBeLessThan(0.05);
     expect(rate[0]!.previous).toEqual({ from: '2025-05-01', to: '2025-05-14' });
-    expect(rate[0]!.text).toMatch(/^The incomplete rate rose from 20\.0% \(1 May 2025 – 14 May 2025\) to 27\.5%, 7\.5 percentage points \(p = 0\.0\d\d\)\.$/);
+    expect(rate[0]!.text).toMatch(
+      /^The incomplete rate rose from 20\.0% \(1 May 2025 – 14 May 2025\) to 27\.5%, 7\.5 percentage points \(p = 0\.0\d\d\)\.$/,
+    );
 
     const rows = ofKind(findings, 'row-change');
-    expect(rows.map((f) => [f.filter.actionName, f.numbers.previous, f.numbers.current])).toEqual([['iOSProfileLaunch', 56, 98]]);
+    expect(rows.map((f) => [f.filter.actionName, f.numbers.previous, f.numbers.current])).toEqual([
+      ['iOSProfileLaunch', 56, 98],
+    ]);
     expect(rows[0]!.numbers.pValue).toBeGreaterThanOrEqual(rows[0]!.numbers.rawPValue!);
     // The cancels did not change: tested, not said.
     expect(ofKind(findings, 'count-change')).toEqual([]);
@@ -197,7 +221,11 @@ describe('change against the previous period', () => {
     const findings = reportWithFindings(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).findings;
     const held = ofKind(findings, 'caveat-change-held-back');
     expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({ reason: 'no-data-before', numbers: { days: 14 }, previous: { from: '2025-04-17', to: '2025-04-30' } });
+    expect(held[0]).toMatchObject({
+      reason: 'no-data-before',
+      numbers: { days: 14 },
+      previous: { from: '2025-04-17', to: '2025-04-30' },
+    });
     expect(findings.filter((f) => f.kind.includes('change') && f.kind !== 'caveat-change-held-back')).toEqual([]);
   });
 });
@@ -215,8 +243,21 @@ describe('change of counts (initiated unknown: abandonment details alone)', () =
       })),
     );
     // Whole first and last days: a row just after midnight on 1 May and just before midnight on 28 May.
-    rows.push({ user: 'first', platform: 'ios', time: '2025-05-01T00:05:00', action: 'TermsofUse', userAction: 'Decline All' });
-    if (lastDayHour === undefined) rows.push({ user: 'last', platform: 'ios', time: '2025-05-28T23:55:00', action: 'TermsofUse', userAction: 'Decline All' });
+    rows.push({
+      user: 'first',
+      platform: 'ios',
+      time: '2025-05-01T00:05:00',
+      action: 'TermsofUse',
+      userAction: 'Decline All',
+    });
+    if (lastDayHour === undefined)
+      rows.push({
+        user: 'last',
+        platform: 'ios',
+        time: '2025-05-28T23:55:00',
+        action: 'TermsofUse',
+        userAction: 'Decline All',
+      });
     importRows(db, { details: rows });
     return db;
   }
@@ -228,7 +269,10 @@ describe('change of counts (initiated unknown: abandonment details alone)', () =
     expect(report.rollup.initiated).toBeNull();
     const counts = ofKind(findings, 'count-change').filter((f) => f.filter.actionName === undefined);
     expect(counts).toHaveLength(1);
-    expect(counts[0]!.numbers).toMatchObject({ current: report.rollup.incomplete, previous: previous.rollup.incomplete });
+    expect(counts[0]!.numbers).toMatchObject({
+      current: report.rollup.incomplete,
+      previous: previous.rollup.incomplete,
+    });
     expect([previous.rollup.incomplete, report.rollup.incomplete]).toEqual([15, 43]);
     expect(counts[0]!.numbers.pValue).toBeLessThan(0.001);
     expect(counts[0]!.text).toContain('counts compared, the number of enrollments begun is unknown');
@@ -260,14 +304,17 @@ describe('unusual days', () => {
       () => [],
     );
     const days = ofKind(reportWithFindings(db, CURRENT).findings, 'unusual-day');
-    expect(days.map((f) => [f.filter.date, f.filter.section, f.numbers.count, f.numbers.median, f.numbers.baselineDays])).toEqual([
-      ['2025-05-25', 'Terms of Use', 12, 1, 14],
-    ]);
+    expect(
+      days.map((f) => [f.filter.date, f.filter.section, f.numbers.count, f.numbers.median, f.numbers.baselineDays]),
+    ).toEqual([['2025-05-25', 'Terms of Use', 12, 1, 14]]);
     const report = computeReport(db, CURRENT);
     expect(report.daily.find((p) => p.date === '2025-05-25')!['Terms of Use']).toBe(12);
     expect(days[0]!.numbers.z).toBe(11);
     // 4 May: 3 days of data before it, fewer than 7: no baseline, no finding.
-    const early = ofKind(reportWithFindings(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).findings, 'unusual-day');
+    const early = ofKind(
+      reportWithFindings(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }).findings,
+      'unusual-day',
+    );
     expect(early).toEqual([]);
   });
 
@@ -307,7 +354,9 @@ describe('caveats', () => {
       () => [ignore(4), { action: null, event: 'cancel', count: 1 }],
       () => [],
     );
-    db.prepare(`UPDATE imports SET skipped_json = ? WHERE id = (SELECT min(id) FROM imports)`).run(JSON.stringify({ 'unknown platform': 7 }));
+    db.prepare(`UPDATE imports SET skipped_json = ? WHERE id = (SELECT min(id) FROM imports)`).run(
+      JSON.stringify({ 'unknown platform': 7 }),
+    );
     const { report, findings } = reportWithFindings(db, CURRENT);
     const unclassified = ofKind(findings, 'caveat-unclassified');
     expect(unclassified[0]!.numbers).toEqual({
