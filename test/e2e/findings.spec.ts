@@ -3,6 +3,11 @@
  * shown (the sentences, in order, caveats apart), and a finding opens the drill-down with exactly
  * the attempts it counts.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeEventLog } from '../helpers/event-log';
+import { plannedEvents, plantedMonth } from '../helpers/findings-case';
+import { runCli } from '../helpers/run-cli';
 import { engineReport, expect, expectReportShown, test } from './fixtures';
 import { built } from './fixtures';
 import { count, drillTotal, onCase, sampleCasePath } from './insights-helpers';
@@ -49,4 +54,41 @@ test('the card shows the engine findings; each finding opens its attempts', asyn
   await expect(card.getByTestId('finding')).toHaveText(
     androidFindings.filter((f) => !f.kind.startsWith('caveat-')).map((f) => f.text),
   );
+});
+
+test('planted findings open their attempts: an unusual day, the platform gap', async ({
+  openApp,
+  userDataDir,
+}, testInfo) => {
+  // A case made by the command line from a planted log (1-28 May 2025), opened as the app's first case.
+  const dir = testInfo.outputPath('planted');
+  mkdirSync(dir, { recursive: true });
+  const log = writeEventLog(join(dir, 'planted.csv'), plannedEvents(plantedMonth()));
+  const casePath = join(dir, 'planted.enrollscope');
+  expect(runCli(['report', log, '--db', casePath]).code).toBe(0);
+  const app = await openApp({ sampleCase: casePath });
+  const { page } = app;
+  const filter = { from: '2025-05-15', to: '2025-05-28', tz: 'UTC' };
+  const opened = sampleCasePath(userDataDir);
+  await expectReportShown(page, engineReport(opened, filter));
+  const { findings } = onCase(opened, (db) => built.reportWithFindings(db, filter));
+  const said = findings.filter((f) => !f.kind.startsWith('caveat-'));
+  const card = page.getByTestId('findings');
+  await expect(card.getByTestId('finding')).toHaveText(said.map((f) => f.text));
+  const dialog = page.getByTestId('drill-dialog');
+
+  const day = said.findIndex((f) => f.kind === 'unusual-day');
+  const unusual = said[day]!;
+  expect(unusual.filter).toMatchObject({ date: '2025-05-25', section: 'Terms of Use' });
+  await card.getByTestId('finding-open').nth(day).click();
+  expect(await drillTotal(page)).toBe(unusual.numbers.count);
+  await dialog.getByTestId('drill-close').click();
+
+  const gapIndex = said.findIndex((f) => f.kind === 'platform-gap');
+  const gap = said[gapIndex]!;
+  expect(gap.kind === 'platform-gap' && gap.worse).toBe('iOS/iPadOS');
+  await card.getByTestId('finding-open').nth(gapIndex).click();
+  await expect(dialog.getByTestId('drill-platform')).toHaveValue('iOS/iPadOS');
+  const iosIncomplete = engineReport(opened, { ...filter, platforms: ['iOS/iPadOS'] }).rollup.incomplete;
+  expect(await drillTotal(page)).toBe(iosIncomplete);
 });
