@@ -79,6 +79,7 @@ test('planted findings open their attempts: an unusual day, the platform gap', a
 
   const day = said.findIndex((f) => f.kind === 'unusual-day');
   const unusual = said[day]!;
+  if (unusual.kind !== 'unusual-day') throw new Error('no unusual day found');
   expect(unusual.filter).toMatchObject({ date: '2025-05-25', section: 'Terms of Use' });
   await card.getByTestId('finding-open').nth(day).click();
   expect(await drillTotal(page)).toBe(unusual.numbers.count);
