@@ -203,6 +203,29 @@ describe('change against the previous period', () => {
     expect(ofKind(findings, 'count-change')).toEqual([]);
   });
 
+  it('a rate change across a partial day is still said, and says so', () => {
+    const db = tempCase();
+    importPlanned(
+      db,
+      everyDay('2025-05-01', 28, (_date, i) => ({
+        platform: 'ios',
+        started: 20,
+        stops: [ignore(i < 14 ? 4 : 7)],
+        ...(i === 27 ? { endMinute: 600 } : {}),
+      })),
+    );
+    const { report, findings } = reportWithFindings(db, CURRENT);
+    expect(report.coverage.partialDays).toEqual(['2025-05-28']);
+    const rate = ofKind(findings, 'rate-change');
+    expect(rate).toHaveLength(1);
+    expect(rate[0]!.numbers).toMatchObject({
+      partialDays: 1,
+      unknownDays: 0,
+      currentRate: report.rollup.incompleteRate,
+    });
+    expect(rate[0]!.text).toContain('(the two periods hold 1 partial day)');
+  });
+
   it('a planted non-significant rise (20% to 25% on iOS alone, p = 0.16) is not said', () => {
     const db = planted(
       (i) => [ignore(i < 14 ? 4 : 5)],
