@@ -34,6 +34,21 @@ function planted(ios: (i: number) => Stop[], android: (i: number) => Stop[]): Db
   return db;
 }
 
+/** 1-28 May 2025 on iOS alone, 20 attempts a day; 28 May's data ends at 10:00 (a partial day). */
+function iosWithPartialLastDay(stops: (i: number) => Stop[]): Db {
+  const db = tempCase();
+  importPlanned(
+    db,
+    everyDay('2025-05-01', 28, (_date, i) => ({
+      platform: 'ios',
+      started: 20,
+      stops: stops(i),
+      ...(i === 27 ? { endMinute: 600 } : {}),
+    })),
+  );
+  return db;
+}
+
 const ofKind = <K extends FindingKind>(findings: readonly Finding[], kind: K): Extract<Finding, { kind: K }>[] =>
   findings.filter((f): f is Extract<Finding, { kind: K }> => f.kind === kind);
 
@@ -204,16 +219,7 @@ describe('change against the previous period', () => {
   });
 
   it('a rate change across a partial day is still said, and says so', () => {
-    const db = tempCase();
-    importPlanned(
-      db,
-      everyDay('2025-05-01', 28, (_date, i) => ({
-        platform: 'ios',
-        started: 20,
-        stops: [ignore(i < 14 ? 4 : 7)],
-        ...(i === 27 ? { endMinute: 600 } : {}),
-      })),
-    );
+    const db = iosWithPartialLastDay((i) => [ignore(i < 14 ? 4 : 7)]);
     const { report, findings } = reportWithFindings(db, CURRENT);
     expect(report.coverage.partialDays).toEqual(['2025-05-28']);
     const rate = ofKind(findings, 'rate-change');
@@ -342,17 +348,8 @@ describe('unusual days', () => {
   });
 
   it('a partial day is never flagged, nor counted in a later baseline', () => {
-    const db = tempCase();
-    // 1-28 May, one decline a day on iOS; 28 May: data until 10:00 only (partial), holding 12 declines.
-    importPlanned(
-      db,
-      everyDay('2025-05-01', 28, (_date, i) => ({
-        platform: 'ios',
-        started: 20,
-        stops: [decline(i === 27 ? 12 : 1)],
-        ...(i === 27 ? { endMinute: 600 } : {}),
-      })),
-    );
+    // One decline a day; 28 May (partial) holds 12.
+    const db = iosWithPartialLastDay((i) => [decline(i === 27 ? 12 : 1)]);
     const { report, findings } = reportWithFindings(db, CURRENT);
     expect(report.coverage.partialDays).toEqual(['2025-05-28']);
     expect(report.daily.find((p) => p.date === '2025-05-28')).toMatchObject({ 'Terms of Use': 12, partial: true });
