@@ -147,11 +147,13 @@ describe('enrollscope report --format pdf', () => {
   });
 
   it('draws the chart: its region of the page is not blank', () => {
-    const box = chartBox(a4, 1);
+    // Page 1 or 2: the executive summary comes first, and a chart is never split.
+    const page = chartBox(a4, 1) ? 1 : 2;
+    const box = chartBox(a4, page);
     expect(box).not.toBeNull();
     // At least 150 points tall: the canvas is there, sized for the page.
     expect(box!.y1 - box!.y0).toBeGreaterThan(150);
-    const image = pageGrey(a4, 1, 50, join(dir, 'page1'));
+    const image = pageGrey(a4, page, 50, join(dir, `page${page}`));
     const ink = inkShare(image, 50, box!);
     expect(ink).toBeGreaterThan(0.02);
     expect(ink).toBeLessThan(0.5);
