@@ -56,7 +56,7 @@ test('the card shows the engine findings; each finding opens its attempts', asyn
   );
 });
 
-test('planted findings open their attempts: an unusual day, the platform gap', async ({
+test('planted findings open their attempts: an unusual day, the platform gap, the rate change', async ({
   openApp,
   userDataDir,
 }, testInfo) => {
@@ -92,4 +92,12 @@ test('planted findings open their attempts: an unusual day, the platform gap', a
   await expect(dialog.getByTestId('drill-platform')).toHaveValue('iOS/iPadOS');
   const iosIncomplete = engineReport(opened, { ...filter, platforms: ['iOS/iPadOS'] }).rollup.incomplete;
   expect(await drillTotal(page)).toBe(iosIncomplete);
+  await dialog.getByTestId('drill-close').click();
+
+  // The change of the whole rate opens every incomplete attempt of the range.
+  const rateIndex = said.findIndex((f) => f.kind === 'rate-change');
+  expect(rateIndex).toBeGreaterThanOrEqual(0);
+  await card.getByTestId('finding-open').nth(rateIndex).click();
+  await expect(dialog.getByTestId('drill-platform')).toHaveValue('any');
+  expect(await drillTotal(page)).toBe(engineReport(opened, filter).rollup.incomplete);
 });
