@@ -31,7 +31,18 @@ describe('the PDF executive summary', () => {
     expect(json.stderr).toBe('');
     findings = (JSON.parse(json.stdout) as { findings: Finding[] }).findings;
     const pdf = join(dir, 'report.pdf');
-    const printed = runCli(['report', '--db', casePath, ...range, '--format', 'pdf', '--out', pdf, '--customer', 'Contoso']);
+    const printed = runCli([
+      'report',
+      '--db',
+      casePath,
+      ...range,
+      '--format',
+      'pdf',
+      '--out',
+      pdf,
+      '--customer',
+      'Contoso',
+    ]);
     expect(printed.code).toBe(0);
     pages = pdfPages(pdf);
   }, 120_000);

@@ -35,7 +35,13 @@ describe('createApi', () => {
     await api.getFindings({ range: { kind: 'last', days: 14 }, platforms: ['iOS/iPadOS'], sections: [], tz: 'UTC' });
     api.onImportProgress(() => undefined);
     api.onMenuCommand(() => undefined);
-    expect(calls.map(([channel]) => channel)).toEqual(['session:get', 'case:open', 'import:run', 'report:get', 'findings:get']);
+    expect(calls.map(([channel]) => channel)).toEqual([
+      'session:get',
+      'case:open',
+      'import:run',
+      'report:get',
+      'findings:get',
+    ]);
     expect(subscribed).toEqual(['import:progress', 'menu:command']);
     expect(Object.keys(api).sort()).toEqual(
       [
