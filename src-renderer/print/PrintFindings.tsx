@@ -14,7 +14,7 @@ export function PrintFindings({ findings }: { findings: readonly Finding[] | und
       data-testid="print-findings"
     >
       <h2 id="print-executive-summary">Executive summary</h2>
-      <FindingsList findings={findings} />
+      <FindingsList findings={findings} idPrefix="print-findings" />
     </section>
   );
 }

@@ -33,7 +33,7 @@ export function FindingsCard() {
         </p>
       )}
       {findings ? (
-        <FindingsList findings={findings} onOpen={open} />
+        <FindingsList findings={findings} onOpen={open} idPrefix="findings" />
       ) : (
         status === 'loading' && <p className="muted loading">Looking for findings…</p>
       )}

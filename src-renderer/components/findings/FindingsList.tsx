@@ -9,9 +9,12 @@ import '../../styles/findings.css';
 export function FindingsList({
   findings,
   onOpen,
+  idPrefix,
 }: {
   findings: readonly Finding[];
   onOpen?: (finding: Finding) => void;
+  /** Makes the list's element ids unique on the page. */
+  idPrefix: string;
 }) {
   const said = findings.filter((f) => !isCaveat(f));
   const caveats = findings.filter(isCaveat);
@@ -32,8 +35,11 @@ export function FindingsList({
       )}
       {caveats.length > 0 && (
         <>
-          <h3 className="findings-caveats-title">How far the numbers can be trusted</h3>
-          <ul className="findings-caveats" data-testid="findings-caveats">
+          {/* Not a heading: the PDF's outline lists sections, and this belongs to the findings above. */}
+          <p className="findings-caveats-title" id={`${idPrefix}-caveats`}>
+            How far the numbers can be trusted
+          </p>
+          <ul className="findings-caveats" data-testid="findings-caveats" aria-labelledby={`${idPrefix}-caveats`}>
             {caveats.map((finding, index) => (
               <li key={index} data-testid="finding-caveat" data-kind={finding.kind}>
                 {finding.text}
