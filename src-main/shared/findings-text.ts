@@ -88,7 +88,7 @@ export function renderFindingText(finding: Finding): string {
       const n = finding.numbers;
       return (
         `The incomplete rate ${direction(n.difference)} from ${findingPercent(n.previousRate)} (${findingPeriod(finding.previous)}) ` +
-        `to ${findingPercent(n.currentRate)}, ${findingPoints(n.difference)} (${findingP(n.pValue)})${periodNotes(n.partialDays, n.unknownDays)}.`
+        `to ${findingPercent(n.currentRate)} (${findingPeriod(f)}), ${findingPoints(n.difference)} (${findingP(n.pValue)})${periodNotes(n.partialDays, n.unknownDays)}.`
       );
     }
     case 'count-change': {
@@ -96,7 +96,7 @@ export function renderFindingText(finding: Finding): string {
       const what = f.actionName === undefined ? 'Incomplete enrollments' : `${rowLabel(f)} (${f.section ?? ''})`;
       return (
         `${what} ${direction(n.change)} from ${findingCount(n.previous)} (${findingPeriod(finding.previous)}) to ${findingCount(n.current)} ` +
-        `(${findingP(n.pValue)}; counts compared, the number of enrollments begun is unknown).`
+        `(${findingPeriod(f)}; ${findingP(n.pValue)}; counts compared, the number of enrollments begun is unknown).`
       );
     }
     case 'row-change': {
@@ -104,7 +104,7 @@ export function renderFindingText(finding: Finding): string {
       return (
         `${rowLabel(f)} (${f.section ?? ''}) ${direction(n.difference)} from ${findingCount(n.previous)} ` +
         `(${findingPercent(n.previousRate)} of initiated, ${findingPeriod(finding.previous)}) to ${findingCount(n.current)} ` +
-        `(${findingPercent(n.currentRate)}) (${findingP(n.pValue)}, adjusted for the rows tested)${periodNotes(n.partialDays, n.unknownDays)}.`
+        `(${findingPercent(n.currentRate)}, ${findingPeriod(f)}; ${findingP(n.pValue)}, adjusted for the rows tested)${periodNotes(n.partialDays, n.unknownDays)}.`
       );
     }
     case 'unusual-day': {

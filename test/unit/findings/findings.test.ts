@@ -206,7 +206,7 @@ describe('change against the previous period', () => {
     expect(rate[0]!.numbers.pValue).toBeLessThan(0.05);
     expect(rate[0]!.previous).toEqual({ from: '2025-05-01', to: '2025-05-14' });
     expect(rate[0]!.text).toMatch(
-      /^The incomplete rate rose from 20\.0% \(1 May 2025 – 14 May 2025\) to 27\.5%, 7\.5 percentage points \(p = 0\.0\d\d\)\.$/,
+      /^The incomplete rate rose from 20\.0% \(1 May 2025 – 14 May 2025\) to 27\.5% \(15 May 2025 – 28 May 2025\), 7\.5 percentage points \(p = 0\.0\d\d\)\.$/,
     );
 
     const rows = ofKind(findings, 'row-change');
