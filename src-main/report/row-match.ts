@@ -14,7 +14,8 @@
 import { CATALOG, type CatalogRow } from '../shared/taxonomy';
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII and the usual white space: text whose NFKC form is itself. */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const NOT_ASCII_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
 
 /** A screen text reduced to what the comparison looks at: lower-case letters and digits. */
