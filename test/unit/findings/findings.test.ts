@@ -394,6 +394,50 @@ describe('caveats', () => {
     expect(findings.slice(firstCaveat).every((f) => f.kind.startsWith('caveat-'))).toBe(true);
   });
 
+  it('days of unknown initiated count and a summary row that disagrees, each with its number', () => {
+    const db = planted(
+      () => [ignore(4)],
+      () => [],
+    );
+    // Android details on two days outside the event log's span (before it): unknown initiated there.
+    importRows(db, {
+      details: [
+        {
+          user: 'a1',
+          platform: 'android',
+          time: '2025-04-20T10:00:00',
+          action: 'AndroidPermissions',
+          userAction: 'Cancel',
+        },
+        {
+          user: 'a2',
+          platform: 'android',
+          time: '2025-04-21T10:00:00',
+          action: 'AndroidPermissions',
+          userAction: 'Cancel',
+        },
+      ],
+      // A summary for 20 May on iOS that says 9 incomplete where the attempts hold 4.
+      summaries: [{ day: '2025-05-20', platform: 'ios', initiated: 20, incomplete: 9 }],
+    });
+    const range = { from: '2025-04-20', to: '2025-05-20', tz: 'UTC' };
+    const { report, findings } = reportWithFindings(db, range);
+    expect(report.coverage.unknownInitiatedDays).toEqual(['2025-04-20', '2025-04-21']);
+    const unknown = ofKind(findings, 'caveat-unknown-initiated');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({
+      days: ['2025-04-20', '2025-04-21'],
+      numbers: { days: 2, rangeDays: 31, incompleteOutsideRate: report.dataQuality.incompleteOutsideRate },
+    });
+    expect(report.dataQuality.incompleteOutsideRate).toBe(2);
+    const mismatch = ofKind(findings, 'caveat-summary-mismatch');
+    expect(report.dataQuality.summaryMismatches).toHaveLength(1);
+    expect(mismatch[0]!.numbers).toEqual({ cells: 1 });
+    // The rates per platform of a row are not stated while Android has attempts of unknown base.
+    const stop = ofKind(findings, 'where-users-stop')[0]!;
+    expect(stop.numbers.androidRate).toBeNull();
+  });
+
   it('no unclassified caveat at or under 5%', () => {
     const db = planted(
       () => [ignore(19), { action: null, event: 'cancel', count: 1 }],
