@@ -62,14 +62,20 @@ export function renderFindingText(finding: Finding): string {
   switch (finding.kind) {
     case 'where-users-stop': {
       const n = finding.numbers;
+      // Only the platforms of the filter: under an iOS filter, "Android 0" would say nothing true.
+      const both = f.platforms.length > 1;
+      const split = both ? `iOS/iPadOS ${findingCount(n.ios)}, Android ${findingCount(n.android)}` : '';
       const rates = [
         n.iosRate === null ? null : `${findingPercent(n.iosRate)} of iOS/iPadOS enrollments`,
-        n.androidRate === null ? null : `${findingPercent(n.androidRate)} of Android ones`,
+        n.androidRate === null
+          ? null
+          : `${findingPercent(n.androidRate)} of Android ${both && n.iosRate !== null ? 'ones' : 'enrollments'}`,
       ].filter((part) => part !== null);
+      const details = [split, rates.join(', ')].filter((part) => part !== '').join('; ');
       return (
         `Where users stop #${findingCount(n.rank)}: ${rowLabel(f)} (${f.section ?? ''}), ` +
-        `${plural(n.count, 'incomplete enrollment', 'incomplete enrollments')}, ${findingPercent(n.share)} of ${findingCount(n.incomplete)} ` +
-        `(iOS/iPadOS ${findingCount(n.ios)}, Android ${findingCount(n.android)}${rates.length > 0 ? `; ${rates.join(', ')}` : ''}).`
+        `${plural(n.count, 'incomplete enrollment', 'incomplete enrollments')}, ${findingPercent(n.share)} of ${findingCount(n.incomplete)}` +
+        `${details === '' ? '' : ` (${details})`}.`
       );
     }
     case 'platform-gap': {
