@@ -65,13 +65,13 @@ export function renderFindingText(finding: Finding): string {
       // Only the platforms of the filter: under an iOS filter, "Android 0" would say nothing true.
       const both = f.platforms.length > 1;
       const split = both ? `iOS/iPadOS ${findingCount(n.ios)}, Android ${findingCount(n.android)}` : '';
-      const rates = [
-        n.iosRate === null ? null : `${findingPercent(n.iosRate)} of iOS/iPadOS enrollments`,
-        n.androidRate === null
-          ? null
-          : `${findingPercent(n.androidRate)} of Android ${both && n.iosRate !== null ? 'ones' : 'enrollments'}`,
-      ].filter((part) => part !== null);
-      const details = [split, rates.join(', ')].filter((part) => part !== '').join('; ');
+      const rateOf = { 'iOS/iPadOS': n.iosRate, Android: n.androidRate } as const;
+      const rates = f.platforms.map((platform) => `${findingPercent(rateOf[platform])} of ${platform} enrollments`);
+      // A rate the data cannot give is shown as "—", with why, next to it.
+      const unknown = f.platforms.some((platform) => rateOf[platform] === null)
+        ? ' (— where the number of enrollments begun is not known for every day)'
+        : '';
+      const details = [split, `${rates.join(', ')}${unknown}`].filter((part) => part !== '').join('; ');
       return (
         `Where users stop #${findingCount(n.rank)}: ${rowLabel(f)} (${f.section ?? ''}), ` +
         `${plural(n.count, 'incomplete enrollment', 'incomplete enrollments')}, ${findingPercent(n.share)} of ${findingCount(n.incomplete)}` +

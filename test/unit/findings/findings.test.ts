@@ -85,7 +85,7 @@ describe('where users stop', () => {
     }
     expect(stops[0]!.text).toBe(
       'Where users stop #1: iOSProfileLaunch, Ignore at "Prompt to show a configuration profile" (Platform Screens), ' +
-        '70 incomplete enrollments, 41.7% of 168 (iOS/iPadOS 70, Android 0; 25.0% of iOS/iPadOS enrollments, 0.0% of Android ones).',
+        '70 incomplete enrollments, 41.7% of 168 (iOS/iPadOS 70, Android 0; 25.0% of iOS/iPadOS enrollments, 0.0% of Android enrollments).',
     );
   });
 
@@ -172,6 +172,9 @@ describe('platform gap', () => {
     });
     const detailsFindings = reportWithFindings(details, CURRENT).findings;
     expect(ofKind(detailsFindings, 'platform-gap')).toEqual([]);
+    expect(ofKind(detailsFindings, 'where-users-stop')[0]!.text).toContain(
+      '— of iOS/iPadOS enrollments, — of Android enrollments (— where the number of enrollments begun is not known for every day)',
+    );
     expect(ofKind(detailsFindings, 'where-users-stop')[0]!.numbers).toMatchObject({
       count: 112,
       iosRate: null,
