@@ -26,6 +26,7 @@ export function createHandlers(session: AppSession, print: PrintService, insight
     'attempts:list': (request) => insights.attempts(request),
     'report:compare': (request) => insights.compare(request),
     'funnel:get': (request) => insights.funnel(request),
+    'findings:get': (request) => insights.findings(request),
     'failures:get': (request) => insights.failures(request),
     'annotations:list': () => insights.annotations(),
     'annotations:add': (note) => insights.addAnnotation(note),

@@ -116,6 +116,7 @@ export const ARG_SCHEMAS = {
     ]),
   }),
   'funnel:get': reportRequest,
+  'findings:get': reportRequest,
   'failures:get': reportRequest,
   'annotations:list': none,
   'annotations:add': z.strictObject({ date: day, text: noteText }),

@@ -131,8 +131,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const tz = checkZone(values.tz);
   const compare = parseCompare(values.compare);
-  if (compare !== undefined && format !== 'json')
-    throw new UsageError(`--compare: only with --format json (not ${format})`);
+  if (compare !== undefined && format !== 'json' && format !== 'text') {
+    throw new UsageError(`--compare: only with --format json or text (not ${format})`);
+  }
   return {
     command,
     files: positionals,

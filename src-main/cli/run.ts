@@ -17,6 +17,10 @@ import { CaseRefused, getSetting, openCase, type CaseDb } from '../store/case-fi
 import { caseProblemOf } from '../store/case-errors';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { CliFailure } from './cli-failure';
+import { formatFindingsText } from '../findings/format-text';
+import { findingsOf, reportWithFindings } from '../findings/gather';
+import type { ReportWithFindings } from '../shared/findings-types';
+import type { Report } from '../shared/report-types';
 import { importFiles } from '../store/import-files';
 import { listImports } from '../store/imports';
 import { readInputInWorker } from '../workers/parse-in-worker';
@@ -87,7 +91,8 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   const first = refused[0];
   if (first) {
     const reason = first.status === 'refused' ? first.reason : 'cancelled';
-    const more = refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
+    const more =
+      refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
     throw new CliFailure(`${first.file}: ${reason}${more}`);
   }
 }
@@ -95,17 +100,18 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
 export async function runReport(args: ReportArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
+    if (args.format === 'csv') {
+      const report = computeReport(db, filter, { observedRows: 'all' });
+      markPhase('reported');
+      return formatCsv(report);
+    }
+    // The report and its findings from one read of the case (the findings compare with the previous period).
+    const { report, findings } = reportWithFindings(db, filter);
     markPhase('reported');
-    if (args.format === 'csv') return formatCsv(report);
-    if (args.format === 'text') return formatText(report);
-    return `${JSON.stringify(report, null, 2)}\n`;
+    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatText(report)}`;
+    const output: ReportWithFindings<Report> = { ...report, findings };
+    return `${JSON.stringify(output, null, 2)}\n`;
   });
 }
 
@@ -113,7 +119,8 @@ export async function runReport(args: ReportArgs): Promise<string> {
 export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void> {
   const out = resolve(args.out ?? '');
   const folder = dirname(out);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
   // Loaded only here: the printer brings playwright-core, which alone costs ~0.4 s of startup.
   const { findPdfPrinter, PdfPrinterMissing, printPdfFile } = await import('../pdf/cli-pdf');
   // Before any import: without a browser there is nothing to do.
@@ -126,11 +133,18 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
   }
   await withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz });
+    const report = computeReport(db, {
+      from: args.from,
+      to: args.to,
+      platforms: args.platforms,
+      sections: args.sections,
+      tz: args.tz,
+    });
     const job: PrintJob = {
       // Masked here, with the case's key (the print route draws what it is given).
       report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
+      findings: findingsOf(db, report),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,

@@ -8,6 +8,7 @@
  *   print:job  the print route asks for the job being printed
  */
 import { HandlerError } from '../app/ipc';
+import { findingsOf } from '../findings/gather';
 import { listAnnotations } from '../insights/annotations';
 import type { AppSession } from '../app/session';
 import type { CaseInfo } from '../shared/ipc-contract';
@@ -67,6 +68,7 @@ export class PrintService {
         // Masked here, with the case's key (the print route draws what it is given).
         report: request.maskUsers ? maskReport(printed, maskKeyOf(this.session.caseDb())) : printed,
         annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
+        findings: findingsOf(this.session.caseDb(), printed),
         meta: {
           page: request.page,
           caseName: info.name,

@@ -41,6 +41,7 @@ export function createApi(transport: ApiTransport): EnrollscopeApi {
     listAttempts: (arg) => transport.invoke('attempts:list', arg),
     compareReport: (arg) => transport.invoke('report:compare', arg),
     getFunnel: (arg) => transport.invoke('funnel:get', arg),
+    getFindings: (arg) => transport.invoke('findings:get', arg),
     getFailures: (arg) => transport.invoke('failures:get', arg),
     listAnnotations: () => transport.invoke('annotations:list', undefined),
     addAnnotation: (arg) => transport.invoke('annotations:add', arg),

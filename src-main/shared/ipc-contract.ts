@@ -4,6 +4,7 @@
  * preload (the `window.api` verbs) and the renderer (the store) are all typed from here, so the
  * three cannot drift. Node-free: types and a few constants only.
  */
+import type { Finding } from './findings-types';
 import type { ImportOutcome, ImportProgress } from './import-types';
 import type {
   Annotation,
@@ -148,6 +149,8 @@ export interface InvokeContract {
   /** The report as filtered beside another period (default: the one of equal length before). */
   'report:compare': { arg: CompareRequest; result: Comparison };
   'funnel:get': { arg: ReportRequest; result: Funnel };
+  /** The findings of the report as filtered, ranked (src-main/findings). */
+  'findings:get': { arg: ReportRequest; result: readonly Finding[] };
   /** Enrollment failures (spec 8): the request's dates (a preset ends at the latest failure) and zone. */
   'failures:get': { arg: ReportRequest; result: FailuresReport };
   /** Dated notes of the open case; every change answers with the whole list. */
@@ -188,6 +191,7 @@ export const INVOKE_CHANNELS = [
   'attempts:list',
   'report:compare',
   'funnel:get',
+  'findings:get',
   'failures:get',
   'annotations:list',
   'annotations:add',
@@ -249,6 +253,7 @@ export interface EnrollscopeApi {
   listAttempts: Verb<'attempts:list'>;
   compareReport: Verb<'report:compare'>;
   getFunnel: Verb<'funnel:get'>;
+  getFindings: Verb<'findings:get'>;
   getFailures: Verb<'failures:get'>;
   listAnnotations: Verb<'annotations:list'>;
   addAnnotation: Verb<'annotations:add'>;

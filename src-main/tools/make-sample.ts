@@ -294,7 +294,7 @@ export async function makeSample(options: Options): Promise<void> {
         rows.push({
           date,
           platform,
-          initiated: rollup.initiated + 1 + Math.floor(rng() * 4),
+          initiated: (rollup.initiated ?? 0) + 1 + Math.floor(rng() * 4),
           incomplete: rollup.incomplete + mismatch,
         });
       }

@@ -17,6 +17,7 @@ import type { ChartMarker } from './annotations/marker-plugin';
 import { DataQualityPanel } from './DataQualityPanel';
 import { DrillDownDialog } from './drilldown/DrillDownDialog';
 import { FailuresView } from './failures/FailuresView';
+import { FindingsCard } from './findings/FindingsCard';
 import { FunnelCard } from './funnel/FunnelCard';
 import { GUIDED_ROWS, GuidanceCard, GuidanceText } from './guidance/GuidanceCard';
 import { ReportToolbar, VIEW_PANEL_ID, viewTabId } from './ReportToolbar';
@@ -98,6 +99,7 @@ function AbandonmentReport({ report }: { report: Report }) {
 
   return (
     <>
+      <FindingsCard />
       <RollupHeader
         report={report}
         compare={comparison ? rollupCompare(comparison, label) : null}

@@ -11,7 +11,7 @@ import { formatDelta, formatPoints } from './insights-format';
 /** The change against another period: current minus previous (the rate's in fractions: 0.025 = 2.5 points). */
 export interface RollupCompare {
   readonly previous: Rollup;
-  readonly initiated: number;
+  readonly initiated: number | null;
   readonly incomplete: number;
   readonly incompleteRate: number | null;
   /** The other period, e.g. `18–31 May 2025`. */
@@ -60,7 +60,9 @@ export function RollupHeader({
   const sectionFilter = report.filters.sections.length < SECTIONS.length;
   const leftOut = report.dataQuality.summaryRowsLeftOut;
   const value = (what: 'initiated' | 'incomplete', testId: string) => {
-    const text = formatCount(rollup[what]);
+    const count = rollup[what];
+    // null: the data does not say how many enrollments began (spec 5): never shown as 0.
+    const text = count === null ? '—' : formatCount(count);
     if (!onDrill) {
       return (
         <span className="stat-value" data-testid={testId}>
@@ -87,8 +89,8 @@ export function RollupHeader({
         {compare && (
           <Delta
             value={compare.initiated}
-            text={formatDelta(compare.initiated)}
-            previous={formatCount(compare.previous.initiated)}
+            text={compare.initiated === null ? '—' : formatDelta(compare.initiated)}
+            previous={compare.previous.initiated === null ? '—' : formatCount(compare.previous.initiated)}
             label={compare.label}
             testId="delta-initiated"
             worseWhenUp={false}

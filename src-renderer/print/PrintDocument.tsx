@@ -22,6 +22,7 @@ import {
 } from '../format';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { PrintChart } from './PrintChart';
+import { PrintFindings } from './PrintFindings';
 import { PrintGuidance, PrintNotes } from './PrintInsights';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
@@ -395,6 +396,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       data-testid="print-document"
     >
       <TitleBlock report={report} meta={meta} />
+      <PrintFindings findings={job.findings} />
       <Sources imports={report.imports} />
       <section className="print-block keep-together" aria-labelledby="print-summary">
         <h2 id="print-summary">Summary</h2>

@@ -50,7 +50,8 @@ export interface DrillSlice {
   readonly drill: DrillState | null;
   /** The app's masking of user names and device ids (drill-down, exports). */
   readonly maskUsers: boolean;
-  openDrill(target: DrillTarget, title: string, expected: number | null): void;
+  /** `platform`: the panel opens narrowed to one platform (a finding about that platform). */
+  openDrill(target: DrillTarget, title: string, expected: number | null, platform?: Platform): void;
   closeDrill(): void;
   setDrillSearch(search: string): void;
   setDrillOutcome(outcome: AttemptOutcomeFilter): void;
@@ -106,7 +107,7 @@ export const createDrillSlice: Slice<DrillSlice> = (api) => (set, get) => {
     drill: null,
     maskUsers: storedMask(),
 
-    openDrill(target, title, expected) {
+    openDrill(target, title, expected, platform) {
       set({
         drill: {
           target,
@@ -114,7 +115,7 @@ export const createDrillSlice: Slice<DrillSlice> = (api) => (set, get) => {
           expected,
           search: '',
           outcome: target.kind === 'initiated' ? 'all' : 'incomplete',
-          platform: 'any',
+          platform: platform ?? 'any',
           sort: { key: 'started', direction: 'asc' },
           offset: 0,
           page: null,

@@ -195,7 +195,7 @@ test.describe('the Electron app', () => {
         tz: 'UTC',
       };
       const report = await mainReport(window, request);
-      expect(report.rollup.initiated).toBe(before.rollup.initiated + 2);
+      expect(report.rollup.initiated).toBe((before.rollup.initiated ?? 0) + 2);
       await expect(window.getByTestId('report')).toHaveAttribute('data-report-status', 'ready');
 
       const pdf = testInfo.outputPath('electron.pdf');

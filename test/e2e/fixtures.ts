@@ -72,7 +72,7 @@ export function copySample(path: string): string {
   return path;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 /** Waits until the page shows this report (its key), then checks every number the view shows. */

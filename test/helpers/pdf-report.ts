@@ -8,7 +8,7 @@
 import type { Report } from '../../src-main/shared/report-types';
 import { SECTIONS, USER_ACTIONS } from '../../src-main/shared/taxonomy';
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 export const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const share = (part: number, whole: number): string => (whole <= 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 const longDay = new Intl.DateTimeFormat('en-US', {
@@ -23,6 +23,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\
 const ROW = new RegExp(
   `(${USER_ACTIONS.map(escape).join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`,
 );
+/** The "N other wordings" row: no user action, so its platform text stands before the count. */
+const OTHER_ROW = /other wordings?\s+(?:iOS\/Android|iOS\/iPadOS|Android)()\s+([\d,]+)\s+(\d+\.\d%|—)((?:\s+[\d,]+)+)\s*$/;
 
 export interface PrintedRow {
   readonly page: number;
@@ -44,7 +46,7 @@ export function printedRows(pages: readonly string[], sections: readonly string[
         continue;
       }
       if (/^\s*Daily counts\s*$/.test(line)) current = null;
-      const match = ROW.exec(line);
+      const match = ROW.exec(line) ?? OTHER_ROW.exec(line);
       if (current && match) {
         rows.get(current)!.push({
           page: index + 1,

@@ -33,9 +33,17 @@ describe('createApi', () => {
       sections: ['Terms of Use'],
       tz: 'UTC',
     });
+    await api.getFindings({ range: { kind: 'last', days: 14 }, platforms: ['iOS/iPadOS'], sections: [], tz: 'UTC' });
     api.onImportProgress(() => undefined);
     api.onMenuCommand(() => undefined);
-    expect(calls.map(([channel]) => channel)).toEqual(['session:get', 'case:open', 'import:run', 'case:check', 'report:get']);
+    expect(calls.map(([channel]) => channel)).toEqual([
+      'session:get',
+      'case:open',
+      'import:run',
+      'case:check',
+      'report:get',
+      'findings:get',
+    ]);
     expect(subscribed).toEqual(['import:progress', 'menu:command']);
     expect(Object.keys(api).sort()).toEqual(
       [
@@ -45,6 +53,7 @@ describe('createApi', () => {
         'clearRecent',
         'compareReport',
         'getFailures',
+        'getFindings',
         'getFunnel',
         'getPrintJob',
         'getReport',

@@ -113,6 +113,7 @@ const ACCEPTS: Partial<Record<Channel, (arg: unknown) => boolean>> = {
     ['customer', 'consultant'].every((k) => v[k] === undefined || (typeof v[k] === 'string' && v[k].length <= 200)),
   'report:get': isReportRequest,
   'funnel:get': isReportRequest,
+  'findings:get': isReportRequest,
   'failures:get': isReportRequest,
   'print:pdf': (v) =>
     isPlainObject(v) &&
