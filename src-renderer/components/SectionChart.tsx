@@ -46,6 +46,17 @@ export function chartSeries(report: Report): SeriesData {
 }
 
 
+/**
+ * The point markers' radius for a chart of this many days: full size for two weeks, smaller up to
+ * a month, none beyond (90 days of four lines of markers hide the lines). The dash patterns stay,
+ * so the lines remain apart without colour; a hovered point still shows its marker.
+ */
+export function pointRadiusFor(dayCount: number): number {
+  if (dayCount <= 14) return 3.5;
+  if (dayCount <= 31) return 2.5;
+  return 0;
+}
+
 /** The other period of a comparison: its report, and how to name it. */
 export interface ChartPrevious {
   readonly report: Report;
@@ -94,7 +105,7 @@ export function SectionChart({
             borderDash: [...style.dash],
             borderWidth: 2.5,
             pointStyle: style.point,
-            pointRadius: days.length > 45 ? 2 : 3.5,
+            pointRadius: pointRadiusFor(days.length),
             pointHoverRadius: 6,
             tension: 0,
             spanGaps: false,
@@ -259,7 +270,7 @@ export function SectionChart({
           </span>
         )}
       </div>
-      <div className="chart-box">
+      <div className="chart-box" data-point-radius={pointRadiusFor(days.length)}>
         <Line
           ref={chartRef}
           data={data}
