@@ -25,6 +25,7 @@ import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { SectionSwatch } from './SectionSwatch';
 import { formatCount, formatLongDay, formatShortDay } from '../format';
+import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
@@ -44,7 +45,6 @@ export function chartSeries(report: Report): SeriesData {
   }));
   return { days, series };
 }
-
 
 /**
  * The point markers' radius for a chart of this many days: full size for two weeks, smaller up to
@@ -77,11 +77,14 @@ export function SectionChart({
   previous,
   markers,
   onDrillDay,
+  onFilterDay,
 }: {
   report: Report;
   previous?: ChartPrevious | null;
   markers?: readonly ChartMarker[];
   onDrillDay?: (section: Section, date: string, count: number) => void;
+  /** A point clicked with Shift (or Ctrl, ⌘): filter the report to that day. */
+  onFilterDay?: (date: string) => void;
 }) {
   const scheme = useColorScheme();
   const theme = CHART_THEME[scheme];
@@ -141,7 +144,9 @@ export function SectionChart({
       animation: false,
       interaction: { mode: 'index', intersect: false },
       onClick: (event, _elements, chart) => {
-        if (!onDrillDay) return;
+        const native = event.native as MouseEvent | null;
+        const filtering = onFilterDay !== undefined && native !== null && isFilterClick(native);
+        if (!onDrillDay && !filtering) return;
         // The nearest point of a current-period line under the pointer.
         const hit = chart
           .getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: true }, false)
@@ -150,7 +155,8 @@ export function SectionChart({
         const entry = series[hit.datasetIndex];
         const value = entry?.values[hit.index];
         const day = days[hit.index];
-        if (entry && day && value !== null && value !== undefined) onDrillDay(entry.section, day, value);
+        if (filtering && day) onFilterDay(day);
+        else if (entry && day && value !== null && value !== undefined) onDrillDay?.(entry.section, day, value);
       },
       onHover: (event, elements) => {
         const target = event.native?.target as HTMLElement | undefined;
@@ -204,7 +210,7 @@ export function SectionChart({
         },
       },
     }),
-    [theme, days, series, before, markers, onDrillDay],
+    [theme, days, series, before, markers, onDrillDay, onFilterDay],
   );
 
   const toggle = (section: Section): void => {
@@ -270,6 +276,11 @@ export function SectionChart({
           </span>
         )}
       </div>
+      {onDrillDay && (
+        <p className="chart-hint muted" data-testid="chart-hint">
+          Click a point for its attempts{onFilterDay ? '; Shift+click to show only that day' : ''}.
+        </p>
+      )}
       <div className="chart-box" data-point-radius={pointRadiusFor(days.length)}>
         <Line
           ref={chartRef}
@@ -310,8 +321,13 @@ export function SectionChart({
                     ) : onDrillDay && showTable && (values[index] ?? 0) > 0 ? (
                       <button
                         className="count-button"
-                        onClick={() => onDrillDay(section, day, values[index] ?? 0)}
-                        title={`Show the attempts of ${formatLongDay(day)} in ${section}`}
+                        onClick={(event) => {
+                          if (onFilterDay && isFilterClick(event)) onFilterDay(day);
+                          else onDrillDay(section, day, values[index] ?? 0);
+                        }}
+                        title={`Show the attempts of ${formatLongDay(day)} in ${section}${
+                          onFilterDay ? ` (${FILTER_CLICK_HINT})` : ''
+                        }`}
                       >
                         {formatCount(values[index] ?? 0)}
                       </button>
