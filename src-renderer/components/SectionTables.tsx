@@ -119,9 +119,12 @@ function SortHeader({
   onSort,
   numeric,
   className,
+  shortLabel,
 }: {
   column: ColumnKey;
   label: string;
+  /** The label where the table is narrow (CSS picks one; the other is not rendered). */
+  shortLabel?: string | undefined;
   sort: Sort | null;
   onSort: (key: ColumnKey) => void;
   numeric?: boolean;
@@ -135,7 +138,14 @@ function SortHeader({
       aria-sort={active ? sort.direction : undefined}
     >
       <button className="sort-button" onClick={() => onSort(column)} data-column={column}>
-        {label}
+        {shortLabel ? (
+          <>
+            <span className="label-long">{label}</span>
+            <span className="label-short">{shortLabel}</span>
+          </>
+        ) : (
+          label
+        )}
         <span className="sort-mark" aria-hidden="true">
           {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
         </span>
@@ -232,7 +242,15 @@ function SectionTable({
               )}
               <SortHeader column="share" label="Share" sort={sort} onSort={onSort} numeric />
               {platforms.map((platform) => (
-                <SortHeader key={platform} column={platform} label={platform} sort={sort} onSort={onSort} numeric />
+                <SortHeader
+                  key={platform}
+                  column={platform}
+                  label={platform}
+                  shortLabel={platform === 'iOS/iPadOS' ? 'iOS' : undefined}
+                  sort={sort}
+                  onSort={onSort}
+                  numeric
+                />
               ))}
             </tr>
           </thead>
