@@ -16,9 +16,9 @@ type Group = keyof typeof FILTER_GROUP_ID;
 /** Moves focus to the first control of a filter group of the panel, and brings it into view. */
 function openGroup(group: Group): void {
   const fieldset = document.getElementById(FILTER_GROUP_ID[group]);
-  const control = fieldset?.querySelector<HTMLElement>(
-    'button[aria-pressed="true"], input:not([disabled]), button:not([disabled])',
-  );
+  const control =
+    fieldset?.querySelector<HTMLElement>('button[aria-pressed="true"]') ??
+    fieldset?.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled])');
   fieldset?.scrollIntoView({ block: 'nearest' });
   control?.focus();
 }

@@ -281,7 +281,7 @@ export function SectionChart({
           Click a point for its attempts{onFilterDay ? '; Shift+click to show only that day' : ''}.
         </p>
       )}
-      <div className="chart-box" data-point-radius={pointRadiusFor(days.length)}>
+      <div className="chart-box" data-point-radius={String(data.datasets[0]?.pointRadius ?? '')}>
         <Line
           ref={chartRef}
           data={data}

@@ -59,7 +59,7 @@ test('the OS filter', async ({ openApp, userDataDir }) => {
   await expectReportShown(app.page, engineReport(casePath, { from, to: latest, tz: 'UTC', platforms: ['iOS/iPadOS'] }));
   // The last one stays: not disabled-looking, it refuses to uncheck and says why beside the group.
   const last = platforms.getByLabel('iOS/iPadOS');
-  expect(await last.evaluate((input) => (input as HTMLInputElement).disabled)).toBe(false);
+  expect(await last.evaluate((input) => (input as unknown as { disabled: boolean }).disabled)).toBe(false);
   await expect(last).toHaveAttribute('aria-disabled', 'true');
   await expect(platforms.getByTestId('keep-one')).toHaveText('At least one operating system stays selected.');
   await expect(last).toHaveAccessibleDescription('At least one operating system stays selected.');

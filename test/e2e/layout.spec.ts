@@ -15,17 +15,20 @@ const SIZES = [
 ] as const;
 
 /** Every box that scrolls a table sideways, and the page: [name, scrollWidth, clientWidth]. */
-function overflow(page: Page): Promise<[string, number, number][]> {
-  return page.evaluate(() => {
-    const boxes = Array.from(document.querySelectorAll<HTMLElement>('.table-scroll, .chart-table-wrap'));
-    const named = boxes.map((box): [string, number, number] => [
-      box.closest('[data-testid]')?.getAttribute('data-testid') ?? box.className,
-      box.scrollWidth,
-      box.clientWidth,
-    ]);
-    const root = document.documentElement;
-    return [...named, ['page', root.scrollWidth, root.clientWidth]];
-  });
+async function overflow(page: Page): Promise<[string, number, number][]> {
+  const named = await page
+    .locator('.table-scroll, .chart-table-wrap')
+    .evaluateAll((boxes) =>
+      boxes.map((box): [string, number, number] => [
+        box.closest('[data-testid]')?.getAttribute('data-testid') ?? box.className,
+        box.scrollWidth,
+        box.clientWidth,
+      ]),
+    );
+  const root = await page
+    .locator('html')
+    .evaluate((html): [string, number, number] => ['page', html.scrollWidth, html.clientWidth]);
+  return [...named, root];
 }
 
 for (const size of SIZES) {
