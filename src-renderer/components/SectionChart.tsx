@@ -223,9 +223,17 @@ export function SectionChart({
   };
 
   const gapCount = report.dataQuality.daysWithoutData.length;
+  // The text alternative says what the chart draws: the lines hidden with the legend are named apart.
   const summary = series
+    .filter(({ section }) => !hidden.has(section))
     .map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
     .join(', ');
+  const hiddenNote = hidden.size
+    ? ` Hidden in the chart (shown in the table): ${series
+        .filter(({ section }) => hidden.has(section))
+        .map(({ section }) => section)
+        .join(', ')}.`
+    : '';
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title" data-testid="chart">
@@ -288,7 +296,7 @@ export function SectionChart({
           options={options}
           plugins={[markerPlugin]}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. The same data is in the table that follows.`}
+          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary || 'no line shown'}.${hiddenNote} The same data is in the table that follows.`}
           data-testid="chart-canvas"
         />
       </div>
