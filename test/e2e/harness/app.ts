@@ -54,6 +54,8 @@ export interface HarnessOptions {
   readonly deviceScaleFactor?: number;
   /** The engine behind the handlers (default: the real one). */
   readonly engine?: Engine;
+  /** Called with the print route's page once it is ready, before it is printed (tests inspect it). */
+  readonly inspectPrint?: (page: Page) => Promise<void>;
 }
 
 export interface Harness {
@@ -140,7 +142,14 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     isTrustedUrl: (url) => url.startsWith(`${options.server.origin}/`),
     // Print to PDF: the print route in a page of the same browser, printed with the app's options.
     print: {
-      render: async (job) => (await renderPdfInBrowser(options.browser, job, { origin: options.server.origin, colorScheme: options.colorScheme ?? 'light' })).pdf,
+      render: async (job) =>
+        (
+          await renderPdfInBrowser(options.browser, job, {
+            origin: options.server.origin,
+            colorScheme: options.colorScheme ?? 'light',
+            ...(options.inspectPrint ? { inspect: options.inspectPrint } : {}),
+          })
+        ).pdf,
       choosePdfPath: async () => dialogs.pdfPaths.shift() ?? null,
     },
     chooseSavePath: async () => dialogs.savePaths.shift() ?? null,
