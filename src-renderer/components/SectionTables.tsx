@@ -267,7 +267,11 @@ function SectionTable({
                     data-testid="section-row"
                     onClick={(event) => {
                       if (!extras.onFilterRow || !isFilterClick(event)) return;
+                      // The row's own controls keep their click (the Guidance toggle).
+                      if ((event.target as Element).closest('.guidance-toggle')) return;
                       event.preventDefault();
+                      // Shift+click would also extend the text selection.
+                      window.getSelection()?.removeAllRanges();
                       extras.onFilterRow(table.section, row);
                     }}
                   >
