@@ -124,38 +124,76 @@ function useNotApplied(reason: string): string | null {
 }
 
 /**
- * A checkbox of a group where one always stays checked. The last checked one is not disabled (it
- * would look unavailable): it refuses to uncheck, and says why beside it.
+ * A group of checkboxes of which one always stays checked. The last checked box is not disabled
+ * (it would look unavailable): it refuses to uncheck, and a line under the group says why. In a
+ * view that does not use the filter, the whole group is disabled and says so above its boxes.
  */
-function KeepOneCheck({
-  label,
-  checked,
-  last,
-  reasonId,
+function KeepOneGroup<T extends string>({
+  legend,
+  group,
+  testId,
+  items,
+  chosen,
   onToggle,
+  keepOne,
+  notApplied,
+  swatch,
   children,
 }: {
-  label: string;
-  checked: boolean;
-  last: boolean;
-  reasonId: string;
-  onToggle: () => void;
+  legend: string;
+  group: keyof typeof FILTER_GROUP_ID;
+  testId: string;
+  items: readonly T[];
+  chosen: readonly T[];
+  onToggle: (item: T) => void;
+  /** The reason the last box stays checked, e.g. "At least one section stays selected." */
+  keepOne: string;
+  /** Why the view on screen does not use this filter (null: it does). */
+  notApplied: string | null;
+  swatch?: (item: T) => ReactNode;
   children?: ReactNode;
 }) {
+  const id = useId();
   return (
-    <label className="check">
-      <input
-        type="checkbox"
-        checked={checked}
-        aria-disabled={last || undefined}
-        aria-describedby={last ? reasonId : undefined}
-        onChange={() => {
-          if (!last) onToggle();
-        }}
-      />
+    <fieldset
+      className="filter-group"
+      data-testid={testId}
+      id={FILTER_GROUP_ID[group]}
+      disabled={notApplied !== null}
+      aria-describedby={notApplied ? `${id}-na` : undefined}
+    >
+      <legend>{legend}</legend>
+      {notApplied && (
+        <p className="filter-not-applied" id={`${id}-na`} data-testid="not-applied">
+          {notApplied}
+        </p>
+      )}
+      {items.map((item) => {
+        const checked = chosen.includes(item);
+        const last = checked && chosen.length === 1;
+        return (
+          <label key={item} className="check">
+            <input
+              type="checkbox"
+              checked={checked}
+              aria-disabled={last || undefined}
+              aria-describedby={last ? `${id}-keep` : undefined}
+              onChange={() => {
+                if (!last) onToggle(item);
+              }}
+            />
+            {swatch?.(item)}
+            <span>{item}</span>
+          </label>
+        );
+      })}
+      {chosen.length === 1 && (
+        <p className="filter-hint" id={`${id}-keep`} data-testid="keep-one">
+          {keepOne}
+        </p>
+      )}
       {children}
-      <span>{label}</span>
-    </label>
+    </fieldset>
   );
 }
 
@@ -163,40 +201,17 @@ function PlatformFilter() {
   const platforms = useApp((s) => s.platforms);
   const toggle = useApp((s) => s.togglePlatform);
   const notApplied = useNotApplied('it shows every OS, split by OS.');
-  const reasonId = useId();
   return (
-    <fieldset
-      className="filter-group"
-      data-testid="filter-platforms"
-      id={FILTER_GROUP_ID.platforms}
-      disabled={notApplied !== null}
-      aria-describedby={notApplied ? `${reasonId}-na` : undefined}
-    >
-      <legend>Operating system</legend>
-      {notApplied && (
-        <p className="filter-not-applied" id={`${reasonId}-na`} data-testid="not-applied">
-          {notApplied}
-        </p>
-      )}
-      {PLATFORMS.map((platform) => {
-        const checked = platforms.includes(platform);
-        return (
-          <KeepOneCheck
-            key={platform}
-            label={platform}
-            checked={checked}
-            last={checked && platforms.length === 1}
-            reasonId={`${reasonId}-keep`}
-            onToggle={() => toggle(platform)}
-          />
-        );
-      })}
-      {platforms.length === 1 && (
-        <p className="filter-hint" id={`${reasonId}-keep`} data-testid="keep-one">
-          At least one operating system stays selected.
-        </p>
-      )}
-    </fieldset>
+    <KeepOneGroup
+      legend="Operating system"
+      group="platforms"
+      testId="filter-platforms"
+      items={PLATFORMS}
+      chosen={platforms}
+      onToggle={toggle}
+      keepOne="At least one operating system stays selected."
+      notApplied={notApplied}
+    />
   );
 }
 
@@ -205,47 +220,26 @@ function SectionFilter() {
   const toggle = useApp((s) => s.toggleSection);
   const selectAll = useApp((s) => s.selectAllSections);
   const notApplied = useNotApplied('failures belong to no section.');
-  const reasonId = useId();
   return (
-    <fieldset
-      className="filter-group"
-      data-testid="filter-sections"
-      id={FILTER_GROUP_ID.sections}
-      disabled={notApplied !== null}
-      aria-describedby={notApplied ? `${reasonId}-na` : undefined}
+    <KeepOneGroup
+      legend="Sections"
+      group="sections"
+      testId="filter-sections"
+      items={SECTIONS}
+      chosen={sections}
+      onToggle={toggle}
+      keepOne="At least one section stays selected."
+      notApplied={notApplied}
+      swatch={(section) => (
+        <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
+      )}
     >
-      <legend>Sections</legend>
-      {notApplied && (
-        <p className="filter-not-applied" id={`${reasonId}-na`} data-testid="not-applied">
-          {notApplied}
-        </p>
-      )}
-      {SECTIONS.map((section) => {
-        const checked = sections.includes(section);
-        return (
-          <KeepOneCheck
-            key={section}
-            label={section}
-            checked={checked}
-            last={checked && sections.length === 1}
-            reasonId={`${reasonId}-keep`}
-            onToggle={() => toggle(section)}
-          >
-            <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
-          </KeepOneCheck>
-        );
-      })}
-      {sections.length === 1 && (
-        <p className="filter-hint" id={`${reasonId}-keep`} data-testid="keep-one">
-          At least one section stays selected.
-        </p>
-      )}
       {sections.length < SECTIONS.length && (
         <button className="link-button" onClick={selectAll}>
           Select all sections
         </button>
       )}
-    </fieldset>
+    </KeepOneGroup>
   );
 }
 

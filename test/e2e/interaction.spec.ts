@@ -10,6 +10,7 @@ import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { addDays, engineReport, expect, expectReportShown, test, type OpenApp } from './fixtures';
 import { drillTotal, sampleCasePath } from './insights-helpers';
+import { longDay } from '../helpers/pdf-report';
 
 async function sampleApp(openApp: OpenApp, userDataDir: string) {
   const app = await openApp();
@@ -201,13 +202,6 @@ test('click a chart point: plain opens its attempts, Shift filters the report to
   await page.mouse.click(point.x, point.y);
   const total = await drillTotal(page);
   const title = (await page.getByTestId('drill-dialog').locator('h2').textContent()) ?? '';
-  const longDay = new Intl.DateTimeFormat('en-US', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
   const day = candidates.find((date) => title.endsWith(longDay.format(new Date(`${date}T00:00:00Z`))));
   expect(day, `the dialog (${title}) is about one of ${candidates.join(', ')}`).toBeDefined();
   expect(total).toBe(Number(report.daily.find((p) => p.date === day)!['Setup Checklist']));
@@ -234,17 +228,16 @@ test('click a row: plain opens its attempts, Shift filters to its section and pl
     .find(({ row }) => row.count > 0 && row.platform !== 'iOS/Android')!;
   const rowLocator = (section: string, index: number): Locator =>
     page.locator(`[data-testid="section-table"][data-section="${section}"] [data-testid="section-row"]`).nth(index);
+  // What filtering to that row shows: its section, its one platform.
+  const singleOnly = engineReport(casePath, {
+    ...filter,
+    sections: [single.table.section],
+    platforms: [single.row.platform as 'iOS/iPadOS' | 'Android'],
+  });
   await rowLocator(single.table.section, single.index)
     .locator('[data-cell="count"] button')
     .click({ modifiers: ['Shift'] });
-  await expectReportShown(
-    page,
-    engineReport(casePath, {
-      ...filter,
-      sections: [single.table.section],
-      platforms: [single.row.platform as 'iOS/iPadOS' | 'Android'],
-    }),
-  );
+  await expectReportShown(page, singleOnly);
   await expect(page.getByTestId('drill-dialog')).toHaveAttribute('data-drill-status', 'closed');
   // Shift+click anywhere on a row does the same (here: back to both OS for an iOS/Android row).
   await page.getByTestId('active-platforms-clear').click();
@@ -277,12 +270,5 @@ test('click a row: plain opens its attempts, Shift filters to its section and pl
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('drill-dialog')).toHaveAttribute('data-drill-status', 'closed');
-  await expectReportShown(
-    page,
-    engineReport(casePath, {
-      ...filter,
-      sections: [single.table.section],
-      platforms: [single.row.platform as 'iOS/iPadOS' | 'Android'],
-    }),
-  );
+  await expectReportShown(page, singleOnly);
 });
