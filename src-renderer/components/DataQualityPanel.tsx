@@ -104,7 +104,7 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
               const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
               return (
                 <tr key={record.id}>
-                  <td className="file-name" title={record.sha256}>
+                  <td className="file-name" title={`${record.file} (SHA-256 ${record.sha256})`}>
                     {record.file}
                   </td>
                   <td className="nowrap">{record.format}</td>

@@ -7,10 +7,11 @@ import { useMemo } from 'react';
 import { topGuidance } from '../../src-main/shared/guidance';
 import type { Comparison } from '../../src-main/shared/insights-types';
 import type { Report, SectionRow } from '../../src-main/shared/report-types';
-import type { Section, UserAction } from '../../src-main/shared/taxonomy';
+import { PLATFORMS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { formatLongDay, formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
+import type { DrillFilter } from '../store/drilldown-slice';
 import { ActiveFilters } from './ActiveFilters';
 import { AnnotationsCard } from './annotations/AnnotationsCard';
 import type { ChartMarker } from './annotations/marker-plugin';
@@ -52,10 +53,26 @@ function tableDeltas(comparison: Comparison, label: string): TableDeltas {
   };
 }
 
+/** A row's filter: its section, and its platform (both for a row of iOS/Android). */
+function rowFilter(section: Section, row: SectionRow): DrillFilter {
+  const platforms: readonly Platform[] = row.platform === 'iOS/Android' ? PLATFORMS : [row.platform];
+  return {
+    narrowing: { sections: [section], platforms },
+    label: `Show only ${section}, ${platforms.join(' and ')}`,
+  };
+}
+
+/** A day's filter: a one-day range. */
+const dayFilter = (date: string): DrillFilter => ({
+  narrowing: { range: { from: date, to: date } },
+  label: `Show only ${formatLongDay(date)}`,
+});
+
 function AbandonmentReport({ report }: { report: Report }) {
   const comparison = useApp(shownComparison);
   const annotations = useApp((s) => s.annotations);
   const openDrill = useApp((s) => s.openDrill);
+  const narrowTo = useApp((s) => s.narrowTo);
 
   const label = comparison ? formatRange(comparison.previous.range.from, comparison.previous.range.to) : '';
   const previous = useMemo<ChartPrevious | null>(
@@ -78,9 +95,12 @@ function AbandonmentReport({ report }: { report: Report }) {
       },
       `${section} · ${row.actionName} · ${row.userAction}`,
       row.count,
+      rowFilter(section, row),
     );
   const drillDay = (section: Section, date: string, count: number): void =>
-    openDrill({ kind: 'day', section, date }, `${section} on ${formatLongDay(date)}`, count);
+    openDrill({ kind: 'day', section, date }, `${section} on ${formatLongDay(date)}`, count, dayFilter(date));
+  const filterRow = (section: Section, row: SectionRow): void => narrowTo(rowFilter(section, row).narrowing);
+  const filterDay = (date: string): void => narrowTo(dayFilter(date).narrowing);
   const drillTile = (what: 'initiated' | 'incomplete' | 'unclassified'): void => {
     if (what === 'unclassified') {
       openDrill(
@@ -105,13 +125,20 @@ function AbandonmentReport({ report }: { report: Report }) {
         compare={comparison ? rollupCompare(comparison, label) : null}
         onDrill={drillTile}
       />
-      <SectionChart report={report} previous={previous} markers={markers} onDrillDay={drillDay} />
+      <SectionChart
+        report={report}
+        previous={previous}
+        markers={markers}
+        onDrillDay={drillDay}
+        onFilterDay={filterDay}
+      />
       <AnnotationsCard />
       <FunnelCard />
       <GuidanceCard rows={guided.slice(0, 3)} incomplete={report.rollup.incomplete} />
       <SectionTables
         report={report}
         onDrillRow={drillRow}
+        onFilterRow={filterRow}
         deltas={deltas}
         guidance={(section, row) => {
           const guidance = guidedKeys.get(`${section}|${rowKey(row)}`);

@@ -25,6 +25,7 @@ import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { SectionSwatch } from './SectionSwatch';
 import { formatCount, formatLongDay, formatShortDay } from '../format';
+import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
@@ -45,6 +46,16 @@ export function chartSeries(report: Report): SeriesData {
   return { days, series };
 }
 
+/**
+ * The point markers' radius for a chart of this many days: full size for two weeks, smaller up to
+ * a month, none beyond (90 days of four lines of markers hide the lines). The dash patterns stay,
+ * so the lines remain apart without colour; a hovered point still shows its marker.
+ */
+export function pointRadiusFor(dayCount: number): number {
+  if (dayCount <= 14) return 3.5;
+  if (dayCount <= 31) return 2.5;
+  return 0;
+}
 
 /** The other period of a comparison: its report, and how to name it. */
 export interface ChartPrevious {
@@ -66,11 +77,14 @@ export function SectionChart({
   previous,
   markers,
   onDrillDay,
+  onFilterDay,
 }: {
   report: Report;
   previous?: ChartPrevious | null;
   markers?: readonly ChartMarker[];
   onDrillDay?: (section: Section, date: string, count: number) => void;
+  /** A point clicked with Shift (or Ctrl, ⌘): filter the report to that day. */
+  onFilterDay?: (date: string) => void;
 }) {
   const scheme = useColorScheme();
   const theme = CHART_THEME[scheme];
@@ -94,7 +108,7 @@ export function SectionChart({
             borderDash: [...style.dash],
             borderWidth: 2.5,
             pointStyle: style.point,
-            pointRadius: days.length > 45 ? 2 : 3.5,
+            pointRadius: pointRadiusFor(days.length),
             pointHoverRadius: 6,
             tension: 0,
             spanGaps: false,
@@ -130,7 +144,9 @@ export function SectionChart({
       animation: false,
       interaction: { mode: 'index', intersect: false },
       onClick: (event, _elements, chart) => {
-        if (!onDrillDay) return;
+        const native = event.native as MouseEvent | null;
+        const filtering = onFilterDay !== undefined && native !== null && isFilterClick(native);
+        if (!onDrillDay && !filtering) return;
         // The nearest point of a current-period line under the pointer.
         const hit = chart
           .getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: true }, false)
@@ -139,7 +155,8 @@ export function SectionChart({
         const entry = series[hit.datasetIndex];
         const value = entry?.values[hit.index];
         const day = days[hit.index];
-        if (entry && day && value !== null && value !== undefined) onDrillDay(entry.section, day, value);
+        if (filtering && day) onFilterDay(day);
+        else if (entry && day && value !== null && value !== undefined) onDrillDay?.(entry.section, day, value);
       },
       onHover: (event, elements) => {
         const target = event.native?.target as HTMLElement | undefined;
@@ -193,7 +210,7 @@ export function SectionChart({
         },
       },
     }),
-    [theme, days, series, before, markers, onDrillDay],
+    [theme, days, series, before, markers, onDrillDay, onFilterDay],
   );
 
   const toggle = (section: Section): void => {
@@ -206,9 +223,17 @@ export function SectionChart({
   };
 
   const gapCount = report.dataQuality.daysWithoutData.length;
+  // The text alternative says what the chart draws: the lines hidden with the legend are named apart.
   const summary = series
+    .filter(({ section }) => !hidden.has(section))
     .map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
     .join(', ');
+  const hiddenNote = hidden.size
+    ? ` Hidden in the chart (shown in the table): ${series
+        .filter(({ section }) => hidden.has(section))
+        .map(({ section }) => section)
+        .join(', ')}.`
+    : '';
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title" data-testid="chart">
@@ -259,14 +284,19 @@ export function SectionChart({
           </span>
         )}
       </div>
-      <div className="chart-box">
+      {onDrillDay && (
+        <p className="chart-hint muted" data-testid="chart-hint">
+          Click a point for its attempts{onFilterDay ? '; Shift+click to show only that day' : ''}.
+        </p>
+      )}
+      <div className="chart-box" data-point-radius={String(data.datasets[0]?.pointRadius ?? '')}>
         <Line
           ref={chartRef}
           data={data}
           options={options}
           plugins={[markerPlugin]}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. The same data is in the table that follows.`}
+          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary || 'no line shown'}.${hiddenNote} The same data is in the table that follows.`}
           data-testid="chart-canvas"
         />
       </div>
@@ -299,8 +329,13 @@ export function SectionChart({
                     ) : onDrillDay && showTable && (values[index] ?? 0) > 0 ? (
                       <button
                         className="count-button"
-                        onClick={() => onDrillDay(section, day, values[index] ?? 0)}
-                        title={`Show the attempts of ${formatLongDay(day)} in ${section}`}
+                        onClick={(event) => {
+                          if (onFilterDay && isFilterClick(event)) onFilterDay(day);
+                          else onDrillDay(section, day, values[index] ?? 0);
+                        }}
+                        title={`Show the attempts of ${formatLongDay(day)} in ${section}${
+                          onFilterDay ? ` (${FILTER_CLICK_HINT})` : ''
+                        }`}
                       >
                         {formatCount(values[index] ?? 0)}
                       </button>

@@ -1,4 +1,4 @@
-import { CASE_EXTENSION } from '../../src-main/shared/ipc-contract';
+import { CASE_EXTENSION, type DateRange } from '../../src-main/shared/ipc-contract';
 import { currentZoneName } from '../timezones';
 import type { CaseSlice, Slice } from './types';
 
@@ -6,13 +6,16 @@ import type { CaseSlice, Slice } from './types';
 export const computerTimeZone = (): string =>
   currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
+/** The range a case opens with, and the one the Dates chip returns to. */
+export const DEFAULT_RANGE: DateRange = { kind: 'last', days: 14 };
+
 export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
   /** A case became the open one: its zone, default filters, a fresh report. */
   const caseOpened = (info: NonNullable<ReturnType<typeof get>['caseInfo']>): void => {
     set({
       caseInfo: info,
       tz: info.settings.tz ?? computerTimeZone(),
-      range: { kind: 'last', days: 14 },
+      range: DEFAULT_RANGE,
       report: null,
       latestDay: null,
       reportStatus: 'idle',

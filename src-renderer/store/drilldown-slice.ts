@@ -12,7 +12,7 @@ import type {
 } from '../../src-main/shared/insights-types';
 import { SECTIONS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { currentRequest, latestOnly } from './request';
-import type { Slice } from './types';
+import type { FilterNarrowing, Slice } from './types';
 
 export type DrillTarget =
   | { readonly kind: 'initiated' }
@@ -29,8 +29,15 @@ export type DrillTarget =
 
 export const DRILL_PAGE_SIZE = 50;
 
+/** What the report can be filtered to from the dialog (its visible "filter" action), and how to say it. */
+export interface DrillFilter {
+  readonly narrowing: FilterNarrowing;
+  readonly label: string;
+}
+
 export interface DrillState {
   readonly target: DrillTarget;
+  readonly filter: DrillFilter | null;
   /** What was clicked, for the panel's title. */
   readonly title: string;
   /** The number that was clicked (null: none shown, e.g. a day without data). */
@@ -50,8 +57,11 @@ export interface DrillSlice {
   readonly drill: DrillState | null;
   /** The app's masking of user names and device ids (drill-down, exports). */
   readonly maskUsers: boolean;
-  /** `platform`: the panel opens narrowed to one platform (a finding about that platform). */
-  openDrill(target: DrillTarget, title: string, expected: number | null, platform?: Platform): void;
+  /**
+   * `filter`: what the dialog's "show only this in the report" action narrows the report to;
+   * `platform`: the panel opens narrowed to one platform (a finding about that platform).
+   */
+  openDrill(target: DrillTarget, title: string, expected: number | null, filter?: DrillFilter, platform?: Platform): void;
   closeDrill(): void;
   setDrillSearch(search: string): void;
   setDrillOutcome(outcome: AttemptOutcomeFilter): void;
@@ -107,10 +117,11 @@ export const createDrillSlice: Slice<DrillSlice> = (api) => (set, get) => {
     drill: null,
     maskUsers: storedMask(),
 
-    openDrill(target, title, expected, platform) {
+    openDrill(target, title, expected, filter, platform) {
       set({
         drill: {
           target,
+          filter: filter ?? null,
           title,
           expected,
           search: '',

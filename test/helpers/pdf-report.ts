@@ -11,7 +11,8 @@ import { SECTIONS, USER_ACTIONS } from '../../src-main/shared/taxonomy';
 export const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 export const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const share = (part: number, whole: number): string => (whole <= 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
-const longDay = new Intl.DateTimeFormat('en-US', {
+/** The app's long day in the tests' locale (`Mon, Nov 3, 2025`). */
+export const longDay = new Intl.DateTimeFormat('en-US', {
   weekday: 'short',
   day: 'numeric',
   month: 'short',

@@ -16,6 +16,7 @@ import { formatCount, plural } from '../../format';
 import { useApp } from '../../store';
 import { DRILL_PAGE_SIZE } from '../../store/drilldown-slice';
 import { formatDuration, formatTime } from '../insights-format';
+import { useTruncatedFocus } from './useTruncatedFocus';
 import '../../styles/insights.css';
 
 const OUTCOMES: readonly { value: AttemptOutcomeFilter; label: string }[] = [
@@ -50,7 +51,7 @@ function SortHeader({
     <th
       scope="col"
       className={numeric ? 'num' : undefined}
-      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       <button className="sort-button" onClick={() => onSort(next)} data-column={column}>
         {label}
@@ -64,36 +65,61 @@ function SortHeader({
 
 const sameDay = (a: string, b: string): boolean => a.slice(0, 10) === b.slice(0, 10);
 
+/** A value that truncates to its column (full value on hover, and on focus while it is cut). */
+function CellText({ text, className }: { text: string; className?: string }) {
+  return (
+    <span className={className ? `cell-text ${className}` : 'cell-text'} title={text}>
+      {text}
+    </span>
+  );
+}
+
 function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string; showOutcome: boolean }) {
   const started = formatTime(row.started, tz);
   const ended = formatTime(row.ended, tz);
   return (
     <tr data-testid="attempt-row">
-      <td className="wrap-any user" data-cell="user">
-        {row.user}
+      <td data-cell="user">
+        <CellText text={row.user} />
       </td>
-      <td className="wrap-any device" data-cell="device">
-        {row.device || <span className="muted">—</span>}
+      <td data-cell="device">{row.device ? <CellText text={row.device} /> : <span className="muted">—</span>}</td>
+      <td>
+        <CellText text={row.platform} />
       </td>
-      <td className="nowrap">{row.platform}</td>
-      <td className="nowrap" data-cell="started" title={row.started}>
-        {started}
+      <td data-cell="started" title={row.started}>
+        <CellText text={started} />
       </td>
-      <td className="nowrap" title={row.ended}>
-        {sameDay(started, ended) ? ended.slice(11) : ended}
+      <td title={row.ended}>
+        <CellText text={sameDay(started, ended) ? ended.slice(11) : ended} />
       </td>
       <td className="num nowrap">{formatDuration(row.durationMs)}</td>
-      {showOutcome && <td className="nowrap">{row.outcome}</td>}
+      {showOutcome && (
+        <td>
+          <CellText text={row.outcome} />
+        </td>
+      )}
       <td>
-        <span className="action-name">{row.actionName || '—'}</span>
-        {row.screen && <span className="attempt-screen muted">{row.screen}</span>}
+        <CellText className="action-name" text={row.actionName || '—'} />
+        {row.screen && <CellText className="attempt-screen muted" text={row.screen} />}
       </td>
-      <td className="nowrap">{row.userAction ?? <span className="muted">—</span>}</td>
-      <td className="wrap-any source" data-cell="source">
-        {row.sourceFile}
+      <td>{row.userAction ? <CellText text={row.userAction} /> : <span className="muted">—</span>}</td>
+      <td data-cell="source">
+        <CellText text={row.sourceFile} />
         <span className="muted source-line">line {row.sourceLine}</span>
       </td>
     </tr>
+  );
+}
+
+/** The columns' share of the table's width (a fixed layout: every column stays on screen). */
+function DrillColumns({ showOutcome }: { showOutcome: boolean }) {
+  const widths = showOutcome ? [12, 9, 9, 16, 7, 9, 8, 14, 8, 8] : [14, 11, 9, 17, 8, 9, 15, 8, 9];
+  return (
+    <colgroup>
+      {widths.map((width, index) => (
+        <col key={index} style={{ width: `${width}%` }} />
+      ))}
+    </colgroup>
   );
 }
 
@@ -109,7 +135,9 @@ export function DrillDownDialog() {
   const setSort = useApp((s) => s.setDrillSort);
   const setOffset = useApp((s) => s.setDrillOffset);
   const setMaskUsers = useApp((s) => s.setMaskUsers);
+  const narrowTo = useApp((s) => s.narrowTo);
   const ref = useRef<HTMLDialogElement>(null);
+  const tableBox = useRef<HTMLDivElement>(null);
   const id = useId();
   const open = drill !== null;
   const [text, setText] = useState('');
@@ -141,6 +169,7 @@ export function DrillDownDialog() {
       drill.outcome !== (drill.target.kind === 'initiated' ? 'all' : 'incomplete')
     : false;
   const showOutcome = drill?.outcome === 'all';
+  useTruncatedFocus(tableBox, page);
 
   return (
     <dialog
@@ -236,9 +265,10 @@ export function DrillDownDialog() {
               <span>Mask user names and device IDs</span>
             </label>
           </div>
-          <div className="drill-table-wrap" aria-busy={drill.status === 'loading'}>
+          <div className="drill-table-wrap" aria-busy={drill.status === 'loading'} ref={tableBox}>
             <table className="data-table compact drill-table" data-testid="drill-table">
               <caption className="visually-hidden">Attempts, {plural(total, 'attempt')}</caption>
+              <DrillColumns showOutcome={showOutcome} />
               <thead>
                 <tr>
                   <SortHeader column="user" label="User" sort={drill.sort} onSort={setSort} />
@@ -271,6 +301,19 @@ export function DrillDownDialog() {
             <span className="muted" data-testid="drill-range">
               {page ? (total > 0 ? `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}` : '0 of 0') : ''}
             </span>
+            {drill.filter && (
+              <button
+                className="button small drill-filter"
+                onClick={() => {
+                  const { narrowing } = drill.filter!;
+                  closeDrill();
+                  narrowTo(narrowing);
+                }}
+                data-testid="drill-filter"
+              >
+                {drill.filter.label} in the report
+              </button>
+            )}
             <button
               className="button small"
               disabled={!page || offset === 0}

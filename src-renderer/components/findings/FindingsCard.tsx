@@ -14,7 +14,7 @@ export function FindingsCard() {
   const openDrill = useApp((s) => s.openDrill);
   const open = (finding: Finding): void => {
     const drill = drillOf(finding);
-    if (drill) openDrill(drill.target, drill.title, drill.expected, drill.platform);
+    if (drill) openDrill(drill.target, drill.title, drill.expected, undefined, drill.platform);
   };
   return (
     <section

@@ -56,6 +56,8 @@ export interface HarnessOptions {
   readonly engine?: Engine;
   /** Hooks into the print page of Print to PDF (renderPdfInBrowser's beforeLoad and inspect). */
   readonly printPage?: Pick<BrowserRenderOptions, 'beforeLoad' | 'inspect'>;
+  /** Called with the print route's page once it is ready, before it is printed (tests inspect it). */
+  readonly inspectPrint?: (page: Page) => Promise<void>;
 }
 
 export interface Harness {
@@ -148,6 +150,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
             origin: options.server.origin,
             colorScheme: options.colorScheme ?? 'light',
             ...options.printPage,
+            ...(options.inspectPrint ? { inspect: options.inspectPrint } : {}),
           })
         ).pdf,
       choosePdfPath: async () => dialogs.pdfPaths.shift() ?? null,

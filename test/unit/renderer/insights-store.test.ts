@@ -211,6 +211,7 @@ describe('the insights slices', () => {
 
   it('drillQuery: a day and a section step', () => {
     const base: Omit<DrillState, 'target'> = {
+      filter: null,
       title: '',
       expected: null,
       search: '',
