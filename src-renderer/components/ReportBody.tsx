@@ -12,6 +12,7 @@ import { formatLongDay, formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import { ActiveFilters } from './ActiveFilters';
+import { CoverageNotes } from './CoverageNotes';
 import { AnnotationsCard } from './annotations/AnnotationsCard';
 import type { ChartMarker } from './annotations/marker-plugin';
 import { DataQualityPanel } from './DataQualityPanel';
@@ -32,6 +33,7 @@ function rollupCompare(comparison: Comparison, label: string): RollupCompare {
     incomplete: delta.incomplete,
     incompleteRate: delta.incompleteRate,
     label,
+    qualified: comparison.caveats.length > 0,
   };
 }
 
@@ -103,6 +105,7 @@ function AbandonmentReport({ report }: { report: Report }) {
         compare={comparison ? rollupCompare(comparison, label) : null}
         onDrill={drillTile}
       />
+      <CoverageNotes report={report} caveats={comparison?.caveats ?? []} variant="app" />
       <SectionChart report={report} previous={previous} markers={markers} onDrillDay={drillDay} />
       <AnnotationsCard />
       <FunnelCard />

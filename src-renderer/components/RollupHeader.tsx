@@ -5,6 +5,7 @@
  */
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
+import { rateReason } from '../coverage';
 import { formatCount, formatRate } from '../format';
 import { formatDelta, formatPoints } from './insights-format';
 
@@ -16,6 +17,11 @@ export interface RollupCompare {
   readonly incompleteRate: number | null;
   /** The other period, e.g. `18–31 May 2025`. */
   readonly label: string;
+  /**
+   * True when either period holds a partial day or days of unknown initiated count: a change is
+   * then not read as better or worse (no colour); the caveats say why.
+   */
+  readonly qualified?: boolean;
 }
 
 function Delta({
@@ -25,6 +31,7 @@ function Delta({
   label,
   testId,
   worseWhenUp,
+  qualified,
 }: {
   value: number | null;
   text: string;
@@ -32,8 +39,10 @@ function Delta({
   label: string;
   testId: string;
   worseWhenUp: boolean;
+  qualified: boolean;
 }) {
-  const tone = value === null || value === 0 || !worseWhenUp ? 'neutral' : value > 0 ? 'worse' : 'better';
+  const tone =
+    value === null || value === 0 || !worseWhenUp || qualified ? 'neutral' : value > 0 ? 'worse' : 'better';
   return (
     <span
       className={`stat-delta ${tone}`}
@@ -42,6 +51,12 @@ function Delta({
       title={`${previous} in ${label}`}
     >
       <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} before</span>
+      {qualified && (
+        <span className="stat-delta-caveat" data-testid={`${testId}-caveat`}>
+          {' '}
+          (see the comparison&apos;s caveats)
+        </span>
+      )}
       <span className="visually-hidden"> ({label})</span>
     </span>
   );
@@ -58,7 +73,9 @@ export function RollupHeader({
 }) {
   const { rollup } = report;
   const sectionFilter = report.filters.sections.length < SECTIONS.length;
-  const leftOut = report.dataQuality.summaryRowsLeftOut;
+  const dq = report.dataQuality;
+  const leftOut = dq.summaryRowsLeftOut;
+  const reason = rateReason(report);
   const value = (what: 'initiated' | 'incomplete', testId: string) => {
     const count = rollup[what];
     // null: the data does not say how many enrollments began (spec 5): never shown as 0.
@@ -94,9 +111,15 @@ export function RollupHeader({
             label={compare.label}
             testId="delta-initiated"
             worseWhenUp={false}
+            qualified={compare.qualified ?? false}
           />
         )}
         <span className="stat-note">
+          {rollup.initiated === null && (
+            <span className="stat-caveat" data-testid="initiated-reason">
+              unknown: the data holds only abandoned enrollments ·{' '}
+            </span>
+          )}
           {formatCount(rollup.inProgress)} still in progress
           {leftOut > 0 &&
             ` · ${formatCount(leftOut)} summary ${leftOut === 1 ? 'row' : 'rows'} for both platforms left out`}
@@ -113,6 +136,7 @@ export function RollupHeader({
             label={compare.label}
             testId="delta-incomplete"
             worseWhenUp
+            qualified={compare.qualified ?? false}
           />
         )}
         <span className="stat-note">
@@ -129,6 +153,12 @@ export function RollupHeader({
           ) : (
             `${formatCount(rollup.unclassified)} unclassified (no action name known)`
           )}
+          {rollup.fromSummary > 0 && (
+            <span className="stat-caveat" data-testid="incomplete-from-summary">
+              {' '}
+              · {formatCount(rollup.fromSummary)} from Intune&apos;s summary
+            </span>
+          )}
         </span>
       </div>
       <div className="stat">
@@ -144,9 +174,22 @@ export function RollupHeader({
             label={compare.label}
             testId="delta-rate"
             worseWhenUp
+            qualified={compare.qualified ?? false}
           />
         )}
-        <span className="stat-note">incomplete ÷ initiated</span>
+        <span className="stat-note">
+          {reason !== null ? (
+            <span className="stat-caveat" data-testid="rate-reason">
+              not computed: {reason}
+            </span>
+          ) : dq.knownInitiatedDays < dq.rangeDays ? (
+            <span className="stat-caveat" data-testid="rate-covers">
+              incomplete ÷ initiated, over {formatCount(dq.knownInitiatedDays)} of {formatCount(dq.rangeDays)} days
+            </span>
+          ) : (
+            'incomplete ÷ initiated'
+          )}
+        </span>
       </div>
     </section>
   );

@@ -19,6 +19,9 @@ import {
 } from 'chart.js';
 import { useMemo, useRef, useState } from 'react';
 import { markerPlugin, type ChartMarker } from './annotations/marker-plugin';
+import { partialDaysPlugin, partialPointColors } from './partial-days-plugin';
+import { PartialDayLegend } from './PartialDayLegend';
+import { partialDayLabels } from '../coverage';
 import { Line } from 'react-chartjs-2';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
@@ -44,6 +47,10 @@ export function chartSeries(report: Report): SeriesData {
   }));
   return { days, series };
 }
+
+/** The partial days of the report's daily series (`partial: true`), in order. */
+export const partialDaysOf = (report: Report): string[] =>
+  report.daily.filter((point) => point.partial === true).map((point) => point.date);
 
 
 /** The other period of a comparison: its report, and how to name it. */
@@ -79,6 +86,8 @@ export function SectionChart({
   const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ChartJS<'line'>>(null);
+  const partialDays = useMemo(() => partialDaysOf(report), [report]);
+  const partialLabels = useMemo(() => partialDayLabels(report), [report]);
 
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
     () => ({
@@ -91,6 +100,8 @@ export function SectionChart({
             data: [...values],
             borderColor: style.color,
             backgroundColor: style.color,
+            // Partial days: open markers (the hatched band behind them says why).
+            pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
             borderDash: [...style.dash],
             borderWidth: 2.5,
             pointStyle: style.point,
@@ -120,7 +131,7 @@ export function SectionChart({
         }),
       ],
     }),
-    [days, series, before, hidden],
+    [days, series, before, hidden, partialDays, theme],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -148,6 +159,7 @@ export function SectionChart({
       },
       plugins: {
         legend: { display: false },
+        partialDays: partialDays.length ? { days: partialDays, color: theme.hatch } : false,
         annotationMarkers: markers?.length
           ? {
               markers,
@@ -162,7 +174,12 @@ export function SectionChart({
           bodyColor: theme.tooltipText,
           usePointStyle: true,
           callbacks: {
-            title: (items) => (items[0] ? formatLongDay(items[0].label) : ''),
+            title: (items) => {
+              const day = items[0]?.label;
+              if (!day) return '';
+              const partial = partialLabels.get(day);
+              return partial ? `${formatLongDay(day)} · partial day (${partial})` : formatLongDay(day);
+            },
             label: (item) => {
               const label = item.dataset.label ?? '';
               const shown = item.raw === null ? 'no data' : formatCount(Number(item.raw));
@@ -193,7 +210,7 @@ export function SectionChart({
         },
       },
     }),
-    [theme, days, series, before, markers, onDrillDay],
+    [theme, days, series, before, markers, onDrillDay, partialDays, partialLabels],
   );
 
   const toggle = (section: Section): void => {
@@ -253,6 +270,7 @@ export function SectionChart({
             faded: {previous.label}
           </span>
         )}
+        {partialDays.length > 0 && <PartialDayLegend className="legend-partial" swatchClassName="legend-swatch" />}
         {gapCount > 0 && (
           <span className="legend-note">
             Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data
@@ -264,15 +282,20 @@ export function SectionChart({
           ref={chartRef}
           data={data}
           options={options}
-          plugins={[markerPlugin]}
+          plugins={[partialDaysPlugin, markerPlugin]}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. The same data is in the table that follows.`}
+          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. ${
+            partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''
+          } The same data is in the table that follows.`}
           data-testid="chart-canvas"
         />
       </div>
       <div className={showTable ? 'chart-table-wrap' : 'visually-hidden'}>
         <table className="data-table compact" data-testid="chart-table">
-          <caption>Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}</caption>
+          <caption>
+            Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}
+            {partialDays.length > 0 ? ' (partial: the data covers only part of that day)' : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Day</th>
@@ -290,8 +313,20 @@ export function SectionChart({
           </thead>
           <tbody>
             {days.map((day, index) => (
-              <tr key={day} data-day={day}>
-                <th scope="row">{formatLongDay(day)}</th>
+              <tr
+                key={day}
+                data-day={day}
+                data-partial={partialLabels.has(day) ? 'true' : undefined}
+                className={partialLabels.has(day) ? 'partial-day' : undefined}
+              >
+                <th scope="row">
+                  {formatLongDay(day)}
+                  {partialLabels.has(day) && (
+                    <span className="tag partial-tag" data-testid="partial-tag" title={partialLabels.get(day)}>
+                      partial: {partialLabels.get(day)}
+                    </span>
+                  )}
+                </th>
                 {series.map(({ section, values }) => (
                   <td key={section} className="num" data-section={section}>
                     {values[index] === null ? (

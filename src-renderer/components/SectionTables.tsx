@@ -11,7 +11,7 @@ import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report, SectionRow, SectionTable as SectionTableData } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
-import { formatCount, formatShare } from '../format';
+import { formatCount, formatShare, plural } from '../format';
 import { formatDelta } from './insights-format';
 
 /** The identity of a table row (action name, screen, user action), as the engine groups rows. */
@@ -121,6 +121,53 @@ function SortHeader({
   );
 }
 
+/**
+ * The row that folds the observed rows a section cannot list one by one (the engine's
+ * `otherWordings`): it says so and opens nothing; the section tables CSV export lists each row.
+ */
+function OtherWordingsRow({
+  row,
+  table,
+  platforms,
+  extras,
+}: {
+  row: SectionRow;
+  table: SectionTableData;
+  platforms: readonly Platform[];
+  extras: TableExtras;
+}) {
+  const folded = row.otherWordings ?? 0;
+  return (
+    <tr className="other-wordings" data-testid="section-row" data-other-wordings={folded}>
+      <td className="action-name">
+        <span className="muted">Other wordings</span>
+      </td>
+      <td className="screen">
+        {plural(folded, 'other observed row')}, folded into one{' '}
+        <span className="muted">(the section tables CSV export lists each)</span>
+      </td>
+      <td className="nowrap">{row.platform}</td>
+      <td className="user-action">{row.userAction || '—'}</td>
+      <td className="num strong" data-cell="count" title="Not listed one by one here: the section tables CSV export lists each">
+        {formatCount(row.count)}
+      </td>
+      {extras.deltas && (
+        <td className="num muted" data-cell="delta">
+          —
+        </td>
+      )}
+      <td className="num" data-cell="share">
+        {formatShare(row.count, table.incomplete)}
+      </td>
+      {platforms.map((platform) => (
+        <td key={platform} className="num" data-cell={platform}>
+          {formatCount(row.byPlatform[platform] ?? 0)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
 function SectionTable({
   table,
   platforms,
@@ -212,6 +259,8 @@ function SectionTable({
               const guidance = extras.guidance?.(table.section, row) ?? null;
               const guidanceOpen = openGuidance.has(key);
               const guidanceId = `${headingId}-guidance-${rows.indexOf(row)}`;
+              if (row.otherWordings !== undefined)
+                return <OtherWordingsRow key={key} row={row} table={table} platforms={platforms} extras={extras} />;
               return (
                 <Fragment key={key}>
                   <tr className={row.count === 0 ? 'zero' : undefined} data-testid="section-row">

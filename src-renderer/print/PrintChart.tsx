@@ -10,7 +10,9 @@ import { Line } from 'react-chartjs-2';
 import { markerPlugin, type ChartMarker } from '../components/annotations/marker-plugin';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
-import { chartSeries } from '../components/SectionChart';
+import { chartSeries, partialDaysOf } from '../components/SectionChart';
+import { partialDaysPlugin, partialPointColors } from '../components/partial-days-plugin';
+import { PartialDayLegend } from '../components/PartialDayLegend';
 import { SectionSwatch } from '../components/SectionSwatch';
 import { formatCount, formatDayRuns, formatShortDay } from '../format';
 import { CHART_THEME } from '../theme';
@@ -35,6 +37,7 @@ export function PrintChart({
   markers?: readonly ChartMarker[];
 }) {
   const { days, series } = useMemo(() => chartSeries(report), [report]);
+  const partialDays = useMemo(() => partialDaysOf(report), [report]);
   const theme = CHART_THEME.light;
 
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
@@ -47,6 +50,7 @@ export function PrintChart({
           data: [...values],
           borderColor: style.color,
           backgroundColor: style.color,
+          pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
           borderDash: [...style.dash],
           borderWidth: 2,
           pointStyle: style.point,
@@ -56,7 +60,7 @@ export function PrintChart({
         };
       }),
     }),
-    [days, series],
+    [days, series, partialDays, theme],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -70,6 +74,7 @@ export function PrintChart({
       plugins: {
         legend: { display: false },
         tooltip: { enabled: false },
+        partialDays: partialDays.length ? { days: partialDays, color: theme.hatch } : false,
         annotationMarkers: markers?.length
           ? {
               markers,
@@ -106,11 +111,11 @@ export function PrintChart({
         },
       },
     }),
-    [theme, days, markers],
+    [theme, days, markers, partialDays],
   );
 
   const plugins = useMemo<Plugin<'line'>[]>(
-    () => [markerPlugin, { id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
+    () => [partialDaysPlugin, markerPlugin, { id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
     [onDrawn],
   );
 
@@ -130,6 +135,11 @@ export function PrintChart({
             {section}
           </li>
         ))}
+        {partialDays.length > 0 && (
+          <li>
+            <PartialDayLegend className="print-legend-partial" swatchClassName="print-swatch" />
+          </li>
+        )}
       </ul>
       <div className="print-chart-canvas" style={{ width, height }}>
         <Line
@@ -139,7 +149,9 @@ export function PrintChart({
           width={width}
           height={height}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments per section from ${first} to ${last}. Totals: ${totals}. The daily counts are in the table "Daily counts".`}
+          aria-label={`Line chart of daily incomplete enrollments per section from ${first} to ${last}. Totals: ${totals}. ${
+            partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''
+          } The daily counts are in the table "Daily counts".`}
         />
       </div>
       {gaps.length > 0 && (

@@ -147,6 +147,13 @@ export function FunnelCard() {
       )}
       {funnel ? (
         <>
+          {funnel.caveats.length > 0 && (
+            <ul className="funnel-caveats" data-testid="funnel-caveats">
+              {funnel.caveats.map((caveat) => (
+                <li key={caveat}>{caveat}</li>
+              ))}
+            </ul>
+          )}
           <FunnelBars funnel={funnel} />
           <div className="table-scroll">
             <FunnelTable
