@@ -12,13 +12,7 @@ export type CoverageTarget = 'initiated' | 'incomplete' | 'rate' | 'chart';
 
 export interface CoverageNote {
   /** Stable, for tests and keys. */
-  readonly kind:
-    | 'initiated-unknown'
-    | 'from-summary'
-    | 'rate-covers'
-    | 'partial-day'
-    | 'summary-left-out'
-    | 'compare';
+  readonly kind: 'initiated-unknown' | 'from-summary' | 'rate-covers' | 'partial-day' | 'summary-left-out' | 'compare';
   readonly target: CoverageTarget;
   readonly text: string;
 }
@@ -62,7 +56,12 @@ export function partialExtent(day: PartialDay, span: Span | null, tz: string): s
 
 /** The partial days of a report by date, with what part of each the data covers. */
 export function partialDayLabels(report: Report): Map<string, string> {
-  return new Map(report.dataQuality.partialDays.map((day) => [day.date, partialExtent(day, report.dataQuality.dataSpan, report.range.tz)]));
+  return new Map(
+    report.dataQuality.partialDays.map((day) => [
+      day.date,
+      partialExtent(day, report.dataQuality.dataSpan, report.range.tz),
+    ]),
+  );
 }
 
 function partialDayNote(report: Report): CoverageNote | null {

@@ -37,7 +37,9 @@ export function CoverageNotes({
       <ul>
         {notes.map((note) => (
           <li key={`${note.kind}|${note.text}`} data-kind={note.kind} data-testid="coverage-note">
-            <span className="coverage-target">{note.kind === 'compare' ? 'Comparison' : TARGET_LABEL[note.target]}</span>{' '}
+            <span className="coverage-target">
+              {note.kind === 'compare' ? 'Comparison' : TARGET_LABEL[note.target]}
+            </span>{' '}
             <span className="coverage-text">{note.text}.</span>
           </li>
         ))}

@@ -41,8 +41,7 @@ function Delta({
   worseWhenUp: boolean;
   qualified: boolean;
 }) {
-  const tone =
-    value === null || value === 0 || !worseWhenUp || qualified ? 'neutral' : value > 0 ? 'worse' : 'better';
+  const tone = value === null || value === 0 || !worseWhenUp || qualified ? 'neutral' : value > 0 ? 'worse' : 'better';
   return (
     <span
       className={`stat-delta ${tone}`}

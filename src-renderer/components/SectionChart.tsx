@@ -52,7 +52,6 @@ export function chartSeries(report: Report): SeriesData {
 export const partialDaysOf = (report: Report): string[] =>
   report.daily.filter((point) => point.partial === true).map((point) => point.date);
 
-
 /** The other period of a comparison: its report, and how to name it. */
 export interface ChartPrevious {
   readonly report: Report;

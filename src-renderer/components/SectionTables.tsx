@@ -148,7 +148,11 @@ function OtherWordingsRow({
       </td>
       <td className="nowrap">{row.platform}</td>
       <td className="user-action">{row.userAction || '—'}</td>
-      <td className="num strong" data-cell="count" title="Not listed one by one here: the section tables CSV export lists each">
+      <td
+        className="num strong"
+        data-cell="count"
+        title="Not listed one by one here: the section tables CSV export lists each"
+      >
         {formatCount(row.count)}
       </td>
       {extras.deltas && (

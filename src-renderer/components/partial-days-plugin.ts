@@ -86,4 +86,3 @@ export function partialPointColors(
 ): string[] {
   return days.map((day) => (partial.has(day) ? open : color));
 }
-

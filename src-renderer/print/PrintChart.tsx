@@ -21,7 +21,6 @@ import { CHART_THEME } from '../theme';
 export const PRINT_FONT = "'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'Noto Sans', sans-serif";
 const PRINT_PIXEL_RATIO = 3;
 
-
 export function PrintChart({
   report,
   width,
