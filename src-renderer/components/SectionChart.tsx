@@ -19,7 +19,7 @@ import {
 } from 'chart.js';
 import { useMemo, useRef, useState } from 'react';
 import { markerPlugin, type ChartMarker } from './annotations/marker-plugin';
-import { partialDaysPlugin, partialPointColors } from './partial-days-plugin';
+import { partialDaysPlugin, partialPointColors, partialSegment } from './partial-days-plugin';
 import { PartialDayLegend } from './PartialDayLegend';
 import { partialDayLabels } from '../coverage';
 import { Line } from 'react-chartjs-2';
@@ -62,7 +62,7 @@ const PREVIOUS_DASH = [3, 4];
 const PREVIOUS_SUFFIX = ' (previous period)';
 
 /** A colour with an alpha (`#D55E00` -> `rgba(213,94,0,0.55)`). */
-function faded(hex: string, alpha: number): string {
+export function faded(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
@@ -101,6 +101,7 @@ export function SectionChart({
             backgroundColor: style.color,
             // Partial days: open markers (the hatched band behind them says why).
             pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
+            segment: partialSegment(days, new Set(partialDays), faded(style.color, 0.45)),
             borderDash: [...style.dash],
             borderWidth: 2.5,
             pointStyle: style.point,

@@ -86,3 +86,18 @@ export function partialPointColors(
 ): string[] {
   return days.map((day) => (partial.has(day) ? open : color));
 }
+
+/**
+ * A line's segment style: the segments that meet a partial day are drawn faded, so the step into
+ * (or out of) a part-day count does not read as a change of the same weight as the others.
+ */
+export function partialSegment(
+  days: readonly string[],
+  partial: ReadonlySet<string>,
+  faded: string,
+): { borderColor: (ctx: { p0DataIndex: number; p1DataIndex: number }) => string | undefined } {
+  return {
+    borderColor: ({ p0DataIndex, p1DataIndex }) =>
+      partial.has(days[p0DataIndex] ?? '') || partial.has(days[p1DataIndex] ?? '') ? faded : undefined,
+  };
+}

@@ -10,8 +10,8 @@ import { Line } from 'react-chartjs-2';
 import { markerPlugin, type ChartMarker } from '../components/annotations/marker-plugin';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
-import { chartSeries, partialDaysOf } from '../components/SectionChart';
-import { partialDaysPlugin, partialPointColors } from '../components/partial-days-plugin';
+import { chartSeries, faded as fadedColor, partialDaysOf } from '../components/SectionChart';
+import { partialDaysPlugin, partialPointColors, partialSegment } from '../components/partial-days-plugin';
 import { PartialDayLegend } from '../components/PartialDayLegend';
 import { SectionSwatch } from '../components/SectionSwatch';
 import { formatCount, formatDayRuns, formatShortDay } from '../format';
@@ -50,6 +50,7 @@ export function PrintChart({
           borderColor: style.color,
           backgroundColor: style.color,
           pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
+          segment: partialSegment(days, new Set(partialDays), fadedColor(style.color, 0.45)),
           borderDash: [...style.dash],
           borderWidth: 2,
           pointStyle: style.point,
