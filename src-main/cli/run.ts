@@ -49,7 +49,8 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   const first = refused[0];
   if (first) {
     const reason = first.status === 'refused' ? first.reason : 'cancelled';
-    const more = refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
+    const more =
+      refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
     throw new CliFailure(`${first.file}: ${reason}${more}`);
   }
 }
@@ -57,13 +58,17 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
 export async function runReport(args: ReportArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const report = computeReport(
+      db,
+      {
+        from: args.from,
+        to: args.to,
+        platforms: args.platforms,
+        sections: args.sections,
+        tz: args.tz,
+      },
+      { observedRows: args.format === 'csv' ? 'all' : undefined },
+    );
     markPhase('reported');
     if (args.format === 'csv') return formatCsv(report);
     if (args.format === 'text') return formatText(report);
@@ -75,7 +80,8 @@ export async function runReport(args: ReportArgs): Promise<string> {
 export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void> {
   const out = resolve(args.out ?? '');
   const folder = dirname(out);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
   // Loaded only here: the printer brings playwright-core, which alone costs ~0.4 s of startup.
   const { findPdfPrinter, PdfPrinterMissing, printPdfFile } = await import('../pdf/cli-pdf');
   // Before any import: without a browser there is nothing to do.
@@ -88,7 +94,13 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
   }
   await withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz });
+    const report = computeReport(db, {
+      from: args.from,
+      to: args.to,
+      platforms: args.platforms,
+      sections: args.sections,
+      tz: args.tz,
+    });
     const job: PrintJob = {
       // Masked here, with the case's key (the print route draws what it is given).
       report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,

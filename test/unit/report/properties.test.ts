@@ -76,7 +76,16 @@ function checkInvariants(report: Report): void {
     sectionsTotal += table.incomplete;
   }
   expect(sectionsTotal).toBe(rollup.incomplete - rollup.unclassified);
-  expect(rollup.initiated).toBeGreaterThanOrEqual(rollup.incomplete + rollup.inProgress);
+  // Revision 2: Initiated sums the known cells only; the rate is what Incomplete counted there.
+  if (rollup.initiated === null) {
+    expect(rollup.incompleteRate).toBeNull();
+  } else {
+    const inKnownCells = rollup.incomplete - report.dataQuality.incompleteOutsideRate;
+    if (rollup.initiated > 0) expect(rollup.incompleteRate! * rollup.initiated).toBeCloseTo(inKnownCells, 9);
+    if (report.coverage.unknownInitiatedDays.length === 0) {
+      expect(rollup.initiated).toBeGreaterThanOrEqual(rollup.incomplete + rollup.inProgress);
+    }
+  }
   expect(report.daily).toHaveLength(5);
 }
 
