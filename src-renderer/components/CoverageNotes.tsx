@@ -6,13 +6,16 @@
  */
 import type { CompareCaveat } from '../../src-main/shared/insights-types';
 import type { Report } from '../../src-main/shared/report-types';
-import { coverageNotes, type CoverageTarget } from '../coverage';
+import { coverageNotes, type CoverageNote } from '../coverage';
 
-const TARGET_LABEL: Record<CoverageTarget, string> = {
-  initiated: 'Initiated',
-  incomplete: 'Incomplete',
-  rate: 'Rate',
-  chart: 'Days',
+/** The tag before a note: the number (or the days) it qualifies. */
+const LABEL: Record<CoverageNote['kind'], string> = {
+  'initiated-unknown': 'Initiated',
+  'summary-left-out': 'Initiated',
+  'from-summary': 'Incomplete',
+  'rate-covers': 'Rate',
+  'partial-day': 'Partial day',
+  compare: 'Comparison',
 };
 
 export function CoverageNotes({
@@ -37,9 +40,7 @@ export function CoverageNotes({
       <ul>
         {notes.map((note) => (
           <li key={`${note.kind}|${note.text}`} data-kind={note.kind} data-testid="coverage-note">
-            <span className="coverage-target">
-              {note.kind === 'compare' ? 'Comparison' : TARGET_LABEL[note.target]}
-            </span>{' '}
+            <span className="coverage-target">{LABEL[note.kind]}</span>{' '}
             <span className="coverage-text">{note.text}.</span>
           </li>
         ))}

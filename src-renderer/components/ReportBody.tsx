@@ -87,7 +87,7 @@ function AbandonmentReport({ report }: { report: Report }) {
       openDrill(
         { kind: 'section', section: 'Unclassified' },
         'unclassified (no action name known)',
-        report.rollup.unclassified,
+        report.rollup.unclassified - report.rollup.fromSummary,
       );
     } else {
       openDrill(

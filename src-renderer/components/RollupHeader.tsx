@@ -75,6 +75,9 @@ export function RollupHeader({
   const dq = report.dataQuality;
   const leftOut = dq.summaryRowsLeftOut;
   const reason = rateReason(report);
+  // `unclassified` counts the summary's own incomplete too (spec 5): the note names the attempts
+  // that stopped before an action name apart from those, which have no attempt behind them.
+  const stoppedEarly = rollup.unclassified - rollup.fromSummary;
   const value = (what: 'initiated' | 'incomplete', testId: string) => {
     const count = rollup[what];
     // null: the data does not say how many enrollments began (spec 5): never shown as 0.
@@ -141,21 +144,21 @@ export function RollupHeader({
         <span className="stat-note">
           {sectionFilter ? (
             'in the selected sections (unclassified attempts not included)'
-          ) : onDrill && rollup.unclassified > 0 ? (
+          ) : onDrill && stoppedEarly > 0 ? (
             <button
               className="link-button note-link"
               onClick={() => onDrill('unclassified')}
               data-testid="drill-unclassified"
             >
-              {formatCount(rollup.unclassified)} unclassified (no action name known)
+              {formatCount(stoppedEarly)} unclassified (no action name known)
             </button>
           ) : (
-            `${formatCount(rollup.unclassified)} unclassified (no action name known)`
+            `${formatCount(stoppedEarly)} unclassified (no action name known)`
           )}
-          {rollup.fromSummary > 0 && (
+          {!sectionFilter && rollup.fromSummary > 0 && (
             <span className="stat-caveat" data-testid="incomplete-from-summary">
               {' '}
-              · {formatCount(rollup.fromSummary)} from Intune&apos;s summary
+              · {formatCount(rollup.fromSummary)} from Intune&apos;s summary, sections unknown
             </span>
           )}
         </span>

@@ -85,7 +85,9 @@ test("a summary export alone: Incomplete is Intune's own number, said to come fr
   await expect(note(page, 'from-summary')).toContainText(
     `Incomplete includes ${shown} from Intune's summary, without sections`,
   );
-  await expect(page.getByTestId('incomplete-from-summary')).toHaveText(`· ${shown} from Intune's summary`);
+  await expect(page.getByTestId('incomplete-from-summary')).toHaveText(
+    `· ${shown} from Intune's summary, sections unknown`,
+  );
   // The range's first 7 days hold no data: the rate says which days it covers.
   const { knownInitiatedDays, rangeDays } = report.dataQuality;
   expect(knownInitiatedDays).toBe(7);
@@ -155,7 +157,7 @@ test('a log ending at 06:05: the default range stops the day before; shown, the 
   expect(report.coverage.partialDays).toEqual([last]);
   await expectReportShown(page, report);
   await expect(note(page, 'partial-day')).toHaveText(
-    'Days Jun 14 is a partial day (data ends 06:05): its counts cover only part of it.',
+    'Partial day Jun 14 is a partial day (data ends 06:05): its counts cover only part of it.',
   );
   await expectBesideTiles(page);
   await expect(page.getByTestId('legend-partial')).toBeVisible();
