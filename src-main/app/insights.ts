@@ -71,7 +71,14 @@ export type ChooseSavePath = (
 const EXPORTS: Readonly<
   Record<
     ExportKind,
-    { what: string; extension: string; filter: string; write: (e: InsightsEngine, r: Report) => string }
+    {
+      what: string;
+      extension: string;
+      filter: string;
+      write: (e: InsightsEngine, r: Report) => string;
+      /** True when the export lists every observed row (no "other wordings" row). */
+      allRows?: boolean;
+    }
   >
 > = {
   'section-tables-csv': {
@@ -79,6 +86,7 @@ const EXPORTS: Readonly<
     extension: 'csv',
     filter: 'CSV (Excel)',
     write: (e, r) => e.exportSectionTablesCsv(r),
+    allRows: true,
   },
   'daily-csv': { what: 'daily', extension: 'csv', filter: 'CSV (Excel)', write: (e, r) => e.exportDailyCsv(r) },
   'report-json': { what: 'report', extension: 'json', filter: 'JSON', write: (e, r) => e.exportReportJson(r) },
@@ -173,8 +181,15 @@ export class InsightsService {
       });
       if (!path) return null;
       // Again after the dialog: the file holds the data as it is when saved.
-      const report = this.session.report(request.report).report;
-      const text = spec.write(this.engine, request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report);
+      // The section tables CSV lists every observed row; the app's view folds all but the top ones.
+      const report = this.session.report(
+        request.report,
+        spec.allRows === true ? { observedRows: 'all' } : undefined,
+      ).report;
+      const text = spec.write(
+        this.engine,
+        request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report,
+      );
       const bytes = new TextEncoder().encode(text);
       writeFileAtomic(path, bytes);
       return { path, bytes: bytes.length };

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ImportProgress } from '../shared/import-types';
 import type { ReportFilter } from '../shared/report-types';
+import type { ReportOptions } from '../report/compute-report';
 import {
   CASE_EXTENSION,
   type CaseInfo,
@@ -262,10 +263,12 @@ export class AppSession {
     return { filter: { from, to, tz: request.tz, platforms, sections }, latestDay };
   }
 
-  report(request: ReportRequest): ReportResponse {
+  /** `options`: the engine's (exports ask for every observed row). */
+  report(request: ReportRequest, options?: ReportOptions): ReportResponse {
     const { db } = this.requireCase();
     const { filter, latestDay } = this.filterFor(request);
-    const report = this.options.engine.computeReport(db, filter);
+    const engine = this.options.engine;
+    const report = options === undefined ? engine.computeReport(db, filter) : engine.computeReport(db, filter, options);
     return { report, latestDay };
   }
 

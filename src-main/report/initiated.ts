@@ -38,6 +38,26 @@ export interface CellResult {
   readonly summaryRowsLeftOut: number;
 }
 
+/**
+ * The cells of the range whose initiated count is unknown, as [start ms, end ms, platform code]:
+ * the funnel counts only the attempts of known cells, so that its base is the known Initiated.
+ */
+export function unknownCells(
+  days: readonly DayRange[],
+  platforms: readonly Platform[],
+  summaries: SummaryCells,
+  eventLogSpan: TimeSpan | null,
+): [number, number, number][] {
+  const codes = platforms.map((p) => PLATFORM_CODE[p]);
+  const cells: [number, number, number][] = [];
+  for (const day of days) {
+    const byPlatform = summaries.get(day.date);
+    if ((codes.length === 2 && byPlatform?.has(0) === true) || dayMeets(day, eventLogSpan)) continue;
+    for (const code of codes) if (byPlatform?.has(code) !== true) cells.push([day.startMs, day.endMs, code]);
+  }
+  return cells;
+}
+
 export function countCells(
   days: readonly DayRange[],
   platforms: readonly Platform[],
@@ -58,7 +78,13 @@ export function countCells(
   const mismatches: SummaryMismatch[] = [];
 
   /** A cell a summary covers: its initiated count; its incomplete count added or compared. */
-  const useSummary = (date: string, platform: number, cell: SummaryCell, attempts: number, attemptsIncomplete: number): void => {
+  const useSummary = (
+    date: string,
+    platform: number,
+    cell: SummaryCell,
+    attempts: number,
+    attemptsIncomplete: number,
+  ): void => {
     initiated += cell.initiated;
     if (attempts === 0) {
       fromSummary += cell.incomplete ?? 0;

@@ -167,15 +167,16 @@ describe('CSV exports', () => {
       'to',
       'timeZone',
     ]);
+    // Revision 2: details rows alone do not say how many enrollments began: no share, no initiated.
     expect(funnel[4]).toEqual([
       'Compliance/Activation',
       '1',
       '1',
       '',
-      '0.25',
+      '',
       '0',
       '0',
-      '4',
+      '',
       '2025-06-01',
       '2025-06-03',
       'Europe/Berlin',
