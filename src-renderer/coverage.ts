@@ -75,6 +75,31 @@ function partialDayNote(report: Report): CoverageNote | null {
   return { kind: 'partial-day', target: 'chart', text };
 }
 
+/** Why Initiated is unknown (null: it is known). */
+export type InitiatedUnknown = 'abandoned only' | 'summary not split' | 'no data';
+
+export function initiatedUnknownReason(report: Report): InitiatedUnknown | null {
+  if (report.rollup.initiated !== null) return null;
+  if (report.rollup.incomplete > 0) return 'abandoned only';
+  if (report.dataQuality.summaryRowsLeftOut > 0) return 'summary not split';
+  return 'no data';
+}
+
+/** The reason as the banner says it. */
+const INITIATED_UNKNOWN_TEXT: Record<InitiatedUnknown, string> = {
+  'abandoned only': 'this export holds only abandoned enrollments, not how many enrollments began',
+  'summary not split':
+    "the only count of enrollments begun is Intune's summary for both platforms together, which a platform filter cannot split",
+  'no data': 'no data covers these days',
+};
+
+/** The reason as the Initiated tile says it, under "—". */
+export const INITIATED_UNKNOWN_NOTE: Record<InitiatedUnknown, string> = {
+  'abandoned only': 'unknown: the data holds only abandoned enrollments',
+  'summary not split': 'unknown: the summary covers both platforms together',
+  'no data': 'unknown: no data covers these days',
+};
+
 /** Why the rate shows "—", or null when it shows a number. */
 export function rateReason(report: Report): string | null {
   const { initiated, incompleteRate } = report.rollup;
@@ -87,14 +112,12 @@ export function rateReason(report: Report): string | null {
 export function coverageNotes(report: Report, caveats: readonly CompareCaveat[] = []): CoverageNote[] {
   const { rollup, dataQuality: dq } = report;
   const notes: CoverageNote[] = [];
-  if (rollup.initiated === null) {
+  const unknown = initiatedUnknownReason(report);
+  if (unknown !== null) {
     notes.push({
       kind: 'initiated-unknown',
       target: 'initiated',
-      text:
-        rollup.incomplete > 0
-          ? 'Initiated unknown: this export holds only abandoned enrollments, not how many enrollments began, so the rate cannot be computed'
-          : 'Initiated unknown: no data covers these days',
+      text: `Initiated unknown: ${INITIATED_UNKNOWN_TEXT[unknown]}, so the rate cannot be computed`,
     });
   }
   if (dq.summaryRowsLeftOut > 0) {
@@ -120,7 +143,7 @@ export function coverageNotes(report: Report, caveats: readonly CompareCaveat[] 
       text: `Rate covers ${formatCount(dq.knownInitiatedDays)} of ${plural(dq.rangeDays, 'day')}${
         outside > 0 && unknown.length > 0
           ? `: ${formatCount(outside)} incomplete on ${formatDayRuns(unknown)} ${outside === 1 ? 'is' : 'are'} left out of it (initiated unknown there)`
-          : ': the initiated count of the other days is unknown'
+          : ': no data tells how many enrollments began on the others'
       }`,
     });
   }

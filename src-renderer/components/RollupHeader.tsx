@@ -5,7 +5,7 @@
  */
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
-import { rateReason } from '../coverage';
+import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason } from '../coverage';
 import { formatCount, formatRate } from '../format';
 import { formatDelta, formatPoints } from './insights-format';
 
@@ -75,6 +75,7 @@ export function RollupHeader({
   const dq = report.dataQuality;
   const leftOut = dq.summaryRowsLeftOut;
   const reason = rateReason(report);
+  const unknownInitiated = initiatedUnknownReason(report);
   // `unclassified` counts the summary's own incomplete too (spec 5): the note names the attempts
   // that stopped before an action name apart from those, which have no attempt behind them.
   const stoppedEarly = rollup.unclassified - rollup.fromSummary;
@@ -117,9 +118,9 @@ export function RollupHeader({
           />
         )}
         <span className="stat-note">
-          {rollup.initiated === null && (
+          {unknownInitiated !== null && (
             <span className="stat-caveat" data-testid="initiated-reason">
-              unknown: the data holds only abandoned enrollments ·{' '}
+              {INITIATED_UNKNOWN_NOTE[unknownInitiated]} ·{' '}
             </span>
           )}
           {formatCount(rollup.inProgress)} still in progress
