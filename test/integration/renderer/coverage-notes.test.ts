@@ -1,9 +1,9 @@
 /**
  * The caveats the app and the PDF show (src-renderer/coverage.ts, DOM-free: type-checked with the
- * main process too), from reports the engine
- * computes on real case files made by the real import of small exports: partial days named with
- * the time their data starts or ends in the report's zone, the rate's reason, and which notes a
- * details export, a summary export and a log of one part-day give.
+ * main process too), from reports the engine computes on real case files made by the real import
+ * of small exports: partial days named with the time their data starts or ends in the report's
+ * zone, the rate's reason, and which notes a details export, a summary export and a log of one
+ * part-day give.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
