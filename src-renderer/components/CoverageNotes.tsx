@@ -18,6 +18,9 @@ const LABEL: Record<CoverageNote['kind'], string> = {
   compare: 'Comparison',
 };
 
+/** The note as a sentence: one full stop at the end (the engine's own messages carry theirs). */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 export function CoverageNotes({
   report,
   caveats = [],
@@ -41,7 +44,7 @@ export function CoverageNotes({
         {notes.map((note) => (
           <li key={`${note.kind}|${note.text}`} data-kind={note.kind} data-testid="coverage-note">
             <span className="coverage-target">{LABEL[note.kind]}</span>{' '}
-            <span className="coverage-text">{note.text}.</span>
+            <span className="coverage-text">{sentence(note.text)}</span>
           </li>
         ))}
       </ul>

@@ -51,9 +51,12 @@ function Delta({
     >
       <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} before</span>
       {qualified && (
-        <span className="stat-delta-caveat" data-testid={`${testId}-caveat`}>
-          {' '}
-          (see the comparison&apos;s caveats)
+        <span
+          className="stat-delta-caveat"
+          title="Qualified: see the comparison's caveats under the tiles"
+          data-testid={`${testId}-caveat`}
+        >
+          *<span className="visually-hidden"> qualified: see the comparison&apos;s caveats under the tiles</span>
         </span>
       )}
       <span className="visually-hidden"> ({label})</span>

@@ -271,6 +271,11 @@ export function SectionChart({
           </span>
         )}
         {partialDays.length > 0 && <PartialDayLegend className="legend-partial" swatchClassName="legend-swatch" />}
+        {report.rollup.fromSummary > 0 && (
+          <span className="legend-note" data-testid="chart-from-summary">
+            Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary (sections unknown)
+          </span>
+        )}
         {gapCount > 0 && (
           <span className="legend-note">
             Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data

@@ -154,10 +154,20 @@ export function PrintChart({
           } The daily counts are in the table "Daily counts".`}
         />
       </div>
-      {gaps.length > 0 && (
+      {(report.rollup.fromSummary > 0 || gaps.length > 0) && (
         <figcaption className="print-note">
-          Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data ({formatDayRuns(gaps)}
-          ).
+          {report.rollup.fromSummary > 0 && (
+            <span className="print-caption-line">
+              Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary, whose sections
+              are unknown.
+            </span>
+          )}
+          {gaps.length > 0 && (
+            <span className="print-caption-line">
+              Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data (
+              {formatDayRuns(gaps)}).
+            </span>
+          )}
         </figcaption>
       )}
     </figure>

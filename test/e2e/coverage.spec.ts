@@ -85,6 +85,10 @@ test("a summary export alone: Incomplete is Intune's own number, said to come fr
   await expect(note(page, 'from-summary')).toContainText(
     `Incomplete includes ${shown} from Intune's summary, without sections`,
   );
+  // The chart draws sections: the summary's own number has none, and the chart says it is not drawn.
+  await expect(page.getByTestId('chart-from-summary')).toHaveText(
+    `Not drawn: ${shown} incomplete from Intune's summary (sections unknown)`,
+  );
   await expect(page.getByTestId('incomplete-from-summary')).toHaveText(
     `· ${shown} from Intune's summary, sections unknown`,
   );
@@ -161,13 +165,13 @@ test('a log ending at 06:05: the default range stops the day before; shown, the 
   );
   await expectBesideTiles(page);
   await expect(page.getByTestId('legend-partial')).toBeVisible();
+  await expect(page.getByTestId('dq-partial-count')).toHaveText('1');
 
   // The hatched band: the plot's right end (the last day) is inked over its height, unlike before.
   const ink = await inkPerColumn(page);
   const width = ink.length;
   const right = (columns: number[]): number => columns.slice(width - 40, width - 6).reduce((a, b) => a + b, 0);
   expect(right(ink)).toBeGreaterThan(3 * right(wholeInk));
-  await page.getByTestId('chart').screenshot({ path: testInfo.outputPath('partial-chart.png') });
 
   // The chart's table marks the day's row, and only that one.
   await page.getByTestId('chart-table-toggle').click();
@@ -202,7 +206,9 @@ test('a log ending at 06:05: the default range stops the day before; shown, the 
   expect(comparison.caveats.map((c) => c.kind)).toContain('partial-days');
   await page.getByTestId('compare-toggle').check();
   await expect(page.getByTestId('delta-incomplete')).toHaveAttribute('data-value', String(comparison.delta.incomplete));
-  await expect(note(page, 'compare')).toHaveText(comparison.caveats.map((c) => `Comparison ${c.message}.`));
+  await expect(note(page, 'compare')).toHaveText(
+    comparison.caveats.map((c) => `Comparison ${c.message.replace(/([^.])$/, '$1.')}`),
+  );
   await expect(page.getByTestId('delta-incomplete')).toHaveClass(/neutral/);
   await expect(page.getByTestId('delta-incomplete-caveat')).toBeVisible();
 });
