@@ -121,6 +121,19 @@ function SortHeader({
   );
 }
 
+/** A row's count on each selected platform. */
+function PlatformCells({ row, platforms }: { row: SectionRow; platforms: readonly Platform[] }) {
+  return (
+    <>
+      {platforms.map((platform) => (
+        <td key={platform} className="num" data-cell={platform}>
+          {formatCount(row.byPlatform[platform] ?? 0)}
+        </td>
+      ))}
+    </>
+  );
+}
+
 /**
  * The row that folds the observed rows a section cannot list one by one (the engine's
  * `otherWordings`): it says so and opens nothing; the section tables CSV export lists each row.
@@ -163,11 +176,7 @@ function OtherWordingsRow({
       <td className="num" data-cell="share">
         {formatShare(row.count, table.incomplete)}
       </td>
-      {platforms.map((platform) => (
-        <td key={platform} className="num" data-cell={platform}>
-          {formatCount(row.byPlatform[platform] ?? 0)}
-        </td>
-      ))}
+      <PlatformCells row={row} platforms={platforms} />
     </tr>
   );
 }
@@ -318,11 +327,7 @@ function SectionTable({
                         <span>{formatShare(row.count, table.incomplete)}</span>
                       </span>
                     </td>
-                    {platforms.map((platform) => (
-                      <td key={platform} className="num" data-cell={platform}>
-                        {formatCount(row.byPlatform[platform] ?? 0)}
-                      </td>
-                    ))}
+                    <PlatformCells row={row} platforms={platforms} />
                   </tr>
                   {guidance !== null && (
                     <tr id={guidanceId} className="guidance-row" hidden={!guidanceOpen} data-testid="guidance-row">
