@@ -100,6 +100,19 @@ export const INITIATED_UNKNOWN_NOTE: Record<InitiatedUnknown, string> = {
   'no data': 'unknown: no data covers these days',
 };
 
+/**
+ * Which days the rate covers, when not all: "Rate covers 12 of 14 days"; when no day is known for
+ * every selected platform (a summary of one platform beside details of the other), the known
+ * cells only. Null when the rate covers the whole range or is not computed.
+ */
+export function rateSpan(report: Report): string | null {
+  const dq = report.dataQuality;
+  if (report.rollup.initiated === null || dq.knownInitiatedDays >= dq.rangeDays) return null;
+  return dq.knownInitiatedDays === 0
+    ? 'Rate covers only the platforms and days whose initiated count is known'
+    : `Rate covers ${formatCount(dq.knownInitiatedDays)} of ${plural(dq.rangeDays, 'day')}`;
+}
+
 /** Why the rate shows "—", or null when it shows a number. */
 export function rateReason(report: Report): string | null {
   const { initiated, incompleteRate } = report.rollup;
@@ -134,13 +147,13 @@ export function coverageNotes(report: Report, caveats: readonly CompareCaveat[] 
       text: `Incomplete includes ${formatCount(rollup.fromSummary)} from Intune's summary, without sections (days that no event or details row covers)`,
     });
   }
-  if (rollup.initiated !== null && dq.knownInitiatedDays < dq.rangeDays) {
+  if (rateSpan(report) !== null) {
     const outside = dq.incompleteOutsideRate;
     const unknown = report.coverage.unknownInitiatedDays;
     notes.push({
       kind: 'rate-covers',
       target: 'rate',
-      text: `Rate covers ${formatCount(dq.knownInitiatedDays)} of ${plural(dq.rangeDays, 'day')}${
+      text: `${rateSpan(report)}${
         outside > 0 && unknown.length > 0
           ? `: ${formatCount(outside)} incomplete on ${formatDayRuns(unknown)} ${outside === 1 ? 'is' : 'are'} left out of it (initiated unknown there)`
           : ': no data tells how many enrollments began on the others'

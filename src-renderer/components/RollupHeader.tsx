@@ -5,7 +5,7 @@
  */
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
-import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason } from '../coverage';
+import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason, rateSpan } from '../coverage';
 import { formatCount, formatRate } from '../format';
 import { formatDelta, formatPoints } from './insights-format';
 
@@ -188,9 +188,12 @@ export function RollupHeader({
             <span className="stat-caveat" data-testid="rate-reason">
               not computed: {reason}
             </span>
-          ) : dq.knownInitiatedDays < dq.rangeDays ? (
+          ) : rateSpan(report) !== null ? (
             <span className="stat-caveat" data-testid="rate-covers">
-              incomplete ÷ initiated, over {formatCount(dq.knownInitiatedDays)} of {formatCount(dq.rangeDays)} days
+              incomplete ÷ initiated,{' '}
+              {dq.knownInitiatedDays > 0
+                ? `over ${formatCount(dq.knownInitiatedDays)} of ${formatCount(dq.rangeDays)} days`
+                : 'known cells only'}
             </span>
           ) : (
             'incomplete ÷ initiated'

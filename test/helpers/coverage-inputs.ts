@@ -61,13 +61,14 @@ export function writeDetailsOnly(path: string, first: string, days: number): { r
 
 /**
  * Intune's abandonment summary alone: per day and platform, initiated and incomplete counts; with
- * `bothPlatforms`, one row a day for both platforms together (no Platform column).
+ * `bothPlatforms`, one row a day for both platforms together (no Platform column); with
+ * `platforms`, rows of those platforms only.
  */
 export function writeSummaryOnly(
   path: string,
   first: string,
   days: number,
-  options: { bothPlatforms?: boolean } = {},
+  options: { bothPlatforms?: boolean; platforms?: readonly string[] } = {},
 ): { initiated: number; incomplete: number; rows: number; last: string } {
   const both = options.bothPlatforms === true;
   const lines = [
@@ -78,7 +79,7 @@ export function writeSummaryOnly(
   let initiated = 0;
   let incomplete = 0;
   for (let d = 0; d < days; d++) {
-    for (const [p, platform] of (both ? [''] : ['iOS', 'Android']).entries()) {
+    for (const [p, platform] of (both ? [''] : (options.platforms ?? ['iOS', 'Android'])).entries()) {
       const began = 40 + d * 3 + p * 11;
       const stopped = 9 + ((d * 5 + p * 3) % 7);
       initiated += began;

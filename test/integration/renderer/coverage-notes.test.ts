@@ -35,6 +35,31 @@ const notesOf = (db: CaseDb, filter: ReportFilter) => {
 };
 
 describe('coverage notes', () => {
+  it('an iOS summary beside Android details: the rate covers only the iOS cells, and says what it leaves out', async () => {
+    const dir = tempDir();
+    const summary = join(dir, 'summary-ios.csv');
+    const details = join(dir, 'details.csv');
+    writeSummaryOnly(summary, '2025-06-01', 5, { platforms: ['iOS'] });
+    writeDetailsOnly(details, '2025-06-01', 5);
+    const db = openCase(join(dir, 'mixed.enrollscope'));
+    try {
+      expect((await importFiles(db, [summary, details], { reader: readInput })).map((o) => o.status)).toEqual([
+        'imported',
+        'imported',
+      ]);
+      const { report, notes } = notesOf(db, { from: '2025-06-01', to: '2025-06-05', tz: 'UTC' });
+      expect(report.rollup.initiated).not.toBeNull();
+      expect(report.coverage.unknownInitiatedDays).toHaveLength(5);
+      const outside = report.dataQuality.incompleteOutsideRate;
+      expect(outside).toBeGreaterThan(0);
+      expect(notes.find((n) => n.kind === 'rate-covers')!.text).toBe(
+        `Rate covers only the platforms and days whose initiated count is known: ${outside} incomplete on Jun 1, 2025 – Jun 5, 2025 are left out of it (initiated unknown there)`,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it('a log ending at 06:05 UTC: its last day ends 06:05 in UTC, 02:05 in New York, where the first day starts 20:05', async () => {
     const db = await caseOf((path) => writePartialDayLog(path, '2025-06-01', 14), 'events.csv');
     try {
