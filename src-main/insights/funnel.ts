@@ -14,7 +14,8 @@
  * - reached: attempts.reached bit i (set when an event named an action of section i or a later
  *   one; all bits for a completed attempt; a details row up to its own section).
  * - incomplete: attempts that ended incomplete with a combo of that section.
- * - stepConversion: reached(i + 1) / reached(i); null for the last section or when reached(i) is 0.
+ * - stepConversion: reached(i + 1) / reached(i); null for the last section, when reached(i) is 0
+ *   or when initiated is unknown.
  * - overallConversion: reached(i) / initiated; null when initiated is null or 0.
  * - medianMs, p75Ms: nearest-rank percentiles of end_ms - start_ms over the attempts incomplete in
  *   the section (see percentile()). An abandonment details row has one time, so it counts as 0.
@@ -103,7 +104,8 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
         section,
         reached: here,
         incomplete: stopped.length,
-        stepConversion: next === null ? null : ratio(next, here),
+        // Without a known base the attempts are only the abandoned ones: no share of them is a conversion.
+        stepConversion: next === null || initiated === null ? null : ratio(next, here),
         overallConversion: ratio(here, initiated),
         medianMs: percentile(stopped, 0.5),
         p75Ms: percentile(stopped, 0.75),

@@ -14,9 +14,15 @@
 import { CATALOG, type CatalogRow } from '../shared/taxonomy';
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Printable ASCII and the usual white space: text whose NFKC form is itself. */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+const NOT_ASCII_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
 
 /** A screen text reduced to what the comparison looks at: lower-case letters and digits. */
 export function screenLetters(screen: string): string {
+  // The same result for ASCII text (NFKC leaves it as it is), without the Unicode work: a case
+  // may hold 100,000+ distinct screen texts.
+  if (ASCII.test(screen)) return screen.toLowerCase().replace(NOT_ASCII_LETTER_OR_DIGIT, '');
   return screen.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
 }
 
@@ -35,6 +41,10 @@ for (const row of CATALOG) {
 export function catalogRowOf(actionName: string, screen: string, userAction: string): CatalogRow | undefined {
   const candidates = CATALOG_BY_PAIR.get(pairKey(actionName, userAction));
   if (candidates === undefined) return undefined;
+  // One candidate takes any wording: no comparison needed.
+  if (candidates.length === 1) return candidates[0]!.row;
+  const exact = candidates.find((c) => c.row.screen === screen);
+  if (exact !== undefined) return exact.row;
   const letters = screenLetters(screen);
   const same = candidates.find((c) => c.letters === letters);
   if (same !== undefined) return same.row;
