@@ -82,6 +82,11 @@ export function SectionChart({
   const theme = CHART_THEME[scheme];
   const { days, series } = useMemo(() => chartSeries(report), [report]);
   const before = useMemo(() => (previous ? chartSeries(previous.report) : null), [previous]);
+  // The other period's partial days, by the index of the current day they are drawn beside.
+  const beforePartial = useMemo(() => {
+    const partial = new Set(previous ? partialDaysOf(previous.report) : []);
+    return (before?.days ?? []).map((day) => partial.has(day));
+  }, [previous, before]);
   const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ChartJS<'line'>>(null);
@@ -122,7 +127,9 @@ export function SectionChart({
             backgroundColor: color,
             borderDash: PREVIOUS_DASH,
             borderWidth: 1.5,
-            pointRadius: 0,
+            // No points, but an open marker on the other period's partial days.
+            pointRadius: days.map((_day, index) => (beforePartial[index] ? 3 : 0)),
+            pointBackgroundColor: theme.openPoint,
             pointHoverRadius: 3,
             tension: 0,
             spanGaps: false,
@@ -131,7 +138,7 @@ export function SectionChart({
         }),
       ],
     }),
-    [days, series, before, hidden, partialDays, theme],
+    [days, series, before, hidden, partialDays, theme, beforePartial],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -185,7 +192,8 @@ export function SectionChart({
               const shown = item.raw === null ? 'no data' : formatCount(Number(item.raw));
               if (!label.endsWith(PREVIOUS_SUFFIX) || !before) return ` ${label}: ${shown}`;
               const day = before.days[item.dataIndex];
-              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${day ? formatShortDay(day) : 'previous'}: ${shown}`;
+              const partial = beforePartial[item.dataIndex] ? ' (partial day)' : '';
+              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${day ? formatShortDay(day) : 'previous'}${partial}: ${shown}`;
             },
           },
         },
@@ -210,7 +218,7 @@ export function SectionChart({
         },
       },
     }),
-    [theme, days, series, before, markers, onDrillDay, partialDays, partialLabels],
+    [theme, days, series, before, markers, onDrillDay, partialDays, partialLabels, beforePartial],
   );
 
   const toggle = (section: Section): void => {
@@ -350,7 +358,13 @@ export function SectionChart({
                   </td>
                 ))}
                 {before?.series.map(({ section, values }) => (
-                  <td key={`previous-${section}`} className="num previous" data-previous-section={section}>
+                  <td
+                    key={`previous-${section}`}
+                    className={`num previous${beforePartial[index] ? ' partial-cell' : ''}`}
+                    data-previous-section={section}
+                    data-partial={beforePartial[index] ? 'true' : undefined}
+                    title={beforePartial[index] ? 'A partial day of the other period' : undefined}
+                  >
                     {values[index] === null || values[index] === undefined ? '—' : formatCount(values[index] ?? 0)}
                   </td>
                 ))}

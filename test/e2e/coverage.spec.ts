@@ -211,4 +211,24 @@ test('a log ending at 06:05: the default range stops the day before; shown, the 
   );
   await expect(page.getByTestId('delta-incomplete')).toHaveClass(/neutral/);
   await expect(page.getByTestId('delta-incomplete-caveat')).toBeVisible();
+
+  // Against chosen days that hold the partial day: the other period's partial day is marked in the
+  // chart's table beside the current day it is drawn with, and its caveat is listed.
+  const against = { from: '2025-06-02', to: last };
+  const chosen = onCase(casePath, (db) =>
+    built.computeComparison(db, { from: '2025-06-01', to: last, tz: 'UTC' }, against),
+  );
+  expect(chosen.caveats.filter((c) => c.period === 'previous').map((c) => c.kind)).toEqual(['partial-days']);
+  await page.getByTestId('compare-against').selectOption('chosen');
+  await page.getByTestId('compare-from').fill(against.from);
+  await page.getByTestId('compare-to').fill(against.to);
+  await expect(note(page, 'compare')).toHaveText(
+    chosen.caveats.map((c) => `Comparison ${c.message.replace(/([^.])$/, '$1.')}`),
+  );
+  // The other period's 13th and last day (Jun 14) is drawn beside the current period's 13th (Jun 13).
+  const marked = table.locator('td.previous[data-partial="true"]');
+  await expect(marked).toHaveCount(report.filters.sections.length);
+  await expect(table.locator('tr[data-day="2025-06-13"] td.previous[data-partial="true"]')).toHaveCount(
+    report.filters.sections.length,
+  );
 });
