@@ -100,7 +100,9 @@ export function formatFailuresText(report: FailuresReport): string {
   out.push(`Range: ${report.range.from} to ${report.range.to} (${report.range.tz})`);
   out.push(`Total: ${report.total}`);
   const block = (title: string, rows: readonly (readonly [string, number])[]): void => {
-    out.push('', ...textTable([title, 'Failures'], rows.length > 0 ? rows : [['(none)', 0]], ['left', 'right']));
+    out.push('');
+    // One line at a time: a hostile export may hold 100,000+ distinct reasons.
+    for (const line of textTable([title, 'Failures'], rows.length > 0 ? rows : [['(none)', 0]], ['left', 'right'])) out.push(line);
   };
   block(
     'Reason',

@@ -146,9 +146,10 @@ export function formatText(report: Report): string {
     out.push('', 'Data quality');
     for (const note of quality.notes) out.push(`- ${note}`);
     if (quality.summaryMismatches.length > 0) {
-      out.push(
-        '',
-        ...textTable(
+      out.push('');
+      pushAll(
+        out,
+        textTable(
           ['Date', 'Platform', 'Summary incomplete', 'Attempts incomplete'],
           quality.summaryMismatches.map((m) => [
             m.date,
@@ -164,8 +165,9 @@ export function formatText(report: Report): string {
 
   if (report.imports.length > 0) {
     out.push('', 'Imports');
-    out.push(
-      ...textTable(
+    pushAll(
+      out,
+      textTable(
         ['#', 'File', 'Format', 'Rows', 'Imported', 'Duplicates', 'Skipped'],
         report.imports.map((i) => [
           i.id,

@@ -24,6 +24,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\
 const ROW = new RegExp(
   `(${[...USER_ACTIONS.map(escape), '—'].join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`,
 );
+/** The "N other wordings" row: no user action, so its platform text stands before the count. */
+const OTHER_ROW = /other wordings?\s+(?:iOS\/Android|iOS\/iPadOS|Android)()\s+([\d,]+)\s+(\d+\.\d%|—)((?:\s+[\d,]+)+)\s*$/;
 
 export interface PrintedRow {
   readonly page: number;
@@ -45,7 +47,7 @@ export function printedRows(pages: readonly string[], sections: readonly string[
         continue;
       }
       if (/^\s*Daily counts\s*$/.test(line)) current = null;
-      const match = ROW.exec(line);
+      const match = ROW.exec(line) ?? OTHER_ROW.exec(line);
       if (current && match) {
         rows.get(current)!.push({
           page: index + 1,
