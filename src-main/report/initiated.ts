@@ -6,7 +6,8 @@
  * - Initiated sums the known cells: a summary's initiated count where one covers the cell, the
  *   attempts that started in it otherwise. null when no cell of the range is known.
  * - Both platforms selected: a day's platformless summary covers the whole day (its per-platform
- *   rows, if any, are then not used); otherwise per-platform rows cover their cells.
+ *   rows, if any, are then not used), unless rows of both platforms were imported after it: the
+ *   last imported stands, and they replace it. Otherwise per-platform rows cover their cells.
  * - One platform selected: a platformless row cannot be split, so it is left out (counted) and the
  *   cell is known only through the event-log span or a per-platform row.
  * - A summary cell holding no attempt at all adds its incomplete count (`fromSummary`); one that
@@ -38,6 +39,17 @@ export interface CellResult {
   readonly summaryRowsLeftOut: number;
 }
 
+/** The day's platformless summary row when it stands for both platforms together (see above). */
+function standingPlatformless(byPlatform: ReadonlyMap<number, SummaryCell> | undefined): SummaryCell | undefined {
+  const platformless = byPlatform?.get(0);
+  if (platformless === undefined) return undefined;
+  const ios = byPlatform?.get(1);
+  const android = byPlatform?.get(2);
+  const replaced =
+    ios !== undefined && android !== undefined && ios.seq > platformless.seq && android.seq > platformless.seq;
+  return replaced ? undefined : platformless;
+}
+
 /**
  * The cells of the range whose initiated count is unknown, as [start ms, end ms, platform code]:
  * the funnel counts only the attempts of known cells, so that its base is the known Initiated.
@@ -52,7 +64,7 @@ export function unknownCells(
   const cells: [number, number, number][] = [];
   for (const day of days) {
     const byPlatform = summaries.get(day.date);
-    if ((codes.length === 2 && byPlatform?.has(0) === true) || dayMeets(day, eventLogSpan)) continue;
+    if ((codes.length === 2 && standingPlatformless(byPlatform) !== undefined) || dayMeets(day, eventLogSpan)) continue;
     for (const code of codes) if (byPlatform?.has(code) !== true) cells.push([day.startMs, day.endMs, code]);
   }
   return cells;
@@ -103,7 +115,7 @@ export function countCells(
     const started = counts.started[i] ?? [0, 0, 0];
     const incomplete = counts.incomplete[i] ?? [0, 0, 0];
     const counted = counts.counted[i] ?? [0, 0, 0];
-    const platformless = byPlatform?.get(0);
+    const platformless = both ? standingPlatformless(byPlatform) : byPlatform?.get(0);
     if (platformless !== undefined) {
       if (both) {
         anyKnown = true;

@@ -16,16 +16,25 @@ export interface SummaryCell {
   initiated: number;
   /** The standing row's incomplete count; null when it gives none. */
   incomplete: number | null;
+  /** The standing row's import order (seq = import id * 2^32 + line). */
+  seq: number;
 }
 
 /** date → platform code (0 = both, 1, 2) → cell. */
 export type SummaryCells = Map<string, Map<number, SummaryCell>>;
 
-type SummaryRow = [day: string | null, timeMs: number | null, platform: number, initiated: number, incomplete: number | null];
+type SummaryRow = [
+  day: string | null,
+  timeMs: number | null,
+  platform: number,
+  initiated: number,
+  incomplete: number | null,
+  seq: number,
+];
 
 function readRows(db: Database.Database): SummaryRow[] {
   return db
-    .prepare('SELECT day, time_ms, platform, initiated, incomplete FROM summaries ORDER BY seq, id')
+    .prepare('SELECT day, time_ms, platform, initiated, incomplete, seq FROM summaries ORDER BY seq, id')
     .raw()
     .all() as SummaryRow[];
 }
@@ -36,7 +45,7 @@ const dateOf = (day: string | null, timeMs: number | null, tz: string): string |
 
 export function readSummaryCells(db: Database.Database, tz: string, from: string, to: string): SummaryCells {
   const cells: SummaryCells = new Map();
-  for (const [day, timeMs, platform, initiated, incomplete] of readRows(db)) {
+  for (const [day, timeMs, platform, initiated, incomplete, seq] of readRows(db)) {
     const date = dateOf(day, timeMs, tz);
     if (date === null || date < from || date > to) continue;
     let byPlatform = cells.get(date);
@@ -45,7 +54,7 @@ export function readSummaryCells(db: Database.Database, tz: string, from: string
       cells.set(date, byPlatform);
     }
     const rows = (byPlatform.get(platform)?.rows ?? 0) + 1;
-    byPlatform.set(platform, { rows, initiated, incomplete });
+    byPlatform.set(platform, { rows, initiated, incomplete, seq });
   }
   return cells;
 }

@@ -138,6 +138,19 @@ describe('what the data knows', () => {
     expect(computeReport(db, JUNE_1_3).rollup).toMatchObject({ initiated: 9, incomplete: 5, fromSummary: 5 });
   });
 
+  it('a platformless row and rows of both platforms for one day: the ones imported last stand', () => {
+    const later = tempCase();
+    importRows(later, { summaries: [summary('2025-06-01', 20, 4)] });
+    importRows(later, { summaries: [summary('2025-06-01', 13, 2, 'ios'), summary('2025-06-01', 9, 1, 'android')] });
+    expect(computeReport(later, JUNE_1_3).rollup).toMatchObject({ initiated: 22, incomplete: 3, fromSummary: 3 });
+    const earlier = tempCase();
+    importRows(earlier, { summaries: [summary('2025-06-01', 13, 2, 'ios'), summary('2025-06-01', 9, 1, 'android')] });
+    importRows(earlier, { summaries: [summary('2025-06-01', 20, 4)] });
+    expect(computeReport(earlier, JUNE_1_3).rollup).toMatchObject({ initiated: 20, incomplete: 4, fromSummary: 4 });
+    // Under a platform filter the platformless row cannot be split: the platform's own row stands.
+    expect(computeReport(earlier, { ...JUNE_1_3, platforms: ['Android'] }).rollup).toMatchObject({ initiated: 9, incomplete: 1 });
+  });
+
   it('summary of one platform, details of the other: the details’ cells are unknown and left out of the rate', () => {
     const db = tempCase();
     importRows(db, {
