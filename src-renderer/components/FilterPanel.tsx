@@ -3,6 +3,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { RANGE_PRESETS, type RangePreset } from '../../src-main/shared/ipc-contract';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
+import type { Report } from '../../src-main/shared/report-types';
+import { dayInZone, formatClock } from '../coverage';
 import { daysInRange, formatDay } from '../format';
 import { useApp } from '../store';
 import { TimeZoneSelect } from './TimeZoneSelect';
@@ -30,6 +32,17 @@ function validRange(from: string, to: string): string | null {
   return null;
 }
 
+/**
+ * The day the case's data ends on, when the presets stop before it (the engine's default range
+ * leaves out a partial last day), with the time its data ends; else null.
+ */
+function latestPartialDay(report: Report | null, latestDay: string | null): { day: string; ends: string } | null {
+  const end = report?.dataQuality.dataSpan?.to;
+  if (!report || !end || !latestDay) return null;
+  const day = dayInZone(end, report.range.tz);
+  return day > latestDay ? { day, ends: formatClock(end, report.range.tz) } : null;
+}
+
 function DateRangeFilter() {
   const range = useApp((s) => s.range);
   const report = useApp((s) => s.report);
@@ -41,6 +54,7 @@ function DateRangeFilter() {
   const from = draft?.from ?? report?.range.from ?? '';
   const to = draft?.to ?? report?.range.to ?? '';
   const problem = draft ? validRange(draft.from, draft.to) : null;
+  const lastPartial = latestPartialDay(report, latestDay);
 
   const apply = (nextFrom: string, nextTo: string): void => {
     setDraft({ from: nextFrom, to: nextTo });
@@ -72,7 +86,15 @@ function DateRangeFilter() {
       <p className="filter-hint">
         {latestDay ? (
           <>
-            Presets end on <strong>{formatDay(latestDay)}</strong>, the latest day with data.
+            Presets end on <strong>{formatDay(latestDay)}</strong>, the latest {lastPartial ? 'whole ' : ''}day with
+            data
+            {lastPartial ? (
+              <span data-testid="latest-partial">
+                {' '}
+                ({formatDay(lastPartial.day)} is partial: data ends {lastPartial.ends})
+              </span>
+            ) : null}
+            .
           </>
         ) : (
           'No data yet.'

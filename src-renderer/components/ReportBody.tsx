@@ -13,6 +13,7 @@ import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { DrillFilter } from '../store/drilldown-slice';
 import { ActiveFilters } from './ActiveFilters';
+import { CoverageNotes } from './CoverageNotes';
 import { AnnotationsCard } from './annotations/AnnotationsCard';
 import type { ChartMarker } from './annotations/marker-plugin';
 import { DataQualityPanel } from './DataQualityPanel';
@@ -34,6 +35,7 @@ function rollupCompare(comparison: Comparison, label: string): RollupCompare {
     incomplete: delta.incomplete,
     incompleteRate: delta.incompleteRate,
     label,
+    qualified: comparison.caveats.length > 0,
   };
 }
 
@@ -106,7 +108,7 @@ function AbandonmentReport({ report }: { report: Report }) {
       openDrill(
         { kind: 'section', section: 'Unclassified' },
         'unclassified (no action name known)',
-        report.rollup.unclassified,
+        report.rollup.unclassified - report.rollup.fromSummary,
       );
     } else {
       openDrill(
@@ -125,6 +127,7 @@ function AbandonmentReport({ report }: { report: Report }) {
         compare={comparison ? rollupCompare(comparison, label) : null}
         onDrill={drillTile}
       />
+      <CoverageNotes report={report} caveats={comparison?.caveats ?? []} variant="app" />
       <SectionChart
         report={report}
         previous={previous}

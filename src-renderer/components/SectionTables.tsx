@@ -11,7 +11,7 @@ import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report, SectionRow, SectionTable as SectionTableData } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
-import { formatCount, formatShare } from '../format';
+import { formatCount, formatShare, plural } from '../format';
 import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
 import { formatDelta } from './insights-format';
 
@@ -154,6 +154,63 @@ function SortHeader({
   );
 }
 
+/** A row's count on each selected platform. */
+function PlatformCells({ row, platforms }: { row: SectionRow; platforms: readonly Platform[] }) {
+  return (
+    <>
+      {platforms.map((platform) => (
+        <td key={platform} className="num" data-cell={platform}>
+          {formatCount(row.byPlatform[platform] ?? 0)}
+        </td>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The row that folds the observed rows a section cannot list one by one (the engine's
+ * `otherWordings`): it says so and opens nothing; the section tables CSV export lists each row.
+ */
+function OtherWordingsRow({
+  row,
+  table,
+  platforms,
+  extras,
+}: {
+  row: SectionRow;
+  table: SectionTableData;
+  platforms: readonly Platform[];
+  extras: TableExtras;
+}) {
+  const folded = row.otherWordings ?? 0;
+  return (
+    <tr className="other-wordings" data-testid="section-row" data-other-wordings={folded}>
+      <td className="action-name">
+        <span className="muted">Other wordings</span>
+        <span className="platform-inline muted">{row.platform}</span>
+      </td>
+      <td className="screen">
+        {plural(folded, 'other observed row')}, folded into one{' '}
+        <span className="muted">(the section tables CSV export lists each)</span>
+      </td>
+      <td className="nowrap col-platform">{row.platform}</td>
+      <td className="user-action">{row.userAction || '—'}</td>
+      <td className="num strong count-cell" title="Not listed one by one here: the section tables CSV export lists each">
+        <span data-cell="count">{formatCount(row.count)}</span>
+      </td>
+      {extras.deltas && (
+        <td className="num muted" data-cell="delta">
+          —
+        </td>
+      )}
+      <td className="num col-share" data-cell="share">
+        {formatShare(row.count, table.incomplete)}
+      </td>
+      <PlatformCells row={row} platforms={platforms} />
+    </tr>
+  );
+}
+
 function SectionTable({
   table,
   platforms,
@@ -260,6 +317,8 @@ function SectionTable({
               const guidance = extras.guidance?.(table.section, row) ?? null;
               const guidanceOpen = openGuidance.has(key);
               const guidanceId = `${headingId}-guidance-${rows.indexOf(row)}`;
+              if (row.otherWordings !== undefined)
+                return <OtherWordingsRow key={key} row={row} table={table} platforms={platforms} extras={extras} />;
               return (
                 <Fragment key={key}>
                   <tr
@@ -337,11 +396,7 @@ function SectionTable({
                         <span>{formatShare(row.count, table.incomplete)}</span>
                       </span>
                     </td>
-                    {platforms.map((platform) => (
-                      <td key={platform} className="num" data-cell={platform}>
-                        {formatCount(row.byPlatform[platform] ?? 0)}
-                      </td>
-                    ))}
+                    <PlatformCells row={row} platforms={platforms} />
                   </tr>
                   {guidance !== null && (
                     <tr id={guidanceId} className="guidance-row" hidden={!guidanceOpen} data-testid="guidance-row">

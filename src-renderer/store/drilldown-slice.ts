@@ -46,6 +46,8 @@ export interface DrillState {
   /** 'all': every outcome (only the Initiated tile starts there). */
   readonly outcome: AttemptOutcomeFilter;
   readonly platform: Platform | 'any';
+  /** The dialog's day filter; absent: the target's own day (a day of the chart), else any day. */
+  readonly date?: string | 'any';
   readonly sort: AttemptSort;
   readonly offset: number;
   readonly page: AttemptPage | null;
@@ -66,6 +68,7 @@ export interface DrillSlice {
   setDrillSearch(search: string): void;
   setDrillOutcome(outcome: AttemptOutcomeFilter): void;
   setDrillPlatform(platform: Platform | 'any'): void;
+  setDrillDate(date: string | 'any'): void;
   setDrillSort(sort: AttemptSort): void;
   setDrillOffset(offset: number): void;
   setMaskUsers(on: boolean): void;
@@ -82,20 +85,24 @@ function storedMask(): boolean {
   }
 }
 
+/** The day the dialog lists ('any': every day of the report's range). */
+export const drillDate = (drill: DrillState): string | 'any' =>
+  drill.date ?? (drill.target.kind === 'day' ? drill.target.date : 'any');
+
 /** The engine query of a target plus the panel's own filters. */
 export function drillQuery(drill: DrillState): AttemptsRequest['query'] {
   const { target } = drill;
   const narrowed: AttemptsRequest['query'] =
     target.kind === 'row'
       ? { section: target.section, actionName: target.actionName, screen: target.screen, userAction: target.userAction }
-      : target.kind === 'day'
-        ? { section: target.section, date: target.date }
-        : target.kind === 'section'
-          ? { section: target.section }
-          : {};
+      : target.kind === 'day' || target.kind === 'section'
+        ? { section: target.section }
+        : {};
+  const date = drillDate(drill);
   const search = drill.search.trim();
   return {
     ...narrowed,
+    ...(date !== 'any' ? { date } : {}),
     outcome: drill.outcome,
     ...(drill.platform !== 'any' ? { platform: drill.platform } : {}),
     ...(search ? { search } : {}),
@@ -144,6 +151,7 @@ export const createDrillSlice: Slice<DrillSlice> = (api) => (set, get) => {
     setDrillSearch: (search) => update({ search, offset: 0 }),
     setDrillOutcome: (outcome) => update({ outcome, offset: 0 }),
     setDrillPlatform: (platform) => update({ platform, offset: 0 }),
+    setDrillDate: (date) => update({ date, offset: 0 }),
     setDrillSort: (sort) => update({ sort, offset: 0 }),
     setDrillOffset: (offset) => update({ offset: Math.max(0, offset) }),
 

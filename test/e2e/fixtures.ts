@@ -113,7 +113,9 @@ export async function expectReportShown(page: Page, report: Report): Promise<voi
         section.rows.map((row) => count(row.byPlatform[platform])),
       );
     }
-    expect(await table.locator('td.user-action').allTextContents()).toEqual(section.rows.map((row) => row.userAction));
+    expect(await table.locator('td.user-action').allTextContents()).toEqual(
+      section.rows.map((row) => row.userAction || '—'),
+    );
   }
 }
 

@@ -12,9 +12,10 @@ import type {
   AttemptSortKey,
 } from '../../../src-main/shared/insights-types';
 import { PLATFORMS, type Platform } from '../../../src-main/shared/taxonomy';
-import { formatCount, plural } from '../../format';
+import { formatCount, formatLongDay, plural } from '../../format';
 import { useApp } from '../../store';
-import { DRILL_PAGE_SIZE } from '../../store/drilldown-slice';
+import { DRILL_PAGE_SIZE, drillDate } from '../../store/drilldown-slice';
+import { partialDayLabels } from '../../coverage';
 import { formatDuration, formatTime } from '../insights-format';
 import { useTruncatedFocus } from './useTruncatedFocus';
 import '../../styles/insights.css';
@@ -132,6 +133,8 @@ export function DrillDownDialog() {
   const setSearch = useApp((s) => s.setDrillSearch);
   const setOutcome = useApp((s) => s.setDrillOutcome);
   const setPlatform = useApp((s) => s.setDrillPlatform);
+  const setDate = useApp((s) => s.setDrillDate);
+  const report = useApp((s) => s.report);
   const setSort = useApp((s) => s.setDrillSort);
   const setOffset = useApp((s) => s.setDrillOffset);
   const setMaskUsers = useApp((s) => s.setMaskUsers);
@@ -163,9 +166,13 @@ export function DrillDownDialog() {
   const offset = drill?.offset ?? 0;
   const from = page && total > 0 ? offset + 1 : 0;
   const to = page ? offset + page.rows.length : 0;
+  const days = report?.daily.map((point) => point.date) ?? [];
+  const partial = report ? partialDayLabels(report) : new Map<string, string>();
+  const date = drill ? drillDate(drill) : 'any';
   const narrowed = drill
     ? drill.search.trim() !== '' ||
       drill.platform !== 'any' ||
+      date !== (drill.target.kind === 'day' ? drill.target.date : 'any') ||
       drill.outcome !== (drill.target.kind === 'initiated' ? 'all' : 'incomplete')
     : false;
   const showOutcome = drill?.outcome === 'all';
@@ -205,6 +212,11 @@ export function DrillDownDialog() {
                     event or details row shows: they cannot be listed.
                   </p>
                 )}
+              {date !== 'any' && partial.has(date) && (
+                <p className="drill-note" data-testid="drill-partial">
+                  {formatLongDay(date)} is a partial day ({partial.get(date)}): its attempts cover only part of it.
+                </p>
+              )}
             </div>
             <button className="button ghost" onClick={closeDrill} aria-label="Close" data-testid="drill-close">
               ✕
@@ -238,6 +250,20 @@ export function DrillDownDialog() {
                 ))}
               </select>
             </label>
+            {days.length > 1 && (
+              <label className="drill-select">
+                <span>Day</span>
+                <select value={date} onChange={(e) => setDate(e.target.value)} data-testid="drill-date">
+                  <option value="any">Any day in the range</option>
+                  {days.map((day) => (
+                    <option key={day} value={day} data-partial={partial.has(day) ? 'true' : undefined}>
+                      {formatLongDay(day)}
+                      {partial.has(day) ? ` · partial (${partial.get(day)})` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {platforms.length > 1 && (
               <label className="drill-select">
                 <span>Platform</span>

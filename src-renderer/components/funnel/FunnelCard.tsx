@@ -48,8 +48,8 @@ export function FunnelTable({
   return (
     <table className="data-table compact funnel-table" data-testid="funnel-table">
       <caption className="visually-hidden">
-        Section funnel: of {funnel.initiated === null ? 'an unknown number of' : formatCount(funnel.initiated)} initiated attempts, how many reached each section and stopped
-        there
+        Section funnel: of {funnel.initiated === null ? 'an unknown number of' : formatCount(funnel.initiated)}{' '}
+        initiated attempts, how many reached each section and stopped there
       </caption>
       <thead>
         <tr>
@@ -136,7 +136,9 @@ export function FunnelCard() {
         <h2 id="funnel-title">Section funnel</h2>
         {funnel && (
           <span className="muted funnel-initiated" data-testid="funnel-initiated">
-            {funnel.initiated === null ? 'initiated unknown (the data holds only abandoned enrollments)' : `of ${formatCount(funnel.initiated)} attempts initiated`}
+            {funnel.initiated === null
+              ? 'initiated unknown (the data holds only abandoned enrollments)'
+              : `of ${formatCount(funnel.initiated)} attempts initiated`}
           </span>
         )}
       </div>
@@ -147,6 +149,13 @@ export function FunnelCard() {
       )}
       {funnel ? (
         <>
+          {funnel.caveats.length > 0 && (
+            <ul className="funnel-caveats" data-testid="funnel-caveats">
+              {funnel.caveats.map((caveat) => (
+                <li key={caveat}>{caveat}</li>
+              ))}
+            </ul>
+          )}
           <FunnelBars funnel={funnel} />
           <div className="table-scroll">
             <FunnelTable

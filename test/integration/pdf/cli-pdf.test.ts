@@ -129,6 +129,10 @@ describe('enrollscope report --format pdf', () => {
     ).get('Platform Screens')!;
     const tablePages = [...new Set(rows.map((row) => row.page))];
     expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    // The folded row prints as such (its screen cell wraps over lines the other columns share).
+    expect(pages[tablePages.at(-1)! - 1]).toMatch(
+      new RegExp(`Other wordings\\s+${observed.at(-1)!.otherWordings} other observed`),
+    );
     // Consecutive pages, each opening with the section's heading line and the column header.
     expect(tablePages).toEqual(tablePages.map((_, i) => tablePages[0]! + i));
     for (const page of tablePages) {

@@ -20,7 +20,7 @@ import type {
 import type { Report } from '../../../src-main/shared/report-types';
 import { createAppStore } from '../../../src-renderer/store';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
-import { drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
+import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -236,6 +236,22 @@ describe('the insights slices', () => {
       drillQuery({ ...base, platform: 'any', target: { kind: 'section', section: 'Unclassified' } }),
     ).toMatchObject({
       section: 'Unclassified',
+    });
+    // The dialog's day filter: "any day" widens a chart day to the range; a chosen day narrows a row.
+    const day = { kind: 'day', section: 'Platform Screens', date: '2025-06-02' } as const;
+    expect(drillQuery({ ...base, target: day, date: 'any' })).not.toHaveProperty('date');
+    expect(drillDate({ ...base, target: day })).toBe('2025-06-02');
+    const row = {
+      kind: 'row',
+      section: 'Terms of Use',
+      actionName: 'TermsofUse',
+      screen: 'Terms of use (if admin configured)',
+      userAction: 'Decline All',
+    } as const;
+    expect(drillQuery({ ...base, target: row })).not.toHaveProperty('date');
+    expect(drillQuery({ ...base, target: row, date: '2025-06-14' })).toMatchObject({
+      actionName: 'TermsofUse',
+      date: '2025-06-14',
     });
   });
 
