@@ -54,6 +54,12 @@ export function formatRange(from: string, to: string): string {
   return `${formatDay(from)} – ${formatDay(to)}`;
 }
 
+/** A range as short as the locale writes it (`Nov 1 – 14, 2025`), for the chips. */
+export function formatCompactRange(from: string, to: string): string {
+  if (from === to) return formatDay(from);
+  return dayFormat.formatRange(asDate(from), asDate(to));
+}
+
 /** Number of days in an inclusive range. */
 export function daysInRange(from: string, to: string): number {
   return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000) + 1;

@@ -27,6 +27,9 @@ export const CHART_THEME = {
     gap: 'rgba(120,130,145,0.10)',
     marker: '#6b4fa0',
     markerBg: 'rgba(255,255,255,0.92)',
+    /** Partial days: the band's hatch, and the fill of their open markers (the card's background). */
+    hatch: 'rgba(90,100,115,0.30)',
+    openPoint: '#ffffff',
   },
   dark: {
     text: '#c5cad3',
@@ -37,5 +40,7 @@ export const CHART_THEME = {
     gap: 'rgba(160,170,185,0.10)',
     marker: '#c3a8f0',
     markerBg: 'rgba(28,32,39,0.92)',
+    hatch: 'rgba(170,180,195,0.30)',
+    openPoint: '#1c2027',
   },
 } as const;

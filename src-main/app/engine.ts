@@ -4,14 +4,14 @@
  */
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { Report, ReportFilter } from '../shared/report-types';
-import { computeReport, ReportInputError } from '../report/compute-report';
+import { computeReport, ReportInputError, type ReportOptions } from '../report/compute-report';
 import { runImportInWorker } from '../import-worker/run';
 import { CaseRefused, getSetting, openCase, setSetting, type CaseDb } from '../store/case-file';
 import { listImports } from '../store/imports';
 
 export interface Engine {
   openCase(path: string, options: { create: boolean }): CaseDb;
-  computeReport(db: CaseDb, filter: ReportFilter): Report;
+  computeReport(db: CaseDb, filter: ReportFilter, options?: ReportOptions): Report;
   runImport(
     casePath: string,
     paths: readonly string[],

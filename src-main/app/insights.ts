@@ -6,6 +6,9 @@
  */
 import type { CaseDb } from '../store/case-file';
 import * as engine from '../insights/index';
+import { computeFindings } from '../findings/compute-findings';
+import { gatherFindingsInput } from '../findings/gather';
+import type { Finding } from '../shared/findings-types';
 import type {
   Annotation,
   AnnotationInput,
@@ -27,7 +30,7 @@ import type { ReportRequest } from '../shared/ipc-contract';
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import type { Report, ReportFilter } from '../shared/report-types';
-import { writeFileAtomic } from '../pdf/print-service';
+import { writeFileAtomic } from '../files/write-file-atomic';
 import { HandlerError } from './ipc';
 import { addDays, type AppSession } from './session';
 
@@ -36,6 +39,7 @@ export interface InsightsEngine {
   listAttempts(db: CaseDb, query: AttemptQuery): AttemptPage;
   computeComparison(db: CaseDb, filter: ReportFilter, against: CompareAgainst): Comparison;
   computeFunnel(db: CaseDb, filter: ReportFilter): Funnel;
+  computeFindings(db: CaseDb, filter: ReportFilter): readonly Finding[];
   computeFailures(db: CaseDb, filter: FailuresFilter): FailuresReport;
   listAnnotations(db: CaseDb): readonly Annotation[];
   addAnnotation(db: CaseDb, note: AnnotationInput): Annotation;
@@ -51,6 +55,7 @@ export const insightsEngine: InsightsEngine & { isInputError(error: unknown): bo
   listAttempts: engine.listAttempts,
   computeComparison: engine.computeComparison,
   computeFunnel: engine.computeFunnel,
+  computeFindings: (db, filter) => computeFindings(gatherFindingsInput(db, filter)),
   computeFailures: engine.computeFailures,
   listAnnotations: (db) => engine.listAnnotations(db),
   addAnnotation: engine.addAnnotation,
@@ -71,7 +76,14 @@ export type ChooseSavePath = (
 const EXPORTS: Readonly<
   Record<
     ExportKind,
-    { what: string; extension: string; filter: string; write: (e: InsightsEngine, r: Report) => string }
+    {
+      what: string;
+      extension: string;
+      filter: string;
+      write: (e: InsightsEngine, r: Report) => string;
+      /** True when the export lists every observed row (no "other wordings" row). */
+      allRows?: boolean;
+    }
   >
 > = {
   'section-tables-csv': {
@@ -79,6 +91,7 @@ const EXPORTS: Readonly<
     extension: 'csv',
     filter: 'CSV (Excel)',
     write: (e, r) => e.exportSectionTablesCsv(r),
+    allRows: true,
   },
   'daily-csv': { what: 'daily', extension: 'csv', filter: 'CSV (Excel)', write: (e, r) => e.exportDailyCsv(r) },
   'report-json': { what: 'report', extension: 'json', filter: 'JSON', write: (e, r) => e.exportReportJson(r) },
@@ -121,6 +134,11 @@ export class InsightsService {
     return this.engine.computeFunnel(db, filter);
   }
 
+  findings(request: ReportRequest): readonly Finding[] {
+    const { db, filter } = this.resolve(request);
+    return this.engine.computeFindings(db, filter);
+  }
+
   /**
    * Failures have their own latest day (they are not in the abandonment data): a preset is the last
    * N days ending at the latest failure's day; a custom range is taken as it is. OS and section
@@ -139,20 +157,20 @@ export class InsightsService {
   }
 
   addAnnotation(note: { date: string; text: string }): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     this.engine.addAnnotation(db, { date: note.date, text: note.text.trim() });
     return this.engine.listAnnotations(db);
   }
 
   updateAnnotation(patch: AnnotationPatch): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     const { id, ...rest } = patch;
     this.engine.updateAnnotation(db, id, rest.text === undefined ? rest : { ...rest, text: rest.text.trim() });
     return this.engine.listAnnotations(db);
   }
 
   removeAnnotation(id: number): readonly Annotation[] {
-    const db = this.session.caseDb();
+    const db = this.session.writableCaseDb();
     this.engine.removeAnnotation(db, id);
     return this.engine.listAnnotations(db);
   }
@@ -173,8 +191,15 @@ export class InsightsService {
       });
       if (!path) return null;
       // Again after the dialog: the file holds the data as it is when saved.
-      const report = this.session.report(request.report).report;
-      const text = spec.write(this.engine, request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report);
+      // The section tables CSV lists every observed row; the app's view folds all but the top ones.
+      const report = this.session.report(
+        request.report,
+        spec.allRows === true ? { observedRows: 'all' } : undefined,
+      ).report;
+      const text = spec.write(
+        this.engine,
+        request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report,
+      );
       const bytes = new TextEncoder().encode(text);
       writeFileAtomic(path, bytes);
       return { path, bytes: bytes.length };

@@ -32,10 +32,64 @@ export type Handlers = {
   readonly [C in InvokeChannel]: (arg: ArgOf<C>) => Promise<ResultOf<C>> | ResultOf<C>;
 };
 
-/** Who called: the URL of the frame and whether it belongs to the app's window. */
+/**
+ * Which of the app's windows called, judged by main from the event (never from what the page says):
+ * the main window, the hidden print window, or neither (another window, a sub-frame, a webview).
+ */
+export type SenderWindow = 'app' | 'print' | null;
+
+/** Who called: the URL of the frame and which of the app's windows it is the main frame of. */
 export interface Sender {
   readonly url: string;
-  readonly isAppWindow: boolean;
+  readonly window: SenderWindow;
+}
+
+/**
+ * The channels each window may call. The print window only asks for the job it prints; the main
+ * window never needs that job (it asks for a PDF with print:pdf).
+ */
+export const WINDOW_CHANNELS: { readonly [W in Exclude<SenderWindow, null>]: ReadonlySet<InvokeChannel> } = {
+  app: new Set(INVOKE_CHANNELS.filter((channel) => channel !== 'print:job')),
+  print: new Set<InvokeChannel>(['print:job']),
+};
+
+/**
+ * The sender check of every call: the frame is the main frame of a window allowed on the channel,
+ * and shows the app's own renderer.
+ */
+export function senderMayCall(channel: InvokeChannel, sender: Sender, isTrustedUrl: (url: string) => boolean): boolean {
+  if (sender.window === null || !WINDOW_CHANNELS[sender.window].has(channel)) return false;
+  return isTrustedUrl(sender.url);
+}
+
+/** The parts of an IPC event the window check reads (Electron's IpcMainInvokeEvent has them). */
+export interface SenderEvent {
+  readonly sender: unknown;
+  readonly senderFrame: unknown;
+}
+
+/** A window's WebContents as far as the window check needs it. */
+export interface WindowContents {
+  readonly mainFrame: unknown;
+  isDestroyed(): boolean;
+}
+
+/**
+ * Which window an event comes from: a call counts as a window's only from that window's WebContents
+ * and its main frame (a sub-frame of the same page is no one's).
+ */
+export function senderWindowOf(
+  event: SenderEvent,
+  windows: { readonly app: () => WindowContents | null; readonly print: () => WindowContents | null },
+): SenderWindow {
+  const isFrom = (contents: WindowContents | null): boolean =>
+    contents !== null &&
+    !contents.isDestroyed() &&
+    event.sender === contents &&
+    event.senderFrame === contents.mainFrame;
+  if (isFrom(windows.app())) return 'app';
+  if (isFrom(windows.print())) return 'print';
+  return null;
 }
 
 export type Invoker = (channel: string, arg: unknown, sender: Sender) => Promise<IpcResult<unknown>>;
@@ -75,10 +129,10 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions): Invo
   });
   return async (channel, arg, sender) => {
     if (!channels.has(channel)) return fail('unknown-channel', `unknown channel ${channel}`);
-    if (!sender.isAppWindow || !options.isTrustedUrl(sender.url)) {
+    const name = channel as InvokeChannel;
+    if (!senderMayCall(name, sender, options.isTrustedUrl)) {
       return fail('untrusted-sender', `${channel}: refused a call from ${sender.url || 'an unknown frame'}`);
     }
-    const name = channel as InvokeChannel;
     const parsed = (ARG_SCHEMAS[name] as z.ZodType).safeParse(arg);
     if (!parsed.success) return fail('invalid-args', `${channel}: ${describeIssues(parsed.error)}`);
     try {
@@ -99,16 +153,19 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions): Invo
   };
 }
 
-/** Registers every channel of the contract. The sender must be the app's window, on its own URL. */
+/**
+ * Registers every channel of the contract. The sender must be the main frame of a window allowed
+ * on the channel (WINDOW_CHANNELS), on the app's own URL.
+ */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   handlers: Handlers,
-  options: InvokerOptions & { readonly isAppWindow: (event: IpcMainInvokeEvent) => boolean },
+  options: InvokerOptions & { readonly windowOf: (event: IpcMainInvokeEvent) => SenderWindow },
 ): () => void {
   const invoke = createInvoker(handlers, options);
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, arg: unknown) =>
-      invoke(channel, arg, { url: event.senderFrame?.url ?? '', isAppWindow: options.isAppWindow(event) }),
+      invoke(channel, arg, { url: event.senderFrame?.url ?? '', window: options.windowOf(event) }),
     );
   }
   return () => {

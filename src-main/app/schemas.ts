@@ -4,6 +4,7 @@
  * accepts something other than the channel's argument type does not compile.
  */
 import { isAbsolute } from 'node:path';
+import { MAX_PATH_LENGTH } from '../platform/paths';
 import { z } from 'zod';
 import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
 import {
@@ -40,7 +41,7 @@ export const timeZone = z
     }
   }, 'unknown time zone');
 
-const absolutePath = z.string().min(1).max(4096).refine(isAbsolute, 'an absolute path');
+const absolutePath = z.string().min(1).max(MAX_PATH_LENGTH).refine(isAbsolute, 'an absolute path');
 
 const range = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('last'), days: z.union(RANGE_PRESETS.map((n) => z.literal(n))) }),
@@ -92,6 +93,7 @@ export const ARG_SCHEMAS = {
     customer: settingText.optional(),
     consultant: settingText.optional(),
   }),
+  'case:check': none,
   'recent:clear': none,
   'report:get': reportRequest,
   'import:pick': none,
@@ -114,6 +116,7 @@ export const ARG_SCHEMAS = {
     ]),
   }),
   'funnel:get': reportRequest,
+  'findings:get': reportRequest,
   'failures:get': reportRequest,
   'annotations:list': none,
   'annotations:add': z.strictObject({ date: day, text: noteText }),

@@ -7,8 +7,10 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ImportProgress } from '../shared/import-types';
 import type { ReportFilter } from '../shared/report-types';
+import type { ReportOptions } from '../report/compute-report';
 import {
   CASE_EXTENSION,
+  type CaseCheck,
   type CaseInfo,
   type CaseSettings,
   type EventContract,
@@ -20,11 +22,13 @@ import {
   type SessionState,
 } from '../shared/ipc-contract';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
-import type { CaseDb } from '../store/case-file';
+import { isReadOnlyCase, type CaseDb } from '../store/case-file';
 import type { Engine } from './engine';
 import { HandlerError } from './ipc';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
+import { caseLocationWarning } from '../platform/network-share';
+import { checkCase } from '../store/case-check';
 
 /** The dialogs the session needs; Electron's are in dialogs.ts, the harness scripts its own. */
 export interface Dialogs {
@@ -53,6 +57,8 @@ export interface SessionOptions {
 interface OpenCase {
   readonly path: string;
   readonly db: CaseDb;
+  /** Looked at once, when the case is opened (platform/network-share.ts). */
+  readonly storageWarning: string | null;
 }
 
 const SETTING_KEYS = ['tz', 'customer', 'consultant'] as const;
@@ -60,6 +66,8 @@ const REFUSED_KEY = 'refused-files';
 /** Set in the bundled sample case by make-sample (synthetic data, say so in the header). */
 export const SAMPLE_KEY = 'sample';
 const MAX_REFUSED = 50;
+const READ_ONLY_MESSAGE =
+  'This case is read-only for you (the file or its folder is not writable): it can be read, printed and exported, not changed.';
 export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
 
 /** `YYYY-MM-DD` plus n days (n may be negative). */
@@ -74,6 +82,7 @@ export class AppSession {
   private readonly recent: RecentCases;
   private notice: string | null = null;
   private importing: AbortController | null = null;
+  private readonly idleWaiters: (() => void)[] = [];
   /** Latest day with data, per zone, for the open case; cleared when its data changes. */
   private readonly latestDays = new Map<string, string | null>();
 
@@ -82,22 +91,29 @@ export class AppSession {
     this.recent = new RecentCases(join(options.userDataDir, 'recent-cases.json'));
   }
 
-  /** At start: reopen the last case, or on the very first start open a copy of the sample case. */
-  start(): void {
+  /**
+   * At start: the case the app was launched with (double-clicked), else reopen the last case, or
+   * on the very first start open a copy of the sample case.
+   */
+  start(launchCase: string | null = null): void {
+    if (launchCase !== null) {
+      this.tryOpen(launchCase, `Could not open ${caseName(launchCase)}`);
+      return;
+    }
     if (!this.recent.existed) {
       const copy = this.sampleCopy();
-      if (copy) this.tryOpen(copy, 'the sample case');
+      if (copy) this.tryOpen(copy, 'Could not reopen the sample case');
       return;
     }
     const last = this.recent.entries[0];
-    if (last) this.tryOpen(last.path, `the last case (${last.name})`);
+    if (last) this.tryOpen(last.path, `Could not reopen the last case (${last.name})`);
   }
 
-  private tryOpen(path: string, what: string): void {
+  private tryOpen(path: string, failure: string): void {
     try {
       this.openPath(path, false);
     } catch (error) {
-      this.notice = `Could not reopen ${what}: ${(error as Error).message}`;
+      this.notice = `${failure}: ${(error as Error).message}`;
     }
   }
 
@@ -138,7 +154,7 @@ export class AppSession {
   }
 
   info(): CaseInfo {
-    const { path, db } = this.requireCase();
+    const { path, db, storageWarning } = this.requireCase();
     const { engine } = this.options;
     const settings: Record<string, string> = {};
     for (const key of SETTING_KEYS) {
@@ -152,7 +168,9 @@ export class AppSession {
       isSample: engine.getSetting(db, SAMPLE_KEY) === 'true',
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
+      storageWarning,
       maskKey: maskKeyOf(db),
+      readOnly: isReadOnlyCase(db),
     };
   }
 
@@ -169,7 +187,7 @@ export class AppSession {
     const full = resolve(path);
     const db = this.options.engine.openCase(full, { create });
     this.closeCase();
-    this.current = { path: full, db };
+    this.current = { path: full, db, storageWarning: caseLocationWarning(full) };
     this.notice = null;
     this.recent.touch(full);
     return this.info();
@@ -215,11 +233,19 @@ export class AppSession {
 
   saveSettings(settings: CaseSettings): CaseInfo {
     const { db } = this.requireCase();
+    // A read-only case cannot remember them; printing (which saves them first) still works.
+    if (isReadOnlyCase(db)) return this.info();
     for (const key of SETTING_KEYS) {
       const value = settings[key];
       if (value !== undefined) this.options.engine.setSetting(db, key, value);
     }
     return this.info();
+  }
+
+  /** The full integrity_check of the open case (a read: it runs during an import too). */
+  checkCase(): CaseCheck {
+    const { ok, problems } = checkCase(this.requireCase().db, 'full');
+    return { ok, problems: [...problems] };
   }
 
   clearRecent(): SessionState['recent'] {
@@ -244,6 +270,17 @@ export class AppSession {
     return this.requireCase().db;
   }
 
+  /**
+   * The open case's database for a change (annotations): refused when the case is read-only, and
+   * while this app's import holds the case's write lock (the change would wait for it, then fail).
+   */
+  writableCaseDb(): CaseDb {
+    const { db } = this.requireCase();
+    if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
+    this.requireIdle();
+    return db;
+  }
+
   /** The engine's filter for a request: presets resolved against the latest day with data. */
   filterFor(request: ReportRequest): { filter: ReportFilter; latestDay: string | null } {
     const { db } = this.requireCase();
@@ -262,10 +299,12 @@ export class AppSession {
     return { filter: { from, to, tz: request.tz, platforms, sections }, latestDay };
   }
 
-  report(request: ReportRequest): ReportResponse {
+  /** `options`: the engine's (exports ask for every observed row). */
+  report(request: ReportRequest, options?: ReportOptions): ReportResponse {
     const { db } = this.requireCase();
     const { filter, latestDay } = this.filterFor(request);
-    const report = this.options.engine.computeReport(db, filter);
+    const engine = this.options.engine;
+    const report = options === undefined ? engine.computeReport(db, filter) : engine.computeReport(db, filter, options);
     return { report, latestDay };
   }
 
@@ -279,6 +318,7 @@ export class AppSession {
       this.createCase(join(dir, `Case ${stamp}${CASE_EXTENSION}`));
     }
     const { path, db } = this.requireCase();
+    if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
     const controller = new AbortController();
     this.importing = controller;
     const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) =>
@@ -300,11 +340,18 @@ export class AppSession {
       return { outcomes, case: this.info() };
     } finally {
       this.importing = null;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
   async pickImportFiles(): Promise<string[]> {
     return this.options.dialogs.chooseImportFiles();
+  }
+
+  /** Resolves once no import runs (at once when none does). */
+  whenIdle(): Promise<void> {
+    if (!this.importing) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   cancelImport(): boolean {

@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import { AttemptWriter } from './attempt-writer';
 import { GAP_MS, OUTCOME } from './codes';
-import { latestTime, scanLatest, storeLatest, storedLatest } from './latest';
+import { earlierOf, earliestTime, latestTime, scanLatest, storeLatest, storedLatest } from './latest';
 import { forEachDetailsRow } from './read-details';
 import { EventReader } from './read-events';
 import { endOfData, sessionizeColumns, type SessionAttempt } from './sessionize';
@@ -105,15 +105,21 @@ function refreshGroups(
 
   const writer = new AttemptWriter(db);
   let latestDetails = latestTime(db, 'details');
+  // Read (or scanned, once, on a case that never stored it) before this import's rows count.
+  let earliestDetails = earliestTime(db, 'details');
+  let earliestEvent = earliestTime(db, 'events');
   forEachDetailsRow(db, importId, (row) => {
     writer.writeDetails(row);
     if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
+    earliestDetails = earlierOf(earliestDetails, row.timeMs);
   });
 
   const reader = new EventReader(db);
   for (const [userId, platform] of groups.values()) {
     writer.removeEventAttempts(userId, platform);
     const events = reader.readGroup(userId, platform);
+    // Events come in spec order: the first is the group's earliest.
+    if (events.length > 0) earliestEvent = earlierOf(earliestEvent, events.timeMs[0]!);
     for (const attempt of sessionizeColumns(events, latest ?? -Infinity)) {
       writer.writeEventAttempt(userId, platform, attempt);
     }
@@ -122,6 +128,8 @@ function refreshGroups(
   writer.deltas.applyTo(db);
   storeLatest(db, 'events', latest);
   storeLatest(db, 'details', latestDetails);
+  storeLatest(db, 'events', earliestEvent, 'earliest');
+  storeLatest(db, 'details', earliestDetails, 'earliest');
   return { mode: 'groups', groups: groups.size, attempts: writer.written, latestEventMs: latest };
 }
 
@@ -135,18 +143,23 @@ export function rebuildAllAttempts(db: Database.Database): RefreshStats {
   const writer = new AttemptWriter(db);
 
   let latestDetails: number | null = null;
+  let earliestDetails: number | null = null;
   forEachDetailsRow(db, 'all', (row) => {
     writer.writeDetails(row);
     if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
+    earliestDetails = earlierOf(earliestDetails, row.timeMs);
   });
 
   let latest = -Infinity;
+  let earliest = Infinity;
   let groups = 0;
   const open: { userId: number; platform: number; attempt: SessionAttempt }[] = [];
   new EventReader(db).forEachGroup((userId, platform, events) => {
     groups++;
     const last = events.timeMs[events.length - 1];
     if (last !== undefined && last > latest) latest = last;
+    const first = events.timeMs[0];
+    if (first !== undefined && first < earliest) earliest = first;
     for (const attempt of sessionizeColumns(events, -Infinity)) {
       if (attempt.outcome === OUTCOME.inProgress) open.push({ userId, platform, attempt });
       else writer.writeEventAttempt(userId, platform, attempt);
@@ -162,6 +175,8 @@ export function rebuildAllAttempts(db: Database.Database): RefreshStats {
   const latestEventMs = groups > 0 ? latest : null;
   storeLatest(db, 'events', latestEventMs);
   storeLatest(db, 'details', latestDetails);
+  storeLatest(db, 'events', groups > 0 ? earliest : null, 'earliest');
+  storeLatest(db, 'details', earliestDetails, 'earliest');
   return { mode: 'all', groups, attempts: writer.written, latestEventMs };
 }
 

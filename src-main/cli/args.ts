@@ -7,6 +7,8 @@ import type { CompareAgainst } from '../shared/insights-types';
 import type { Platform, Section } from '../shared/taxonomy';
 import { UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
 import { isInsightCommand, parseCompare, parseInsightArgs, type InsightArgs } from './insights-args';
+import { COMMANDS, isCommandName, type CommandName } from './usage';
+import { parseCheckArgs, type CheckArgs } from './check-command';
 
 export { UsageError };
 
@@ -49,26 +51,35 @@ export interface ImportsArgs {
   readonly out?: string;
 }
 
-export type CliArgs = ReportArgs | ImportsArgs | InsightArgs | { readonly command: 'help' } | { readonly command: 'version' };
-
-export const USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                         [--platform ios|android]... [--section NAME]... [--tz ZONE]
-                         [--format json|csv|text] [--out PATH]
-                         [--format pdf --out PATH [--paper a4|letter] [--landscape]
-                          [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
-       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
-
-
-
-
+export type CliArgs =
+  | ReportArgs
+  | ImportsArgs
+  | InsightArgs
+  | CheckArgs
+  /** `--help`, or one command's (`enrollscope attempts --help`, `enrollscope help attempts`). */
+  | { readonly command: 'help'; readonly topic?: CommandName }
+  | { readonly command: 'version' };
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-  if (command === 'version' || command === '--version') return { command: 'version' };
+  if (command === undefined || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (!isCommandName(topic)) throw new UsageError(`help ${topic}: no such command (expected ${COMMANDS.join(', ')})`);
+    return { command: 'help', topic };
+  }
+  if (command === 'version' || command === '--version' || command === '-V') return { command: 'version' };
+  // `COMMAND --help` anywhere before a `--`: that command's usage, whatever else is given.
+  if (isCommandName(command)) {
+    const end = rest.indexOf('--');
+    const options = end === -1 ? rest : rest.slice(0, end);
+    if (options.includes('--help') || options.includes('-h')) return { command: 'help', topic: command };
+  }
   if (isInsightCommand(command)) return parseInsightArgs(command, rest);
+  if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'report' && command !== 'imports') {
-    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel or failures)`);
+    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel, failures or check)`);
   }
 
   let parsed;
@@ -113,13 +124,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(`--format ${format}: expected json, csv, text or pdf`);
   }
   const pdf = pdfArgs(format, values);
-  if (format === 'pdf' && values.out === undefined) throw new UsageError('--format pdf needs --out PATH (a PDF is not written to the terminal)');
+  if (format === 'pdf' && values.out === undefined)
+    throw new UsageError('--format pdf needs --out PATH (a PDF is not written to the terminal)');
   const from = checkDay('from', values.from);
   const to = checkDay('to', values.to);
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const tz = checkZone(values.tz);
   const compare = parseCompare(values.compare);
-  if (compare !== undefined && format !== 'json') throw new UsageError(`--compare: only with --format json (not ${format})`);
+  if (compare !== undefined && format !== 'json' && format !== 'text') {
+    throw new UsageError(`--compare: only with --format json or text (not ${format})`);
+  }
   return {
     command,
     files: positionals,
@@ -138,14 +152,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
 const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'mask-users', 'browser'] as const;
 
-function pdfArgs(format: OutputFormat, values: Partial<Record<(typeof PDF_OPTIONS)[number], string | boolean>>): PdfArgs | undefined {
+function pdfArgs(
+  format: OutputFormat,
+  values: Partial<Record<(typeof PDF_OPTIONS)[number], string | boolean>>,
+): PdfArgs | undefined {
   if (format !== 'pdf') {
     const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
     if (given) throw new UsageError(`--${given} is for --format pdf`);
     return undefined;
   }
   const paperText = String(values.paper ?? 'a4').toLowerCase();
-  if (paperText !== 'a4' && paperText !== 'letter') throw new UsageError(`--paper ${String(values.paper)}: expected a4 or letter`);
+  if (paperText !== 'a4' && paperText !== 'letter')
+    throw new UsageError(`--paper ${String(values.paper)}: expected a4 or letter`);
   const text = (option: 'customer' | 'consultant'): string | undefined => {
     const value = values[option];
     if (value === undefined) return undefined;

@@ -79,7 +79,7 @@ export const INSIGHT_USAGE = `       enrollscope attempts [FILE...] [--db CASE] 
                          [--platform ios|android]... [--tz ZONE] [--format json|text] [--out PATH]
        enrollscope failures [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE]
                          [--format json|text] [--out PATH]
-       enrollscope report ... --compare previous|YYYY-MM-DD..YYYY-MM-DD   (with --format json)`;
+       enrollscope report ... --compare previous|YYYY-MM-DD..YYYY-MM-DD   (with --format json or text)`;
 
 
 

@@ -1,35 +1,40 @@
 /**
  * `enrollscope` command-line entry. Output goes to stdout (or --out); any failure is one line on
  * stderr and a non-zero exit, with nothing on stdout.
+ *
+ * Only the argument parsing is loaded up front: the commands (SQLite, the import, the report
+ * engine) are imported once the arguments name one, so `--help`, `--version` and usage errors
+ * start about as fast as Node itself.
  */
-import { USAGE, UsageError, parseCliArgs } from './args';
+import { UsageError, parseCliArgs } from './args';
 import type * as Commands from './commands';
-import { INSIGHT_USAGE } from './insights-args';
 import { markPhase, writeStats } from './stats';
-
-const VERSION = '0.1.0';
+import { terminalSafe } from './terminal-text';
+import { commandUsage, usage } from './usage';
+import { packageVersion } from './version';
 
 async function main(argv: readonly string[]): Promise<number> {
   markPhase('started');
-  // Loaded only for a command that needs it: help, version and usage errors start faster.
   let commands: typeof Commands | undefined;
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(`${USAGE}\n${INSIGHT_USAGE}\n`);
+      process.stdout.write(`${args.topic ? commandUsage(args.topic) : usage()}\n`);
       return 0;
     }
     if (args.command === 'version') {
-      process.stdout.write(`enrollscope ${VERSION}\n`);
+      process.stdout.write(`enrollscope ${packageVersion()}\n`);
       return 0;
     }
     commands = await import('./commands');
-    await commands.runCommand(args);
-    return 0;
+    return await commands.runCommand(args);
   } catch (error) {
     const known = error instanceof UsageError || commands?.isExpectedFailure(error) === true;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`enrollscope: ${known ? message : `unexpected error: ${message}`}`.split('\n')[0] + '\n');
+    // Known messages are one line that may quote a file name (escaped whole, line breaks included);
+    // an unexpected error's first line only.
+    const line = known ? terminalSafe(message) : `unexpected error: ${terminalSafe(message.split('\n')[0] ?? '')}`;
+    process.stderr.write(`enrollscope: ${line}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }

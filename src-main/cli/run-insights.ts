@@ -2,12 +2,15 @@
  * The issue-7 commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
  * Same case handling as `report` (run.ts): FILE(s) into a temporary case, or --db.
  */
+import { formatFindingsText } from '../findings/format-text';
+import { reportWithFindings } from '../findings/gather';
 import { computeComparison } from '../insights/compare';
 import { pageOf, resolveAttemptQuery } from '../insights/attempts';
 import { computeFailures } from '../insights/failures';
-import { formatFailuresText, formatFunnelText } from '../insights/format-text';
+import { formatComparisonText, formatFailuresText, formatFunnelText } from '../insights/format-text';
 import { computeFunnel } from '../insights/funnel';
 import { inReadTransaction } from '../insights/query';
+import { computeReport } from '../report/compute-report';
 import { exportAttemptsCsv } from '../report/exports/exports';
 import type { CompareAgainst } from '../shared/insights-types';
 import type { ReportArgs } from './args';
@@ -17,17 +20,22 @@ import { markPhase } from './stats';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** `report --compare`: the report's JSON with `previous` (a report of the same shape) and `delta`. */
+/**
+ * `report --compare`: the report's JSON with `previous` (a report of the same shape), `delta` and
+ * `caveats` (partial days, unknown initiated days of either period); `--format text` writes the
+ * same as text.
+ */
 export async function runCompareReport(args: ReportArgs, against: CompareAgainst): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const { current, previous, delta } = computeComparison(
-      db,
-      { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz },
-      against,
-    );
+    const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
+    const comparison = computeComparison(db, filter, against);
+    // The findings always compare with the previous period of the same length, whatever --compare names.
+    const { findings } = reportWithFindings(db, filter);
     markPhase('reported');
-    return json({ ...current, previous, delta });
+    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatComparisonText(comparison)}`;
+    const { current, previous, delta, caveats } = comparison;
+    return json({ ...current, findings, previous, delta, caveats });
   });
 }
 
@@ -71,6 +79,14 @@ export async function runAttempts(args: AttemptsArgs): Promise<string> {
           offset: q.offset,
           limit: Number.isFinite(q.limit) ? q.limit : null,
         },
+        // What the data covers in the range: partial days and days whose initiated count is unknown.
+        coverage: computeReport(db, {
+          from: q.filter.from,
+          to: q.filter.to,
+          tz: q.filter.tz,
+          platforms: q.filter.platforms,
+          sections: q.filter.sections,
+        }).coverage,
         total: page.total,
         rows: page.rows,
       });
@@ -85,7 +101,9 @@ export async function runFunnel(args: FunnelArgs): Promise<string> {
     await importAll(db, args.files);
     const whole = computeFunnel(db, { from: args.from, to: args.to, platforms: args.platforms, tz: args.tz });
     // --section narrows the steps shown; reached and conversions still come from the whole flow.
-    const funnel = args.sections ? { ...whole, sections: whole.sections.filter((step) => args.sections!.includes(step.section)) } : whole;
+    const funnel = args.sections
+      ? { ...whole, sections: whole.sections.filter((step) => args.sections!.includes(step.section)) }
+      : whole;
     markPhase('reported');
     return args.format === 'text' ? formatFunnelText(funnel) : json(funnel);
   });

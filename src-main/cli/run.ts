@@ -2,7 +2,7 @@
  * The command line's work, without process concerns (exit codes, streams): import the files into
  * a case (temporary, or --db), then report. Throws CliFailure with a one-line message.
  */
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
@@ -13,27 +13,69 @@ import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
-import { getSetting, openCase, type CaseDb } from '../store/case-file';
+import { CaseRefused, getSetting, openCase, type CaseDb } from '../store/case-file';
+import { caseProblemOf } from '../store/case-errors';
+import { writeFileAtomic } from '../files/write-file-atomic';
+import { CliFailure } from './cli-failure';
+import { formatFindingsText } from '../findings/format-text';
+import { findingsOf, reportWithFindings } from '../findings/gather';
+import type { ReportWithFindings } from '../shared/findings-types';
+import type { Report } from '../shared/report-types';
 import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
 
-export class CliFailure extends Error {
-  override name = 'CliFailure';
-}
+export { CliFailure };
 
 /** Opens --db (created when missing) or a temporary case that is deleted afterwards. */
 export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
-  const tempDir = dbPath === undefined ? mkdtempSync(join(tmpdir(), 'enrollscope-')) : undefined;
-  const db = openCase(dbPath ?? join(tempDir!, 'case.enrollscope'));
+  if (dbPath !== undefined) {
+    const db = openCase(dbPath);
+    try {
+      return await work(db);
+    } finally {
+      db.close();
+      markPhase('closed');
+    }
+  }
+  return withTemporaryCase(work);
+}
+
+/**
+ * FILE(s) without --db: a case in a new folder of the temporary folder, removed whatever happens.
+ * A full or unwritable temporary folder is named as such (it is not the data's fault, nor damage).
+ */
+async function withTemporaryCase<T>(work: (db: CaseDb) => Promise<T>): Promise<T> {
+  let tempDir: string;
   try {
-    return await work(db);
+    tempDir = mkdtempSync(join(tmpdir(), 'enrollscope-'));
+  } catch (error) {
+    throw temporaryFolderFailure(error);
+  }
+  try {
+    const db = openCase(join(tempDir, 'case.enrollscope'));
+    try {
+      return await work(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const problem = error instanceof CaseRefused ? error.problem : caseProblemOf(error);
+    if (problem === 'full' || problem === 'read-only' || problem === 'io') throw temporaryFolderFailure(error);
+    throw error;
   } finally {
-    db.close();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    rmSync(tempDir, { recursive: true, force: true });
     markPhase('closed');
   }
+}
+
+function temporaryFolderFailure(error: unknown): CliFailure {
+  const problem = error instanceof CaseRefused ? error.problem : caseProblemOf(error);
+  const why = problem === 'full' ? 'is full' : problem === 'read-only' ? 'is not writable' : 'cannot be written';
+  return new CliFailure(
+    `the temporary folder ${tmpdir()} ${why}: free some space there, set TMPDIR to another folder, or import into a case with --db CASE`,
+  );
 }
 
 export async function importAll(db: CaseDb, files: readonly string[]): Promise<void> {
@@ -62,17 +104,18 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
 export async function runReport(args: ReportArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
+    if (args.format === 'csv') {
+      const report = computeReport(db, filter, { observedRows: 'all' });
+      markPhase('reported');
+      return formatCsv(report);
+    }
+    // The report and its findings from one read of the case (the findings compare with the previous period).
+    const { report, findings } = reportWithFindings(db, filter);
     markPhase('reported');
-    if (args.format === 'csv') return formatCsv(report);
-    if (args.format === 'text') return formatText(report);
-    return `${JSON.stringify(report, null, 2)}\n`;
+    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatText(report)}`;
+    const output: ReportWithFindings<Report> = { ...report, findings };
+    return `${JSON.stringify(output, null, 2)}\n`;
   });
 }
 
@@ -105,6 +148,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
       // Masked here, with the case's key (the print route draws what it is given).
       report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
+      findings: findingsOf(db, report),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,
@@ -119,6 +163,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
     try {
       await printPdfFile(printer, job, out);
     } catch (error) {
+      // Writing the PDF itself failed (a full disk, no permission): nothing was written.
+      if (typeof (error as { syscall?: unknown } | null)?.syscall === 'string') throw outFailure(out, error);
       throw new CliFailure(`cannot print the PDF: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
@@ -132,9 +178,33 @@ export async function runImports(args: ImportsArgs): Promise<string> {
   });
 }
 
-/** Writes the output to --out, or returns it for stdout. */
+/** Writes the output to --out (whole or not at all), or returns it for stdout. */
 export function deliver(output: string, out: string | undefined): string {
   if (out === undefined) return output;
-  writeFileSync(out, output);
+  writeOut(out, output);
   return '';
+}
+
+/** writeFileAtomic to --out, every failure one line saying that nothing was written. */
+export function writeOut(out: string, bytes: string | Uint8Array): void {
+  try {
+    writeFileAtomic(out, bytes);
+  } catch (error) {
+    throw outFailure(out, error);
+  }
+}
+
+export function outFailure(out: string, error: unknown): CliFailure {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'permission denied'
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? `the folder ${dirname(resolve(out))} does not exist`
+          : code === 'EISDIR'
+            ? 'that is a folder'
+            : `cannot write (${typeof code === 'string' ? code : error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  return new CliFailure(`--out ${out}: ${why}; nothing was written`);
 }

@@ -4,9 +4,11 @@
  *
  * The filter is resolved by the report's own resolveFilter (same defaults, zone, range) and the
  * range is the report's days as one span of instants (query.ts). A table row is matched the way
- * section-tables.ts groups rows: action name and user action as stored, the screen trimmed and
- * compared case-insensitively; the combos table is small, so that matching runs in JS (SQLite's
- * lower() folds ASCII only) and the attempts are then selected by combo id.
+ * section-tables.ts counts rows: each combo goes to its catalog row (row-match.ts: screens
+ * compared on letters and digits) when the platform filter shows that row, else to the observed
+ * row of its action name, trimmed screen and user action; the combos table is small, so that
+ * matching runs in JS and the attempts are then selected by combo id. Each attempt keeps its own
+ * screen text in the list.
  *
  * Complete and in-progress attempts have no combo (they are counted in no table row); for them the
  * row shows where the attempt stood: the last event of the attempt that names an action name, read
@@ -18,6 +20,7 @@ import { OUTCOME, SOURCE } from '../attempts/codes';
 import { dayOf, isDate } from '../report/day-buckets';
 import { ReportInputError } from '../report/errors';
 import type { ResolvedFilter } from '../report/resolve-filter';
+import { catalogRowOf } from '../report/row-match';
 import {
   ATTEMPT_OUTCOMES,
   ATTEMPT_SORT_KEYS,
@@ -33,6 +36,7 @@ import {
 import { pseudonym, type MaskKey } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import {
+  CATALOG,
   PLATFORMS,
   SECTIONS,
   UNKNOWN_ACTION,
@@ -179,7 +183,14 @@ export function resolveAttemptQuery(db: Database.Database, query: AttemptQuery):
   };
 }
 
-const normalScreen = (screen: string): string => screen.trim().toLowerCase();
+/** The section-table row a combo counts on under the platform filter (section-tables.ts). */
+function tableRowKey(actionName: string, screen: string, userAction: string, platforms: readonly Platform[]): string {
+  const row = catalogRowOf(actionName, screen, userAction);
+  if (row !== undefined && (row.platform === 'iOS/Android' || platforms.includes(row.platform))) {
+    return `catalog\u0000${CATALOG.indexOf(row)}`;
+  }
+  return `observed\u0000${actionName}\u0000${screen.trim()}\u0000${userAction}`;
+}
 
 type ComboTuple = [id: number, action: string, screen: string, userAction: string, section: string | null];
 
@@ -193,7 +204,6 @@ function eligibleCombos(db: Database.Database, q: ResolvedAttemptQuery): number[
   // 'all' lists every attempt of the range, as Initiated counts them whatever the section filter.
   const sectionFiltered = !allSections && q.outcome !== 'all';
   if (!rowAsked && !sectionFiltered) return null;
-  const screen = q.screen === null ? null : normalScreen(q.screen);
   const combos = db.prepare('SELECT id, action, screen, user_action, section FROM combos').raw().all() as ComboTuple[];
   const ids: number[] = [];
   for (const [id, action, comboScreen, userAction, sectionText] of combos) {
@@ -202,7 +212,13 @@ function eligibleCombos(db: Database.Database, q: ResolvedAttemptQuery): number[
     if (q.section !== null && (q.section === UNCLASSIFIED ? section !== null : section !== q.section)) continue;
     if (q.actionName !== null && action !== q.actionName) continue;
     if (q.userAction !== null && userAction !== q.userAction) continue;
-    if (screen !== null && normalScreen(comboScreen) !== screen) continue;
+    if (
+      q.screen !== null &&
+      tableRowKey(action, comboScreen, userAction, q.filter.platforms) !==
+        tableRowKey(q.actionName ?? action, q.screen, q.userAction ?? userAction, q.filter.platforms)
+    ) {
+      continue;
+    }
     ids.push(id);
   }
   return ids;

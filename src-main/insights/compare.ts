@@ -7,16 +7,26 @@
  *   with the report's defaults).
  * - Deltas are current - previous. incompleteRate is the difference of the two rates as fractions
  *   (0.025 = 2.5 percentage points), null when either rate is null.
- * - Table rows are matched on action name, screen (trimmed, case-insensitive, as the tables group
- *   them) and user action: the current report's rows in its order, then the rows that only the
- *   previous period has, in its order.
+ * - Table rows are matched on action name, screen (trimmed, as the tables group them) and user
+ *   action; the two "other wordings" rows match each other. The current report's rows in its
+ *   order, then the rows that only the previous period has, in its order.
+ * - Initiated's difference is null when either period's Initiated is unknown.
+ * - caveats: one per period that holds partial days or days with an unknown initiated count, so a
+ *   drop that only a part-day or missing data makes is not read as a change.
  */
 import type Database from 'better-sqlite3';
 import { computeReport } from '../report/compute-report';
 import { addDays, daysBetween, isDate } from '../report/day-buckets';
 import { ReportInputError } from '../report/errors';
 import { MAX_DAYS, resolveFilter } from '../report/resolve-filter';
-import type { CompareAgainst, Comparison, ReportDelta, RowDelta, SectionDelta } from '../shared/insights-types';
+import type {
+  CompareAgainst,
+  CompareCaveat,
+  Comparison,
+  ReportDelta,
+  RowDelta,
+  SectionDelta,
+} from '../shared/insights-types';
 import type { Report, ReportFilter, SectionRow } from '../shared/report-types';
 import { inReadTransaction } from './query';
 
@@ -47,8 +57,48 @@ export function comparisonPeriod(from: string, to: string, against: CompareAgain
   return { from: against.from, to: against.to };
 }
 
-const rowKey = (row: Pick<SectionRow, 'actionName' | 'screen' | 'userAction'>): string =>
-  `${row.actionName}\u0000${row.screen.trim().toLowerCase()}\u0000${row.userAction}`;
+const rowKey = (row: Pick<SectionRow, 'actionName' | 'screen' | 'userAction' | 'otherWordings'>): string =>
+  row.otherWordings !== undefined
+    ? '\u0000other wordings'
+    : `${row.actionName}\u0000${row.screen.trim()}\u0000${row.userAction}`;
+
+const listDays = (days: readonly string[]): string => {
+  const shown = days.slice(0, 5).join(', ');
+  return days.length > 5 ? `${shown} and ${days.length - 5} more` : shown;
+};
+
+/** What may make a period's numbers look like a change they are not. */
+export function comparisonCaveats(current: Report, previous: Report): CompareCaveat[] {
+  const caveats: CompareCaveat[] = [];
+  for (const [period, report] of [
+    ['current', current],
+    ['previous', previous],
+  ] as const) {
+    const name = period === 'current' ? 'The current period' : 'The previous period';
+    const { partialDays, unknownInitiatedDays } = report.coverage;
+    if (partialDays.length > 0) {
+      caveats.push({
+        period,
+        kind: 'partial-days',
+        days: partialDays,
+        message: `${name} holds ${partialDays.length === 1 ? 'a partial day' : `${partialDays.length} partial days`} (${listDays(partialDays)}): the data covers only part of ${partialDays.length === 1 ? 'it' : 'them'}, so a change may come from that.`,
+      });
+    }
+    if (report.rollup.initiated === null || unknownInitiatedDays.length > 0) {
+      const days = unknownInitiatedDays;
+      caveats.push({
+        period,
+        kind: 'unknown-initiated',
+        days,
+        message:
+          report.rollup.initiated === null
+            ? `${name}'s Initiated is unknown (no summary row or event log covers it): no rate to compare.`
+            : `${name}'s rate leaves out ${days.length === 1 ? 'a day' : `${days.length} days`} whose initiated count is unknown (${listDays(days)}).`,
+      });
+    }
+  }
+  return caveats;
+}
 
 export function reportDelta(current: Report, previous: Report): ReportDelta {
   const rateDelta =
@@ -76,11 +126,15 @@ export function reportDelta(current: Report, previous: Report): ReportDelta {
     };
   });
   return {
-    initiated: current.rollup.initiated - previous.rollup.initiated,
+    initiated:
+      current.rollup.initiated === null || previous.rollup.initiated === null
+        ? null
+        : current.rollup.initiated - previous.rollup.initiated,
     incomplete: current.rollup.incomplete - previous.rollup.incomplete,
     incompleteRate: rateDelta,
     inProgress: current.rollup.inProgress - previous.rollup.inProgress,
     unclassified: current.rollup.unclassified - previous.rollup.unclassified,
+    fromSummary: current.rollup.fromSummary - previous.rollup.fromSummary,
     sections,
   };
 }
@@ -92,6 +146,7 @@ function rowDelta(row: SectionRow, current: number, previous: number): RowDelta 
     platform: row.platform,
     userAction: row.userAction,
     catalog: row.catalog,
+    ...(row.otherWordings === undefined ? {} : { otherWordings: row.otherWordings }),
     current,
     previous,
     count: current - previous,
@@ -109,6 +164,6 @@ export function computeComparison(
     const same = { platforms: resolved.platforms, sections: resolved.sections, tz: resolved.tz };
     const current = computeReport(db, { ...same, from: resolved.from, to: resolved.to });
     const previous = computeReport(db, { ...same, ...period });
-    return { current, previous, delta: reportDelta(current, previous) };
+    return { current, previous, delta: reportDelta(current, previous), caveats: comparisonCaveats(current, previous) };
   });
 }

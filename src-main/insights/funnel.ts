@@ -3,17 +3,31 @@
  * range (report days in tz) on the selected platforms. The section filter does not apply: the
  * funnel is the whole flow.
  *
+ * - The base is the report's known Initiated (spec 5, revision 2): a summary's count where one
+ *   covers a cell, the attempts elsewhere in the event-log span; null when no cell is known (a
+ *   details export alone), and every share is then null, never 0 or 100%.
+ * - When some cells are known, only attempts in known cells are counted (reached, incomplete,
+ *   times), so no share exceeds its base; the attempts of unknown cells are counted apart in
+ *   `caveats`. When none is known, every attempt is counted: where the abandoned attempts stopped
+ *   is still real, only the shares are unknown.
+ *
  * - reached: attempts.reached bit i (set when an event named an action of section i or a later
  *   one; all bits for a completed attempt; a details row up to its own section).
  * - incomplete: attempts that ended incomplete with a combo of that section.
- * - stepConversion: reached(i + 1) / reached(i); null for the last section or when reached(i) is 0.
- * - overallConversion: reached(i) / initiated; null when initiated is 0.
+ * - stepConversion: reached(i + 1) / reached(i); null for the last section, when reached(i) is 0
+ *   or when initiated is unknown.
+ * - overallConversion: reached(i) / initiated; null when initiated is null or 0.
  * - medianMs, p75Ms: nearest-rank percentiles of end_ms - start_ms over the attempts incomplete in
  *   the section (see percentile()). An abandonment details row has one time, so it counts as 0.
  */
 import type Database from 'better-sqlite3';
 import { OUTCOME } from '../attempts/codes';
 import type { Funnel, FunnelStep } from '../shared/insights-types';
+import { readCaseSpans } from '../report/data-span';
+import { dayRanges } from '../report/day-buckets';
+import { computeReport } from '../report/compute-report';
+import { unknownCells } from '../report/initiated';
+import { readSummaryCells } from '../report/summaries';
 import type { ReportFilter } from '../shared/report-types';
 import { SECTIONS, type Section } from '../shared/taxonomy';
 import { inReadTransaction, platformCodes, resolveSpan } from './query';
@@ -30,14 +44,27 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
   return sorted[rank - 1] ?? null;
 }
 
-const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+const ratio = (a: number, b: number | null): number | null => (b !== null && b > 0 ? a / b : null);
 
 export function computeFunnel(db: Database.Database, filter: ReportFilter = {}): Funnel {
   return inReadTransaction(db, () => {
     const { from, to, tz, platforms, lo, hi } = resolveSpan(db, filter);
-    const params = { lo, hi, platforms: JSON.stringify(platformCodes(platforms)) };
-    const inRange =
-      'a.start_ms >= @lo AND a.start_ms < @hi AND a.platform IN (SELECT value FROM json_each(@platforms))';
+    const days = dayRanges(from, to, tz);
+    const unknown = unknownCells(days, platforms, readSummaryCells(db, tz, from, to), readCaseSpans(db).eventLog);
+    const known = computeReport(db, { from, to, tz, platforms }).rollup.initiated;
+    const params = { lo, hi, platforms: JSON.stringify(platformCodes(platforms)), unknown: JSON.stringify(unknown) };
+    const inSpan = 'a.start_ms >= @lo AND a.start_ms < @hi AND a.platform IN (SELECT value FROM json_each(@platforms))';
+    const inUnknownCell = `EXISTS (SELECT 1 FROM json_each(@unknown) AS u
+      WHERE a.platform = u.value ->> 2 AND a.start_ms >= u.value ->> 0 AND a.start_ms < u.value ->> 1)`;
+    const knownOnly = unknown.length > 0 && known !== null;
+    const inRange = knownOnly ? `${inSpan} AND NOT ${inUnknownCell}` : inSpan;
+    const outside =
+      !knownOnly
+        ? 0
+        : (db
+            .prepare(`SELECT count(*) FROM attempts AS a WHERE ${inSpan} AND ${inUnknownCell}`)
+            .pluck()
+            .get(params) as number);
 
     const reachedColumns = SECTIONS.map((_, i) => `ifnull(sum((a.reached >> ${i}) & 1), 0)`).join(', ');
     const totals = db
@@ -48,7 +75,8 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
       )
       .raw()
       .get(params) as number[];
-    const [initiated = 0, completed = 0, inProgress = 0, incomplete = 0, ...reached] = totals;
+    const [attempts = 0, completed = 0, inProgress = 0, incomplete = 0, ...reached] = totals;
+    const initiated = known;
 
     // Durations of the incomplete attempts by section (null: unclassified), ascending.
     const durations = new Map<Section | null, number[]>();
@@ -76,7 +104,8 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
         section,
         reached: here,
         incomplete: stopped.length,
-        stepConversion: next === null ? null : ratio(next, here),
+        // Without a known base the attempts are only the abandoned ones: no share of them is a conversion.
+        stepConversion: next === null || initiated === null ? null : ratio(next, here),
         overallConversion: ratio(here, initiated),
         medianMs: percentile(stopped, 0.5),
         p75Ms: percentile(stopped, 0.75),
@@ -87,12 +116,34 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
       range: { from, to, tz },
       platforms,
       initiated,
+      attempts,
       completed,
       inProgress,
       incomplete,
       unclassified: durations.get(null)?.length ?? 0,
       completionRate: ratio(completed, initiated),
       sections,
+      caveats: funnelCaveats(initiated, attempts, outside),
     };
   });
+}
+
+/** Sentences that qualify the funnel's base. */
+function funnelCaveats(initiated: number | null, attempts: number, outside: number): string[] {
+  const caveats: string[] = [];
+  if (initiated === null) {
+    caveats.push(
+      'Initiated is unknown: no summary row or event log covers the range (abandonment details hold only the enrollments that were abandoned), so no share of initiated can be given; the counts show where the abandoned attempts stopped.',
+    );
+  } else if (initiated > attempts) {
+    caveats.push(
+      `${initiated - attempts} of the ${initiated} initiated enrollments come from Intune's summary rows, which do not say which sections they reached.`,
+    );
+  }
+  if (outside > 0) {
+    caveats.push(
+      `${outside} ${outside === 1 ? 'attempt lies' : 'attempts lie'} on days whose initiated count is unknown and ${outside === 1 ? 'is' : 'are'} left out of the funnel.`,
+    );
+  }
+  return caveats;
 }

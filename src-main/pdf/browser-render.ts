@@ -26,6 +26,8 @@ export interface BrowserRenderOptions {
   readonly timeoutMs?: number;
   /** Called with the page once it is ready, before printing (tests measure it). */
   readonly inspect?: (page: Page) => Promise<void>;
+  /** Called with the page before it loads the print route (tests stall its frames). */
+  readonly beforeLoad?: (page: Page) => Promise<void>;
 }
 
 export interface RenderedPdf {
@@ -85,6 +87,7 @@ export async function renderPdfInBrowser(
           },
     );
     await page.addInitScript({ content: pageScript(createApi.toString()) });
+    await options.beforeLoad?.(page);
     await page.goto(`${options.origin}/index.html${PRINT_ROUTE_HASH}`);
     const timeout = options.timeoutMs ?? 60_000;
     try {

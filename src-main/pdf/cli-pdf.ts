@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { PrintJob } from '../shared/print-types';
 import { renderPdfInBrowser } from './browser-render';
-import { writeFileAtomic } from './print-service';
+import { writeFileAtomic } from '../files/write-file-atomic';
 import { serveStatic } from './static-server';
 
 export class PdfPrinterMissing extends Error {

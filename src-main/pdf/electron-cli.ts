@@ -12,7 +12,8 @@ import type { PrintJob } from '../shared/print-types';
 import { APP_INDEX_URL } from '../app/app-protocol';
 import { registerAppScheme } from '../app/app-scheme';
 import { printInHiddenWindow } from './electron-window';
-import { writeFileAtomic } from './print-service';
+import { senderWindowOf } from '../app/ipc';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const rendererUrl = APP_INDEX_URL;
   let printing: Electron.WebContents | null = null;
   ipcMain.handle('print:job', (event) =>
-    printing !== null && event.sender === printing && event.senderFrame === printing.mainFrame
+    senderWindowOf(event, { app: () => null, print: () => printing }) === 'print'
       ? { ok: true, value: job }
       : { ok: false, error: { code: 'untrusted-sender', message: 'print:job: not the print window' } },
   );

@@ -1,16 +1,16 @@
 /**
  * The app's Print to PDF in Electron: the save dialog, and printing in a hidden window whose
- * `print:job` call the app's IPC registration lets through (isPrintWindow).
+ * `print:job` call the app's IPC registration lets through (`printing`, read by senderWindowOf).
  */
-import { app, dialog, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, dialog, type BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { printInHiddenWindow } from './electron-window';
 import type { PrintDeps } from './print-service';
 
 export interface ElectronPrinter {
   readonly deps: PrintDeps;
-  /** True for a call from the print window being printed (its main frame). */
-  isPrintWindow(event: IpcMainInvokeEvent): boolean;
+  /** The WebContents of the print window being printed, if one is. */
+  printing(): WebContents | null;
 }
 
 export function createElectronPrinter(options: {
@@ -50,7 +50,6 @@ export function createElectronPrinter(options: {
   };
   return {
     deps,
-    isPrintWindow: (event) =>
-      current !== null && !current.isDestroyed() && event.sender === current && event.senderFrame === current.mainFrame,
+    printing: () => current,
   };
 }

@@ -7,14 +7,15 @@
  *              of the request -> print the job -> write the file (atomically)
  *   print:job  the print route asks for the job being printed
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { HandlerError } from '../app/ipc';
+import { findingsOf } from '../findings/gather';
 import { listAnnotations } from '../insights/annotations';
 import type { AppSession } from '../app/session';
 import type { CaseInfo } from '../shared/ipc-contract';
 import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types';
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 export interface PrintDeps {
   /** Prints the job (the print route in a hidden window or page) to PDF bytes. */
@@ -30,18 +31,6 @@ export function pdfFileName(caseName: string | null, customer: string, from: str
   const who = text.replace(/\s+/g, ' ').trim().slice(0, 80);
   const range = from === to ? from : `${from} to ${to}`;
   return `${who ? `${who} – ` : ''}Incomplete enrollments ${range}.pdf`;
-}
-
-/** Writes next to the target, then renames: a reader never sees half a PDF. */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const temp = `${path}.${process.pid}.partial`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 export class PrintService {
@@ -79,6 +68,7 @@ export class PrintService {
         // Masked here, with the case's key (the print route draws what it is given).
         report: request.maskUsers ? maskReport(printed, maskKeyOf(this.session.caseDb())) : printed,
         annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
+        findings: findingsOf(this.session.caseDb(), printed),
         meta: {
           page: request.page,
           caseName: info.name,

@@ -10,16 +10,27 @@ export interface ComboInfo {
   readonly section: Section | null;
 }
 
-export function loadCombos(db: Database.Database, ids: Iterable<number>): Map<number, ComboInfo> {
-  const rows = db
-    .prepare(
-      `SELECT id, action, screen, user_action, section FROM combos
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .raw()
-    .all(JSON.stringify([...ids])) as [number, string, string, string, string | null][];
+/** Above this many ids, one pass over the table beats a lookup per id. */
+const SCAN_ABOVE = 2_000;
+
+type ComboRow = [number, string, string, string, string | null];
+
+export function loadCombos(db: Database.Database, ids: readonly number[]): Map<number, ComboInfo> {
+  const wanted = ids.length > SCAN_ABOVE ? new Set(ids) : null;
+  const rows = (
+    wanted === null
+      ? db
+          .prepare(
+            `SELECT id, action, screen, user_action, section FROM combos
+             WHERE id IN (SELECT value FROM json_each(?))`,
+          )
+          .raw()
+          .iterate(JSON.stringify(ids))
+      : db.prepare('SELECT id, action, screen, user_action, section FROM combos').raw().iterate()
+  ) as IterableIterator<ComboRow>;
   const combos = new Map<number, ComboInfo>();
   for (const [id, actionName, screen, userAction, section] of rows) {
+    if (wanted !== null && !wanted.has(id)) continue;
     combos.set(id, {
       actionName,
       screen,

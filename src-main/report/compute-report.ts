@@ -4,53 +4,72 @@
  */
 import type Database from 'better-sqlite3';
 import { listImports } from '../store/imports';
-import type { DailyPoint, DataQuality, Report, ReportFilter } from '../shared/report-types';
+import type { DailyPoint, DataQuality, PartialDay, Report, ReportFilter } from '../shared/report-types';
 import { SECTIONS } from '../shared/taxonomy';
 import { aggregateDays } from './aggregate';
 import { loadCombos } from './combos';
+import { isoSpan, partialDay, readCaseSpans } from './data-span';
 import { dayRanges, type DayRange } from './day-buckets';
-import { countInitiated } from './initiated';
+import { countCells } from './initiated';
 import { resolveFilter } from './resolve-filter';
-import { sectionTables } from './section-tables';
-import { readSummaryCells, type SummaryCells } from './summaries';
+import { MAX_OBSERVED_ROWS, sectionTables } from './section-tables';
+import { readSummaryCells, summaryDays, type SummaryCells } from './summaries';
 import { sumCells, tally, type Tally } from './tally';
 
 export { ReportInputError } from './errors';
 
-export function computeReport(db: Database.Database, filter: ReportFilter = {}): Report {
+export interface ReportOptions {
+  /**
+   * Observed rows shown per section before the rest are folded into one "other wordings" row;
+   * 'all' for exports that list every row. Default MAX_OBSERVED_ROWS.
+   */
+  readonly observedRows?: number | 'all';
+}
+
+export function computeReport(db: Database.Database, filter: ReportFilter = {}, options: ReportOptions = {}): Report {
   // One read transaction: the app imports on another connection, and a commit landing between
   // this report's statements (buckets, then combos, summaries, imports) would mix two states.
-  const build = (): Report => buildReport(db, filter);
+  const build = (): Report => buildReport(db, filter, options);
   return db.inTransaction ? build() : db.transaction(build)();
 }
 
-function buildReport(db: Database.Database, filter: ReportFilter): Report {
+function buildReport(db: Database.Database, filter: ReportFilter, options: ReportOptions): Report {
   const { from, to, tz, platforms, sections } = resolveFilter(db, filter);
   const days = dayRanges(from, to, tz);
+  // A section filter that names all four sections is no section filter (spec 5).
+  const allSections = sections.length === SECTIONS.length;
 
   const totals = sumCells(aggregateDays(db, days));
   const combos = loadCombos(db, totals.comboIds);
-  const counts = tally(totals, platforms, combos);
+  const counts = tally(totals, platforms, combos, sections);
 
   const summaries = readSummaryCells(db, tz, from, to);
-  const { initiated, mismatches, summaryRowsLeftOut } = countInitiated(
-    days,
-    platforms,
-    summaries,
-    counts.started,
-    counts.incomplete,
-  );
+  const spans = readCaseSpans(db);
+  const cells = countCells(days, platforms, summaries, counts, spans.eventLog);
 
-  const allSections = sections.length === SECTIONS.length;
-  const tables = sectionTables(sections, platforms, counts.byCombo, combos);
-  // Unclassified attempts count only when no section filter is set (spec 5), which keeps
-  // sections' totals = incomplete - unclassified.
-  const unclassified = allSections ? counts.unclassified : 0;
+  const maxObserved = options.observedRows === 'all' ? Number.POSITIVE_INFINITY : (options.observedRows ?? MAX_OBSERVED_ROWS);
+  const tables = sectionTables(sections, platforms, counts.byCombo, combos, maxObserved);
+  // Unclassified attempts and summary-only counts have no section: Incomplete counts them only
+  // when no section filter is set, which keeps the sections' totals = incomplete - unclassified.
+  const fromSummary = allSections ? cells.fromSummary : 0;
+  const unclassified = allSections ? counts.unclassified + fromSummary : 0;
   const incomplete = tables.reduce((sum, table) => sum + table.incomplete, 0) + unclassified;
+  const initiated = cells.initiated;
+  const rateIncomplete = cells.countedInKnownCells + fromSummary;
+
+  // A day with a summary row of any platform is never partial (spec 5).
+  const summaryDaySet = new Set(summaryDays(db, tz));
+  const partialDays: PartialDay[] = [];
+  for (const day of days) {
+    const partial = partialDay(day, spans.data, summaryDaySet);
+    if (partial !== null) partialDays.push(partial);
+  }
+  const partialDates = new Set(partialDays.map((p) => p.date));
 
   const daily: DailyPoint[] = days.map((day, i) => {
-    const point: Record<string, number | string> = { date: day.date };
+    const point: Record<string, number | string | boolean> = { date: day.date };
     for (const section of sections) point[section] = counts.dailyBySection[i]?.[SECTIONS.indexOf(section)] ?? 0;
+    if (partialDates.has(day.date)) point.partial = true;
     return point as DailyPoint;
   });
 
@@ -60,16 +79,29 @@ function buildReport(db: Database.Database, filter: ReportFilter): Report {
   const daysWithoutData = emptyDays(days, counts, summaries);
 
   const dataQuality: DataQuality = {
-    summaryRowsLeftOut,
-    summaryMismatches: mismatches,
+    summaryRowsLeftOut: cells.summaryRowsLeftOut,
+    rangeDays: days.length,
+    knownInitiatedDays: cells.knownDays,
+    incompleteOutsideRate: cells.countedInUnknownCells,
+    partialDays,
+    eventLogSpan: isoSpan(spans.eventLog),
+    dataSpan: isoSpan(spans.data),
+    summaryMismatches: cells.mismatches,
     daysWithoutData,
     skippedRows,
     duplicateRows,
     notes: notes({
-      summaryRowsLeftOut,
-      mismatches: mismatches.length,
-      unclassifiedCounted: unclassified,
+      summaryRowsLeftOut: cells.summaryRowsLeftOut,
+      mismatches: cells.mismatches.length,
+      unclassifiedCounted: allSections ? counts.unclassified : 0,
       unclassifiedLeftOut: allSections ? 0 : counts.unclassified,
+      fromSummary,
+      fromSummaryLeftOut: allSections ? 0 : cells.fromSummary,
+      initiatedUnknown: initiated === null,
+      incompleteOutsideRate: cells.countedInUnknownCells,
+      unknownInitiatedDays: cells.unknownInitiatedDays.length,
+      knownDays: cells.knownDays,
+      partialDays,
       daysWithoutData: daysWithoutData.length,
       days: days.length,
       skippedRows,
@@ -83,10 +115,12 @@ function buildReport(db: Database.Database, filter: ReportFilter): Report {
     rollup: {
       initiated,
       incomplete,
-      incompleteRate: initiated > 0 ? incomplete / initiated : null,
+      incompleteRate: initiated === null || initiated === 0 ? null : rateIncomplete / initiated,
       inProgress: counts.inProgress,
       unclassified,
+      fromSummary,
     },
+    coverage: { unknownInitiatedDays: cells.unknownInitiatedDays, partialDays: partialDays.map((p) => p.date) },
     daily,
     sections: tables,
     imports,
@@ -109,6 +143,13 @@ interface NoteFacts {
   mismatches: number;
   unclassifiedCounted: number;
   unclassifiedLeftOut: number;
+  fromSummary: number;
+  fromSummaryLeftOut: number;
+  initiatedUnknown: boolean;
+  incompleteOutsideRate: number;
+  unknownInitiatedDays: number;
+  knownDays: number;
+  partialDays: readonly PartialDay[];
   daysWithoutData: number;
   days: number;
   skippedRows: number;
@@ -119,9 +160,33 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 function notes(f: NoteFacts): string[] {
   const out: string[] = [];
+  if (f.initiatedUnknown) {
+    out.push(
+      'Initiated is unknown: no day of the range is covered by a summary row or an event log (abandonment details rows hold only the enrollments that were abandoned), so the rate cannot be computed.',
+    );
+  } else if (f.unknownInitiatedDays > 0) {
+    out.push(
+      `The rate covers only the days whose initiated count is known (${f.knownDays} of ${plural(f.days, 'day', 'days')}): ${plural(f.incompleteOutsideRate, 'incomplete attempt', 'incomplete attempts')} on ${plural(f.unknownInitiatedDays, 'day', 'days')} without a known initiated count ${f.incompleteOutsideRate === 1 ? 'is' : 'are'} counted in Incomplete and left out of the rate.`,
+    );
+  }
+  if (f.fromSummary > 0) {
+    out.push(
+      `Incomplete includes ${f.fromSummary} from Intune's summary rows for days without attempts in the data: their sections are unknown, so they are counted as unclassified.`,
+    );
+  }
+  if (f.fromSummaryLeftOut > 0) {
+    out.push(
+      `${plural(f.fromSummaryLeftOut, 'incomplete enrollment', 'incomplete enrollments')} from Intune's summary rows ${f.fromSummaryLeftOut === 1 ? 'is' : 'are'} not counted because a section filter is set (their sections are unknown).`,
+    );
+  }
+  for (const day of f.partialDays) {
+    out.push(
+      `${day.date} is a partial day: the data covers it only from ${day.dataStart} to ${day.dataEnd} (UTC), so its counts cover part of the day.`,
+    );
+  }
   if (f.summaryRowsLeftOut > 0) {
     out.push(
-      `${plural(f.summaryRowsLeftOut, 'summary row covers', 'summary rows cover')} both platforms together and cannot be split under a platform filter: left out, those days' Initiated comes from the attempts.`,
+      `${plural(f.summaryRowsLeftOut, 'summary row covers', 'summary rows cover')} both platforms together and cannot be split under a platform filter: left out.`,
     );
   }
   if (f.mismatches > 0) {

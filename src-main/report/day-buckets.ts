@@ -2,10 +2,12 @@
  * Local calendar days in a time zone as [start, end) instants, and their mapping onto the
  * 15-minute buckets of `attempt_buckets`.
  *
- * A day starts at local midnight; in a zone whose clocks jump over midnight (America/Santiago,
- * Asia/Beirut on their DST start days) it starts at the first instant that exists, 01:00. Luxon
- * does exactly that when given a date without a time. A day that a zone skipped entirely
- * (Pacific/Apia, 2011-12-30) is empty.
+ * A day starts at its earliest instant whose local date is that day: local midnight; in a zone
+ * whose clocks jump over midnight (America/Santiago, Asia/Beirut on their DST start days) the
+ * first instant that exists, 01:00 (luxon does that when given a date without a time); in a zone
+ * whose clocks go back at midnight so that it happens twice (America/Havana 2025-11-02,
+ * Atlantic/Azores 2025-10-26) the first of the two midnights, where luxon picks the later one. A
+ * day that a zone skipped entirely (Pacific/Apia, 2011-12-30) is empty.
  */
 import { DateTime, IANAZone } from 'luxon';
 
@@ -53,8 +55,25 @@ export function dayOf(ms: number, tz: string): string {
   return DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
 }
 
-function dayStart(date: string, tz: string): number {
-  return DateTime.fromISO(date, { zone: tz }).toMillis();
+/** Longest span searched back for an earlier midnight: above any clock change there has been. */
+const SEARCH_BACK_MS = 4 * 3_600_000;
+
+/** The earliest instant whose local date in `tz` is `date` (see the file comment). */
+export function dayStart(date: string, tz: string): number {
+  const luxonStart = DateTime.fromISO(date, { zone: tz }).toMillis();
+  // Usually the instant before is on the day before. When it is on the same day, midnight came
+  // twice and luxon took the later one: search back for the first instant of the date. Local
+  // dates never go backwards over an instant range like this, so a binary search holds.
+  if (dayOf(luxonStart - 1, tz) !== date) return luxonStart;
+  let before = luxonStart - SEARCH_BACK_MS;
+  while (dayOf(before, tz) >= date) before -= SEARCH_BACK_MS;
+  let onDay = luxonStart;
+  while (onDay - before > 1) {
+    const mid = before + Math.floor((onDay - before) / 2);
+    if (dayOf(mid, tz) === date) onDay = mid;
+    else before = mid;
+  }
+  return onDay;
 }
 
 /** Every day from `from` to `to` inclusive, with its instants in `tz`. */

@@ -4,13 +4,17 @@
  * - platforms / sections: all when absent or empty; deduplicated, in taxonomy order.
  * - range: both days given → as given; only `to` → the 14 days ending there; only `from` → the 14
  *   days starting there; neither → the 14 days ending at the latest day with data in the case (in
- *   tz), or ending today (UTC date) in an empty case.
+ *   tz) that is not partial (when every day with data is partial, the latest day with data), or
+ *   ending today (UTC date) in an empty case. A day has data when it meets the data span (events
+ *   and details rows) or holds a summary row.
+ * - sections: a list naming all four is no section filter (the same value as none).
  */
 import type Database from 'better-sqlite3';
-import { latestTime } from '../attempts/latest';
 import type { ReportFilter } from '../shared/report-types';
 import { PLATFORMS, SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
-import { addDays, dayOf, daysBetween, isDate, isZone } from './day-buckets';
+import { addDays, dayOf, dayRanges, daysBetween, isDate, isZone } from './day-buckets';
+import { partialDay, readCaseSpans } from './data-span';
+import { summaryDays } from './summaries';
 import { ReportInputError } from './errors';
 
 export const DEFAULT_DAYS = 14;
@@ -66,18 +70,33 @@ function completeRange(
   return { from: addDays(last, 1 - DEFAULT_DAYS), to: last };
 }
 
-/** The latest day (in tz) with an event, a details row or a summary row; null in an empty case. */
+/**
+ * The latest day (in tz) with data that is not partial; when every day with data is partial, the
+ * latest day with data; null in an empty case. Partial days lie only at the data span's two ends,
+ * so the walk back takes a few steps.
+ */
 export function latestDataDay(db: Database.Database, tz: string): string | null {
-  const days: string[] = [];
-  for (const table of ['events', 'details'] as const) {
-    const latest = latestTime(db, table);
-    if (latest !== null) days.push(dayOf(latest, tz));
+  const span = readCaseSpans(db).data;
+  const summaries = summaryDays(db, tz);
+  const summarySet = new Set(summaries);
+  const spanFirst = span === null ? null : dayOf(span.first, tz);
+  const spanLast = span === null ? null : dayOf(span.last, tz);
+  const lastSummary = summaries.at(-1) ?? null;
+  const latest = spanLast === null ? lastSummary : lastSummary === null || spanLast > lastSummary ? spanLast : lastSummary;
+  if (latest === null) return null;
+
+  const inSpan = (date: string): boolean => spanFirst !== null && spanLast !== null && date >= spanFirst && date <= spanLast;
+  let date: string | null = latest;
+  while (date !== null) {
+    const day = dayRanges(date, date, tz)[0];
+    if ((summarySet.has(date) || inSpan(date)) && day !== undefined && partialDay(day, span, summarySet) === null) {
+      return date;
+    }
+    // The day before with data: the previous day of the span, else the latest summary day before.
+    const previous = addDays(date, -1);
+    date = inSpan(previous) ? previous : (summaries.findLast((d) => d <= previous) ?? null);
   }
-  const summaryDay = db.prepare('SELECT max(day) FROM summaries').pluck().get() as string | null;
-  if (summaryDay !== null) days.push(summaryDay);
-  const summaryTime = db.prepare('SELECT max(time_ms) FROM summaries').pluck().get() as number | null;
-  if (summaryTime !== null) days.push(dayOf(summaryTime, tz));
-  return days.length === 0 ? null : days.reduce((a, b) => (b > a ? b : a));
+  return latest;
 }
 
 /** Values parsed leniently (case, `ios`), deduplicated, in taxonomy order; empty or absent → all. */

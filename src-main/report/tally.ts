@@ -6,7 +6,7 @@
  * most one map lookup per row.
  */
 import { OUTCOME } from '../attempts/codes';
-import { PLATFORM_CODE, SECTIONS, type Platform } from '../shared/taxonomy';
+import { PLATFORM_CODE, SECTIONS, type Platform, type Section } from '../shared/taxonomy';
 import type { Aggregation } from './aggregate';
 import type { ComboInfo } from './combos';
 
@@ -83,6 +83,11 @@ export interface Tally {
   readonly dailyBySection: number[][];
   /** Unclassified incomplete attempts in range, selected platforms. */
   readonly unclassified: number;
+  /**
+   * Per day, by platform: the incomplete attempts Incomplete counts (the selected sections, plus
+   * the unclassified ones when every section is selected). The rate's numerator sums the known cells.
+   */
+  readonly counted: ByPlatform[];
   /** Per combo with a section: incomplete attempts in range, by platform (selected platforms only). */
   readonly byCombo: Map<number, ByPlatform>;
 }
@@ -92,8 +97,12 @@ export function tally(
   totals: CellTotals,
   platforms: readonly Platform[],
   combos: ReadonlyMap<number, ComboInfo>,
+  sections: readonly Section[] = SECTIONS,
 ): Tally {
   const codes = platforms.map((p) => PLATFORM_CODE[p]);
+  const selected = SECTIONS.map((s) => sections.includes(s));
+  const countsUnclassified = sections.length === SECTIONS.length;
+  const counted = totals.started.map(zeros);
   const sectionOf = totals.comboIds.map((id) => {
     const section = combos.get(id)?.section ?? null;
     return section === null ? -1 : SECTIONS.indexOf(section);
@@ -111,8 +120,10 @@ export function tally(
         if (n === 0) continue;
         if (section < 0) {
           unclassified += n;
+          if (countsUnclassified) counted[day]![code as 1 | 2] += n;
           continue;
         }
+        if (selected[section] === true) counted[day]![code as 1 | 2] += n;
         sections[section] = (sections[section] ?? 0) + n;
         let total = byCombo.get(comboId);
         if (total === undefined) {
@@ -125,5 +136,13 @@ export function tally(
     return sections;
   });
   const inProgress = totals.inProgress.reduce((sum, day) => sum + codes.reduce((s, code) => s + day[code], 0), 0);
-  return { started: totals.started, incomplete: totals.incomplete, inProgress, dailyBySection, unclassified, byCombo };
+  return {
+    started: totals.started,
+    incomplete: totals.incomplete,
+    inProgress,
+    dailyBySection,
+    unclassified,
+    counted,
+    byCombo,
+  };
 }

@@ -125,8 +125,11 @@ export interface RowDelta {
   readonly actionName: string;
   readonly screen: string;
   readonly platform: CatalogPlatform;
-  readonly userAction: UserAction;
+  /** '' on an "other wordings" row (SectionRow.otherWordings). */
+  readonly userAction: UserAction | '';
   readonly catalog: boolean;
+  /** Set on an "other wordings" row: how many observed rows it folds (current period's, else previous). */
+  readonly otherWordings?: number;
   readonly current: number;
   readonly previous: number;
   /** current - previous. */
@@ -144,20 +147,36 @@ export interface SectionDelta {
 }
 
 export interface ReportDelta {
-  /** current - previous. */
-  readonly initiated: number;
+  /** current - previous; null when either period's initiated is unknown (null). */
+  readonly initiated: number | null;
   readonly incomplete: number;
   /** current - previous of the rates (fractions, like rollup.incompleteRate: 0.025 = 2.5 points); null when either is null. */
   readonly incompleteRate: number | null;
   readonly inProgress: number;
   readonly unclassified: number;
+  /** current - previous of rollup.fromSummary. */
+  readonly fromSummary: number;
   readonly sections: readonly SectionDelta[];
+}
+
+/** Why a comparison's differences may not mean what they seem (one per fact). */
+export interface CompareCaveat {
+  /** Which period the caveat is about. */
+  readonly period: 'current' | 'previous';
+  /** partial-days: the period holds partial days; unknown-initiated: it holds unknown initiated cells with attempts. */
+  readonly kind: 'partial-days' | 'unknown-initiated';
+  /** The days concerned, ascending. */
+  readonly days: readonly string[];
+  /** One sentence for people, e.g. "The current period holds a partial day (2025-06-14): its counts cover only part of it." */
+  readonly message: string;
 }
 
 export interface Comparison {
   readonly current: Report;
   readonly previous: Report;
   readonly delta: ReportDelta;
+  /** Empty when both periods are whole (no partial day, no unknown initiated day). */
+  readonly caveats: readonly CompareCaveat[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +190,7 @@ export interface FunnelStep {
   readonly incomplete: number;
   /** reached of the next section / reached of this one; null for the last section or when 0. */
   readonly stepConversion: number | null;
-  /** reached / initiated; null when initiated is 0. */
+  /** reached / initiated (the known initiated count); null when initiated is null or 0. */
   readonly overallConversion: number | null;
   /** Nearest-rank median of end - start (ms) of the attempts incomplete here; null when none. */
   readonly medianMs: number | null;
@@ -182,18 +201,26 @@ export interface FunnelStep {
 export interface Funnel {
   readonly range: ReportRange;
   readonly platforms: readonly Platform[];
-  /** Attempts that started in the range (event logs and details rows; summary rows are not attempts). */
-  readonly initiated: number;
+  /**
+   * The funnel's base: the report's known Initiated for the range and platforms (spec 5: summary
+   * counts where a summary covers a cell, attempts in the event-log span). null when unknown (a
+   * details export alone): conversions are then null, never 0 or 100%.
+   */
+  readonly initiated: number | null;
+  /** Attempts that started in the range (event logs and details rows): what reached is counted on. */
+  readonly attempts: number;
   readonly completed: number;
   readonly inProgress: number;
   /** Every incomplete attempt, unclassified ones included. */
   readonly incomplete: number;
   /** Incomplete before any action name was known: stopped before the first section. */
   readonly unclassified: number;
-  /** completed / initiated; null when initiated is 0. */
+  /** completed / initiated; null when initiated is null or 0. */
   readonly completionRate: number | null;
   /** The four sections in flow order. */
   readonly sections: readonly FunnelStep[];
+  /** Sentences that qualify the base (unknown initiated, attempts outside the known cells, summary-only initiated). */
+  readonly caveats: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * preload (the `window.api` verbs) and the renderer (the store) are all typed from here, so the
  * three cannot drift. Node-free: types and a few constants only.
  */
+import type { Finding } from './findings-types';
 import type { ImportOutcome, ImportProgress } from './import-types';
 import type {
   Annotation,
@@ -48,8 +49,22 @@ export interface CaseInfo {
   /** Number of imports stored in the case (0: an empty case). */
   readonly importCount: number;
   readonly refused: readonly RefusedFile[];
+  /** Set when the case is on a network share, where SQLite's locking cannot be trusted (the warning to show). */
+  readonly storageWarning: string | null;
   /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
   readonly maskKey?: string;
+  /**
+   * True when this user cannot write the case (file or folder not writable): reports, drill-down,
+   * exports and PDF work; imports and annotations are refused; settings are not remembered.
+   */
+  readonly readOnly?: boolean;
+}
+
+/** `case:check`: SQLite's full integrity_check of the open case (docs/security.md, what is checked when). */
+export interface CaseCheck {
+  readonly ok: boolean;
+  /** SQLite's findings, one per line; empty when ok. */
+  readonly problems: readonly string[];
 }
 
 export interface RecentCase {
@@ -100,7 +115,9 @@ export type MenuCommand =
   | { readonly command: 'open-case' }
   | { readonly command: 'open-recent'; readonly path: string }
   | { readonly command: 'import-files' }
-  | { readonly command: 'print-pdf' };
+  | { readonly command: 'print-pdf' }
+  /** A launch's files (a case double-clicked, files dropped on the app's icon): open, then import. */
+  | { readonly command: 'open-paths'; readonly caseFile: string | null; readonly files: readonly string[] };
 
 /** Invoke channels: the argument (undefined: none) and the value of a successful result. */
 export interface InvokeContract {
@@ -111,6 +128,8 @@ export interface InvokeContract {
   'case:pick': { arg: undefined; result: CaseInfo | null };
   'case:open': { arg: { path: string }; result: CaseInfo };
   'case:settings': { arg: CaseSettings; result: CaseInfo };
+  /** Check case: the open case's full integrity_check (indexes against their tables too). */
+  'case:check': { arg: undefined; result: CaseCheck };
   'recent:clear': { arg: undefined; result: readonly RecentCase[] };
   'report:get': { arg: ReportRequest; result: ReportResponse };
   /** Asks which files to import (open dialog); [] when the user cancelled. */
@@ -130,6 +149,8 @@ export interface InvokeContract {
   /** The report as filtered beside another period (default: the one of equal length before). */
   'report:compare': { arg: CompareRequest; result: Comparison };
   'funnel:get': { arg: ReportRequest; result: Funnel };
+  /** The findings of the report as filtered, ranked (src-main/findings). */
+  'findings:get': { arg: ReportRequest; result: readonly Finding[] };
   /** Enrollment failures (spec 8): the request's dates (a preset ends at the latest failure) and zone. */
   'failures:get': { arg: ReportRequest; result: FailuresReport };
   /** Dated notes of the open case; every change answers with the whole list. */
@@ -159,6 +180,7 @@ export const INVOKE_CHANNELS = [
   'case:pick',
   'case:open',
   'case:settings',
+  'case:check',
   'recent:clear',
   'report:get',
   'import:pick',
@@ -169,6 +191,7 @@ export const INVOKE_CHANNELS = [
   'attempts:list',
   'report:compare',
   'funnel:get',
+  'findings:get',
   'failures:get',
   'annotations:list',
   'annotations:add',
@@ -219,6 +242,7 @@ export interface EnrollscopeApi {
   pickCase: Verb<'case:pick'>;
   openCase: Verb<'case:open'>;
   saveCaseSettings: Verb<'case:settings'>;
+  checkCase: Verb<'case:check'>;
   clearRecent: Verb<'recent:clear'>;
   getReport: Verb<'report:get'>;
   pickImportFiles: Verb<'import:pick'>;
@@ -229,6 +253,7 @@ export interface EnrollscopeApi {
   listAttempts: Verb<'attempts:list'>;
   compareReport: Verb<'report:compare'>;
   getFunnel: Verb<'funnel:get'>;
+  getFindings: Verb<'findings:get'>;
   getFailures: Verb<'failures:get'>;
   listAnnotations: Verb<'annotations:list'>;
   addAnnotation: Verb<'annotations:add'>;

@@ -3,6 +3,7 @@
  * and the page geometry both sides agree on (the print route sizes its chart from it; the printers
  * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
  */
+import type { Finding } from './findings-types';
 import type { Annotation } from './insights-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
@@ -45,6 +46,8 @@ export interface PrintJob {
   readonly meta: PrintMeta;
   /** The case's dated notes within the report's range (chart markers and a list); absent: none. */
   readonly annotations?: readonly Annotation[];
+  /** The report's findings (src-main/findings): page 1's executive summary; absent: none computed. */
+  readonly findings?: readonly Finding[];
 }
 
 /** The app's Print to PDF: the report as currently filtered, and the print dialog's answers. */
@@ -90,3 +93,5 @@ export const PRINT_ROUTE_HASH = '#print';
 export const PRINT_STATE_ATTRIBUTE = 'data-print-state';
 /** On 'error', the one-line reason. */
 export const PRINT_ERROR_ATTRIBUTE = 'data-print-error';
+/** How the print route learnt it was ready: "frame" (the next frame came) or "fallback" (none came). */
+export const PRINT_READY_BY_ATTRIBUTE = 'data-print-ready-by';

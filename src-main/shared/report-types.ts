@@ -25,28 +25,85 @@ export interface ReportRange {
 }
 
 export interface Rollup {
-  readonly initiated: number;
+  /**
+   * Attempts initiated, summed over the *known* (day, platform) cells of the range (spec 5): a
+   * cell a summary row covers takes the summary's count, a cell inside the case's event-log span
+   * counts its attempts. null when no cell of the range is known (a details export alone): the
+   * data does not say how many enrollments began. Never shown as 0 then.
+   */
+  readonly initiated: number | null;
+  /**
+   * Incomplete attempts in the selected sections (plus the unclassified ones and `fromSummary`
+   * when no section filter is set), over every cell of the range, known or not.
+   */
   readonly incomplete: number;
-  /** incomplete / initiated; null when initiated is 0. */
+  /**
+   * (incomplete counted in known cells) / initiated; null when initiated is null or 0. When some
+   * incomplete attempts lie in unknown cells, the rate leaves them out: see
+   * `coverage.unknownInitiatedDays` and `dataQuality.incompleteOutsideRate`.
+   */
   readonly incompleteRate: number | null;
   readonly inProgress: number;
-  /** Incomplete attempts without a section (counted in `incomplete` only when no section filter is set). */
+  /**
+   * What `incomplete` counted without a section: attempts that ended before any action name was
+   * known, plus `fromSummary`. 0 under a section filter.
+   */
   readonly unclassified: number;
+  /**
+   * What `incomplete` took from summary rows whose cell holds no attempt at all (Intune's own
+   * number, sections unknown; also part of `unclassified`). 0 under a section filter.
+   */
+  readonly fromSummary: number;
 }
 
-/** One day of the daily series: `date` plus one count per selected section. */
-export type DailyPoint = { readonly date: string } & { readonly [section: string]: number | string };
+/** What the data knows (spec 5 and 6). Exactly these two keys: the JSON contract. */
+export interface Coverage {
+  /**
+   * Days of the range (ascending) on which a cell of a selected platform has an unknown initiated
+   * count and holds at least one attempt: the rate leaves those attempts out.
+   */
+  readonly unknownInitiatedDays: readonly string[];
+  /** Partial days of the range (ascending): the data covers only part of them. */
+  readonly partialDays: readonly string[];
+}
+
+/**
+ * One day of the daily series: `date`, one count per selected section, and `partial: true` on a
+ * partial day (the key is absent otherwise).
+ */
+export type DailyPoint = { readonly date: string; readonly partial?: true } & {
+  readonly [section: string]: number | string | boolean | undefined;
+};
+
+/** Index of a daily point by a section name: the section's count (0 when absent). */
+export const dailyCount = (point: DailyPoint, section: string): number => {
+  const value = point[section];
+  return typeof value === 'number' ? value : 0;
+};
 
 export interface SectionRow {
+  /** '' on the "other wordings" row (see `otherWordings`). */
   readonly actionName: string;
+  /**
+   * Catalog rows: the catalog's screen text. Observed rows: the screen text seen most often in
+   * the group (trimmed). The "other wordings" row: "N other wordings".
+   */
   readonly screen: string;
   /** Catalog rows: the catalog's platform text; other rows: the platforms observed. */
   readonly platform: CatalogPlatform;
-  readonly userAction: UserAction;
+  /** '' on the "other wordings" row only. */
+  readonly userAction: UserAction | '';
   readonly count: number;
   readonly byPlatform: Readonly<Record<Platform, number>>;
   /** True for rows of the catalog (spec 2), false for other observed combinations. */
   readonly catalog: boolean;
+  /**
+   * Present only on the last row of a section that observed more rows than the report shows
+   * (MAX_OBSERVED_ROWS): the number of observed rows folded into this one row. Its count and
+   * byPlatform are theirs summed, so the section's rows still add up to its total. Exports list
+   * every row instead.
+   */
+  readonly otherWordings?: number;
 }
 
 export interface SectionTable {
@@ -78,9 +135,47 @@ export interface SummaryMismatch {
   readonly attemptsIncomplete: number;
 }
 
+/** The first and last instant of the case's data on one partial day. */
+export interface PartialDay {
+  readonly date: string;
+  /** ISO 8601 UTC: the later of the day's start and the data span's start. */
+  readonly dataStart: string;
+  /** ISO 8601 UTC: the earlier of the day's end and the data span's end. */
+  readonly dataEnd: string;
+  /** Minutes of the day outside the data span (> 60 on a partial day). */
+  readonly minutesOutside: number;
+}
+
+/** An interval of instants, ISO 8601 UTC, both ends inclusive. */
+export interface Span {
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface DataQuality {
-  /** Summary rows left out because they cover both platforms and a platform filter is set. */
+  /**
+   * Summary rows of the range left out because they cover both platforms together and a platform
+   * filter is set (they cannot be split).
+   */
   readonly summaryRowsLeftOut: number;
+  /** Days in the range. */
+  readonly rangeDays: number;
+  /**
+   * Days of the range on which the initiated count of every selected platform is known: the rate
+   * covers these ("rate covers 12 of 14 days").
+   */
+  readonly knownInitiatedDays: number;
+  /**
+   * Incomplete attempts of the selected sections that lie in cells with an unknown initiated
+   * count: counted in Incomplete, left out of the rate.
+   */
+  readonly incompleteOutsideRate: number;
+  /** Each partial day of the range with the instants the data covers (same order as coverage.partialDays). */
+  readonly partialDays: readonly PartialDay[];
+  /** The case's event-log span (earliest to latest stored event, all platforms); null without events. */
+  readonly eventLogSpan: Span | null;
+  /** The case's data span (events and details rows); null without either. */
+  readonly dataSpan: Span | null;
   readonly summaryMismatches: readonly SummaryMismatch[];
   /** Days in range with no data at all (no attempt, no summary). */
   readonly daysWithoutData: readonly string[];
@@ -95,6 +190,7 @@ export interface Report {
   readonly range: ReportRange;
   readonly filters: { readonly platforms: readonly Platform[]; readonly sections: readonly Section[] };
   readonly rollup: Rollup;
+  readonly coverage: Coverage;
   readonly daily: readonly DailyPoint[];
   readonly sections: readonly SectionTable[];
   readonly imports: readonly ImportRecord[];

@@ -4,23 +4,17 @@
  * opens it for writing, so a refused file never changes by a single byte.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { caseAccessOf, openModeOf } from './case-access';
+import { refuseDamaged } from './case-check';
+import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { APPLICATION_ID, MIGRATIONS, MIGRATIONS_THAT_REBUILD, SCHEMA_VERSION } from './migrations';
 
 export type CaseDb = Database.Database;
 
-/** A file that is not a case this version can open. The message is one line, naming the file. */
-export class CaseRefused extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${basename(file)}: ${reason}`);
-    this.name = 'CaseRefused';
-  }
-}
+export { CaseRefused };
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -66,16 +60,22 @@ function applyPragmas(db: CaseDb): void {
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536'); // 64 MiB
   db.pragma('busy_timeout = 5000');
+  // Deleted or overwritten text (a removed annotation, an old value) is zeroed within its page at
+  // no extra I/O; it would otherwise stay readable in the file's free space.
+  db.pragma('secure_delete = FAST');
 }
 
 /** Brings a case up to SCHEMA_VERSION in one transaction. */
-function migrate(db: CaseDb): void {
+function migrate(db: CaseDb, rebuild: boolean): void {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from >= SCHEMA_VERSION) return;
   db.transaction(() => {
     for (let version = from; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
+  // A migration that drops personal data leaves its bytes in the pages' free space (secure_delete
+  // does not clear what SQLite's rebalancing leaves between cells): the file is rebuilt, once.
+  if (rebuild && from > 0 && MIGRATIONS_THAT_REBUILD.some((version) => version > from)) db.exec('VACUUM');
   // Put the new header (application id, version) into the main file, where checkHeader reads it.
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
@@ -85,7 +85,46 @@ export interface OpenCaseOptions {
   readonly create?: boolean;
   /** Run `PRAGMA quick_check` and refuse a damaged case (default true). */
   readonly check?: boolean;
+  /** Open with SQLite's read-only flag (the caller's choice; a case this user cannot write is read-only anyway). */
   readonly readonly?: boolean;
+}
+
+/** Connections that read an in-memory copy of a case this user cannot write (case-access.ts). */
+const readOnlyCopies = new WeakMap<CaseDb, string>();
+
+/** True when nothing may be written through this connection (opened read-only, or a read-only case). */
+export function isReadOnlyCase(db: CaseDb): boolean {
+  return db.readonly || readOnlyCopies.has(db);
+}
+
+/** The case file's path (a read-only case's copy in memory has none of its own). */
+export function casePathOf(db: CaseDb): string {
+  return readOnlyCopies.get(db) ?? db.name;
+}
+
+export const READ_ONLY_REASON = 'the case is read-only for you (the file or its folder is not writable): it can be read, not changed';
+
+/**
+ * A case this user cannot write, read from a copy in memory: SQLite touches nothing beside it (no
+ * `-wal`, no `-shm`). Changes still in its `-wal` file cannot be read that way: refused, clearly.
+ */
+function openReadOnlyCopy(path: string): CaseDb {
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw new CaseRefused(
+      path,
+      'the case is read-only for you and its latest changes are still in its -wal file (it is open elsewhere, or was not closed cleanly): ' +
+        'open it again once its owner has closed it, or copy it together with its -wal file',
+      'read-only',
+    );
+  }
+  const bytes = readFileSync(path);
+  // The header says WAL (bytes 18-19 = 2); SQLite reads an in-memory database only in rollback mode.
+  bytes[18] = 1;
+  bytes[19] = 1;
+  const db = new Database(bytes);
+  readOnlyCopies.set(db, path);
+  return db;
 }
 
 /** Opens (or creates) a case file. Throws CaseRefused for anything that is not a usable case. */
@@ -93,16 +132,32 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
   const exists = existsSync(path);
   if (exists) {
     if (!statSync(path).isFile()) throw new CaseRefused(path, 'not a file');
-    checkHeader(path);
+    try {
+      checkHeader(path);
+    } catch (error) {
+      if (caseProblemOf(error) === 'read-only') throw new CaseRefused(path, 'cannot read the case: permission denied', 'read-only');
+      throw caseRefusalOf(path, error) ?? error;
+    }
   } else if (options.create === false) {
     throw new CaseRefused(path, 'no such case file');
   }
+  const access = caseAccessOf(path, exists);
+  if (!exists) {
+    const folder = dirname(path);
+    if (!existsSync(folder)) throw new CaseRefused(path, `cannot create the case: the folder ${folder} does not exist`);
+    if (!access.folderWritable) throw new CaseRefused(path, `cannot create the case: the folder ${folder} is not writable`, 'read-only');
+  }
+  const mode = openModeOf(access);
 
   let db: CaseDb;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: exists });
+    db =
+      mode === 'read-only'
+        ? openReadOnlyCopy(path)
+        : new Database(path, { readonly: options.readonly ?? false, fileMustExist: exists });
   } catch (error) {
-    throw new CaseRefused(path, `cannot open: ${(error as Error).message}`);
+    if (error instanceof CaseRefused) throw error;
+    throw caseRefusalOf(path, error) ?? new CaseRefused(path, `cannot open: ${(error as Error).message}`);
   }
   try {
     if (!exists) {
@@ -114,26 +169,24 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     // The check comes before any pragma that writes (journal_mode = WAL rewrites the header of a
     // case in rollback-journal mode): a damaged case is refused without changing a byte.
     db.pragma('busy_timeout = 5000');
-    if (exists && options.check !== false) checkIntegrity(db, path);
-    if (!options.readonly) applyPragmas(db);
-    if (!options.readonly) migrate(db);
-    if (!options.readonly) ensureMaskKey(db);
+    if (exists && options.check !== false) refuseDamaged(db, path, 'quick');
+    if (readOnlyCopies.has(db)) {
+      // Only the copy in memory is brought up to date; then nothing may be written to it.
+      migrate(db, false);
+      db.pragma('query_only = ON');
+    } else if (!options.readonly) {
+      applyPragmas(db);
+      migrate(db, true);
+      // Opening never writes to an existing case (a reader must not need the write lock while an
+      // import holds it): the key is made here for a new case, else by the first write (mask-key.ts).
+      if (!exists) ensureMaskKey(db);
+    }
     return db;
   } catch (error) {
     db.close();
     if (error instanceof CaseRefused) throw error;
-    throw new CaseRefused(path, `the case file is damaged (${(error as Error).message})`);
+    throw caseRefusalOf(path, error) ?? new CaseRefused(path, `the case file is damaged (${(error as Error).message})`, 'damaged');
   }
-}
-
-/** `PRAGMA quick_check`: refuses a damaged case, naming the first problem SQLite found. */
-function checkIntegrity(db: CaseDb, path: string): void {
-  const rows = db.pragma('quick_check(10)') as { quick_check: string }[];
-  if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
-  // The first line is often only a heading ("*** in database main ***").
-  const lines = rows.flatMap((row) => String(row.quick_check).split('\n')).map((line) => line.trim());
-  const problem = lines.find((line) => line !== '' && !line.startsWith('***')) ?? lines[0];
-  throw new CaseRefused(path, `the case file is damaged (${problem})`);
 }
 
 export function getSetting(db: CaseDb, key: string): string | undefined {

@@ -7,7 +7,10 @@ import { InputRefused, hashFile, readInput, type ParsedInput } from '../import/r
 import { refreshAttempts } from '../attempts/refresh';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { ImportRecord } from '../shared/report-types';
-import type { CaseDb } from './case-file';
+import { READ_ONLY_REASON, casePathOf, isReadOnlyCase, type CaseDb } from './case-file';
+import { refuseDamagedBeforeWrite } from './case-check';
+import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
+import { ensureMaskKey } from './mask-key';
 import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, getImport, hasImportOfSize } from './imports';
@@ -91,8 +94,10 @@ async function importOneFile(
     return [{ file: name, status: 'refused', reason: messageOf(error, name) }];
   }
 
-  db.exec('BEGIN IMMEDIATE');
+  beginWrite(db);
   try {
+    // The masking key is made by the first write, inside it: opening a case never writes.
+    ensureMaskKey(db);
     const records = await storeFile(db, file, interners, options, report);
     db.exec('COMMIT');
     return records.map((record) => ({ file: record.file, status: 'imported', record }));
@@ -102,7 +107,24 @@ async function importOneFile(
     interners.devices.forget();
     interners.screens.forget();
     if (error instanceof Cancelled || options.signal?.aborted) return [{ file: name, status: 'cancelled' }];
+    // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
+    const caseProblem = caseProblemOf(error);
+    if (caseProblem !== undefined && caseProblem !== 'damaged') throw caseRefusalOf(casePathOf(db), error);
     return [{ file: name, status: 'refused', reason: messageOf(error, name) }];
+  }
+}
+
+/**
+ * Takes the case's write lock. Another import holding it is waited for (busy_timeout), then named:
+ * "another import into this case is running", never "damaged".
+ */
+function beginWrite(db: CaseDb): void {
+  if (isReadOnlyCase(db)) throw new CaseRefused(casePathOf(db), READ_ONLY_REASON, 'read-only');
+  refuseDamagedBeforeWrite(db);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    throw caseRefusalOf(casePathOf(db), error) ?? error;
   }
 }
 
@@ -137,7 +159,7 @@ async function storeFile(
     },
   });
   for await (const input of inputs) {
-    const importId = insertPendingImport(db, input, file.path);
+    const importId = insertPendingImport(db, input);
     const writer = new RowWriter(db, importId, interners);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
@@ -159,13 +181,13 @@ async function storeFile(
   return records;
 }
 
-function insertPendingImport(db: CaseDb, input: StoreInput, sourcePath: string): number {
+function insertPendingImport(db: CaseDb, input: StoreInput): number {
   const result = db
     .prepare(
-      `INSERT INTO imports (file_name, source_path, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
-       VALUES (?, ?, ?, 'pending:' || hex(randomblob(16)), ?, ?, ?, 0, 0, 0, '{}', '[]')`,
+      `INSERT INTO imports (file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
+       VALUES (?, ?, 'pending:' || hex(randomblob(16)), ?, ?, ?, 0, 0, 0, '{}', '[]')`,
     )
-    .run(input.name, sourcePath, input.size, input.kind, input.format, new Date().toISOString());
+    .run(input.name, input.size, input.kind, input.format, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 

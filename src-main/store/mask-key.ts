@@ -1,6 +1,7 @@
 /**
- * The case's masking key (issue 6, privacy): 128 random bits kept in the case's settings, made when
- * the case is first opened for writing. Pseudonyms (shared/mask.ts) are keyed with it, so they are
+ * The case's masking key (privacy): 128 random bits kept in the case's settings, made when the
+ * case is created or, for an older case, by its first write (an import, inside its transaction;
+ * or the first masked output of a writable connection). Opening a case never writes it. Pseudonyms (shared/mask.ts) are keyed with it, so they are
  * stable within the case (view, drill-down, exports, PDF) and cannot be recomputed from a guessed
  * user name by whoever holds a masked PDF or export but not the case. It never leaves the machine
  * except inside the case file itself.
@@ -8,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MaskKey } from '../shared/mask';
 import type { CaseDb } from './case-file';
+import { caseProblemOf } from './case-errors';
 
 export const MASK_KEY_SETTING = 'mask-key';
 
@@ -37,8 +39,14 @@ export function maskKeyOf(db: CaseDb): MaskKey {
     return key;
   }
   if (!db.readonly && !db.inTransaction) {
-    ensureMaskKey(db);
-    return maskKeyOf(db);
+    try {
+      ensureMaskKey(db);
+      return maskKeyOf(db);
+    } catch (error) {
+      // An import holds the write lock (it makes the key itself): a key for this output only.
+      if (caseProblemOf(error) === 'busy') return randomBytes(16).toString('hex');
+      if (caseProblemOf(error) !== 'read-only') throw error;
+    }
   }
   let key = ephemeral.get(db);
   if (!key) ephemeral.set(db, (key = randomBytes(16).toString('hex')));

@@ -152,6 +152,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX annotations_by_date ON annotations (date, id);
   `,
+  /* 4: keep no personal data that no view reads */ `
+  -- The failures view counts by day, OS, method, category and reason: a failure's user, device and
+  -- free-text details were stored but never read. (Rows without an id of their own keep their
+  -- content's hash as their key, so a failure imported twice is still recognised.)
+  ALTER TABLE failures DROP COLUMN user;
+  ALTER TABLE failures DROP COLUMN device;
+  ALTER TABLE failures DROP COLUMN details;
+  -- Where a file was imported from (its full path, often naming the consultant or the customer)
+  -- was never read: the file's name is what the case shows.
+  ALTER TABLE imports DROP COLUMN source_path;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Migrations (1-based) that remove personal data: a case migrated past one is rebuilt (VACUUM). */
+export const MIGRATIONS_THAT_REBUILD: readonly number[] = [4];

@@ -148,14 +148,11 @@ export class RowWriter {
     this.failures = new BulkInserter(db, 'failures', [
       'key',
       'time_ms',
-      'user',
-      'device',
       'os',
       'os_version',
       'method',
       'category',
       'reason',
-      'details',
       'seq',
     ]);
   }
@@ -301,17 +298,15 @@ export class RowWriter {
               ]),
             )
             .digest('hex')}`;
+    // The user, the device and the details only tell duplicates apart (in the key): not stored.
     this.failures.add(
       key,
       row.time,
-      row.user,
-      row.device,
       row.os,
       row.osVersion,
       row.method,
       row.category,
       row.reason,
-      row.details,
       seqOf(this.importId, row.line),
     );
     this.rows++;

@@ -6,11 +6,14 @@
  *   contoso-enrollment-events.csv      the event log (synthetic-log.ts), with a few bad rows
  *   contoso-abandonment-details.csv    abandonment details rows (another group of users, `;`)
  *   contoso-abandonment-summary.json   the Intune reporting envelope: daily summary rows of the
- *                                      last 7 days, per platform, with `_loc` twins (one day
- *                                      disagrees with the attempts, to show the warning)
+ *                                      7 days before the last, per platform, with `_loc` twins
+ *                                      (one day disagrees with the attempts, to show the warning)
  *
- * Deterministic: the same bytes on every run (import times and paths pinned). `--keep DIR` also keeps the input files there.
- * `--out PATH` writes the case elsewhere.
+ * The log's last day ends mid-afternoon, as a real export's last day does, and no summary row
+ * covers it: the report shows it as a partial day, and the default range ends the day before.
+ *
+ * Deterministic: the same bytes on every run (import times and paths pinned). `--keep DIR` also
+ * keeps the input files there. `--out PATH` writes the case elsewhere.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -281,20 +284,20 @@ export async function makeSample(options: Options): Promise<void> {
     console.log(`make-sample: importing into ${casePath}`);
     await importOrFail(casePath, [log, details]);
 
-    // The summary states what the attempts show for the last 7 days (UTC), plus the attempts no
-    // row shows (the summary knows more), and one day that disagrees with the attempts.
+    // The summary states what the attempts show for the 7 days before the last (UTC), plus the
+    // attempts no row shows (the summary knows more), and one day that disagrees with the attempts.
     const db = openCase(casePath, { create: false });
     const rng = random(SEED + 2);
     const rows: { date: string; platform: Platform; initiated: number; incomplete: number }[] = [];
-    for (let back = 6; back >= 0; back--) {
+    for (let back = 7; back >= 1; back--) {
       const date = addDays(SAMPLE_END_DAY, -back);
       for (const platform of PLATFORMS) {
         const { rollup } = computeReport(db, { from: date, to: date, platforms: [platform], tz: 'UTC' });
-        const mismatch = back === 2 && platform === 'Android' ? 3 : 0;
+        const mismatch = back === 3 && platform === 'Android' ? 3 : 0;
         rows.push({
           date,
           platform,
-          initiated: rollup.initiated + 1 + Math.floor(rng() * 4),
+          initiated: (rollup.initiated ?? 0) + 1 + Math.floor(rng() * 4),
           incomplete: rollup.incomplete + mismatch,
         });
       }

@@ -11,11 +11,17 @@
  *   funnel.png          the section funnel of the default report (checked against computeFunnel)
  *   drilldown.png       the attempts behind the largest row of the report (checked against listAttempts)
  *   filtered.png        one OS, one section, the last 7 days
+ *   report-1024x700.png, report-window-1024x700.png, drilldown-1024x700.png
+ *                       the report (whole page, and the window), and the drill-down, in a
+ *                       1024x700 window (a projector, a split screen)
+ *   report-2560x1440.png the report in a 2560x1440 window
  *   screenshots.json    the filters of each picture, the numbers shown and the command line
- *                       that prints the same numbers as JSON
+ *                       that prints the same numbers as JSON (only the files that were imported)
  *
  * Never writes to the given case or files: a case is copied first. Options: --width, --height
  * (default 1280x800, full-page pictures), --tz ZONE (the "computer's" zone; default UTC).
+ * Every picture is taken from the top of the page (a full-page picture of a scrolled page would
+ * show the sticky header in the middle of it).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,7 +157,7 @@ class Session {
     return this.args.out;
   }
 
-  open(colorScheme: 'light' | 'dark'): Promise<Harness> {
+  open(colorScheme: 'light' | 'dark', size?: { width: number; height: number }): Promise<Harness> {
     return openHarness({
       browser: this.browser,
       server: this.server,
@@ -159,26 +165,35 @@ class Session {
       sampleCase: null,
       colorScheme,
       timezoneId: this.args.tz,
-      viewport: { width: this.args.width, height: this.args.height },
+      viewport: size ?? { width: this.args.width, height: this.args.height },
     });
   }
 
+  /** The whole page, from its top. */
   async shoot(page: Page, file: string, extra: Omit<Shot, 'file'> = {}): Promise<void> {
-    // The pointer rests outside the page content: no hover effects in the picture.
-    await page.mouse.move(0, 0);
+    await toTop(page);
     await page.screenshot({ path: join(this.args.out, file), fullPage: true, animations: 'disabled' });
+    this.shots.push({ file, ...extra });
+    console.log(`screenshot: ${join(this.args.out, file)}`);
+  }
+
+  /** What the window shows when the page is at its top. */
+  async shootWindow(page: Page, file: string, extra: Omit<Shot, 'file'> = {}): Promise<void> {
+    await toTop(page);
+    await page.screenshot({ path: join(this.args.out, file), animations: 'disabled' });
     this.shots.push({ file, ...extra });
     console.log(`screenshot: ${join(this.args.out, file)}`);
   }
 
   /** The window from the top down to the bottom of `selector` (at least one window height). */
   async shootTop(page: Page, file: string, selector: string): Promise<void> {
-    await page.mouse.move(0, 0);
+    await toTop(page);
     const box = await page.locator(selector).boundingBox();
-    const height = Math.max(this.args.height, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
-    await page.setViewportSize({ width: this.args.width, height });
+    const size = page.viewportSize() ?? { width: this.args.width, height: this.args.height };
+    const height = Math.max(size.height, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
+    await page.setViewportSize({ width: size.width, height });
     await page.screenshot({ path: join(this.args.out, file), animations: 'disabled' });
-    await page.setViewportSize({ width: this.args.width, height: this.args.height });
+    await page.setViewportSize(size);
     this.shots.push({ file });
     console.log(`screenshot: ${join(this.args.out, file)}`);
   }
@@ -186,6 +201,23 @@ class Session {
   dispose(): void {
     rmSync(this.work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The page scrolled back to its top, the pointer resting outside the content (no hover effects).
+ * A full-page picture of a scrolled page shows a blank band with the sticky header in the middle.
+ */
+async function toTop(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+}
+
+/** The files of a drop that the import summary lists as refused (their names, as it shows them). */
+async function refusedFiles(page: Page): Promise<Set<string>> {
+  const names = await page
+    .locator('[data-testid="import-outcome"][data-status="refused"] .file-name')
+    .allTextContents();
+  return new Set(names.map((name) => name.trim()));
 }
 
 /** A picture of one element; the sticky bars are made static for it (they would cover its top). */
@@ -217,6 +249,7 @@ async function shootInsights(
   casePath: string,
   filter: ReportFilter,
   source: string,
+  { funnel: withFunnel = true, drillFile = 'drilldown.png' }: { funnel?: boolean; drillFile?: string } = {},
 ): Promise<void> {
   const db = openCase(casePath, { create: false });
   let funnel: ReturnType<typeof computeFunnel>;
@@ -228,6 +261,17 @@ async function shootInsights(
     db.close();
   }
   await page.waitForSelector('[data-testid="funnel"][data-funnel-status="ready"]', { timeout: 60_000 });
+  if (withFunnel) await shootFunnel(session, page, funnel, filter, source);
+  await shootDrillDown(session, page, casePath, report, filter, source, drillFile);
+}
+
+async function shootFunnel(
+  session: Session,
+  page: Page,
+  funnel: ReturnType<typeof computeFunnel>,
+  filter: ReportFilter,
+  source: string,
+): Promise<void> {
   const reached = (await page.locator('[data-testid="funnel"] [data-cell="reached"]').allTextContents()).map((t) =>
     Number(t.replace(/\D/g, '')),
   );
@@ -243,7 +287,18 @@ async function shootInsights(
     shown: Object.fromEntries(funnel.sections.map((s) => [s.section, `${s.reached} reached, ${s.incomplete} stopped`])),
     cli: cliCommand(source, filter).replace('enrollscope report', 'enrollscope funnel'),
   });
+}
 
+/** The drill-down of the largest row of the report, checked against listAttempts. */
+async function shootDrillDown(
+  session: Session,
+  page: Page,
+  casePath: string,
+  report: Report,
+  filter: ReportFilter,
+  source: string,
+  drillFile: string,
+): Promise<void> {
   // The largest row of the report: its count opens its attempts.
   const rows = report.sections.flatMap((table) => table.rows.map((row, index) => ({ table, row, index })));
   const largest = rows.sort((a, b) => b.row.count - a.row.count)[0];
@@ -273,11 +328,11 @@ async function shootInsights(
     check.close();
   }
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(session.outDir, 'drilldown.png'), animations: 'disabled' });
-  console.log(`screenshot: ${join(session.outDir, 'drilldown.png')}`);
+  await page.screenshot({ path: join(session.outDir, drillFile), animations: 'disabled' });
+  console.log(`screenshot: ${join(session.outDir, drillFile)}`);
   const { row } = largest;
   session.shots.push({
-    file: 'drilldown.png',
+    file: drillFile,
     filter,
     shown: { attempts: String(total) },
     cli: `${cliCommand(source, filter).replace('enrollscope report', 'enrollscope attempts')} --section ${quote(largest.table.section)} --action ${row.actionName} --screen ${quote(row.screen)} --user-action ${quote(row.userAction)}`,
@@ -322,6 +377,8 @@ async function run(args: Args): Promise<void> {
     // What the command line is given to print the same numbers.
     let setup: string | undefined;
     let source = args.casePath ? `--db ${quote(args.casePath)}` : args.files.map(quote).join(' ');
+    // The given files the case took (the import summary's refused ones left out).
+    let imported: readonly string[] = args.files;
     if (args.casePath && args.files.length === 0) {
       harness.dialogs.newCasePaths.push(emptyCase);
       await harness.page.getByRole('button', { name: 'New case' }).click();
@@ -382,6 +439,19 @@ async function run(args: Args): Promise<void> {
       await harness.drop(files);
       await harness.page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 });
       await session.shootTop(harness.page, 'import-summary.png', '[data-testid="import-summary"]');
+      if (args.files.length > 0) {
+        // The command line is given what was imported: a refused file would make it fail.
+        const refused = await refusedFiles(harness.page);
+        imported = args.files.filter((file) => !refused.has(basename(file)) && !refused.has(file));
+        if (args.casePath) {
+          // A copy again: the command line imports the files into --db.
+          const copy = `/tmp/${basename(args.casePath)}`;
+          setup = `cp ${quote(args.casePath)} ${quote(copy)}`;
+          source = [...imported.map(quote), '--db', quote(copy)].join(' ');
+        } else {
+          source = imported.map(quote).join(' ');
+        }
+      }
       if (args.files.length === 0) {
         // The report pictures show the bundled sample case, as a new user first sees it.
         reportCase = session.path('Sample case.enrollscope');
@@ -411,8 +481,7 @@ async function run(args: Args): Promise<void> {
       shown: shownDefault,
       cli: cliCommand(source, defaultFilter),
     });
-    await harness.page.screenshot({ path: join(args.out, 'report-window.png'), animations: 'disabled' });
-    session.shots.push({ file: 'report-window.png', filter: defaultFilter });
+    await session.shootWindow(harness.page, 'report-window.png', { filter: defaultFilter });
     await shootInsights(session, harness.page, reportCase, defaultFilter, source);
 
     // 4. Filtered: one OS, one section (the one with the most incomplete on that OS), 7 days.
@@ -459,9 +528,35 @@ async function run(args: Args): Promise<void> {
     });
     await harness.close();
 
+    // 6. The same report in a small and a large window: the layout at 1024x700 and 2560x1440.
+    for (const size of [
+      { width: 1024, height: 700 },
+      { width: 2560, height: 1440 },
+    ]) {
+      const name = `${size.width}x${size.height}`;
+      harness = await session.open('light', size);
+      await checkAgainstEngine(harness.page, reportCase, defaultFilter);
+      const shot = { filter: defaultFilter, shown: shownDefault, cli: cliCommand(source, defaultFilter) };
+      await session.shoot(harness.page, `report-${name}.png`, shot);
+      if (size.width === 1024) {
+        await session.shootWindow(harness.page, `report-window-${name}.png`, { filter: defaultFilter });
+        await shootInsights(session, harness.page, reportCase, defaultFilter, source, {
+          funnel: false,
+          drillFile: `drilldown-${name}.png`,
+        });
+      }
+      await harness.close();
+    }
+
+    const names = imported.map((file) => basename(file)).join(', ');
+    const shownCase = args.casePath
+      ? `${args.casePath}${imported.length ? `, with ${names} imported` : ''}`
+      : args.files.length
+        ? `a new case of ${names || 'no file (every file was refused)'}`
+        : 'the bundled sample case';
     writeFileSync(
       join(args.out, 'screenshots.json'),
-      `${JSON.stringify({ case: args.casePath ?? 'the bundled sample case', setup, shots: session.shots }, null, 2)}\n`,
+      `${JSON.stringify({ case: shownCase, setup, shots: session.shots }, null, 2)}\n`,
     );
   } finally {
     session.dispose();

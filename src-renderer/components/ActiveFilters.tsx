@@ -1,35 +1,118 @@
-/** The filters of the report on screen, always visible above it. */
+/**
+ * The filters of the report on screen, always visible above it, in one row. Each chip opens its
+ * filter (focus moves to that group of the panel); a narrowed filter's chip also clears it.
+ */
+import type { ReactNode } from 'react';
 import type { Report } from '../../src-main/shared/report-types';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
-import { daysInRange, formatRange, zoneOffset } from '../format';
+import { daysInRange, formatCompactRange, formatRange, zoneOffset } from '../format';
 import { useApp } from '../store';
+import { DEFAULT_RANGE } from '../store/case-slice';
+import { FILTER_GROUP_ID } from './FilterPanel';
+
+type Group = keyof typeof FILTER_GROUP_ID;
+
+/** Moves focus to the first control of a filter group of the panel, and brings it into view. */
+function openGroup(group: Group): void {
+  const fieldset = document.getElementById(FILTER_GROUP_ID[group]);
+  const control =
+    fieldset?.querySelector<HTMLElement>('button[aria-pressed="true"]') ??
+    fieldset?.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled])');
+  fieldset?.scrollIntoView({ block: 'nearest' });
+  control?.focus();
+}
+
+function Chip({
+  group,
+  label,
+  title,
+  clear,
+  testId,
+  children,
+}: {
+  group: Group;
+  label: string;
+  /** The chip's whole text (the chip truncates it when the row is short of room). */
+  title: string;
+  /** How to clear this filter, or null when it is at its default. */
+  clear: { label: string; run: () => void } | null;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <span className={`chip chip-${group}`} data-testid={testId}>
+      <button
+        className="chip-open"
+        onClick={() => openGroup(group)}
+        title={`${title}. Change it in the filters.`}
+        data-testid={`${testId}-open`}
+      >
+        <span className="chip-label">{label}</span> <span className="chip-text">{children}</span>
+      </button>
+      {clear && (
+        <button
+          className="chip-clear"
+          onClick={clear.run}
+          aria-label={clear.label}
+          title={clear.label}
+          data-testid={`${testId}-clear`}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
+    </span>
+  );
+}
 
 export function ActiveFilters({ report }: { report: Report }) {
   const range = useApp((s) => s.range);
+  const clearFilter = useApp((s) => s.clearFilter);
   const { from, to, tz } = report.range;
   const days = daysInRange(from, to);
   const allPlatforms = report.filters.platforms.length === PLATFORMS.length;
   const allSections = report.filters.sections.length === SECTIONS.length;
+  const defaultRange = range.kind === 'last' && DEFAULT_RANGE.kind === 'last' && range.days === DEFAULT_RANGE.days;
+  const length = range.kind === 'last' ? `last ${days} days` : `${days} ${days === 1 ? 'day' : 'days'}`;
+  const offset = zoneOffset(tz);
+  const platforms = report.filters.platforms.join(', ');
+  const sections = allSections ? 'All four' : report.filters.sections.join(', ');
   return (
     <div className="active-filters" data-testid="active-filters" aria-label="Active filters" role="group">
-      <span className="chip" data-testid="active-range">
-        <span className="chip-label">Dates</span>
-        {formatRange(from, to)}
-        <span className="muted">
-          {range.kind === 'last' ? ` · last ${days} days with data` : ` · ${days} ${days === 1 ? 'day' : 'days'}`}
-        </span>
-      </span>
-      <span className="chip" data-testid="active-tz">
-        <span className="chip-label">Time zone</span>
-        {tz} <span className="muted">{zoneOffset(tz)}</span>
-      </span>
-      <span className="chip" data-testid="active-platforms">
-        <span className="chip-label">OS</span>
-        {allPlatforms ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', ')}
-      </span>
-      <span className="chip" data-testid="active-sections">
-        <span className="chip-label">Sections</span>
+      <Chip
+        group="dates"
+        label="Dates"
+        title={`Dates: ${formatRange(from, to)}, ${length}${range.kind === 'last' ? ' with data' : ''}`}
+        testId="active-range"
+        clear={
+          defaultRange ? null : { label: 'Clear the dates: back to the last 14 days', run: () => clearFilter('dates') }
+        }
+      >
+        {formatCompactRange(from, to)}
+        <span className="muted"> · {length}</span>
+      </Chip>
+      <Chip group="tz" label="Time zone" title={`Time zone: ${tz} ${offset}`} testId="active-tz" clear={null}>
+        {tz}
+        {tz !== 'UTC' && <span className="muted"> {offset}</span>}
+      </Chip>
+      <Chip
+        group="platforms"
+        label="OS"
+        title={`Operating system: ${platforms}`}
+        testId="active-platforms"
+        clear={allPlatforms ? null : { label: 'Clear the OS filter: both', run: () => clearFilter('platforms') }}
+      >
+        {platforms}
+      </Chip>
+      <Chip
+        group="sections"
+        label="Sections"
+        title={`Sections: ${sections}`}
+        testId="active-sections"
+        clear={
+          allSections ? null : { label: 'Clear the sections filter: all four', run: () => clearFilter('sections') }
+        }
+      >
         {allSections
           ? 'All four'
           : report.filters.sections.map((section) => (
@@ -38,7 +121,7 @@ export function ActiveFilters({ report }: { report: Report }) {
                 {section}
               </span>
             ))}
-      </span>
+      </Chip>
     </div>
   );
 }

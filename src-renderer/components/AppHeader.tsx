@@ -85,6 +85,22 @@ export function AppHeader() {
             <h1 title={caseInfo.path}>{caseInfo.name}</h1>
             {caseInfo.settings.customer && <span className="case-customer">{caseInfo.settings.customer}</span>}
             {caseInfo.isSample && <span className="badge">Sample data</span>}
+            {caseInfo.storageWarning && (
+              <span
+                className="badge warning"
+                role="note"
+                title={caseInfo.storageWarning}
+                aria-label={caseInfo.storageWarning}
+                data-testid="case-storage-warning"
+              >
+                On a network share: copy it to a local folder
+              </span>
+            )}
+            {caseInfo.readOnly && (
+              <span className="badge" data-testid="read-only" title="The file or its folder is not writable for you: the case can be read, not changed.">
+                Read-only
+              </span>
+            )}
           </>
         ) : (
           <h1 className="muted">No case open</h1>

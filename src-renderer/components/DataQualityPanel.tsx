@@ -6,7 +6,8 @@
 import type { ReactNode } from 'react';
 import type { RefusedFile } from '../../src-main/shared/ipc-contract';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
-import { formatCount, formatDayRuns, plural } from '../format';
+import { partialDayLabels } from '../coverage';
+import { formatCount, formatDayRuns, formatLongDay, plural } from '../format';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
 import { SummaryMismatchTable } from './SummaryMismatchTable';
@@ -104,7 +105,7 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
               const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
               return (
                 <tr key={record.id}>
-                  <td className="file-name" title={record.sha256}>
+                  <td className="file-name" title={`${record.file} (SHA-256 ${record.sha256})`}>
                     {record.file}
                   </td>
                   <td className="nowrap">{record.format}</td>
@@ -139,6 +140,7 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
 export function DataQualityPanel({ report }: { report: Report }) {
   const refused = useApp((s) => s.caseInfo?.refused ?? []);
   const dq = report.dataQuality;
+  const partial = partialDayLabels(report);
   const maskRecord = useMaskRecord();
   const skipped = skippedByReason(report.imports.map(maskRecord));
   const sectionFilter = report.filters.sections.length < 4;
@@ -188,7 +190,11 @@ export function DataQualityPanel({ report }: { report: Report }) {
             <RefusedFiles refused={refused} />
           </Item>
           {!sectionFilter && (
-            <Item label="Unclassified incomplete attempts" count={report.rollup.unclassified} testId="dq-unclassified">
+            <Item
+              label="Unclassified incomplete attempts"
+              count={report.rollup.unclassified - report.rollup.fromSummary}
+              testId="dq-unclassified"
+            >
               <p>
                 Attempts that ended before any action name was known: they have no section. Counted in Incomplete
                 enrollments.
@@ -216,6 +222,15 @@ export function DataQualityPanel({ report }: { report: Report }) {
           )}
           <Item label="Days without data" count={dq.daysWithoutData.length} testId="dq-gaps">
             <p>{formatDayRuns(dq.daysWithoutData)}: shown as gaps in the chart.</p>
+          </Item>
+          <Item label="Partial days (the data covers only part of the day)" count={partial.size} testId="dq-partial">
+            <ul className="dq-list">
+              {[...partial].map(([day, extent]) => (
+                <li key={day}>
+                  {formatLongDay(day)}: {extent}. Hatched in the chart, its counts are not a drop.
+                </li>
+              ))}
+            </ul>
           </Item>
         </ul>
         {dq.notes.length > 0 && (

@@ -1,11 +1,21 @@
 /** The report's filters: date range (presets or custom), OS, sections, time zone. */
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { RANGE_PRESETS, type RangePreset } from '../../src-main/shared/ipc-contract';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
+import type { Report } from '../../src-main/shared/report-types';
+import { dayInZone, formatClock } from '../coverage';
 import { daysInRange, formatDay } from '../format';
 import { useApp } from '../store';
 import { TimeZoneSelect } from './TimeZoneSelect';
+
+/** The filter groups' element ids: the active-filter chips open their group. */
+export const FILTER_GROUP_ID = {
+  dates: 'filter-group-dates',
+  platforms: 'filter-group-platforms',
+  sections: 'filter-group-sections',
+  tz: 'filter-group-tz',
+} as const;
 
 const DAY = /^(\d{4})-\d{2}-\d{2}$/;
 /** Longest custom range (days): a guard against a half-typed year asking for centuries. */
@@ -22,6 +32,17 @@ function validRange(from: string, to: string): string | null {
   return null;
 }
 
+/**
+ * The day the case's data ends on, when the presets stop before it (the engine's default range
+ * leaves out a partial last day), with the time its data ends; else null.
+ */
+function latestPartialDay(report: Report | null, latestDay: string | null): { day: string; ends: string } | null {
+  const end = report?.dataQuality.dataSpan?.to;
+  if (!report || !end || !latestDay) return null;
+  const day = dayInZone(end, report.range.tz);
+  return day > latestDay ? { day, ends: formatClock(end, report.range.tz) } : null;
+}
+
 function DateRangeFilter() {
   const range = useApp((s) => s.range);
   const report = useApp((s) => s.report);
@@ -33,6 +54,7 @@ function DateRangeFilter() {
   const from = draft?.from ?? report?.range.from ?? '';
   const to = draft?.to ?? report?.range.to ?? '';
   const problem = draft ? validRange(draft.from, draft.to) : null;
+  const lastPartial = latestPartialDay(report, latestDay);
 
   const apply = (nextFrom: string, nextTo: string): void => {
     setDraft({ from: nextFrom, to: nextTo });
@@ -46,7 +68,7 @@ function DateRangeFilter() {
   };
 
   return (
-    <fieldset className="filter-group" data-testid="filter-dates">
+    <fieldset className="filter-group" data-testid="filter-dates" id={FILTER_GROUP_ID.dates}>
       <legend>Dates</legend>
       <div className="segmented" role="group" aria-label="Date range presets">
         {RANGE_PRESETS.map((days) => (
@@ -64,7 +86,15 @@ function DateRangeFilter() {
       <p className="filter-hint">
         {latestDay ? (
           <>
-            Presets end on <strong>{formatDay(latestDay)}</strong>, the latest day with data.
+            Presets end on <strong>{formatDay(latestDay)}</strong>, the latest {lastPartial ? 'whole ' : ''}day with
+            data
+            {lastPartial ? (
+              <span data-testid="latest-partial">
+                {' '}
+                ({formatDay(lastPartial.day)} is partial: data ends {lastPartial.ends})
+              </span>
+            ) : null}
+            .
           </>
         ) : (
           'No data yet.'
@@ -109,23 +139,101 @@ function DateRangeFilter() {
   );
 }
 
-function PlatformFilter() {
-  const platforms = useApp((s) => s.platforms);
-  const toggle = useApp((s) => s.togglePlatform);
+/** Why a filter group does not apply in the view on screen (null: it applies). */
+function useNotApplied(reason: string): string | null {
+  const view = useApp((s) => s.view);
+  return view === 'failures' ? `Not used by the Enrollment failures view: ${reason}` : null;
+}
+
+/**
+ * A group of checkboxes of which one always stays checked. The last checked box is not disabled
+ * (it would look unavailable): it refuses to uncheck, and a line under the group says why. In a
+ * view that does not use the filter, the whole group is disabled and says so above its boxes.
+ */
+function KeepOneGroup<T extends string>({
+  legend,
+  group,
+  testId,
+  items,
+  chosen,
+  onToggle,
+  keepOne,
+  notApplied,
+  swatch,
+  children,
+}: {
+  legend: string;
+  group: keyof typeof FILTER_GROUP_ID;
+  testId: string;
+  items: readonly T[];
+  chosen: readonly T[];
+  onToggle: (item: T) => void;
+  /** The reason the last box stays checked, e.g. "At least one section stays selected." */
+  keepOne: string;
+  /** Why the view on screen does not use this filter (null: it does). */
+  notApplied: string | null;
+  swatch?: (item: T) => ReactNode;
+  children?: ReactNode;
+}) {
+  const id = useId();
   return (
-    <fieldset className="filter-group" data-testid="filter-platforms">
-      <legend>Operating system</legend>
-      {PLATFORMS.map((platform) => {
-        const checked = platforms.includes(platform);
-        const last = checked && platforms.length === 1;
+    <fieldset
+      className="filter-group"
+      data-testid={testId}
+      id={FILTER_GROUP_ID[group]}
+      disabled={notApplied !== null}
+      aria-describedby={notApplied ? `${id}-na` : undefined}
+    >
+      <legend>{legend}</legend>
+      {notApplied && (
+        <p className="filter-not-applied" id={`${id}-na`} data-testid="not-applied">
+          {notApplied}
+        </p>
+      )}
+      {items.map((item) => {
+        const checked = chosen.includes(item);
+        const last = checked && chosen.length === 1;
         return (
-          <label key={platform} className="check" title={last ? 'At least one OS stays selected' : undefined}>
-            <input type="checkbox" checked={checked} disabled={last} onChange={() => toggle(platform)} />
-            <span>{platform}</span>
+          <label key={item} className="check">
+            <input
+              type="checkbox"
+              checked={checked}
+              aria-disabled={last || undefined}
+              aria-describedby={last ? `${id}-keep` : undefined}
+              onChange={() => {
+                if (!last) onToggle(item);
+              }}
+            />
+            {swatch?.(item)}
+            <span>{item}</span>
           </label>
         );
       })}
+      {chosen.length === 1 && (
+        <p className="filter-hint" id={`${id}-keep`} data-testid="keep-one">
+          {keepOne}
+        </p>
+      )}
+      {children}
     </fieldset>
+  );
+}
+
+function PlatformFilter() {
+  const platforms = useApp((s) => s.platforms);
+  const toggle = useApp((s) => s.togglePlatform);
+  const notApplied = useNotApplied('it shows every OS, split by OS.');
+  return (
+    <KeepOneGroup
+      legend="Operating system"
+      group="platforms"
+      testId="filter-platforms"
+      items={PLATFORMS}
+      chosen={platforms}
+      onToggle={toggle}
+      keepOne="At least one operating system stays selected."
+      notApplied={notApplied}
+    />
   );
 }
 
@@ -133,40 +241,43 @@ function SectionFilter() {
   const sections = useApp((s) => s.sections);
   const toggle = useApp((s) => s.toggleSection);
   const selectAll = useApp((s) => s.selectAllSections);
+  const notApplied = useNotApplied('failures belong to no section.');
   return (
-    <fieldset className="filter-group" data-testid="filter-sections">
-      <legend>Sections</legend>
-      {SECTIONS.map((section) => {
-        const checked = sections.includes(section);
-        const last = checked && sections.length === 1;
-        return (
-          <label key={section} className="check" title={last ? 'At least one section stays selected' : undefined}>
-            <input type="checkbox" checked={checked} disabled={last} onChange={() => toggle(section)} />
-            <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
-            <span>{section}</span>
-          </label>
-        );
-      })}
+    <KeepOneGroup
+      legend="Sections"
+      group="sections"
+      testId="filter-sections"
+      items={SECTIONS}
+      chosen={sections}
+      onToggle={toggle}
+      keepOne="At least one section stays selected."
+      notApplied={notApplied}
+      swatch={(section) => (
+        <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
+      )}
+    >
       {sections.length < SECTIONS.length && (
         <button className="link-button" onClick={selectAll}>
           Select all sections
         </button>
       )}
-    </fieldset>
+    </KeepOneGroup>
   );
 }
 
 export function FilterPanel() {
   const caseKey = useApp((s) => s.caseInfo?.path ?? '');
+  // A filter set from outside the panel (a chip, a click on the chart) drops what was being typed.
+  const epoch = useApp((s) => s.filterEpoch);
   const tz = useApp((s) => s.tz);
   const setTimeZone = useApp((s) => s.setTimeZone);
   return (
     <aside className="filters" aria-label="Filters" data-testid="filters">
       <h2 className="filters-title">Filters</h2>
-      <DateRangeFilter key={caseKey} />
+      <DateRangeFilter key={`${caseKey}|${epoch}`} />
       <PlatformFilter />
       <SectionFilter />
-      <fieldset className="filter-group">
+      <fieldset className="filter-group" id={FILTER_GROUP_ID.tz}>
         <legend>Time zone</legend>
         <TimeZoneSelect value={tz} onChange={(zone) => void setTimeZone(zone)} />
         <p className="filter-hint">Days are calendar days in this zone. Remembered for this case.</p>

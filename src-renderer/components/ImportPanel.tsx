@@ -147,7 +147,9 @@ function Summary({ outcomes }: { outcomes: readonly ImportOutcome[] }) {
   return (
     <section className="import-panel" aria-label="Import summary" data-testid="import-summary">
       <div className="import-head">
-        <h2 role="status">Import finished: {parts.join(', ') || 'nothing to import'}</h2>
+        <h2>
+          <span role="status">Import finished: {parts.join(', ') || 'nothing to import'}</span>
+        </h2>
         <button className="button ghost" onClick={dismiss} data-testid="dismiss-import">
           Close
         </button>

@@ -7,16 +7,19 @@ import { useMemo } from 'react';
 import { topGuidance } from '../../src-main/shared/guidance';
 import type { Comparison } from '../../src-main/shared/insights-types';
 import type { Report, SectionRow } from '../../src-main/shared/report-types';
-import type { Section, UserAction } from '../../src-main/shared/taxonomy';
+import { PLATFORMS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { formatLongDay, formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
+import type { DrillFilter } from '../store/drilldown-slice';
 import { ActiveFilters } from './ActiveFilters';
+import { CoverageNotes } from './CoverageNotes';
 import { AnnotationsCard } from './annotations/AnnotationsCard';
 import type { ChartMarker } from './annotations/marker-plugin';
 import { DataQualityPanel } from './DataQualityPanel';
 import { DrillDownDialog } from './drilldown/DrillDownDialog';
 import { FailuresView } from './failures/FailuresView';
+import { FindingsCard } from './findings/FindingsCard';
 import { FunnelCard } from './funnel/FunnelCard';
 import { GUIDED_ROWS, GuidanceCard, GuidanceText } from './guidance/GuidanceCard';
 import { ReportToolbar, VIEW_PANEL_ID, viewTabId } from './ReportToolbar';
@@ -32,6 +35,7 @@ function rollupCompare(comparison: Comparison, label: string): RollupCompare {
     incomplete: delta.incomplete,
     incompleteRate: delta.incompleteRate,
     label,
+    qualified: comparison.caveats.length > 0,
   };
 }
 
@@ -51,10 +55,26 @@ function tableDeltas(comparison: Comparison, label: string): TableDeltas {
   };
 }
 
+/** A row's filter: its section, and its platform (both for a row of iOS/Android). */
+function rowFilter(section: Section, row: SectionRow): DrillFilter {
+  const platforms: readonly Platform[] = row.platform === 'iOS/Android' ? PLATFORMS : [row.platform];
+  return {
+    narrowing: { sections: [section], platforms },
+    label: `Show only ${section}, ${platforms.join(' and ')}`,
+  };
+}
+
+/** A day's filter: a one-day range. */
+const dayFilter = (date: string): DrillFilter => ({
+  narrowing: { range: { from: date, to: date } },
+  label: `Show only ${formatLongDay(date)}`,
+});
+
 function AbandonmentReport({ report }: { report: Report }) {
   const comparison = useApp(shownComparison);
   const annotations = useApp((s) => s.annotations);
   const openDrill = useApp((s) => s.openDrill);
+  const narrowTo = useApp((s) => s.narrowTo);
 
   const label = comparison ? formatRange(comparison.previous.range.from, comparison.previous.range.to) : '';
   const previous = useMemo<ChartPrevious | null>(
@@ -77,15 +97,18 @@ function AbandonmentReport({ report }: { report: Report }) {
       },
       `${section} · ${row.actionName} · ${row.userAction}`,
       row.count,
+      rowFilter(section, row),
     );
   const drillDay = (section: Section, date: string, count: number): void =>
-    openDrill({ kind: 'day', section, date }, `${section} on ${formatLongDay(date)}`, count);
+    openDrill({ kind: 'day', section, date }, `${section} on ${formatLongDay(date)}`, count, dayFilter(date));
+  const filterRow = (section: Section, row: SectionRow): void => narrowTo(rowFilter(section, row).narrowing);
+  const filterDay = (date: string): void => narrowTo(dayFilter(date).narrowing);
   const drillTile = (what: 'initiated' | 'incomplete' | 'unclassified'): void => {
     if (what === 'unclassified') {
       openDrill(
         { kind: 'section', section: 'Unclassified' },
         'unclassified (no action name known)',
-        report.rollup.unclassified,
+        report.rollup.unclassified - report.rollup.fromSummary,
       );
     } else {
       openDrill(
@@ -98,18 +121,27 @@ function AbandonmentReport({ report }: { report: Report }) {
 
   return (
     <>
+      <FindingsCard />
       <RollupHeader
         report={report}
         compare={comparison ? rollupCompare(comparison, label) : null}
         onDrill={drillTile}
       />
-      <SectionChart report={report} previous={previous} markers={markers} onDrillDay={drillDay} />
+      <CoverageNotes report={report} caveats={comparison?.caveats ?? []} variant="app" />
+      <SectionChart
+        report={report}
+        previous={previous}
+        markers={markers}
+        onDrillDay={drillDay}
+        onFilterDay={filterDay}
+      />
       <AnnotationsCard />
       <FunnelCard />
       <GuidanceCard rows={guided.slice(0, 3)} incomplete={report.rollup.incomplete} />
       <SectionTables
         report={report}
         onDrillRow={drillRow}
+        onFilterRow={filterRow}
         deltas={deltas}
         guidance={(section, row) => {
           const guidance = guidedKeys.get(`${section}|${rowKey(row)}`);

@@ -5,17 +5,23 @@
  */
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
+import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason, rateSpan } from '../coverage';
 import { formatCount, formatRate } from '../format';
 import { formatDelta, formatPoints } from './insights-format';
 
 /** The change against another period: current minus previous (the rate's in fractions: 0.025 = 2.5 points). */
 export interface RollupCompare {
   readonly previous: Rollup;
-  readonly initiated: number;
+  readonly initiated: number | null;
   readonly incomplete: number;
   readonly incompleteRate: number | null;
   /** The other period, e.g. `18–31 May 2025`. */
   readonly label: string;
+  /**
+   * True when either period holds a partial day or days of unknown initiated count: a change is
+   * then not read as better or worse (no colour); the caveats say why.
+   */
+  readonly qualified?: boolean;
 }
 
 function Delta({
@@ -25,6 +31,7 @@ function Delta({
   label,
   testId,
   worseWhenUp,
+  qualified,
 }: {
   value: number | null;
   text: string;
@@ -32,8 +39,9 @@ function Delta({
   label: string;
   testId: string;
   worseWhenUp: boolean;
+  qualified: boolean;
 }) {
-  const tone = value === null || value === 0 || !worseWhenUp ? 'neutral' : value > 0 ? 'worse' : 'better';
+  const tone = value === null || value === 0 || !worseWhenUp || qualified ? 'neutral' : value > 0 ? 'worse' : 'better';
   return (
     <span
       className={`stat-delta ${tone}`}
@@ -42,6 +50,15 @@ function Delta({
       title={`${previous} in ${label}`}
     >
       <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} before</span>
+      {qualified && (
+        <span
+          className="stat-delta-caveat"
+          title="Qualified: see the comparison's caveats under the tiles"
+          data-testid={`${testId}-caveat`}
+        >
+          *<span className="visually-hidden"> qualified: see the comparison&apos;s caveats under the tiles</span>
+        </span>
+      )}
       <span className="visually-hidden"> ({label})</span>
     </span>
   );
@@ -58,9 +75,17 @@ export function RollupHeader({
 }) {
   const { rollup } = report;
   const sectionFilter = report.filters.sections.length < SECTIONS.length;
-  const leftOut = report.dataQuality.summaryRowsLeftOut;
+  const dq = report.dataQuality;
+  const leftOut = dq.summaryRowsLeftOut;
+  const reason = rateReason(report);
+  const unknownInitiated = initiatedUnknownReason(report);
+  // `unclassified` counts the summary's own incomplete too (spec 5): the note names the attempts
+  // that stopped before an action name apart from those, which have no attempt behind them.
+  const stoppedEarly = rollup.unclassified - rollup.fromSummary;
   const value = (what: 'initiated' | 'incomplete', testId: string) => {
-    const text = formatCount(rollup[what]);
+    const count = rollup[what];
+    // null: the data does not say how many enrollments began (spec 5): never shown as 0.
+    const text = count === null ? '—' : formatCount(count);
     if (!onDrill) {
       return (
         <span className="stat-value" data-testid={testId}>
@@ -87,14 +112,20 @@ export function RollupHeader({
         {compare && (
           <Delta
             value={compare.initiated}
-            text={formatDelta(compare.initiated)}
-            previous={formatCount(compare.previous.initiated)}
+            text={compare.initiated === null ? '—' : formatDelta(compare.initiated)}
+            previous={compare.previous.initiated === null ? '—' : formatCount(compare.previous.initiated)}
             label={compare.label}
             testId="delta-initiated"
             worseWhenUp={false}
+            qualified={compare.qualified ?? false}
           />
         )}
         <span className="stat-note">
+          {unknownInitiated !== null && (
+            <span className="stat-caveat" data-testid="initiated-reason">
+              {INITIATED_UNKNOWN_NOTE[unknownInitiated]} ·{' '}
+            </span>
+          )}
           {formatCount(rollup.inProgress)} still in progress
           {leftOut > 0 &&
             ` · ${formatCount(leftOut)} summary ${leftOut === 1 ? 'row' : 'rows'} for both platforms left out`}
@@ -111,21 +142,28 @@ export function RollupHeader({
             label={compare.label}
             testId="delta-incomplete"
             worseWhenUp
+            qualified={compare.qualified ?? false}
           />
         )}
         <span className="stat-note">
           {sectionFilter ? (
             'in the selected sections (unclassified attempts not included)'
-          ) : onDrill && rollup.unclassified > 0 ? (
+          ) : onDrill && stoppedEarly > 0 ? (
             <button
               className="link-button note-link"
               onClick={() => onDrill('unclassified')}
               data-testid="drill-unclassified"
             >
-              {formatCount(rollup.unclassified)} unclassified (no action name known)
+              {formatCount(stoppedEarly)} unclassified (no action name known)
             </button>
           ) : (
-            `${formatCount(rollup.unclassified)} unclassified (no action name known)`
+            `${formatCount(stoppedEarly)} unclassified (no action name known)`
+          )}
+          {!sectionFilter && rollup.fromSummary > 0 && (
+            <span className="stat-caveat" data-testid="incomplete-from-summary">
+              {' '}
+              · {formatCount(rollup.fromSummary)} from Intune&apos;s summary, sections unknown
+            </span>
           )}
         </span>
       </div>
@@ -142,9 +180,25 @@ export function RollupHeader({
             label={compare.label}
             testId="delta-rate"
             worseWhenUp
+            qualified={compare.qualified ?? false}
           />
         )}
-        <span className="stat-note">incomplete ÷ initiated</span>
+        <span className="stat-note">
+          {reason !== null ? (
+            <span className="stat-caveat" data-testid="rate-reason">
+              not computed: {reason}
+            </span>
+          ) : rateSpan(report) !== null ? (
+            <span className="stat-caveat" data-testid="rate-covers">
+              incomplete ÷ initiated,{' '}
+              {dq.knownInitiatedDays > 0
+                ? `over ${formatCount(dq.knownInitiatedDays)} of ${formatCount(dq.rangeDays)} days`
+                : 'known cells only'}
+            </span>
+          ) : (
+            'incomplete ÷ initiated'
+          )}
+        </span>
       </div>
     </section>
   );

@@ -19,12 +19,16 @@ import {
 } from 'chart.js';
 import { useMemo, useRef, useState } from 'react';
 import { markerPlugin, type ChartMarker } from './annotations/marker-plugin';
+import { partialDaysPlugin, partialPointColors, partialSegment } from './partial-days-plugin';
+import { PartialDayLegend } from './PartialDayLegend';
+import { partialDayLabels } from '../coverage';
 import { Line } from 'react-chartjs-2';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { SectionSwatch } from './SectionSwatch';
 import { formatCount, formatLongDay, formatShortDay } from '../format';
+import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
@@ -45,6 +49,20 @@ export function chartSeries(report: Report): SeriesData {
   return { days, series };
 }
 
+/**
+ * The point markers' radius for a chart of this many days: full size for two weeks, smaller up to
+ * a month, none beyond (90 days of four lines of markers hide the lines). The dash patterns stay,
+ * so the lines remain apart without colour; a hovered point still shows its marker.
+ */
+export function pointRadiusFor(dayCount: number): number {
+  if (dayCount <= 14) return 3.5;
+  if (dayCount <= 31) return 2.5;
+  return 0;
+}
+
+/** The partial days of the report's daily series (`partial: true`), in order. */
+export const partialDaysOf = (report: Report): string[] =>
+  report.daily.filter((point) => point.partial === true).map((point) => point.date);
 
 /** The other period of a comparison: its report, and how to name it. */
 export interface ChartPrevious {
@@ -56,7 +74,7 @@ const PREVIOUS_DASH = [3, 4];
 const PREVIOUS_SUFFIX = ' (previous period)';
 
 /** A colour with an alpha (`#D55E00` -> `rgba(213,94,0,0.55)`). */
-function faded(hex: string, alpha: number): string {
+export function faded(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
@@ -66,19 +84,29 @@ export function SectionChart({
   previous,
   markers,
   onDrillDay,
+  onFilterDay,
 }: {
   report: Report;
   previous?: ChartPrevious | null;
   markers?: readonly ChartMarker[];
   onDrillDay?: (section: Section, date: string, count: number) => void;
+  /** A point clicked with Shift (or Ctrl, ⌘): filter the report to that day. */
+  onFilterDay?: (date: string) => void;
 }) {
   const scheme = useColorScheme();
   const theme = CHART_THEME[scheme];
   const { days, series } = useMemo(() => chartSeries(report), [report]);
   const before = useMemo(() => (previous ? chartSeries(previous.report) : null), [previous]);
+  // The other period's partial days, by the index of the current day they are drawn beside.
+  const beforePartial = useMemo(() => {
+    const partial = new Set(previous ? partialDaysOf(previous.report) : []);
+    return (before?.days ?? []).map((day) => partial.has(day));
+  }, [previous, before]);
   const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ChartJS<'line'>>(null);
+  const partialDays = useMemo(() => partialDaysOf(report), [report]);
+  const partialLabels = useMemo(() => partialDayLabels(report), [report]);
 
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
     () => ({
@@ -91,10 +119,13 @@ export function SectionChart({
             data: [...values],
             borderColor: style.color,
             backgroundColor: style.color,
+            // Partial days: open markers (the hatched band behind them says why).
+            pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
+            segment: partialSegment(days, new Set(partialDays), faded(style.color, 0.45)),
             borderDash: [...style.dash],
             borderWidth: 2.5,
             pointStyle: style.point,
-            pointRadius: days.length > 45 ? 2 : 3.5,
+            pointRadius: pointRadiusFor(days.length),
             pointHoverRadius: 6,
             tension: 0,
             spanGaps: false,
@@ -111,7 +142,9 @@ export function SectionChart({
             backgroundColor: color,
             borderDash: PREVIOUS_DASH,
             borderWidth: 1.5,
-            pointRadius: 0,
+            // No points, but an open marker on the other period's partial days.
+            pointRadius: days.map((_day, index) => (beforePartial[index] ? 3 : 0)),
+            pointBackgroundColor: theme.openPoint,
             pointHoverRadius: 3,
             tension: 0,
             spanGaps: false,
@@ -120,7 +153,7 @@ export function SectionChart({
         }),
       ],
     }),
-    [days, series, before, hidden],
+    [days, series, before, hidden, partialDays, theme, beforePartial],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -130,7 +163,9 @@ export function SectionChart({
       animation: false,
       interaction: { mode: 'index', intersect: false },
       onClick: (event, _elements, chart) => {
-        if (!onDrillDay) return;
+        const native = event.native as MouseEvent | null;
+        const filtering = onFilterDay !== undefined && native !== null && isFilterClick(native);
+        if (!onDrillDay && !filtering) return;
         // The nearest point of a current-period line under the pointer.
         const hit = chart
           .getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: true }, false)
@@ -139,7 +174,8 @@ export function SectionChart({
         const entry = series[hit.datasetIndex];
         const value = entry?.values[hit.index];
         const day = days[hit.index];
-        if (entry && day && value !== null && value !== undefined) onDrillDay(entry.section, day, value);
+        if (filtering && day) onFilterDay(day);
+        else if (entry && day && value !== null && value !== undefined) onDrillDay?.(entry.section, day, value);
       },
       onHover: (event, elements) => {
         const target = event.native?.target as HTMLElement | undefined;
@@ -148,6 +184,7 @@ export function SectionChart({
       },
       plugins: {
         legend: { display: false },
+        partialDays: partialDays.length ? { days: partialDays, color: theme.hatch } : false,
         annotationMarkers: markers?.length
           ? {
               markers,
@@ -162,13 +199,19 @@ export function SectionChart({
           bodyColor: theme.tooltipText,
           usePointStyle: true,
           callbacks: {
-            title: (items) => (items[0] ? formatLongDay(items[0].label) : ''),
+            title: (items) => {
+              const day = items[0]?.label;
+              if (!day) return '';
+              const partial = partialLabels.get(day);
+              return partial ? `${formatLongDay(day)} · partial day (${partial})` : formatLongDay(day);
+            },
             label: (item) => {
               const label = item.dataset.label ?? '';
               const shown = item.raw === null ? 'no data' : formatCount(Number(item.raw));
               if (!label.endsWith(PREVIOUS_SUFFIX) || !before) return ` ${label}: ${shown}`;
               const day = before.days[item.dataIndex];
-              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${day ? formatShortDay(day) : 'previous'}: ${shown}`;
+              const partial = beforePartial[item.dataIndex] ? ' (partial day)' : '';
+              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${day ? formatShortDay(day) : 'previous'}${partial}: ${shown}`;
             },
           },
         },
@@ -193,7 +236,7 @@ export function SectionChart({
         },
       },
     }),
-    [theme, days, series, before, markers, onDrillDay],
+    [theme, days, series, before, markers, onDrillDay, onFilterDay, partialDays, partialLabels, beforePartial],
   );
 
   const toggle = (section: Section): void => {
@@ -206,9 +249,17 @@ export function SectionChart({
   };
 
   const gapCount = report.dataQuality.daysWithoutData.length;
+  // The text alternative says what the chart draws: the lines hidden with the legend are named apart.
   const summary = series
+    .filter(({ section }) => !hidden.has(section))
     .map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
     .join(', ');
+  const hiddenNote = hidden.size
+    ? ` Hidden in the chart (shown in the table): ${series
+        .filter(({ section }) => hidden.has(section))
+        .map(({ section }) => section)
+        .join(', ')}.`
+    : '';
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title" data-testid="chart">
@@ -253,26 +304,42 @@ export function SectionChart({
             faded: {previous.label}
           </span>
         )}
+        {partialDays.length > 0 && <PartialDayLegend className="legend-partial" swatchClassName="legend-swatch" />}
+        {report.rollup.fromSummary > 0 && (
+          <span className="legend-note" data-testid="chart-from-summary">
+            Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary (sections unknown)
+          </span>
+        )}
         {gapCount > 0 && (
           <span className="legend-note">
             Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data
           </span>
         )}
       </div>
-      <div className="chart-box">
+      {onDrillDay && (
+        <p className="chart-hint muted" data-testid="chart-hint">
+          Click a point for its attempts{onFilterDay ? '; Shift+click to show only that day' : ''}.
+        </p>
+      )}
+      <div className="chart-box" data-point-radius={String(data.datasets[0]?.pointRadius ?? '')}>
         <Line
           ref={chartRef}
           data={data}
           options={options}
-          plugins={[markerPlugin]}
+          plugins={[partialDaysPlugin, markerPlugin]}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary}. The same data is in the table that follows.`}
+          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary || 'no line shown'}.${hiddenNote}${
+            partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''
+          } The same data is in the table that follows.`}
           data-testid="chart-canvas"
         />
       </div>
       <div className={showTable ? 'chart-table-wrap' : 'visually-hidden'}>
         <table className="data-table compact" data-testid="chart-table">
-          <caption>Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}</caption>
+          <caption>
+            Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}
+            {partialDays.length > 0 ? ' (partial: the data covers only part of that day)' : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Day</th>
@@ -290,8 +357,20 @@ export function SectionChart({
           </thead>
           <tbody>
             {days.map((day, index) => (
-              <tr key={day} data-day={day}>
-                <th scope="row">{formatLongDay(day)}</th>
+              <tr
+                key={day}
+                data-day={day}
+                data-partial={partialLabels.has(day) ? 'true' : undefined}
+                className={partialLabels.has(day) ? 'partial-day' : undefined}
+              >
+                <th scope="row">
+                  {formatLongDay(day)}
+                  {partialLabels.has(day) && (
+                    <span className="tag partial-tag" data-testid="partial-tag" title={partialLabels.get(day)}>
+                      partial: {partialLabels.get(day)}
+                    </span>
+                  )}
+                </th>
                 {series.map(({ section, values }) => (
                   <td key={section} className="num" data-section={section}>
                     {values[index] === null ? (
@@ -299,8 +378,13 @@ export function SectionChart({
                     ) : onDrillDay && showTable && (values[index] ?? 0) > 0 ? (
                       <button
                         className="count-button"
-                        onClick={() => onDrillDay(section, day, values[index] ?? 0)}
-                        title={`Show the attempts of ${formatLongDay(day)} in ${section}`}
+                        onClick={(event) => {
+                          if (onFilterDay && isFilterClick(event)) onFilterDay(day);
+                          else onDrillDay(section, day, values[index] ?? 0);
+                        }}
+                        title={`Show the attempts of ${formatLongDay(day)} in ${section}${
+                          onFilterDay ? ` (${FILTER_CLICK_HINT})` : ''
+                        }`}
                       >
                         {formatCount(values[index] ?? 0)}
                       </button>
@@ -310,7 +394,13 @@ export function SectionChart({
                   </td>
                 ))}
                 {before?.series.map(({ section, values }) => (
-                  <td key={`previous-${section}`} className="num previous" data-previous-section={section}>
+                  <td
+                    key={`previous-${section}`}
+                    className={`num previous${beforePartial[index] ? ' partial-cell' : ''}`}
+                    data-previous-section={section}
+                    data-partial={beforePartial[index] ? 'true' : undefined}
+                    title={beforePartial[index] ? 'A partial day of the other period' : undefined}
+                  >
                     {values[index] === null || values[index] === undefined ? '—' : formatCount(values[index] ?? 0)}
                   </td>
                 ))}

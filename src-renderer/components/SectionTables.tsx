@@ -11,7 +11,8 @@ import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report, SectionRow, SectionTable as SectionTableData } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
-import { formatCount, formatShare } from '../format';
+import { formatCount, formatShare, plural } from '../format';
+import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
 import { formatDelta } from './insights-format';
 
 /** The identity of a table row (action name, screen, user action), as the engine groups rows. */
@@ -33,6 +34,8 @@ export interface TableDeltas {
 
 export interface TableExtras {
   readonly onDrillRow?: (section: Section, row: SectionRow) => void;
+  /** A row clicked with Shift (or Ctrl, ⌘): filter the report to its section and platform. */
+  readonly onFilterRow?: (section: Section, row: SectionRow) => void;
   readonly deltas?: TableDeltas | null;
   /** Guidance for a row, or null (shown as a disclosure under it). */
   readonly guidance?: (section: Section, row: SectionRow) => ReactNode | null;
@@ -51,6 +54,20 @@ function DeltaCell({ change }: { change: { delta: number; previous: number } | u
       {formatDelta(change.delta)}
     </td>
   );
+}
+
+/**
+ * An action name (`PreEnrollmentWizard`) with line-break opportunities between its words, so a
+ * narrow column wraps it at `Pre·Enrollment·Wizard` rather than mid-word.
+ */
+export function breakableName(name: string): ReactNode {
+  const words = name.split(/(?<=[a-z0-9])(?=[A-Z])/);
+  return words.map((word, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {word}
+    </Fragment>
+  ));
 }
 
 type ColumnKey = 'actionName' | 'screen' | 'platform' | 'userAction' | 'count' | 'share' | Platform;
@@ -101,23 +118,96 @@ function SortHeader({
   sort,
   onSort,
   numeric,
+  className,
+  shortLabel,
 }: {
   column: ColumnKey;
   label: string;
+  /** The label where the table is narrow (CSS picks one; the other is not rendered). */
+  shortLabel?: string | undefined;
   sort: Sort | null;
   onSort: (key: ColumnKey) => void;
   numeric?: boolean;
+  className?: string | undefined;
 }) {
   const active = sort?.key === column;
   return (
-    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? sort.direction : 'none'}>
+    <th
+      scope="col"
+      className={[numeric ? 'num' : '', className ?? ''].join(' ').trim() || undefined}
+      aria-sort={active ? sort.direction : undefined}
+    >
       <button className="sort-button" onClick={() => onSort(column)} data-column={column}>
-        {label}
+        {shortLabel ? (
+          <>
+            <span className="label-long">{label}</span>
+            <span className="label-short">{shortLabel}</span>
+          </>
+        ) : (
+          label
+        )}
         <span className="sort-mark" aria-hidden="true">
           {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
         </span>
       </button>
     </th>
+  );
+}
+
+/** A row's count on each selected platform. */
+function PlatformCells({ row, platforms }: { row: SectionRow; platforms: readonly Platform[] }) {
+  return (
+    <>
+      {platforms.map((platform) => (
+        <td key={platform} className="num" data-cell={platform}>
+          {formatCount(row.byPlatform[platform] ?? 0)}
+        </td>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The row that folds the observed rows a section cannot list one by one (the engine's
+ * `otherWordings`): it says so and opens nothing; the section tables CSV export lists each row.
+ */
+function OtherWordingsRow({
+  row,
+  table,
+  platforms,
+  extras,
+}: {
+  row: SectionRow;
+  table: SectionTableData;
+  platforms: readonly Platform[];
+  extras: TableExtras;
+}) {
+  const folded = row.otherWordings ?? 0;
+  return (
+    <tr className="other-wordings" data-testid="section-row" data-other-wordings={folded}>
+      <td className="action-name">
+        <span className="muted">Other wordings</span>
+        <span className="platform-inline muted">{row.platform}</span>
+      </td>
+      <td className="screen">
+        {plural(folded, 'other observed row')}, folded into one{' '}
+        <span className="muted">(the section tables CSV export lists each)</span>
+      </td>
+      <td className="nowrap col-platform">{row.platform}</td>
+      <td className="user-action">{row.userAction || '—'}</td>
+      <td className="num strong count-cell" title="Not listed one by one here: the section tables CSV export lists each">
+        <span data-cell="count">{formatCount(row.count)}</span>
+      </td>
+      {extras.deltas && (
+        <td className="num muted" data-cell="delta">
+          —
+        </td>
+      )}
+      <td className="num col-share" data-cell="share">
+        {formatShare(row.count, table.incomplete)}
+      </td>
+      <PlatformCells row={row} platforms={platforms} />
+    </tr>
   );
 }
 
@@ -192,7 +282,14 @@ function SectionTable({
           <thead>
             <tr>
               {TEXT_COLUMNS.map((column) => (
-                <SortHeader key={column.key} column={column.key} label={column.label} sort={sort} onSort={onSort} />
+                <SortHeader
+                  key={column.key}
+                  column={column.key}
+                  label={column.label}
+                  sort={sort}
+                  onSort={onSort}
+                  className={column.key === 'platform' ? 'col-platform' : undefined}
+                />
               ))}
               <SortHeader column="count" label="Incomplete" sort={sort} onSort={onSort} numeric />
               {extras.deltas && (
@@ -202,7 +299,15 @@ function SectionTable({
               )}
               <SortHeader column="share" label="Share" sort={sort} onSort={onSort} numeric />
               {platforms.map((platform) => (
-                <SortHeader key={platform} column={platform} label={platform} sort={sort} onSort={onSort} numeric />
+                <SortHeader
+                  key={platform}
+                  column={platform}
+                  label={platform}
+                  shortLabel={platform === 'iOS/iPadOS' ? 'iOS' : undefined}
+                  sort={sort}
+                  onSort={onSort}
+                  numeric
+                />
               ))}
             </tr>
           </thead>
@@ -212,19 +317,56 @@ function SectionTable({
               const guidance = extras.guidance?.(table.section, row) ?? null;
               const guidanceOpen = openGuidance.has(key);
               const guidanceId = `${headingId}-guidance-${rows.indexOf(row)}`;
+              if (row.otherWordings !== undefined)
+                return <OtherWordingsRow key={key} row={row} table={table} platforms={platforms} extras={extras} />;
               return (
                 <Fragment key={key}>
-                  <tr className={row.count === 0 ? 'zero' : undefined} data-testid="section-row">
+                  <tr
+                    className={row.count === 0 ? 'zero' : undefined}
+                    data-testid="section-row"
+                    onClick={(event) => {
+                      if (!extras.onFilterRow || !isFilterClick(event)) return;
+                      // The row's own controls keep their click (the Guidance toggle).
+                      if ((event.target as Element).closest('.guidance-toggle')) return;
+                      event.preventDefault();
+                      // Shift+click would also extend the text selection.
+                      window.getSelection()?.removeAllRanges();
+                      extras.onFilterRow(table.section, row);
+                    }}
+                  >
                     <td className="action-name">
-                      {row.actionName}
+                      {breakableName(row.actionName)}
                       {!row.catalog && (
                         <span className="tag subtle" title="Observed in the data, not in Microsoft's catalog">
                           observed
                         </span>
                       )}
+                      {/* Where the Platform column gives way (narrow tables), the platform shows here. */}
+                      <span className="platform-inline muted">{row.platform}</span>
                     </td>
-                    <td className="screen">
-                      {row.screen || <span className="muted">—</span>}
+                    <td className="screen">{row.screen || <span className="muted">—</span>}</td>
+                    <td className="nowrap col-platform">{row.platform}</td>
+                    <td className="user-action">{row.userAction}</td>
+                    <td className="num strong count-cell">
+                      <span data-cell="count">
+                        {extras.onDrillRow && row.count > 0 ? (
+                          <button
+                            className="count-button"
+                            onClick={(event) => {
+                              // A filter click bubbles to the row.
+                              if (!isFilterClick(event)) extras.onDrillRow?.(table.section, row);
+                            }}
+                            title={`Show the attempts of ${row.actionName}, ${row.userAction}${
+                              extras.onFilterRow ? ` (${FILTER_CLICK_HINT})` : ''
+                            }`}
+                          >
+                            {formatCount(row.count)}
+                          </button>
+                        ) : (
+                          formatCount(row.count)
+                        )}
+                      </span>
+                      {/* After the count, so Tab reaches the count first. */}
                       {guidance !== null && (
                         <button
                           className="guidance-toggle"
@@ -234,26 +376,15 @@ function SectionTable({
                           data-testid="guidance-toggle"
                         >
                           {guidanceOpen ? 'Hide guidance' : 'Guidance'}
+                          <span className="visually-hidden">
+                            {' '}
+                            for {row.actionName}, {row.userAction}
+                          </span>
                         </button>
-                      )}
-                    </td>
-                    <td className="nowrap">{row.platform}</td>
-                    <td className="user-action">{row.userAction}</td>
-                    <td className="num strong" data-cell="count">
-                      {extras.onDrillRow && row.count > 0 ? (
-                        <button
-                          className="count-button"
-                          onClick={() => extras.onDrillRow?.(table.section, row)}
-                          title={`Show the attempts of ${row.actionName}, ${row.userAction}`}
-                        >
-                          {formatCount(row.count)}
-                        </button>
-                      ) : (
-                        formatCount(row.count)
                       )}
                     </td>
                     {extras.deltas && <DeltaCell change={sectionDelta?.rows.get(rowKey(row))} />}
-                    <td className="num" data-cell="share">
+                    <td className="num col-share" data-cell="share">
                       <span className="share">
                         <span
                           className="share-bar"
@@ -265,11 +396,7 @@ function SectionTable({
                         <span>{formatShare(row.count, table.incomplete)}</span>
                       </span>
                     </td>
-                    {platforms.map((platform) => (
-                      <td key={platform} className="num" data-cell={platform}>
-                        {formatCount(row.byPlatform[platform] ?? 0)}
-                      </td>
-                    ))}
+                    <PlatformCells row={row} platforms={platforms} />
                   </tr>
                   {guidance !== null && (
                     <tr id={guidanceId} className="guidance-row" hidden={!guidanceOpen} data-testid="guidance-row">

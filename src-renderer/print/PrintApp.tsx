@@ -7,12 +7,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   PRINT_ERROR_ATTRIBUTE,
+  PRINT_READY_BY_ATTRIBUTE,
   PRINT_STATE_ATTRIBUTE,
   REPORT_NAME,
   type PrintJob,
 } from '../../src-main/shared/print-types';
 import { formatRange } from '../format';
 import { PrintDocument } from './PrintDocument';
+import { afterNextFrame } from './after-frame';
 
 type PrintState = 'loading' | 'ready' | 'error';
 
@@ -63,8 +65,13 @@ export function PrintApp() {
   const onChartDrawn = useCallback(() => {
     if (marked.current) return;
     marked.current = true;
-    // The frame after the chart drew: layout and paint of everything React committed with it are done.
-    requestAnimationFrame(() => setState('ready'));
+    // The frame after the chart drew: layout and paint of everything React committed with it are
+    // done. A hidden window that produces no frame is marked ready by the fallback (after-frame.ts);
+    // the attribute says which, for the tests.
+    afterNextFrame((by) => {
+      document.documentElement.setAttribute(PRINT_READY_BY_ATTRIBUTE, by);
+      setState('ready');
+    });
   }, []);
 
   if (error) {

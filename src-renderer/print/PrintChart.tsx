@@ -10,7 +10,9 @@ import { Line } from 'react-chartjs-2';
 import { markerPlugin, type ChartMarker } from '../components/annotations/marker-plugin';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
-import { chartSeries } from '../components/SectionChart';
+import { chartSeries, faded as fadedColor, partialDaysOf } from '../components/SectionChart';
+import { partialDaysPlugin, partialPointColors, partialSegment } from '../components/partial-days-plugin';
+import { PartialDayLegend } from '../components/PartialDayLegend';
 import { SectionSwatch } from '../components/SectionSwatch';
 import { formatCount, formatDayRuns, formatShortDay } from '../format';
 import { CHART_THEME } from '../theme';
@@ -18,7 +20,6 @@ import { CHART_THEME } from '../theme';
 /** The document's font, also on the canvas (print.css sets the same stack). */
 export const PRINT_FONT = "'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'Noto Sans', sans-serif";
 const PRINT_PIXEL_RATIO = 3;
-
 
 export function PrintChart({
   report,
@@ -35,6 +36,7 @@ export function PrintChart({
   markers?: readonly ChartMarker[];
 }) {
   const { days, series } = useMemo(() => chartSeries(report), [report]);
+  const partialDays = useMemo(() => partialDaysOf(report), [report]);
   const theme = CHART_THEME.light;
 
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
@@ -47,6 +49,8 @@ export function PrintChart({
           data: [...values],
           borderColor: style.color,
           backgroundColor: style.color,
+          pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
+          segment: partialSegment(days, new Set(partialDays), fadedColor(style.color, 0.45)),
           borderDash: [...style.dash],
           borderWidth: 2,
           pointStyle: style.point,
@@ -56,7 +60,7 @@ export function PrintChart({
         };
       }),
     }),
-    [days, series],
+    [days, series, partialDays, theme],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -70,6 +74,7 @@ export function PrintChart({
       plugins: {
         legend: { display: false },
         tooltip: { enabled: false },
+        partialDays: partialDays.length ? { days: partialDays, color: theme.hatch } : false,
         annotationMarkers: markers?.length
           ? {
               markers,
@@ -106,11 +111,11 @@ export function PrintChart({
         },
       },
     }),
-    [theme, days, markers],
+    [theme, days, markers, partialDays],
   );
 
   const plugins = useMemo<Plugin<'line'>[]>(
-    () => [markerPlugin, { id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
+    () => [partialDaysPlugin, markerPlugin, { id: 'enrollscope-print-ready', afterRender: () => onDrawn() }],
     [onDrawn],
   );
 
@@ -130,6 +135,11 @@ export function PrintChart({
             {section}
           </li>
         ))}
+        {partialDays.length > 0 && (
+          <li>
+            <PartialDayLegend className="print-legend-partial" swatchClassName="print-swatch" />
+          </li>
+        )}
       </ul>
       <div className="print-chart-canvas" style={{ width, height }}>
         <Line
@@ -139,13 +149,25 @@ export function PrintChart({
           width={width}
           height={height}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments per section from ${first} to ${last}. Totals: ${totals}. The daily counts are in the table "Daily counts".`}
+          aria-label={`Line chart of daily incomplete enrollments per section from ${first} to ${last}. Totals: ${totals}. ${
+            partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''
+          } The daily counts are in the table "Daily counts".`}
         />
       </div>
-      {gaps.length > 0 && (
+      {(report.rollup.fromSummary > 0 || gaps.length > 0) && (
         <figcaption className="print-note">
-          Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data ({formatDayRuns(gaps)}
-          ).
+          {report.rollup.fromSummary > 0 && (
+            <span className="print-caption-line">
+              Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary, whose sections
+              are unknown.
+            </span>
+          )}
+          {gaps.length > 0 && (
+            <span className="print-caption-line">
+              Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data (
+              {formatDayRuns(gaps)}).
+            </span>
+          )}
         </figcaption>
       )}
     </figure>

@@ -21,7 +21,10 @@ import {
   zoneOffset,
 } from '../format';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
+import { CoverageNotes } from '../components/CoverageNotes';
+import { partialDayLabels } from '../coverage';
 import { PrintChart } from './PrintChart';
+import { PrintFindings } from './PrintFindings';
 import { PrintGuidance, PrintNotes } from './PrintInsights';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
@@ -244,12 +247,16 @@ function PrintSectionTable({
               className={row.count === 0 ? 'zero' : undefined}
             >
               <td className="action">
-                <CamelBreaks text={row.actionName} />
+                {row.otherWordings !== undefined ? 'Other wordings' : <CamelBreaks text={row.actionName} />}
                 {!row.catalog && <span className="print-tag">observed</span>}
               </td>
-              <td className="screen">{row.screen || '—'}</td>
+              <td className="screen">
+                {row.otherWordings !== undefined
+                  ? `${plural(row.otherWordings, 'other observed row')}, folded into one (the section tables CSV export lists each)`
+                  : row.screen || '—'}
+              </td>
               <td className="nowrap">{row.platform}</td>
-              <td className="nowrap">{row.userAction}</td>
+              <td className="nowrap">{row.userAction || '—'}</td>
               <td className="num strong">{formatCount(row.count)}</td>
               <td className="num">{formatShare(row.count, table.incomplete)}</td>
               {platforms.map((platform) => (
@@ -267,6 +274,7 @@ function PrintSectionTable({
 
 function DailyTable({ report }: { report: Report }) {
   const gaps = new Set(report.dataQuality.daysWithoutData);
+  const partial = partialDayLabels(report);
   const sections = report.filters.sections;
   return (
     <section
@@ -276,7 +284,13 @@ function DailyTable({ report }: { report: Report }) {
       <h2 id="print-daily">Daily counts</h2>
       <table className="print-table compact print-daily">
         <caption>
-          Incomplete enrollments per day and section: the chart's data{gaps.size > 0 ? '; — : no data that day' : ''}.
+          Incomplete enrollments per day and section: the chart's data{gaps.size > 0 ? '; — : no data that day' : ''}
+          {partial.size > 0
+            ? `; (partial): the data covers only part of that day (${[...partial.entries()]
+                .map(([day, extent]) => `${formatLongDay(day)}, ${extent}`)
+                .join('; ')})`
+            : ''}
+          .
         </caption>
         <thead>
           <tr>
@@ -290,8 +304,11 @@ function DailyTable({ report }: { report: Report }) {
         </thead>
         <tbody>
           {report.daily.map((point) => (
-            <tr key={point.date}>
-              <th scope="row">{formatLongDay(point.date)}</th>
+            <tr key={point.date} className={partial.has(point.date) ? 'partial-day' : undefined}>
+              <th scope="row">
+                {formatLongDay(point.date)}
+                {partial.has(point.date) && <span className="print-partial"> (partial)</span>}
+              </th>
               {sections.map((section) => (
                 <td className="num" key={section}>
                   {gaps.has(point.date) ? '—' : formatCount(Number(point[section] ?? 0))}
@@ -395,10 +412,12 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       data-testid="print-document"
     >
       <TitleBlock report={report} meta={meta} />
+      <PrintFindings findings={job.findings} />
       <Sources imports={report.imports} />
       <section className="print-block keep-together" aria-labelledby="print-summary">
         <h2 id="print-summary">Summary</h2>
         <RollupHeader report={report} />
+        <CoverageNotes report={report} variant="print" />
       </section>
       <section className="print-block keep-together" aria-labelledby="print-chart-title">
         <h2 id="print-chart-title">Daily incomplete enrollments</h2>

@@ -1,4 +1,4 @@
-import { CASE_EXTENSION } from '../../src-main/shared/ipc-contract';
+import { CASE_EXTENSION, type DateRange } from '../../src-main/shared/ipc-contract';
 import { currentZoneName } from '../timezones';
 import type { CaseSlice, Slice } from './types';
 
@@ -6,13 +6,16 @@ import type { CaseSlice, Slice } from './types';
 export const computerTimeZone = (): string =>
   currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
+/** The range a case opens with, and the one the Dates chip returns to. */
+export const DEFAULT_RANGE: DateRange = { kind: 'last', days: 14 };
+
 export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
   /** A case became the open one: its zone, default filters, a fresh report. */
   const caseOpened = (info: NonNullable<ReturnType<typeof get>['caseInfo']>): void => {
     set({
       caseInfo: info,
       tz: info.settings.tz ?? computerTimeZone(),
-      range: { kind: 'last', days: 14 },
+      range: DEFAULT_RANGE,
       report: null,
       latestDay: null,
       reportStatus: 'idle',
@@ -48,11 +51,13 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
 
     async openCase(path) {
       const result = await api.openCase({ path });
-      if (!result.ok) set({ notice: result.error.message });
-      else {
-        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
-        caseOpened(result.value);
+      if (!result.ok) {
+        set({ notice: result.error.message });
+        return false;
       }
+      set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
+      caseOpened(result.value);
+      return true;
     },
 
     async pickCase() {
@@ -85,7 +90,14 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
         case 'open-case':
           return get().pickCase();
         case 'open-recent':
-          return get().openCase(command.path);
+          await get().openCase(command.path);
+          return;
+        case 'open-paths': {
+          // The files were meant for the named case: not imported into another when it cannot open.
+          if (command.caseFile !== null && !(await get().openCase(command.caseFile))) return;
+          if (command.files.length > 0) await get().importPaths([...command.files]);
+          return;
+        }
         case 'import-files':
           return get().pickAndImport();
         case 'print-pdf':

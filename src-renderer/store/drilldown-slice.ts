@@ -12,7 +12,7 @@ import type {
 } from '../../src-main/shared/insights-types';
 import { SECTIONS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { currentRequest, latestOnly } from './request';
-import type { Slice } from './types';
+import type { FilterNarrowing, Slice } from './types';
 
 export type DrillTarget =
   | { readonly kind: 'initiated' }
@@ -29,8 +29,15 @@ export type DrillTarget =
 
 export const DRILL_PAGE_SIZE = 50;
 
+/** What the report can be filtered to from the dialog (its visible "filter" action), and how to say it. */
+export interface DrillFilter {
+  readonly narrowing: FilterNarrowing;
+  readonly label: string;
+}
+
 export interface DrillState {
   readonly target: DrillTarget;
+  readonly filter: DrillFilter | null;
   /** What was clicked, for the panel's title. */
   readonly title: string;
   /** The number that was clicked (null: none shown, e.g. a day without data). */
@@ -39,6 +46,8 @@ export interface DrillState {
   /** 'all': every outcome (only the Initiated tile starts there). */
   readonly outcome: AttemptOutcomeFilter;
   readonly platform: Platform | 'any';
+  /** The dialog's day filter; absent: the target's own day (a day of the chart), else any day. */
+  readonly date?: string | 'any';
   readonly sort: AttemptSort;
   readonly offset: number;
   readonly page: AttemptPage | null;
@@ -50,11 +59,16 @@ export interface DrillSlice {
   readonly drill: DrillState | null;
   /** The app's masking of user names and device ids (drill-down, exports). */
   readonly maskUsers: boolean;
-  openDrill(target: DrillTarget, title: string, expected: number | null): void;
+  /**
+   * `filter`: what the dialog's "show only this in the report" action narrows the report to;
+   * `platform`: the panel opens narrowed to one platform (a finding about that platform).
+   */
+  openDrill(target: DrillTarget, title: string, expected: number | null, filter?: DrillFilter, platform?: Platform): void;
   closeDrill(): void;
   setDrillSearch(search: string): void;
   setDrillOutcome(outcome: AttemptOutcomeFilter): void;
   setDrillPlatform(platform: Platform | 'any'): void;
+  setDrillDate(date: string | 'any'): void;
   setDrillSort(sort: AttemptSort): void;
   setDrillOffset(offset: number): void;
   setMaskUsers(on: boolean): void;
@@ -71,20 +85,24 @@ function storedMask(): boolean {
   }
 }
 
+/** The day the dialog lists ('any': every day of the report's range). */
+export const drillDate = (drill: DrillState): string | 'any' =>
+  drill.date ?? (drill.target.kind === 'day' ? drill.target.date : 'any');
+
 /** The engine query of a target plus the panel's own filters. */
 export function drillQuery(drill: DrillState): AttemptsRequest['query'] {
   const { target } = drill;
   const narrowed: AttemptsRequest['query'] =
     target.kind === 'row'
       ? { section: target.section, actionName: target.actionName, screen: target.screen, userAction: target.userAction }
-      : target.kind === 'day'
-        ? { section: target.section, date: target.date }
-        : target.kind === 'section'
-          ? { section: target.section }
-          : {};
+      : target.kind === 'day' || target.kind === 'section'
+        ? { section: target.section }
+        : {};
+  const date = drillDate(drill);
   const search = drill.search.trim();
   return {
     ...narrowed,
+    ...(date !== 'any' ? { date } : {}),
     outcome: drill.outcome,
     ...(drill.platform !== 'any' ? { platform: drill.platform } : {}),
     ...(search ? { search } : {}),
@@ -106,15 +124,16 @@ export const createDrillSlice: Slice<DrillSlice> = (api) => (set, get) => {
     drill: null,
     maskUsers: storedMask(),
 
-    openDrill(target, title, expected) {
+    openDrill(target, title, expected, filter, platform) {
       set({
         drill: {
           target,
+          filter: filter ?? null,
           title,
           expected,
           search: '',
           outcome: target.kind === 'initiated' ? 'all' : 'incomplete',
-          platform: 'any',
+          platform: platform ?? 'any',
           sort: { key: 'started', direction: 'asc' },
           offset: 0,
           page: null,
@@ -132,6 +151,7 @@ export const createDrillSlice: Slice<DrillSlice> = (api) => (set, get) => {
     setDrillSearch: (search) => update({ search, offset: 0 }),
     setDrillOutcome: (outcome) => update({ outcome, offset: 0 }),
     setDrillPlatform: (platform) => update({ platform, offset: 0 }),
+    setDrillDate: (date) => update({ date, offset: 0 }),
     setDrillSort: (sort) => update({ sort, offset: 0 }),
     setDrillOffset: (offset) => update({ offset: Math.max(0, offset) }),
 

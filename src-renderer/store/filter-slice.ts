@@ -1,5 +1,5 @@
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
-import { computerTimeZone } from './case-slice';
+import { computerTimeZone, DEFAULT_RANGE } from './case-slice';
 import type { FilterSlice, Slice } from './types';
 
 /** Keeps the taxonomy's order, so requests and the view never depend on click order. */
@@ -9,10 +9,11 @@ const inOrder = <T extends string>(all: readonly T[], chosen: ReadonlySet<T>): T
 export const createFilterSlice: Slice<FilterSlice> = (api) => (set, get) => {
   const changed = (): void => void get().refreshReport();
   return {
-    range: { kind: 'last', days: 14 },
+    range: DEFAULT_RANGE,
     platforms: [...PLATFORMS],
     sections: [...SECTIONS],
     tz: computerTimeZone(),
+    filterEpoch: 0,
 
     setPreset(days) {
       set({ range: { kind: 'last', days } });
@@ -44,6 +45,24 @@ export const createFilterSlice: Slice<FilterSlice> = (api) => (set, get) => {
 
     selectAllSections() {
       set({ sections: [...SECTIONS] });
+      changed();
+    },
+
+    narrowTo({ range, platforms, sections }) {
+      set({
+        ...(range ? { range: { kind: 'custom', from: range.from, to: range.to } } : {}),
+        ...(platforms?.length ? { platforms: inOrder(PLATFORMS, new Set(platforms)) } : {}),
+        ...(sections?.length ? { sections: inOrder(SECTIONS, new Set(sections)) } : {}),
+        filterEpoch: get().filterEpoch + 1,
+      });
+      changed();
+    },
+
+    clearFilter(which) {
+      if (which === 'dates') set({ range: DEFAULT_RANGE });
+      else if (which === 'platforms') set({ platforms: [...PLATFORMS] });
+      else set({ sections: [...SECTIONS] });
+      set({ filterEpoch: get().filterEpoch + 1 });
       changed();
     },
 

@@ -1,6 +1,6 @@
 /**
  * The slices beside the report (issue 7) and what keeps them in step with it: when the report
- * shown changes, the comparison (if on), the funnel and the failures view (if shown) follow; when
+ * shown changes, the comparison (if on), the funnel, the findings and the failures view (if shown) follow; when
  * another case opens, its notes are loaded and an open drill-down closes.
  */
 import type { EnrollscopeApi } from '../../src-main/shared/ipc-contract';
@@ -10,10 +10,17 @@ import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createDrillSlice, type DrillSlice } from './drilldown-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createFailuresSlice, type FailuresSlice } from './failures-slice';
+import { createFindingsSlice, type FindingsSlice } from './findings-slice';
 import { createFunnelSlice, type FunnelSlice } from './funnel-slice';
 import type { AppState } from './types';
 
-export type InsightsSlices = DrillSlice & CompareSlice & FunnelSlice & AnnotationsSlice & FailuresSlice & ExportSlice;
+export type InsightsSlices = DrillSlice &
+  CompareSlice &
+  FunnelSlice &
+  FindingsSlice &
+  AnnotationsSlice &
+  FailuresSlice &
+  ExportSlice;
 
 type Args = Parameters<StateCreator<AppState, [], [], InsightsSlices>>;
 
@@ -22,6 +29,7 @@ export function createInsightsSlices(api: EnrollscopeApi, ...a: Args): InsightsS
     ...createDrillSlice(api)(...a),
     ...createCompareSlice(api)(...a),
     ...createFunnelSlice(api)(...a),
+    ...createFindingsSlice(api)(...a),
     ...createAnnotationsSlice(api)(...a),
     ...createFailuresSlice(api)(...a),
     ...createExportSlice(api)(...a),
@@ -37,6 +45,7 @@ export function connectInsights(store: StoreApi<AppState>): () => void {
     }
     if (state.report !== previous.report && state.report) {
       void state.refreshFunnel();
+      void state.refreshFindings();
       if (state.compareOn) void state.refreshComparison();
       if (state.view === 'failures') void state.refreshFailures();
     }

@@ -24,7 +24,8 @@ export interface CaseSlice {
   readonly notice: string | null;
   init(): Promise<void>;
   applySession(state: SessionState): void;
-  openCase(path: string): Promise<void>;
+  /** Opens the case at `path`; false (and a notice) when it cannot be opened. */
+  openCase(path: string): Promise<boolean>;
   pickCase(): Promise<void>;
   newCase(): Promise<void>;
   clearRecent(): Promise<void>;
@@ -32,16 +33,28 @@ export interface CaseSlice {
   dismissNotice(): void;
 }
 
+export interface FilterNarrowing {
+  readonly range?: { readonly from: string; readonly to: string };
+  readonly platforms?: readonly Platform[];
+  readonly sections?: readonly Section[];
+}
+
 export interface FilterSlice {
   readonly range: DateRange;
   readonly platforms: readonly Platform[];
   readonly sections: readonly Section[];
   readonly tz: string;
+  /** Grows whenever a filter is set from outside the panel (a chip, a click on the chart or a row). */
+  readonly filterEpoch: number;
   setPreset(days: RangePreset): void;
   setCustomRange(from: string, to: string): void;
   togglePlatform(platform: Platform): void;
   toggleSection(section: Section): void;
   selectAllSections(): void;
+  /** Filters the report to what was clicked: a day (a one-day range), a section, a platform. */
+  narrowTo(narrow: FilterNarrowing): void;
+  /** Back to the default of one filter: the last 14 days, both OS, all sections. */
+  clearFilter(which: 'dates' | 'platforms' | 'sections'): void;
   setTimeZone(tz: string): Promise<void>;
 }
 

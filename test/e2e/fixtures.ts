@@ -72,7 +72,7 @@ export function copySample(path: string): string {
   return path;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 /** Waits until the page shows this report (its key), then checks every number the view shows. */
@@ -113,7 +113,9 @@ export async function expectReportShown(page: Page, report: Report): Promise<voi
         section.rows.map((row) => count(row.byPlatform[platform])),
       );
     }
-    expect(await table.locator('td.user-action').allTextContents()).toEqual(section.rows.map((row) => row.userAction));
+    expect(await table.locator('td.user-action').allTextContents()).toEqual(
+      section.rows.map((row) => row.userAction || '—'),
+    );
   }
 }
 

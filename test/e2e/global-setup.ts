@@ -19,7 +19,7 @@ export default function globalSetup(): void {
     ? electron.reason
     : abi.startsWith('electron')
       ? null
-      : `better-sqlite3 is built for ${abi}, not Electron (node scripts/sqlite-abi.mjs electron && npx playwright test --project electron)`;
+      : `better-sqlite3 is built for ${abi}, not Electron: the real-window tests run with \`npm run test:electron\``;
   if (reason) {
     const line = '!'.repeat(100);
     console.log(

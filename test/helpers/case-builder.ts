@@ -109,12 +109,11 @@ export function addImport(
   const file = options.file ?? `file-${fileCounter}.csv`;
   const result = db
     .prepare(
-      `INSERT INTO imports (file_name, source_path, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO imports (file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       file,
-      `/tmp/${file}`,
       100,
       `sha-${process.pid}-${fileCounter}-${Math.random()}`,
       options.kind ?? 'event-log',

@@ -8,10 +8,11 @@
 import type { Report } from '../../src-main/shared/report-types';
 import { SECTIONS, USER_ACTIONS } from '../../src-main/shared/taxonomy';
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 export const rate = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const share = (part: number, whole: number): string => (whole <= 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
-const longDay = new Intl.DateTimeFormat('en-US', {
+/** The app's long day in the tests' locale (`Mon, Nov 3, 2025`). */
+export const longDay = new Intl.DateTimeFormat('en-US', {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
@@ -20,9 +21,12 @@ const longDay = new Intl.DateTimeFormat('en-US', {
 });
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+// The "other wordings" row has no user action: it prints "—".
 const ROW = new RegExp(
-  `(${USER_ACTIONS.map(escape).join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`,
+  `(${[...USER_ACTIONS.map(escape), '—'].join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`,
 );
+/** The "N other wordings" row: no user action, so its platform text stands before the count. */
+const OTHER_ROW = /other wordings?\s+(?:iOS\/Android|iOS\/iPadOS|Android)()\s+([\d,]+)\s+(\d+\.\d%|—)((?:\s+[\d,]+)+)\s*$/;
 
 export interface PrintedRow {
   readonly page: number;
@@ -44,7 +48,7 @@ export function printedRows(pages: readonly string[], sections: readonly string[
         continue;
       }
       if (/^\s*Daily counts\s*$/.test(line)) current = null;
-      const match = ROW.exec(line);
+      const match = ROW.exec(line) ?? OTHER_ROW.exec(line);
       if (current && match) {
         rows.get(current)!.push({
           page: index + 1,
@@ -72,9 +76,8 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
 
   // Roll-up: the three figures under their labels, then the notes.
   const { rollup } = report;
-  const figures = /Initiated enrollments\s+Incomplete enrollments\s+Incomplete rate\s+([\d,]+)\s+([\d,]+)\s+(\S+)/.exec(
-    all,
-  );
+  const figures =
+    /Initiated enrollments\s+Incomplete enrollments\s+Incomplete rate\s+([\d,]+|—)\s+([\d,]+)\s+(\S+)/.exec(all);
   const expected = [count(rollup.initiated), count(rollup.incomplete), rate(rollup.incompleteRate)];
   if (!figures || figures.slice(1, 4).join(' ') !== expected.join(' ')) {
     problems.push(`roll-up: printed ${figures?.slice(1, 4).join(' ') ?? 'nothing'}, expected ${expected.join(' ')}`);
@@ -82,11 +85,13 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
   if (!flat.includes(`${count(rollup.inProgress)} still in progress`))
     problems.push(`roll-up: no "${count(rollup.inProgress)} still in progress"`);
   // Under a section filter the unclassified attempts are not counted, and not shown.
-  if (
-    report.filters.sections.length === SECTIONS.length &&
-    !flat.includes(`${count(rollup.unclassified)} unclassified`)
-  ) {
-    problems.push(`roll-up: no "${count(rollup.unclassified)} unclassified"`);
+  // The note counts the attempts without an action name; what came from the summary is said apart.
+  const stoppedEarly = rollup.unclassified - rollup.fromSummary;
+  if (report.filters.sections.length === SECTIONS.length && !flat.includes(`${count(stoppedEarly)} unclassified`)) {
+    problems.push(`roll-up: no "${count(stoppedEarly)} unclassified"`);
+  }
+  if (rollup.fromSummary > 0 && !flat.includes(`${count(rollup.fromSummary)} from Intune's summary`)) {
+    problems.push(`roll-up: no "${count(rollup.fromSummary)} from Intune's summary"`);
   }
 
   // Section tables: the total in each (repeated) heading, then every row in order.
@@ -107,7 +112,7 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
     table.rows.forEach((row, i) => {
       const got = printed[i];
       const want = [
-        row.userAction,
+        row.userAction || '—',
         count(row.count),
         share(row.count, table.incomplete),
         ...report.filters.platforms.map((p) => count(row.byPlatform[p])),
@@ -118,14 +123,17 @@ export function comparePdfWithReport(pages: readonly string[], report: Report): 
     });
   }
 
-  // Daily counts: one line per day, one cell per selected section ('—' on days without data).
+  // Daily counts: one line per day, one cell per selected section ('—' on days without data); a
+  // partial day says "(partial)" after its date, and no other day does.
   const gaps = new Set(report.dataQuality.daysWithoutData);
   for (const point of report.daily) {
     const day = escape(longDay.format(new Date(`${point.date}T00:00:00Z`)));
-    const match = new RegExp(`^\\s*${day}((?:\\s+(?:[\\d,]+|—))+)\\s*$`, 'm').exec(all);
+    const match = new RegExp(`^\\s*${day}( \\(partial\\))?((?:\\s+(?:[\\d,]+|—))+)\\s*$`, 'm').exec(all);
     const want = report.filters.sections.map((s) => (gaps.has(point.date) ? '—' : count(Number(point[s])))).join(' ');
-    const was = match?.[1]?.trim().split(/\s+/).join(' ') ?? 'missing';
+    const was = match?.[2]?.trim().split(/\s+/).join(' ') ?? 'missing';
     if (was !== want) problems.push(`daily ${point.date}: printed "${was}", expected "${want}"`);
+    if (match && (match[1] !== undefined) !== (point.partial === true))
+      problems.push(`daily ${point.date}: ${point.partial ? 'not marked partial' : 'marked partial, but is not'}`);
   }
 
   // Data sources: rows, imported, duplicates, skipped, sha256's first 12 digits.

@@ -76,10 +76,13 @@ export function exportSectionTableCsv(report: Report, section: Section): string 
   return csv([[...SECTION_TABLE_COLUMNS], ...(table ? tableRows(report, table) : [])], true);
 }
 
-/** The daily series: one row a day, one column per section shown, and the zone. */
+/**
+ * The daily series: one row a day, one column per section shown, the zone, and `partialDay`
+ * ("yes" on a day the data covers only in part, so that no one reads its counts as a drop).
+ */
 export function exportDailyCsv(report: Report): string {
   const sections = report.filters.sections;
-  const header = ['date', ...sections, 'timeZone'];
+  const header = ['date', ...sections, 'timeZone', 'partialDay'];
   const rows = report.daily.map((point) => [
     point.date,
     ...sections.map((section) => {
@@ -87,6 +90,7 @@ export function exportDailyCsv(report: Report): string {
       return typeof value === 'number' ? value : 0;
     }),
     report.range.tz,
+    point.partial === true ? 'yes' : '',
   ]);
   return csv([header, ...rows], true);
 }

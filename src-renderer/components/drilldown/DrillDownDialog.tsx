@@ -12,10 +12,12 @@ import type {
   AttemptSortKey,
 } from '../../../src-main/shared/insights-types';
 import { PLATFORMS, type Platform } from '../../../src-main/shared/taxonomy';
-import { formatCount, plural } from '../../format';
+import { formatCount, formatLongDay, plural } from '../../format';
 import { useApp } from '../../store';
-import { DRILL_PAGE_SIZE } from '../../store/drilldown-slice';
+import { DRILL_PAGE_SIZE, drillDate } from '../../store/drilldown-slice';
+import { partialDayLabels } from '../../coverage';
 import { formatDuration, formatTime } from '../insights-format';
+import { useTruncatedFocus } from './useTruncatedFocus';
 import '../../styles/insights.css';
 
 const OUTCOMES: readonly { value: AttemptOutcomeFilter; label: string }[] = [
@@ -50,7 +52,7 @@ function SortHeader({
     <th
       scope="col"
       className={numeric ? 'num' : undefined}
-      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       <button className="sort-button" onClick={() => onSort(next)} data-column={column}>
         {label}
@@ -64,36 +66,61 @@ function SortHeader({
 
 const sameDay = (a: string, b: string): boolean => a.slice(0, 10) === b.slice(0, 10);
 
+/** A value that truncates to its column (full value on hover, and on focus while it is cut). */
+function CellText({ text, className }: { text: string; className?: string }) {
+  return (
+    <span className={className ? `cell-text ${className}` : 'cell-text'} title={text}>
+      {text}
+    </span>
+  );
+}
+
 function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string; showOutcome: boolean }) {
   const started = formatTime(row.started, tz);
   const ended = formatTime(row.ended, tz);
   return (
     <tr data-testid="attempt-row">
-      <td className="wrap-any user" data-cell="user">
-        {row.user}
+      <td data-cell="user">
+        <CellText text={row.user} />
       </td>
-      <td className="wrap-any device" data-cell="device">
-        {row.device || <span className="muted">—</span>}
+      <td data-cell="device">{row.device ? <CellText text={row.device} /> : <span className="muted">—</span>}</td>
+      <td>
+        <CellText text={row.platform} />
       </td>
-      <td className="nowrap">{row.platform}</td>
-      <td className="nowrap" data-cell="started" title={row.started}>
-        {started}
+      <td data-cell="started" title={row.started}>
+        <CellText text={started} />
       </td>
-      <td className="nowrap" title={row.ended}>
-        {sameDay(started, ended) ? ended.slice(11) : ended}
+      <td title={row.ended}>
+        <CellText text={sameDay(started, ended) ? ended.slice(11) : ended} />
       </td>
       <td className="num nowrap">{formatDuration(row.durationMs)}</td>
-      {showOutcome && <td className="nowrap">{row.outcome}</td>}
+      {showOutcome && (
+        <td>
+          <CellText text={row.outcome} />
+        </td>
+      )}
       <td>
-        <span className="action-name">{row.actionName || '—'}</span>
-        {row.screen && <span className="attempt-screen muted">{row.screen}</span>}
+        <CellText className="action-name" text={row.actionName || '—'} />
+        {row.screen && <CellText className="attempt-screen muted" text={row.screen} />}
       </td>
-      <td className="nowrap">{row.userAction ?? <span className="muted">—</span>}</td>
-      <td className="wrap-any source" data-cell="source">
-        {row.sourceFile}
+      <td>{row.userAction ? <CellText text={row.userAction} /> : <span className="muted">—</span>}</td>
+      <td data-cell="source">
+        <CellText text={row.sourceFile} />
         <span className="muted source-line">line {row.sourceLine}</span>
       </td>
     </tr>
+  );
+}
+
+/** The columns' share of the table's width (a fixed layout: every column stays on screen). */
+function DrillColumns({ showOutcome }: { showOutcome: boolean }) {
+  const widths = showOutcome ? [12, 9, 9, 16, 7, 9, 8, 14, 8, 8] : [14, 11, 9, 17, 8, 9, 15, 8, 9];
+  return (
+    <colgroup>
+      {widths.map((width, index) => (
+        <col key={index} style={{ width: `${width}%` }} />
+      ))}
+    </colgroup>
   );
 }
 
@@ -106,10 +133,14 @@ export function DrillDownDialog() {
   const setSearch = useApp((s) => s.setDrillSearch);
   const setOutcome = useApp((s) => s.setDrillOutcome);
   const setPlatform = useApp((s) => s.setDrillPlatform);
+  const setDate = useApp((s) => s.setDrillDate);
+  const report = useApp((s) => s.report);
   const setSort = useApp((s) => s.setDrillSort);
   const setOffset = useApp((s) => s.setDrillOffset);
   const setMaskUsers = useApp((s) => s.setMaskUsers);
+  const narrowTo = useApp((s) => s.narrowTo);
   const ref = useRef<HTMLDialogElement>(null);
+  const tableBox = useRef<HTMLDivElement>(null);
   const id = useId();
   const open = drill !== null;
   const [text, setText] = useState('');
@@ -135,12 +166,17 @@ export function DrillDownDialog() {
   const offset = drill?.offset ?? 0;
   const from = page && total > 0 ? offset + 1 : 0;
   const to = page ? offset + page.rows.length : 0;
+  const days = report?.daily.map((point) => point.date) ?? [];
+  const partial = report ? partialDayLabels(report) : new Map<string, string>();
+  const date = drill ? drillDate(drill) : 'any';
   const narrowed = drill
     ? drill.search.trim() !== '' ||
       drill.platform !== 'any' ||
+      date !== (drill.target.kind === 'day' ? drill.target.date : 'any') ||
       drill.outcome !== (drill.target.kind === 'initiated' ? 'all' : 'incomplete')
     : false;
   const showOutcome = drill?.outcome === 'all';
+  useTruncatedFocus(tableBox, page);
 
   return (
     <dialog
@@ -176,6 +212,11 @@ export function DrillDownDialog() {
                     event or details row shows: they cannot be listed.
                   </p>
                 )}
+              {date !== 'any' && partial.has(date) && (
+                <p className="drill-note" data-testid="drill-partial">
+                  {formatLongDay(date)} is a partial day ({partial.get(date)}): its attempts cover only part of it.
+                </p>
+              )}
             </div>
             <button className="button ghost" onClick={closeDrill} aria-label="Close" data-testid="drill-close">
               ✕
@@ -209,6 +250,20 @@ export function DrillDownDialog() {
                 ))}
               </select>
             </label>
+            {days.length > 1 && (
+              <label className="drill-select">
+                <span>Day</span>
+                <select value={date} onChange={(e) => setDate(e.target.value)} data-testid="drill-date">
+                  <option value="any">Any day in the range</option>
+                  {days.map((day) => (
+                    <option key={day} value={day} data-partial={partial.has(day) ? 'true' : undefined}>
+                      {formatLongDay(day)}
+                      {partial.has(day) ? ` · partial (${partial.get(day)})` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {platforms.length > 1 && (
               <label className="drill-select">
                 <span>Platform</span>
@@ -236,9 +291,10 @@ export function DrillDownDialog() {
               <span>Mask user names and device IDs</span>
             </label>
           </div>
-          <div className="drill-table-wrap" aria-busy={drill.status === 'loading'}>
+          <div className="drill-table-wrap" aria-busy={drill.status === 'loading'} ref={tableBox}>
             <table className="data-table compact drill-table" data-testid="drill-table">
               <caption className="visually-hidden">Attempts, {plural(total, 'attempt')}</caption>
+              <DrillColumns showOutcome={showOutcome} />
               <thead>
                 <tr>
                   <SortHeader column="user" label="User" sort={drill.sort} onSort={setSort} />
@@ -271,6 +327,19 @@ export function DrillDownDialog() {
             <span className="muted" data-testid="drill-range">
               {page ? (total > 0 ? `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}` : '0 of 0') : ''}
             </span>
+            {drill.filter && (
+              <button
+                className="button small drill-filter"
+                onClick={() => {
+                  const { narrowing } = drill.filter!;
+                  closeDrill();
+                  narrowTo(narrowing);
+                }}
+                data-testid="drill-filter"
+              >
+                {drill.filter.label} in the report
+              </button>
+            )}
             <button
               className="button small"
               disabled={!page || offset === 0}

@@ -13,7 +13,7 @@ import { formatDuration, formatPercent } from '../insights-format';
 import '../../styles/insights.css';
 
 export function FunnelBars({ funnel }: { funnel: Funnel }) {
-  const base = Math.max(funnel.initiated, ...funnel.sections.map((s) => s.reached), 1);
+  const base = funnel.sections.reduce((max, s) => Math.max(max, s.reached), Math.max(funnel.initiated ?? 0, 1));
   return (
     <ol className="funnel-bars" aria-hidden="true">
       {funnel.sections.map((step) => {
@@ -48,8 +48,8 @@ export function FunnelTable({
   return (
     <table className="data-table compact funnel-table" data-testid="funnel-table">
       <caption className="visually-hidden">
-        Section funnel: of {formatCount(funnel.initiated)} initiated attempts, how many reached each section and stopped
-        there
+        Section funnel: of {funnel.initiated === null ? 'an unknown number of' : formatCount(funnel.initiated)}{' '}
+        initiated attempts, how many reached each section and stopped there
       </caption>
       <thead>
         <tr>
@@ -136,7 +136,9 @@ export function FunnelCard() {
         <h2 id="funnel-title">Section funnel</h2>
         {funnel && (
           <span className="muted funnel-initiated" data-testid="funnel-initiated">
-            of {formatCount(funnel.initiated)} attempts initiated
+            {funnel.initiated === null
+              ? 'initiated unknown (the data holds only abandoned enrollments)'
+              : `of ${formatCount(funnel.initiated)} attempts initiated`}
           </span>
         )}
       </div>
@@ -147,6 +149,13 @@ export function FunnelCard() {
       )}
       {funnel ? (
         <>
+          {funnel.caveats.length > 0 && (
+            <ul className="funnel-caveats" data-testid="funnel-caveats">
+              {funnel.caveats.map((caveat) => (
+                <li key={caveat}>{caveat}</li>
+              ))}
+            </ul>
+          )}
           <FunnelBars funnel={funnel} />
           <div className="table-scroll">
             <FunnelTable

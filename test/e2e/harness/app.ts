@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src-main/app/backend';
 import type { Engine } from '../../../src-main/app/engine';
 import type { Dialogs } from '../../../src-main/app/session';
-import { renderPdfInBrowser } from '../../../src-main/pdf/browser-render';
+import { renderPdfInBrowser, type BrowserRenderOptions } from '../../../src-main/pdf/browser-render';
 import { createApi } from '../../../src-main/shared/api-client';
 import type { EventChannel, EventContract } from '../../../src-main/shared/ipc-contract';
 import { bundledSampleCase } from './paths';
@@ -54,6 +54,10 @@ export interface HarnessOptions {
   readonly deviceScaleFactor?: number;
   /** The engine behind the handlers (default: the real one). */
   readonly engine?: Engine;
+  /** Hooks into the print page of Print to PDF (renderPdfInBrowser's beforeLoad and inspect). */
+  readonly printPage?: Pick<BrowserRenderOptions, 'beforeLoad' | 'inspect'>;
+  /** Called with the print route's page once it is ready, before it is printed (tests inspect it). */
+  readonly inspectPrint?: (page: Page) => Promise<void>;
 }
 
 export interface Harness {
@@ -140,7 +144,15 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     isTrustedUrl: (url) => url.startsWith(`${options.server.origin}/`),
     // Print to PDF: the print route in a page of the same browser, printed with the app's options.
     print: {
-      render: async (job) => (await renderPdfInBrowser(options.browser, job, { origin: options.server.origin, colorScheme: options.colorScheme ?? 'light' })).pdf,
+      render: async (job) =>
+        (
+          await renderPdfInBrowser(options.browser, job, {
+            origin: options.server.origin,
+            colorScheme: options.colorScheme ?? 'light',
+            ...options.printPage,
+            ...(options.inspectPrint ? { inspect: options.inspectPrint } : {}),
+          })
+        ).pdf,
       choosePdfPath: async () => dialogs.pdfPaths.shift() ?? null,
     },
     chooseSavePath: async () => dialogs.savePaths.shift() ?? null,
@@ -161,7 +173,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
   await page.exposeBinding('__enrollscopeInvoke', (source, channel: unknown, arg: unknown) =>
     backend.invoke(String(channel), arg, {
       url: source.frame.url(),
-      isAppWindow: source.page === page && source.frame === page.mainFrame(),
+      window: source.page === page && source.frame === page.mainFrame() ? 'app' : null,
     }),
   );
   await page.addInitScript({ content: pageScript(createApi.toString()) });

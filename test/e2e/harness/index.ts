@@ -24,3 +24,5 @@ export {
 } from '../../../src-main/insights/index';
 export { pseudonym } from '../../../src-main/shared/mask';
 export { maskKeyOf } from '../../../src-main/store/mask-key';
+// Issue 13: the findings the card and the PDF's executive summary are compared with.
+export { reportWithFindings } from '../../../src-main/findings/gather';

@@ -41,6 +41,7 @@ describe('the command line against the generator ground truth', () => {
       incompleteRate: incomplete.length / truth.length,
       inProgress: truth.filter((a) => a.outcome === 'in progress').length,
       unclassified: incomplete.filter((a) => a.section === null).length,
+      fromSummary: 0,
     });
     const [record] = report.imports;
     expect(record.rows).toBe(written.rows);

@@ -63,8 +63,10 @@ describe('enrollscope attempts', () => {
   it('prints the incomplete attempts of the report range as JSON', () => {
     const file = writeEventLog(join(temp(), 'export.csv'), small);
     const out = json(runCli(['attempts', file]));
-    expect(out.range).toEqual({ from: '2025-05-21', to: '2025-06-03', tz: 'UTC' });
-    expect(out.total).toBe(2);
+    // Revision 2: the data ends 06-03 09:06, a partial day, so the default range ends 06-02.
+    expect(out.range).toEqual({ from: '2025-05-20', to: '2025-06-02', tz: 'UTC' });
+    expect(out.coverage).toEqual({ unknownInitiatedDays: [], partialDays: ['2025-06-01'] });
+    expect(out.total).toBe(1);
     expect(out.rows[0]).toEqual({
       user: 'ann@contoso.example',
       device: 'ann-iphone',
@@ -88,7 +90,7 @@ describe('enrollscope attempts', () => {
   it('filters by row, section, platform, date, outcome, search, and masks', () => {
     const file = writeEventLog(join(temp(), 'export.csv'), small);
     const users = (...args: string[]) =>
-      json(runCli(['attempts', file, ...args])).rows.map((r: { user: string }) => r.user);
+      json(runCli(['attempts', file, '--to', '2025-06-03', ...args])).rows.map((r: { user: string }) => r.user);
     expect(users('--action', 'termsofuse', '--user-action', 'decline all')).toEqual(['cy@contoso.example']);
     expect(users('--section', 'Platform Screens')).toEqual(['ann@contoso.example']);
     expect(users('--platform', 'android')).toEqual(['cy@contoso.example']);
@@ -113,7 +115,7 @@ describe('enrollscope attempts', () => {
   it('writes CSV (no BOM, like report --format csv), to stdout or --out', () => {
     const dir = temp();
     const file = writeEventLog(join(dir, 'export.csv'), small);
-    const csv = ok(runCli(['attempts', file, '--format', 'csv']));
+    const csv = ok(runCli(['attempts', file, '--to', '2025-06-03', '--format', 'csv']));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'user,device,platform,started,startedLocal,day,ended,durationMs,outcome,actionName,screen,userAction,section,source,sourceFile,sourceLine,timeZone',
@@ -123,7 +125,7 @@ describe('enrollscope attempts', () => {
       'cy@contoso.example,,Android,2025-06-03T09:00:00.000Z,2025-06-03T09:00:00.000Z,2025-06-03,2025-06-03T09:06:00.000Z,360000,incomplete,TermsofUse,Terms of use (if admin configured),Decline All,Terms of Use,event log,export.csv,10,UTC',
     );
     const out = join(dir, 'attempts.csv');
-    expect(ok(runCli(['attempts', file, '--format', 'csv', '--out', out]))).toBe('');
+    expect(ok(runCli(['attempts', file, '--to', '2025-06-03', '--format', 'csv', '--out', out]))).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(csv);
   });
 
@@ -229,6 +231,9 @@ describe('the command line on generated logs', () => {
       platforms: ['iOS/iPadOS', 'Android'],
       completionRate: expected.initiated === 0 ? null : expected.completed / expected.initiated,
       ...expected,
+      // Revision 2: the base is the known Initiated; one event log knows every day of its span.
+      attempts: expected.initiated,
+      caveats: [],
     });
     expect(funnel.initiated).toBeGreaterThan(100);
     const text = ok(runCli(['funnel', file, '--from', '2025-04-01', '--to', '2025-04-30', '--format', 'text']));
@@ -246,9 +251,15 @@ describe('the command line on generated logs', () => {
       runCli(['report', '--db', db, '--from', '2025-04-23', '--to', '2025-04-30', '--compare', 'previous']),
     );
     const previous = json(runCli(['report', '--db', db, '--from', '2025-04-15', '--to', '2025-04-22']));
-    const { previous: gotPrevious, delta, ...current } = compared;
+    const { previous: gotPrevious, delta, caveats, ...current } = compared;
     expect(current).toEqual(plain);
-    expect(gotPrevious).toEqual(previous);
+    // Every initiated count is known inside the log's span; the log's last day is partial.
+    expect(caveats.map((c: { period: string; kind: string; days: string[] }) => [c.period, c.kind, c.days])).toEqual([
+      ['current', 'partial-days', ['2025-04-30']],
+    ]);
+    expect(plain.coverage).toEqual({ unknownInitiatedDays: [], partialDays: ['2025-04-30'] });
+    // `previous` is the other period's report; its own findings are printed only when it is reported itself.
+    expect(gotPrevious).toEqual({ ...previous, findings: undefined });
     expect(delta.initiated).toBe(plain.rollup.initiated - previous.rollup.initiated);
     expect(delta.incomplete).toBe(plain.rollup.incomplete - previous.rollup.incomplete);
     expect(delta.incompleteRate).toBe(plain.rollup.incompleteRate - previous.rollup.incompleteRate);
@@ -271,7 +282,12 @@ describe('the command line on generated logs', () => {
       ]),
     );
     expect(chosen.previous.range).toEqual({ from: '2025-04-01', to: '2025-04-10', tz: 'UTC' });
-    expectRefusal(runCli(['report', '--db', db, '--compare', 'previous', '--format', 'text']), /--compare/, 2);
+    const text = ok(runCli(['report', '--db', db, '--from', '2025-04-23', '--to', '2025-04-30', '--compare', 'previous', '--format', 'text']));
+    expect(text).toContain('Compared with 2025-04-15 to 2025-04-22 (UTC)\n');
+    expect(text).toContain(
+      'Before reading the change\n- The current period holds a partial day (2025-04-30): the data covers only part of it, so a change may come from that.\n',
+    );
+    expectRefusal(runCli(['report', '--db', db, '--compare', 'previous', '--format', 'csv']), /--compare/, 2);
     expectRefusal(runCli(['report', '--db', db, '--compare', 'lastyear']), /--compare lastyear/, 2);
     expectRefusal(runCli(['report', '--db', db, '--compare', '2025-04-10..2025-04-01']), /starts after/, 2);
   });
@@ -305,6 +321,7 @@ describe('enrollscope funnel and failures: arguments', () => {
     const text = ok(runCli(['failures', '--db', db, '--from', '2025-06-01', '--to', '2025-06-04', '--format', 'text']));
     expect(text).toMatch(/^Enrollment failures \(Intune\)\nRange: 2025-06-01 to 2025-06-04 \(UTC\)\nTotal: 9\n/);
     // Failures stay out of the abandonment report.
-    expect(json(runCli(['report', '--db', db, '--from', '2025-06-01', '--to', '2025-06-04'])).rollup.initiated).toBe(0);
+    // No abandonment data at all: Initiated is unknown (revision 2), never 0.
+    expect(json(runCli(['report', '--db', db, '--from', '2025-06-01', '--to', '2025-06-04'])).rollup.initiated).toBeNull();
   });
 });

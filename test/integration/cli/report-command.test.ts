@@ -37,9 +37,12 @@ describe('enrollscope report', () => {
       platforms: ['iOS/iPadOS', 'Android'],
       sections: ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'],
     });
-    expect(report.rollup).toEqual({ initiated: 2, incomplete: 1, incompleteRate: 0.5, inProgress: 0, unclassified: 0 });
+    expect(report.rollup).toEqual({ initiated: 2, incomplete: 1, incompleteRate: 0.5, inProgress: 0, unclassified: 0, fromSummary: 0 });
+    // Revision 2: the data runs 06-01 10:00 to 06-02 09:02, so both days are partial; the range
+    // still ends 06-02 because every day with data is partial.
+    expect(report.coverage).toEqual({ unknownInitiatedDays: [], partialDays: ['2025-06-01', '2025-06-02'] });
     expect(report.daily).toHaveLength(14);
-    expect(report.daily.at(-1)).toEqual({ date: '2025-06-02', 'Setup Checklist': 0, 'Platform Screens': 1, 'Terms of Use': 0, 'Compliance/Activation': 0 });
+    expect(report.daily.at(-1)).toEqual({ date: '2025-06-02', 'Setup Checklist': 0, 'Platform Screens': 1, 'Terms of Use': 0, 'Compliance/Activation': 0, partial: true });
     const platformScreens = report.sections.find((s: { section: string }) => s.section === 'Platform Screens');
     expect(platformScreens.incomplete).toBe(1);
     expect(platformScreens.rows[0]).toMatchObject({
@@ -71,7 +74,10 @@ describe('enrollscope report', () => {
     expect(report.filters).toEqual({ platforms: ['Android'], sections: ['Platform Screens'] });
     expect(report.rollup).toMatchObject({ initiated: 1, incomplete: 0, incompleteRate: 0 });
     expect(report.daily.map((d: { date: string }) => d.date)).toEqual(['2025-06-01', '2025-06-02', '2025-06-03']);
-    expect(Object.keys(report.daily[0])).toEqual(['date', 'Platform Screens']);
+    // Revision 2: the data (06-01 10:00Z to 06-02 09:02Z) covers 06-01 and 06-02 in New York only in part.
+    expect(Object.keys(report.daily[0])).toEqual(['date', 'Platform Screens', 'partial']);
+    expect(Object.keys(report.daily[2])).toEqual(['date', 'Platform Screens']);
+    expect(report.coverage).toEqual({ unknownInitiatedDays: [], partialDays: ['2025-06-01', '2025-06-02'] });
     // Android only: the iOS-only catalog rows of the section are left out.
     expect(report.sections[0].rows.filter((r: { catalog: boolean }) => r.catalog).map((r: { actionName: string }) => r.actionName)).toEqual([
       'AndroidPermissions',

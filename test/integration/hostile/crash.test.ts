@@ -319,7 +319,7 @@ describe('a damaged case is detected at open and refused without changing a byte
       ['case:open', { path }],
       ['case:pick', undefined],
     ] as const) {
-      const answer = await backend.invoke(channel, arg, { url: app, isAppWindow: true });
+      const answer = await backend.invoke(channel, arg, { url: app, window: 'app' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'refused' } });
       expect(!answer.ok && answer.error.message).toMatch(/the case file is damaged/);
     }

@@ -37,7 +37,7 @@ const REPORT = {
   tz: 'UTC',
 } as const;
 const APP = 'file:///app/out/renderer/index.html';
-const sender = { url: APP, isAppWindow: true };
+const sender = { url: APP, window: 'app' } as const;
 
 async function caseWithImport(name: string): Promise<string> {
   const path = join(root, `${name}.enrollscope`);

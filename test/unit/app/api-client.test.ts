@@ -26,23 +26,34 @@ describe('createApi', () => {
     await api.getSession();
     await api.openCase({ path: '/cases/a.enrollscope' });
     await api.importFiles({ paths: ['/x.csv'] });
+    await api.checkCase();
     await api.getReport({
       range: { kind: 'last', days: 7 },
       platforms: ['Android'],
       sections: ['Terms of Use'],
       tz: 'UTC',
     });
+    await api.getFindings({ range: { kind: 'last', days: 14 }, platforms: ['iOS/iPadOS'], sections: [], tz: 'UTC' });
     api.onImportProgress(() => undefined);
     api.onMenuCommand(() => undefined);
-    expect(calls.map(([channel]) => channel)).toEqual(['session:get', 'case:open', 'import:run', 'report:get']);
+    expect(calls.map(([channel]) => channel)).toEqual([
+      'session:get',
+      'case:open',
+      'import:run',
+      'case:check',
+      'report:get',
+      'findings:get',
+    ]);
     expect(subscribed).toEqual(['import:progress', 'menu:command']);
     expect(Object.keys(api).sort()).toEqual(
       [
         'addAnnotation',
         'cancelImport',
+        'checkCase',
         'clearRecent',
         'compareReport',
         'getFailures',
+        'getFindings',
         'getFunnel',
         'getPrintJob',
         'getReport',

@@ -13,8 +13,16 @@
 import fc from 'fast-check';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createInvoker, HandlerError, type Handlers } from '../../../src-main/app/ipc';
+import {
+  createInvoker,
+  HandlerError,
+  WINDOW_CHANNELS,
+  type Handlers,
+  type Sender,
+  type SenderWindow,
+} from '../../../src-main/app/ipc';
 import { ARG_SCHEMAS } from '../../../src-main/app/schemas';
+import { MAX_PATH_LENGTH } from '../../../src-main/platform/paths';
 import {
   INVOKE_CHANNELS,
   RANGE_PRESETS,
@@ -24,7 +32,12 @@ import {
 import { PLATFORMS, SECTIONS } from '../../../src-main/shared/taxonomy';
 
 const APP = 'file:///opt/Enrollscope/resources/app.asar/out/renderer/index.html';
-const trusted = { url: APP, isAppWindow: true };
+const trusted: Sender = { url: APP, window: 'app' };
+/** The window allowed on a channel (the print window asks only for its job), on the app's URL. */
+const trustedFor = (channel: string): Sender => ({
+  url: APP,
+  window: (WINDOW_CHANNELS.print as ReadonlySet<string>).has(channel) ? 'print' : 'app',
+});
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 400);
 const CODES: readonly IpcErrorCode[] = [
   'invalid-args',
@@ -47,7 +60,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]): boolean =>
   Object.keys(v).every((k) => keys.includes(k));
-const isPath = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 4096 && isAbsolute(v);
+const isPath = (v: unknown): boolean =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && isAbsolute(v);
 const isDay = (v: unknown): boolean =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 const isZone = (v: unknown): boolean => {
@@ -99,6 +113,7 @@ const ACCEPTS: Partial<Record<Channel, (arg: unknown) => boolean>> = {
     ['customer', 'consultant'].every((k) => v[k] === undefined || (typeof v[k] === 'string' && v[k].length <= 200)),
   'report:get': isReportRequest,
   'funnel:get': isReportRequest,
+  'findings:get': isReportRequest,
   'failures:get': isReportRequest,
   'print:pdf': (v) =>
     isPlainObject(v) &&
@@ -234,7 +249,7 @@ describe('IPC fuzz: arguments', () => {
     await fc.assert(
       fc.asyncProperty(anyChannel, cloneable, async (channel, arg) => {
         calls.length = 0;
-        const result = await invoke(channel, arg, trusted);
+        const result = await invoke(channel, arg, trustedFor(channel));
         expectWellFormed(result);
         if (!(INVOKE_CHANNELS as readonly string[]).includes(channel)) {
           expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
@@ -254,13 +269,13 @@ describe('IPC fuzz: arguments', () => {
     );
     // The valid arguments themselves reach their handlers.
     for (const [channel, valid] of Object.entries(VALID)) {
-      const result = await invoke(channel, valid, trusted);
+      const result = await invoke(channel, valid, trustedFor(channel));
       expect(result, channel).toEqual({ ok: true, value: null });
     }
     await fc.assert(
       fc.asyncProperty(fc.oneof(...cases), async ([channel, arg]) => {
         calls.length = 0;
-        const result = await invoke(channel, arg, trusted);
+        const result = await invoke(channel, arg, trustedFor(channel));
         expectWellFormed(result);
         if (result.ok) {
           expect(calls).toHaveLength(1);
@@ -300,7 +315,7 @@ describe('IPC fuzz: arguments', () => {
     ];
     for (const [channel, arg] of oversized) {
       const started = performance.now();
-      const result = await invoke(channel, arg, trusted);
+      const result = await invoke(channel, arg, trustedFor(channel));
       expect(performance.now() - started, channel).toBeLessThan(2000);
       expectWellFormed(result);
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
@@ -310,8 +325,9 @@ describe('IPC fuzz: arguments', () => {
 
   it('a sender other than the app window on its own URL never reaches a handler', async () => {
     const { invoke, calls } = recordingInvoker();
+    const windowKind = fc.constantFrom<SenderWindow>('app', 'print', null);
     const sender = fc.oneof(
-      fc.record({ url: fc.webUrl(), isAppWindow: fc.boolean() }),
+      fc.record({ url: fc.webUrl(), window: windowKind }),
       fc.record({
         url: fc.constantFrom(
           `${APP}/../../evil.html`,
@@ -321,9 +337,9 @@ describe('IPC fuzz: arguments', () => {
           '',
           'about:blank',
         ),
-        isAppWindow: fc.boolean(),
+        window: windowKind,
       }),
-      fc.constant({ url: APP, isAppWindow: false }),
+      fc.constant({ url: APP, window: null }),
     );
     await fc.assert(
       fc.asyncProperty(knownChannel, sender, async (channel, from) => {

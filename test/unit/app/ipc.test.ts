@@ -1,9 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createInvoker, HandlerError, registerIpc, type Handlers } from '../../../src-main/app/ipc';
+import {
+  createInvoker,
+  HandlerError,
+  registerIpc,
+  senderWindowOf,
+  WINDOW_CHANNELS,
+  type Handlers,
+  type Sender,
+  type WindowContents,
+} from '../../../src-main/app/ipc';
 import { INVOKE_CHANNELS } from '../../../src-main/shared/ipc-contract';
 
 const APP = 'file:///app/out/renderer/index.html';
-const trusted = { url: APP, isAppWindow: true };
+const trusted: Sender = { url: APP, window: 'app' };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const fail = (): never => {
@@ -33,12 +42,12 @@ describe('createInvoker', () => {
 
   it('refuses a caller that is not the app window, or not on the app URL, before validating', async () => {
     const invoke = createInvoker(handlers(), { isTrustedUrl: (url) => url === APP });
-    await expect(invoke('session:get', undefined, { url: APP, isAppWindow: false })).resolves.toMatchObject({
+    await expect(invoke('session:get', undefined, { url: APP, window: null })).resolves.toMatchObject({
       ok: false,
       error: { code: 'untrusted-sender' },
     });
     await expect(
-      invoke('session:get', undefined, { url: 'https://evil.example/', isAppWindow: true }),
+      invoke('session:get', undefined, { url: 'https://evil.example/', window: 'app' }),
     ).resolves.toMatchObject({
       ok: false,
       error: { code: 'untrusted-sender' },
@@ -107,31 +116,110 @@ describe('createInvoker', () => {
   });
 });
 
+/** A window's WebContents as main sees it: its main frame and a sub-frame, on the app's URL. */
+function fakeContents(): WindowContents & { readonly subFrame: unknown } {
+  const mainFrame = { url: APP, parent: null };
+  return { mainFrame, subFrame: { url: APP, parent: mainFrame }, isDestroyed: () => false };
+}
+
+function fakeIpcMain() {
+  const registered = new Map<string, (event: unknown, arg: unknown) => Promise<unknown>>();
+  const ipcMain = {
+    handle: (channel: string, listener: (event: never, arg: unknown) => Promise<unknown>) =>
+      void registered.set(channel, listener as (event: unknown, arg: unknown) => Promise<unknown>),
+    removeHandler: (channel: string) => void registered.delete(channel),
+  };
+  return { registered, ipcMain };
+}
+
 describe('registerIpc', () => {
   it('registers every channel of the contract once, checking the sender of each call', async () => {
-    const registered = new Map<string, (event: unknown, arg: unknown) => Promise<unknown>>();
-    const ipcMain = {
-      handle: (channel: string, listener: (event: never, arg: unknown) => Promise<unknown>) =>
-        void registered.set(channel, listener as (event: unknown, arg: unknown) => Promise<unknown>),
-      removeHandler: (channel: string) => void registered.delete(channel),
-    };
-    const appFrame = { url: APP };
+    const { registered, ipcMain } = fakeIpcMain();
+    const app = fakeContents();
     const unregister = registerIpc(
       ipcMain as never,
       handlers({ 'session:get': () => ({ case: null, recent: [], notice: null, importing: false }) }),
       {
         isTrustedUrl: (url) => url === APP,
-        isAppWindow: (event) => (event as unknown as { senderFrame: unknown }).senderFrame === appFrame,
+        windowOf: (event) => senderWindowOf(event, { app: () => app, print: () => null }),
       },
     );
     expect([...registered.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
     const listener = registered.get('session:get')!;
-    await expect(listener({ senderFrame: appFrame }, undefined)).resolves.toMatchObject({ ok: true });
-    await expect(listener({ senderFrame: { url: APP } }, undefined)).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'untrusted-sender' },
-    });
+    await expect(listener({ sender: app, senderFrame: app.mainFrame }, undefined)).resolves.toMatchObject({ ok: true });
+    // The same page's sub-frame, and a frame of another WebContents, are no one's.
+    for (const event of [
+      { sender: app, senderFrame: app.subFrame },
+      { sender: fakeContents(), senderFrame: { url: APP } },
+    ]) {
+      await expect(listener(event, undefined)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'untrusted-sender' },
+      });
+    }
     unregister();
     expect(registered.size).toBe(0);
+  });
+
+  it('the print window is answered on print:job only; every other channel refuses it before any handler', async () => {
+    const { registered, ipcMain } = fakeIpcMain();
+    const app = fakeContents();
+    const print = fakeContents();
+    const called: string[] = [];
+    const everyHandler = Object.fromEntries(
+      INVOKE_CHANNELS.map((channel) => [
+        channel,
+        () => {
+          called.push(channel);
+          return null;
+        },
+      ]),
+    ) as unknown as Handlers;
+    registerIpc(ipcMain as never, everyHandler, {
+      isTrustedUrl: (url) => url === APP,
+      // The production window check (index.ts passes the same function the live windows).
+      windowOf: (event) => senderWindowOf(event, { app: () => app, print: () => print }),
+    });
+    const fromPrint = { sender: print, senderFrame: print.mainFrame };
+    const others = INVOKE_CHANNELS.filter((channel) => channel !== 'print:job');
+    expect(others.length).toBe(INVOKE_CHANNELS.length - 1);
+    for (const channel of others) {
+      await expect(registered.get(channel)!(fromPrint, undefined), channel).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'untrusted-sender' },
+      });
+    }
+    expect(called).toEqual([]);
+    await expect(registered.get('print:job')!(fromPrint, undefined)).resolves.toEqual({ ok: true, value: null });
+    expect(called).toEqual(['print:job']);
+    // The main window does not get the print window's job either.
+    await expect(
+      registered.get('print:job')!({ sender: app, senderFrame: app.mainFrame }, undefined),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    expect(called).toEqual(['print:job']);
+  });
+});
+
+describe('senderWindowOf', () => {
+  it('names a window only for its own main frame, and nothing once it is destroyed', () => {
+    const app = fakeContents();
+    const print = fakeContents();
+    const windows = { app: () => app, print: () => print };
+    expect(senderWindowOf({ sender: app, senderFrame: app.mainFrame }, windows)).toBe('app');
+    expect(senderWindowOf({ sender: print, senderFrame: print.mainFrame }, windows)).toBe('print');
+    expect(senderWindowOf({ sender: print, senderFrame: app.mainFrame }, windows)).toBeNull();
+    expect(senderWindowOf({ sender: app, senderFrame: app.subFrame }, windows)).toBeNull();
+    expect(
+      senderWindowOf({ sender: print, senderFrame: print.mainFrame }, { app: () => app, print: () => null }),
+    ).toBeNull();
+    const gone = { ...print, isDestroyed: () => true };
+    expect(
+      senderWindowOf({ sender: gone, senderFrame: gone.mainFrame }, { app: () => app, print: () => gone }),
+    ).toBeNull();
+  });
+
+  it('the allow-lists: the print window has print:job alone, the main window everything else', () => {
+    expect([...WINDOW_CHANNELS.print]).toEqual(['print:job']);
+    expect([...WINDOW_CHANNELS.app].sort()).toEqual(INVOKE_CHANNELS.filter((c) => c !== 'print:job').sort());
   });
 });

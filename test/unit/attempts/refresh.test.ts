@@ -1,7 +1,12 @@
 /** refreshAttempts on real case files: details, incremental re-walks, rule 8 across imports, buckets. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildAllAttempts, refreshAttempts } from '../../../src-main/attempts/refresh';
-import { LATEST_DETAILS_KEY, LATEST_EVENT_KEY } from '../../../src-main/attempts/latest';
+import {
+  EARLIEST_DETAILS_KEY,
+  EARLIEST_EVENT_KEY,
+  LATEST_DETAILS_KEY,
+  LATEST_EVENT_KEY,
+} from '../../../src-main/attempts/latest';
 import {
   addImport,
   attemptViews,
@@ -275,6 +280,35 @@ describe('refreshAttempts', () => {
     refreshAttempts(db, { importId, eventGroups: groups });
     expect(setting(db, LATEST_EVENT_KEY)).toBe(String(ms('2025-06-01T09:00:00')));
     expect(attemptViews(db).map((v) => v.outcome)).toEqual(['incomplete', 'in progress']);
+  });
+
+  it('keeps the earliest event and details times (the event-log and data spans) across imports and rebuilds', () => {
+    const db = tempCase();
+    importRows(db, {
+      events: [{ user: 'a', time: '2025-06-03T08:00:00', event: 'start' }],
+      details: [{ user: 'd', time: '2025-06-04T08:00:00', userAction: 'Cancel' }],
+    });
+    expect(setting(db, EARLIEST_EVENT_KEY)).toBe(String(ms('2025-06-03T08:00:00')));
+    expect(setting(db, EARLIEST_DETAILS_KEY)).toBe(String(ms('2025-06-04T08:00:00')));
+    // A later import with earlier rows of another group moves both back; later rows do not.
+    importRows(db, {
+      events: [
+        { user: 'b', time: '2025-06-01T07:00:00', event: 'start' },
+        { user: 'c', time: '2025-06-09T07:00:00', event: 'start' },
+      ],
+      details: [{ user: 'e', time: '2025-06-02T08:00:00', userAction: 'Cancel' }],
+    });
+    expect(setting(db, EARLIEST_EVENT_KEY)).toBe(String(ms('2025-06-01T07:00:00')));
+    expect(setting(db, EARLIEST_DETAILS_KEY)).toBe(String(ms('2025-06-02T08:00:00')));
+    // A case written before these settings existed: the refresh scans once and stores them.
+    db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(EARLIEST_EVENT_KEY, EARLIEST_DETAILS_KEY);
+    importRows(db, { events: [{ user: 'f', time: '2025-06-05T07:00:00', event: 'start' }] });
+    expect(setting(db, EARLIEST_EVENT_KEY)).toBe(String(ms('2025-06-01T07:00:00')));
+    expect(setting(db, EARLIEST_DETAILS_KEY)).toBe(String(ms('2025-06-02T08:00:00')));
+    db.prepare("UPDATE settings SET value = '0' WHERE key = ?").run(EARLIEST_EVENT_KEY);
+    db.transaction(() => rebuildAllAttempts(db))();
+    expect(setting(db, EARLIEST_EVENT_KEY)).toBe(String(ms('2025-06-01T07:00:00')));
+    expect(setting(db, EARLIEST_DETAILS_KEY)).toBe(String(ms('2025-06-02T08:00:00')));
   });
 
   it('an empty import changes nothing', () => {

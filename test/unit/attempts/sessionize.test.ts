@@ -279,3 +279,50 @@ describe('sessionize (spec 4)', () => {
     expect(sessionize([], T0)).toEqual([]);
   });
 });
+
+describe('sessionize: the readings of revision 2 (spec 4, last paragraphs)', () => {
+  it('a start that names an action name puts the attempt it opens there, with its own screen', () => {
+    const [a] = walk([ev(0, 'start', 'PreEnrollmentWizard', 3), ev(MIN, 'postpone')]);
+    expect(a).toMatchObject({ action: actionCode('PreEnrollmentWizard'), screenId: 3, userAction: UA.postpone });
+  });
+
+  it('a start within 30 minutes ends the open attempt at ITS last action; the start’s action goes to the new one', () => {
+    const [first, second] = walk([
+      ev(0, 'step', 'DeviceCategory', 4),
+      ev(MIN, 'start', 'TermsofUse', 9),
+      ev(2 * MIN, 'declineall'),
+    ]);
+    expect(first).toMatchObject({ action: actionCode('DeviceCategory'), screenId: 4, userAction: UA.closed });
+    expect(second).toMatchObject({ action: actionCode('TermsofUse'), screenId: 9, userAction: UA.decline });
+  });
+
+  it('a halt that names an action name and a screen ends there, with that screen', () => {
+    const [a] = walk([ev(0, 'step', 'iOSProfileLaunch', 1), ev(MIN, 'cancel', 'KnoxActivation', 2)]);
+    expect(a).toMatchObject({ action: actionCode('KnoxActivation'), screenId: 2, userAction: UA.cancel });
+  });
+
+  it('a halt that names an action name but no screen has no screen (the catalog’s applies), even at the same action', () => {
+    const [a] = walk([ev(0, 'step', 'iOSProfileLaunch', 1), ev(MIN, 'cancel', 'iOSProfileLaunch')]);
+    expect(a).toMatchObject({ action: actionCode('iOSProfileLaunch'), screenId: 0, userAction: UA.cancel });
+  });
+
+  it('a halt without an action name ends at the last action name and that step’s screen', () => {
+    const [a] = walk([ev(0, 'step', 'AndroidPermissions', 5), ev(MIN, 'step', 'KnoxActivation', 6), ev(2 * MIN, 'appclosed')]);
+    expect(a).toMatchObject({ action: actionCode('KnoxActivation'), screenId: 6, userAction: UA.closed });
+  });
+
+  it('a halt without an action name but with a screen of its own ends at the last action with its own screen', () => {
+    const [a] = walk([ev(0, 'step', 'AndroidPermissions', 5), ev(MIN, 'ignore', undefined, 11)]);
+    expect(a).toMatchObject({ action: actionCode('AndroidPermissions'), screenId: 11, userAction: UA.ignore });
+  });
+
+  it('appclosed that names an action name ends there (Closed app)', () => {
+    const [a] = walk([ev(0, 'step', 'DeviceCategory', 5), ev(MIN, 'appclosed', 'Compliance', 12)]);
+    expect(a).toMatchObject({ action: actionCode('Compliance'), screenId: 12, userAction: UA.closed });
+  });
+
+  it('a timeout ends at the action name and screen of the attempt’s last event that named one', () => {
+    const [a] = walk([ev(0, 'step', 'EnrollmentWrapUp', 3), ev(MIN, 'step', 'Activation'), ev(MIN + HALF_HOUR + 1, 'start')]);
+    expect(a).toMatchObject({ action: actionCode('Activation'), screenId: 0, userAction: UA.exceeded });
+  });
+});

@@ -107,10 +107,11 @@ describe('CSV exports', () => {
   it('daily: every day, one column per section shown, the zone named', () => {
     const { report } = sampleReport();
     expect(parse(exportDailyCsv(report))).toEqual([
-      ['date', 'Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation', 'timeZone'],
-      ['2025-06-01', '0', '1', '0', '0', 'Europe/Berlin'],
-      ['2025-06-02', '0', '1', '1', '1', 'Europe/Berlin'],
-      ['2025-06-03', '0', '0', '0', '0', 'Europe/Berlin'],
+      ['date', 'Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation', 'timeZone', 'partialDay'],
+      // The data runs 06-01 10:00Z to 06-02 12:00Z: both days partial in Berlin (revision 2).
+      ['2025-06-01', '0', '1', '0', '0', 'Europe/Berlin', 'yes'],
+      ['2025-06-02', '0', '1', '1', '1', 'Europe/Berlin', 'yes'],
+      ['2025-06-03', '0', '0', '0', '0', 'Europe/Berlin', ''],
     ]);
   });
 
@@ -167,15 +168,16 @@ describe('CSV exports', () => {
       'to',
       'timeZone',
     ]);
+    // Revision 2: details rows alone do not say how many enrollments began: no share, no initiated.
     expect(funnel[4]).toEqual([
       'Compliance/Activation',
       '1',
       '1',
       '',
-      '0.25',
+      '',
       '0',
       '0',
-      '4',
+      '',
       '2025-06-01',
       '2025-06-03',
       'Europe/Berlin',

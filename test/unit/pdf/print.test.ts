@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engine } from '../../../src-main/app/engine';
+import { reportFilterOf } from '../../../src-main/findings/finding';
+import { reportWithFindings } from '../../../src-main/findings/gather';
 import { HandlerError } from '../../../src-main/app/ipc';
 import { AppSession } from '../../../src-main/app/session';
 import { findPdfPrinter, PdfPrinterMissing } from '../../../src-main/pdf/cli-pdf';
@@ -276,6 +278,9 @@ describe('PrintService', () => {
     expect(JSON.stringify(plain)).toMatch(/@contoso\.example/);
     expect(JSON.stringify(job.report)).not.toMatch(/@contoso\.example/);
     expect(job.report.filters.sections).toEqual(['Terms of Use']);
+    // The executive summary: the findings of the printed report, as the engine computes them.
+    expect(job.findings).toEqual(reportWithFindings(made.session.caseDb(), reportFilterOf(plain)).findings);
+    expect(job.findings!.length).toBeGreaterThan(0);
     expect(job.meta).toEqual({
       page: { paper: 'A4', orientation: 'portrait' },
       caseName: 'Sample case',

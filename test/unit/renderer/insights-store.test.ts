@@ -20,7 +20,7 @@ import type {
 import type { Report } from '../../../src-main/shared/report-types';
 import { createAppStore } from '../../../src-renderer/store';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
-import { drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
+import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -32,18 +32,26 @@ const caseInfo = (path: string): CaseInfo => ({
   isSample: false,
   importCount: 1,
   refused: [],
+  storageWarning: null,
 });
 
 function reportFor(request: ReportRequest, from = '2025-06-01', to = '2025-06-14'): Report {
   return {
     range: { from, to, tz: request.tz },
     filters: { platforms: request.platforms, sections: request.sections },
-    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0 },
+    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0, fromSummary: 0 },
+    coverage: { unknownInitiatedDays: [], partialDays: [] },
     daily: [],
     sections: [],
     imports: [],
     dataQuality: {
       summaryRowsLeftOut: 0,
+      rangeDays: 0,
+      knownInitiatedDays: 0,
+      incompleteOutsideRate: 0,
+      partialDays: [],
+      eventLogSpan: null,
+      dataSpan: null,
       summaryMismatches: [],
       daysWithoutData: [],
       skippedRows: 0,
@@ -203,6 +211,7 @@ describe('the insights slices', () => {
 
   it('drillQuery: a day and a section step', () => {
     const base: Omit<DrillState, 'target'> = {
+      filter: null,
       title: '',
       expected: null,
       search: '',
@@ -227,6 +236,22 @@ describe('the insights slices', () => {
       drillQuery({ ...base, platform: 'any', target: { kind: 'section', section: 'Unclassified' } }),
     ).toMatchObject({
       section: 'Unclassified',
+    });
+    // The dialog's day filter: "any day" widens a chart day to the range; a chosen day narrows a row.
+    const day = { kind: 'day', section: 'Platform Screens', date: '2025-06-02' } as const;
+    expect(drillQuery({ ...base, target: day, date: 'any' })).not.toHaveProperty('date');
+    expect(drillDate({ ...base, target: day })).toBe('2025-06-02');
+    const row = {
+      kind: 'row',
+      section: 'Terms of Use',
+      actionName: 'TermsofUse',
+      screen: 'Terms of use (if admin configured)',
+      userAction: 'Decline All',
+    } as const;
+    expect(drillQuery({ ...base, target: row })).not.toHaveProperty('date');
+    expect(drillQuery({ ...base, target: row, date: '2025-06-14' })).toMatchObject({
+      actionName: 'TermsofUse',
+      date: '2025-06-14',
     });
   });
 

@@ -15,17 +15,25 @@ const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInf
   isSample: false,
   importCount,
   refused: [],
+  storageWarning: null,
 });
 
 const report = (request: ReportRequest): Report => ({
   range: { from: '2025-06-08', to: '2025-06-14', tz: request.tz },
   filters: { platforms: request.platforms, sections: request.sections },
-  rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0 },
+  rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0, fromSummary: 0 },
+  coverage: { unknownInitiatedDays: [], partialDays: [] },
   daily: [],
   sections: [],
   imports: [],
   dataQuality: {
     summaryRowsLeftOut: 0,
+    rangeDays: 0,
+    knownInitiatedDays: 0,
+    incompleteOutsideRate: 0,
+    partialDays: [],
+    eventLogSpan: null,
+    dataSpan: null,
     summaryMismatches: [],
     daysWithoutData: [],
     skippedRows: 0,

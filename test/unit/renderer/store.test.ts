@@ -16,6 +16,7 @@ const caseInfo = (path: string, tz?: string): CaseInfo => ({
   isSample: false,
   importCount: 1,
   refused: [],
+  storageWarning: null,
 });
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
@@ -24,12 +25,19 @@ function reportFor(request: ReportRequest): Report {
   return {
     range: { from: '2025-06-01', to: '2025-06-14', tz: request.tz },
     filters: { platforms: request.platforms, sections: request.sections },
-    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0 },
+    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0, fromSummary: 0 },
+    coverage: { unknownInitiatedDays: [], partialDays: [] },
     daily: [],
     sections: [],
     imports: [],
     dataQuality: {
       summaryRowsLeftOut: 0,
+      rangeDays: 0,
+      knownInitiatedDays: 0,
+      incompleteOutsideRate: 0,
+      partialDays: [],
+      eventLogSpan: null,
+      dataSpan: null,
       summaryMismatches: [],
       daysWithoutData: [],
       skippedRows: 0,
@@ -113,6 +121,44 @@ describe('the store', () => {
     expect(s().platforms).toEqual(['Android']);
     s().selectAllSections();
     expect(s().sections).toHaveLength(4);
+  });
+
+  it('narrows to what was clicked in one request, and clears one filter at a time', async () => {
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false });
+    const store = createAppStore(api);
+    await store.getState().init();
+    await settle();
+    const s = store.getState;
+    const epoch = s().filterEpoch;
+    api.requests.length = 0;
+    s().narrowTo({ sections: ['Terms of Use'], platforms: ['Android', 'iOS/iPadOS'] });
+    await settle();
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]).toMatchObject({
+      range: { kind: 'last', days: 14 },
+      platforms: ['iOS/iPadOS', 'Android'],
+      sections: ['Terms of Use'],
+    });
+    s().narrowTo({ range: { from: '2025-06-03', to: '2025-06-03' } });
+    await settle();
+    expect(api.requests.at(-1)).toMatchObject({
+      range: { kind: 'custom', from: '2025-06-03', to: '2025-06-03' },
+      sections: ['Terms of Use'],
+    });
+    expect(s().filterEpoch).toBe(epoch + 2);
+    s().clearFilter('sections');
+    expect(s().sections).toHaveLength(4);
+    expect(s().range).toEqual({ kind: 'custom', from: '2025-06-03', to: '2025-06-03' });
+    s().clearFilter('dates');
+    expect(s().range).toEqual({ kind: 'last', days: 14 });
+    s().togglePlatform('Android');
+    s().clearFilter('platforms');
+    expect(s().platforms).toEqual(['iOS/iPadOS', 'Android']);
+    await settle();
+    expect(api.requests.at(-1)).toMatchObject({
+      range: { kind: 'last', days: 14 },
+      platforms: ['iOS/iPadOS', 'Android'],
+    });
   });
 
   it('shows only the answer to the latest request', async () => {

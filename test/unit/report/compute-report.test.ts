@@ -49,7 +49,18 @@ describe('computeReport: roll-up and daily series', () => {
     const report = computeReport(db, JUNE);
     expect(report.range).toEqual({ ...JUNE, tz: 'UTC' });
     expect(report.filters).toEqual({ platforms: ['iOS/iPadOS', 'Android'], sections: [...SECTIONS] });
-    expect(report.rollup).toEqual({ initiated: 5, incomplete: 2, incompleteRate: 0.4, inProgress: 1, unclassified: 0 });
+    // Revision 2: the event logs span 06-01 08:00 to 06-02 09:30, so 06-03's cells (reached only by a
+    // details row) have an unknown initiated count: its attempt counts in Incomplete, not in the rate.
+    expect(report.rollup).toEqual({
+      initiated: 4,
+      incomplete: 2,
+      incompleteRate: 0.25,
+      inProgress: 1,
+      unclassified: 0,
+      fromSummary: 0,
+    });
+    // The data span (events and details) runs 06-01 08:00 to 06-03 10:00: both end days are partial.
+    expect(report.coverage).toEqual({ unknownInitiatedDays: ['2025-06-03'], partialDays: ['2025-06-01', '2025-06-03'] });
     expect(report.daily).toEqual([
       {
         date: '2025-06-01',
@@ -57,6 +68,7 @@ describe('computeReport: roll-up and daily series', () => {
         'Platform Screens': 0,
         'Terms of Use': 1,
         'Compliance/Activation': 0,
+        partial: true,
       },
       {
         date: '2025-06-02',
@@ -71,18 +83,21 @@ describe('computeReport: roll-up and daily series', () => {
         'Platform Screens': 0,
         'Terms of Use': 0,
         'Compliance/Activation': 0,
+        partial: true,
       },
     ]);
   });
 
   it('rate is null when nothing was initiated, and not rounded otherwise', () => {
     const db = tempCase();
+    // Revision 2: an empty case knows no cell, so Initiated is unknown (null), not 0.
     expect(computeReport(db, JUNE).rollup).toEqual({
-      initiated: 0,
+      initiated: null,
       incomplete: 0,
       incompleteRate: null,
       inProgress: 0,
       unclassified: 0,
+      fromSummary: 0,
     });
     importRows(db, {
       details: [cancelAt('a', '2025-06-01T01:00:00')],
@@ -110,11 +125,15 @@ describe('computeReport: roll-up and daily series', () => {
         cancelAt('a', '2025-06-01T01:00:00'),
         { user: 'b', time: '2025-06-01T01:00:00', userAction: 'Decline All', action: 'TermsofUse' },
       ],
+      // An event log on the day makes its initiated count known (revision 2).
+      events: [completedAt('c', '2025-06-01T02:00:00')],
     });
     const report = computeReport(db, { ...JUNE, sections: ['Terms of Use'] });
-    expect(report.rollup).toMatchObject({ initiated: 2, incomplete: 1 });
+    expect(report.rollup).toMatchObject({ initiated: 3, incomplete: 1 });
     expect(report.sections.map((s) => s.section)).toEqual(['Terms of Use']);
-    expect(Object.keys(report.daily[0]!)).toEqual(['date', 'Terms of Use']);
+    // 06-01 is a partial day (data 01:00 to 02:00) and carries `partial`; 06-02 does not.
+    expect(Object.keys(report.daily[0]!)).toEqual(['date', 'Terms of Use', 'partial']);
+    expect(Object.keys(report.daily[1]!)).toEqual(['date', 'Terms of Use']);
   });
 
   it('unclassified attempts count in Incomplete only when all four sections are selected', () => {
@@ -161,12 +180,16 @@ describe('computeReport: range and input checks', () => {
       details: [cancelAt('b', '2025-06-09T12:00:00')],
     });
     expect(computeReport(db).range).toEqual({ from: '2025-05-28', to: '2025-06-10', tz: 'UTC' });
-    // 23:30 UTC is already the 11th in Berlin.
+    // 23:30 UTC is already the 11th in Berlin, but the data covers only its first 90 minutes: a
+    // partial day (revision 2), so the range ends on the 10th.
     expect(computeReport(db, { tz: 'Europe/Berlin' }).range).toEqual({
-      from: '2025-05-29',
-      to: '2025-06-11',
+      from: '2025-05-28',
+      to: '2025-06-10',
       tz: 'Europe/Berlin',
     });
+    expect(computeReport(db, { from: '2025-06-11', to: '2025-06-11', tz: 'Europe/Berlin' }).coverage.partialDays).toEqual([
+      '2025-06-11',
+    ]);
   });
 
   it('the latest day counts details rows and summary days too', () => {
@@ -175,7 +198,8 @@ describe('computeReport: range and input checks', () => {
       events: [completedAt('a', '2025-06-01T10:00:00')],
       details: [cancelAt('b', '2025-06-05T12:00:00')],
     });
-    expect(computeReport(db).range.to).toBe('2025-06-05');
+    // The data ends 06-05 12:00: 06-05 is partial (revision 2), so the range ends on 06-04.
+    expect(computeReport(db).range.to).toBe('2025-06-04');
     importRows(db, { summaries: [{ day: '2025-06-20', initiated: 3 }] });
     expect(computeReport(db).range.to).toBe('2025-06-20');
     importRows(db, { summaries: [{ time: '2025-06-25T22:00:00Z', initiated: 3 }] });
@@ -231,24 +255,20 @@ describe('computeReport: summary rows', () => {
       summaries: [{ day: '2025-06-01', platform: 'ios', initiated: 10, incomplete: 1 }],
     });
     const report = computeReport(db, JUNE);
-    // 06-01 iOS: 10 (summary), 06-01 Android: 1, 06-02 iOS: 1.
-    expect(report.rollup).toMatchObject({ initiated: 12, incomplete: 2 });
+    // 06-01 iOS: 10 (summary); 06-02 iOS: 1, Android: 0 (the event log spans 06-02). Revision 2:
+    // 06-01 Android is reached only by a details row, so its initiated count is unknown.
+    expect(report.rollup).toMatchObject({ initiated: 11, incomplete: 2, incompleteRate: 1 / 11 });
+    expect(report.coverage.unknownInitiatedDays).toEqual(['2025-06-01']);
     expect(report.dataQuality.summaryMismatches).toEqual([]);
   });
 
-  it('several rows for the same cell are summed', () => {
+  it('several rows for the same cell: the one imported last stands (revision 2; they were summed)', () => {
     const db = tempCase();
-    importRows(db, {
-      summaries: [
-        { day: '2025-06-01', platform: 'ios', initiated: 4, incomplete: 1 },
-        { day: '2025-06-01', platform: 'ios', initiated: 6, incomplete: 2 },
-      ],
-    });
+    importRows(db, { summaries: [{ day: '2025-06-01', platform: 'ios', initiated: 4, incomplete: 1 }] });
+    importRows(db, { summaries: [{ day: '2025-06-01', platform: 'ios', initiated: 6, incomplete: 2 }] });
     const report = computeReport(db, JUNE);
-    expect(report.rollup.initiated).toBe(10);
-    expect(report.dataQuality.summaryMismatches).toEqual([
-      { date: '2025-06-01', platform: 'iOS/iPadOS', summaryIncomplete: 3, attemptsIncomplete: 0 },
-    ]);
+    expect(report.rollup).toMatchObject({ initiated: 6, incomplete: 2, fromSummary: 2, unclassified: 2 });
+    expect(report.dataQuality.summaryMismatches).toEqual([]);
   });
 
   it('a platformless summary covers its day for both platforms together', () => {
@@ -325,7 +345,8 @@ describe('computeReport: summary rows', () => {
       ],
     });
     expect(computeReport(db, { ...JUNE, tz: 'Europe/Berlin' }).rollup.initiated).toBe(4);
-    expect(computeReport(db, { ...JUNE, tz: 'UTC' }).rollup.initiated).toBe(0);
+    // In UTC no summary falls in the range and there is no event log: unknown (revision 2).
+    expect(computeReport(db, { ...JUNE, tz: 'UTC' }).rollup.initiated).toBeNull();
   });
 });
 

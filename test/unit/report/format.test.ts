@@ -76,12 +76,19 @@ describe('formatText', () => {
   it('renders roll-up, daily table, section tables, data quality and imports in ASCII framing', () => {
     const text = formatText(sampleReport());
     expect(text).toMatch(/^Incomplete user enrollments\nRange: +2025-06-01 to 2025-06-03 \(UTC\)\n/);
-    expect(text).toMatch(/Initiated enrollments +6\n/);
+    // Revision 2: 06-01 is reached only by details rows (initiated unknown); 06-02's summary gives 4.
+    expect(text).toMatch(/Initiated enrollments +4\n/);
     expect(text).toMatch(/Incomplete enrollments +3\n/);
-    expect(text).toMatch(/Incomplete rate +50\.0%\n/);
+    expect(text).toMatch(/Incomplete rate +25\.0%\n/);
+    expect(text).toContain(
+      '- The rate covers only the known days (1 of 3): 2 incomplete on 2025-06-01 (initiated unknown) counted in Incomplete, left out of the rate.\n',
+    );
+    // 06-01: data from 10:00 only (details rows); 06-02 holds a summary row, so it is never partial.
+    expect(text).toContain('- 2025-06-01 is a partial day: data from 10:00 to 23:59 UTC');
+    expect(text).toMatch(/2025-06-01 +0 +1 +1 +0 +partial\n/);
+    expect(text).toMatch(/2025-06-02 +0 +0 +0 +0\n/);
     expect(text).toMatch(/Unclassified \(in Incomplete, no section\) +1\n/);
-    expect(text).toContain('Date        Setup Checklist  Platform Screens  Terms of Use  Compliance/Activation\n');
-    expect(text).toMatch(/2025-06-01 +0 +1 +1 +0\n/);
+    expect(text).toContain('Date        Setup Checklist  Platform Screens  Terms of Use  Compliance/Activation  Day\n');
     expect(text).toContain('Terms of Use: 1 incomplete\n');
     expect(text).toContain('KnoxActivation *');
     expect(text).toContain('Data quality\n');

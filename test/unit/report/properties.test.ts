@@ -25,6 +25,7 @@ import {
   tempCase,
   type DetailsInput,
   type EventInput,
+  type SummaryInput,
 } from '../../helpers/case-builder';
 
 afterEach(removeTempCases);
@@ -62,9 +63,16 @@ const detailsArb: fc.Arbitrary<DetailsInput> = fc.record({
   action: fc.option(fc.constantFrom(...ACTION_NAMES), { nil: undefined }),
 });
 
+const summaryArb: fc.Arbitrary<SummaryInput> = fc.record({
+  day: fc.constantFrom('2025-05-31', '2025-06-01', '2025-06-02', '2025-06-04'),
+  platform: fc.constantFrom('ios' as const, 'android' as const, null),
+  initiated: fc.integer({ min: 0, max: 9 }),
+  incomplete: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+});
+
 const subset = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.subarray([...items], { minLength: 1 });
 
-function checkInvariants(report: Report): void {
+function checkInvariants(report: Report, withSummaries = false): void {
   const { rollup } = report;
   let sectionsTotal = 0;
   for (const table of report.sections) {
@@ -76,7 +84,16 @@ function checkInvariants(report: Report): void {
     sectionsTotal += table.incomplete;
   }
   expect(sectionsTotal).toBe(rollup.incomplete - rollup.unclassified);
-  expect(rollup.initiated).toBeGreaterThanOrEqual(rollup.incomplete + rollup.inProgress);
+  // Revision 2: Initiated sums the known cells only; the rate is what Incomplete counted there.
+  if (rollup.initiated === null) {
+    expect(rollup.incompleteRate).toBeNull();
+  } else {
+    const inKnownCells = rollup.incomplete - report.dataQuality.incompleteOutsideRate;
+    if (rollup.initiated > 0) expect(rollup.incompleteRate! * rollup.initiated).toBeCloseTo(inKnownCells, 9);
+    if (!withSummaries && report.coverage.unknownInitiatedDays.length === 0) {
+      expect(rollup.initiated).toBeGreaterThanOrEqual(rollup.incomplete + rollup.inProgress);
+    }
+  }
   expect(report.daily).toHaveLength(5);
 }
 
@@ -92,14 +109,18 @@ describe('report properties', () => {
       fc.property(
         fc.array(eventArb, { maxLength: 40 }),
         fc.array(detailsArb, { maxLength: 8 }),
+        fc.array(summaryArb, { maxLength: 4 }),
         fc.constantFrom(...ZONES),
         subset<Platform>(PLATFORMS),
         subset<Section>(SECTIONS),
-        (events, details, tz, platforms, sections) => {
+        (events, details, summaries, tz, platforms, sections) => {
           const db = tempCase();
-          importRows(db, { events, details });
+          importRows(db, { events, details, summaries });
           const report = computeReport(db, { ...RANGE, tz, platforms, sections });
-          checkInvariants(report);
+          checkInvariants(report, summaries.length > 0);
+          // Summary-only counts are unclassified, and nothing of them counts under a section filter.
+          expect(report.rollup.fromSummary).toBeLessThanOrEqual(report.rollup.unclassified);
+          if (sections.length < SECTIONS.length) expect(report.rollup).toMatchObject({ fromSummary: 0, unclassified: 0 });
           const { buckets, expected } = bucketsVersusAttempts(db);
           expect(buckets).toEqual(expected);
           db.close();

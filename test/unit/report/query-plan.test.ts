@@ -14,7 +14,7 @@ afterEach(removeTempCases);
 describe('report query plan', () => {
   it('searches attempt_buckets by its primary key once per day, without a sorter', () => {
     const db = tempCase();
-    db.prepare("INSERT INTO imports VALUES (1, 'g', 'g', 0, 'x', 'event-log', 'g', '', 0, 0, 0, '{}', '[]')").run();
+    db.prepare("INSERT INTO imports VALUES (1, 'g', 0, 'x', 'event-log', 'g', '', 0, 0, 0, '{}', '[]')").run();
     db.transaction(() => {
       generateEvents(db, { events: 5_000, days: 30 });
       rebuildAllAttempts(db);
@@ -32,7 +32,7 @@ describe('report query plan', () => {
 
   it('reads attempt_buckets only: the report does not change when attempts are hidden from it', () => {
     const db = tempCase();
-    db.prepare("INSERT INTO imports VALUES (1, 'g', 'g', 0, 'x', 'event-log', 'g', '', 0, 0, 0, '{}', '[]')").run();
+    db.prepare("INSERT INTO imports VALUES (1, 'g', 0, 'x', 'event-log', 'g', '', 0, 0, 0, '{}', '[]')").run();
     db.transaction(() => {
       generateEvents(db, { events: 2_000, days: 10, startMs: Date.UTC(2025, 5, 1) });
       rebuildAllAttempts(db);

@@ -1,0 +1,55 @@
+/**
+ * The reports the findings need, from a case, in one read transaction: the report as filtered and
+ * the previous period of the same length (insights/compare.ts), the same filter for each platform
+ * alone (initiated per platform), and the 14 days before the range (the unusual days' baselines).
+ */
+import type Database from 'better-sqlite3';
+import { computeComparison } from '../insights/compare';
+import { inReadTransaction } from '../insights/query';
+import { computeReport } from '../report/compute-report';
+import { addDays } from '../report/day-buckets';
+import type { Finding } from '../shared/findings-types';
+import type { Report, ReportFilter } from '../shared/report-types';
+import type { Platform } from '../shared/taxonomy';
+import { computeFindings } from './compute-findings';
+import { reportFilterOf } from './finding';
+import type { FindingsInput } from './input';
+import { BASELINE_DAYS } from './thresholds';
+
+export function gatherFindingsInput(db: Database.Database, filter: ReportFilter = {}): FindingsInput {
+  return inReadTransaction(db, () => {
+    const { current: report, previous } = computeComparison(db, filter, 'previous');
+    const same = {
+      from: report.range.from,
+      to: report.range.to,
+      tz: report.range.tz,
+      sections: report.filters.sections,
+    };
+    const byPlatform: Partial<Record<Platform, Report>> = {};
+    for (const platform of report.filters.platforms) {
+      byPlatform[platform] =
+        report.filters.platforms.length === 1 ? report : computeReport(db, { ...same, platforms: [platform] });
+    }
+    const history = computeReport(db, {
+      ...same,
+      platforms: report.filters.platforms,
+      from: addDays(report.range.from, -BASELINE_DAYS),
+      to: addDays(report.range.from, -1),
+    });
+    return { report, byPlatform, previous, history };
+  });
+}
+
+/** The findings of a report already computed (the printed one): its own range and filters, read again. */
+export function findingsOf(db: Database.Database, report: Report): Finding[] {
+  return computeFindings(gatherFindingsInput(db, reportFilterOf(report)));
+}
+
+/** The report as filtered and its findings, from one read of the case. */
+export function reportWithFindings(
+  db: Database.Database,
+  filter: ReportFilter = {},
+): { report: Report; findings: Finding[] } {
+  const input = gatherFindingsInput(db, filter);
+  return { report: input.report, findings: computeFindings(input) };
+}

@@ -1,0 +1,68 @@
+/**
+ * The findings as a list: the sentences about the enrollments, numbered, then the caveats. The
+ * app's card and the PDF's executive summary draw the same list; in the app (`onOpen`) each
+ * finding that has attempts behind it opens them.
+ */
+import { isCaveat, type Finding } from '../../../src-main/shared/findings-types';
+import '../../styles/findings.css';
+
+export function FindingsList({
+  findings,
+  onOpen,
+  idPrefix,
+}: {
+  findings: readonly Finding[];
+  onOpen?: (finding: Finding) => void;
+  /** Makes the list's element ids unique on the page. */
+  idPrefix: string;
+}) {
+  const said = findings.filter((f) => !isCaveat(f));
+  const caveats = findings.filter(isCaveat);
+  return (
+    <>
+      {said.length === 0 ? (
+        <p className="muted" data-testid="findings-none">
+          Nothing stands out that the data supports: no difference passed the tests (see the tables).
+        </p>
+      ) : (
+        <ol className="findings-list" data-testid="findings-list">
+          {said.map((finding, index) => (
+            <li key={index} data-testid="finding" data-kind={finding.kind}>
+              <FindingText finding={finding} onOpen={onOpen} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {caveats.length > 0 && (
+        <>
+          {/* Not a heading: the PDF's outline lists sections, and this belongs to the findings above. */}
+          <p className="findings-caveats-title" id={`${idPrefix}-caveats`}>
+            How far the numbers can be trusted
+          </p>
+          <ul className="findings-caveats" data-testid="findings-caveats" aria-labelledby={`${idPrefix}-caveats`}>
+            {caveats.map((finding, index) => (
+              <li key={index} data-testid="finding-caveat" data-kind={finding.kind}>
+                {finding.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function FindingText({ finding, onOpen }: { finding: Finding; onOpen?: (finding: Finding) => void }) {
+  if (!onOpen) return <>{finding.text}</>;
+  return (
+    <button
+      type="button"
+      className="link-button finding-button"
+      onClick={() => onOpen(finding)}
+      title="Show the attempts behind this finding"
+      data-testid="finding-open"
+    >
+      {finding.text}
+    </button>
+  );
+}

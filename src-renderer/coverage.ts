@@ -1,0 +1,167 @@
+/**
+ * What the data behind a report does not cover, as sentences for people: the facts of the
+ * report's `coverage` and `dataQuality` (spec 5) turned into the caveats the app and the PDF show
+ * beside the numbers they qualify. Pure: the same Report gives the same notes in both.
+ */
+import type { CompareCaveat } from '../src-main/shared/insights-types';
+import type { PartialDay, Report, Span } from '../src-main/shared/report-types';
+import { formatCount, formatDayRuns, formatShortDay, plural } from './format';
+
+/** Which number a note qualifies (it is shown beside that tile, and tagged with it in the list). */
+export type CoverageTarget = 'initiated' | 'incomplete' | 'rate' | 'chart';
+
+export interface CoverageNote {
+  /** Stable, for tests and keys. */
+  readonly kind: 'initiated-unknown' | 'from-summary' | 'rate-covers' | 'partial-day' | 'summary-left-out' | 'compare';
+  readonly target: CoverageTarget;
+  readonly text: string;
+}
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `06:05`: the time of an instant in the zone (24-hour clock). */
+export function formatClock(iso: string, tz: string): string {
+  let format = clockFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(tz, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** The day (`YYYY-MM-DD`) of an instant in the zone. */
+export function dayInZone(iso: string, tz: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts['year']}-${parts['month']}-${parts['day']}`;
+}
+
+/**
+ * What part of a partial day the data covers, in the report's zone: `data ends 06:05` (the data
+ * span ends that day), `data starts 21:40` (it starts that day) or `data from 08:00 to 09:30`.
+ */
+export function partialExtent(day: PartialDay, span: Span | null, tz: string): string {
+  const same = (a: string, b: string | undefined): boolean => b !== undefined && Date.parse(a) === Date.parse(b);
+  const start = formatClock(day.dataStart, tz);
+  const end = formatClock(day.dataEnd, tz);
+  const startsLate = same(day.dataStart, span?.from) && start !== '00:00';
+  const endsEarly = same(day.dataEnd, span?.to);
+  if (startsLate && endsEarly) return `data from ${start} to ${end}`;
+  if (startsLate) return `data starts ${start}`;
+  return `data ends ${end}`;
+}
+
+/** The partial days of a report by date, with what part of each the data covers. */
+export function partialDayLabels(report: Report): Map<string, string> {
+  return new Map(
+    report.dataQuality.partialDays.map((day) => [
+      day.date,
+      partialExtent(day, report.dataQuality.dataSpan, report.range.tz),
+    ]),
+  );
+}
+
+function partialDayNote(report: Report): CoverageNote | null {
+  const days = report.dataQuality.partialDays;
+  if (days.length === 0) return null;
+  const extent = (day: PartialDay): string => partialExtent(day, report.dataQuality.dataSpan, report.range.tz);
+  const text =
+    days.length === 1
+      ? `${formatShortDay(days[0]!.date)} is a partial day (${extent(days[0]!)}): its counts cover only part of it`
+      : `${days.map((d) => `${formatShortDay(d.date)} (${extent(d)})`).join(', ')} are partial days: their counts cover only part of them`;
+  return { kind: 'partial-day', target: 'chart', text };
+}
+
+/** Why Initiated is unknown (null: it is known). */
+export type InitiatedUnknown = 'abandoned only' | 'summary not split' | 'no data';
+
+export function initiatedUnknownReason(report: Report): InitiatedUnknown | null {
+  if (report.rollup.initiated !== null) return null;
+  if (report.rollup.incomplete > 0) return 'abandoned only';
+  if (report.dataQuality.summaryRowsLeftOut > 0) return 'summary not split';
+  return 'no data';
+}
+
+/** The reason as the banner says it. */
+const INITIATED_UNKNOWN_TEXT: Record<InitiatedUnknown, string> = {
+  'abandoned only': 'this export holds only abandoned enrollments, not how many enrollments began',
+  'summary not split':
+    "the only count of enrollments begun is Intune's summary for both platforms together, which a platform filter cannot split",
+  'no data': 'no data covers these days',
+};
+
+/** The reason as the Initiated tile says it, under "—". */
+export const INITIATED_UNKNOWN_NOTE: Record<InitiatedUnknown, string> = {
+  'abandoned only': 'unknown: the data holds only abandoned enrollments',
+  'summary not split': 'unknown: the summary covers both platforms together',
+  'no data': 'unknown: no data covers these days',
+};
+
+/**
+ * Which days the rate covers, when not all: "Rate covers 12 of 14 days"; when no day is known for
+ * every selected platform (a summary of one platform beside details of the other), the known
+ * cells only. Null when the rate covers the whole range or is not computed.
+ */
+export function rateSpan(report: Report): string | null {
+  const dq = report.dataQuality;
+  if (report.rollup.initiated === null || dq.knownInitiatedDays >= dq.rangeDays) return null;
+  return dq.knownInitiatedDays === 0
+    ? 'Rate covers only the platforms and days whose initiated count is known'
+    : `Rate covers ${formatCount(dq.knownInitiatedDays)} of ${plural(dq.rangeDays, 'day')}`;
+}
+
+/** Why the rate shows "—", or null when it shows a number. */
+export function rateReason(report: Report): string | null {
+  const { initiated, incompleteRate } = report.rollup;
+  if (incompleteRate !== null) return null;
+  if (initiated === null) return 'initiated unknown';
+  return 'no enrollments initiated';
+}
+
+/** Every caveat of the report, in the order of the tiles (Initiated, Incomplete, rate, chart). */
+export function coverageNotes(report: Report, caveats: readonly CompareCaveat[] = []): CoverageNote[] {
+  const { rollup, dataQuality: dq } = report;
+  const notes: CoverageNote[] = [];
+  const unknown = initiatedUnknownReason(report);
+  if (unknown !== null) {
+    notes.push({
+      kind: 'initiated-unknown',
+      target: 'initiated',
+      text: `Initiated unknown: ${INITIATED_UNKNOWN_TEXT[unknown]}, so the rate cannot be computed`,
+    });
+  }
+  if (dq.summaryRowsLeftOut > 0) {
+    notes.push({
+      kind: 'summary-left-out',
+      target: 'initiated',
+      text: `${plural(dq.summaryRowsLeftOut, 'summary row')} for both platforms together left out: Intune's summary cannot be split by platform`,
+    });
+  }
+  if (rollup.fromSummary > 0) {
+    notes.push({
+      kind: 'from-summary',
+      target: 'incomplete',
+      text: `Incomplete includes ${formatCount(rollup.fromSummary)} from Intune's summary, without sections (days that no event or details row covers)`,
+    });
+  }
+  if (rateSpan(report) !== null) {
+    const outside = dq.incompleteOutsideRate;
+    const unknown = report.coverage.unknownInitiatedDays;
+    notes.push({
+      kind: 'rate-covers',
+      target: 'rate',
+      text: `${rateSpan(report)}${
+        outside > 0 && unknown.length > 0
+          ? `: ${formatCount(outside)} incomplete on ${formatDayRuns(unknown)} ${outside === 1 ? 'is' : 'are'} left out of it (initiated unknown there)`
+          : ': no data tells how many enrollments began on the others'
+      }`,
+    });
+  }
+  const partial = partialDayNote(report);
+  if (partial) notes.push(partial);
+  for (const caveat of caveats) notes.push({ kind: 'compare', target: 'chart', text: caveat.message });
+  return notes;
+}
