@@ -21,7 +21,6 @@ export interface PdfArgs {
   readonly consultant?: string;
   /** A Chromium-family browser to print with. */
   readonly browser?: string;
-  readonly maskUsers: boolean;
 }
 
 export interface ReportArgs {
@@ -37,6 +36,8 @@ export interface ReportArgs {
   readonly out?: string;
   /** Set for --format pdf (which requires --out). */
   readonly pdf?: PdfArgs;
+  /** `--mask-users`: user names, devices and every field of skipped rows' examples as pseudonyms, in every format. */
+  readonly maskUsers: boolean;
   /** `--compare previous|FROM..TO` (issue 7): adds `previous` and `delta` to the JSON. */
   readonly compare?: CompareAgainst;
 }
@@ -47,24 +48,24 @@ export interface ImportsArgs {
   readonly db?: string;
   readonly format: 'json' | 'text';
   readonly out?: string;
+  /** `--mask-users`: skipped rows' examples masked as in the report. */
+  readonly maskUsers: boolean;
 }
 
-export type CliArgs = ReportArgs | ImportsArgs | InsightArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type CliArgs =
+  ReportArgs | ImportsArgs | InsightArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 export const USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          [--platform ios|android]... [--section NAME]... [--tz ZONE]
-                         [--format json|csv|text] [--out PATH]
+                         [--format json|csv|text] [--out PATH] [--mask-users]
                          [--format pdf --out PATH [--paper a4|letter] [--landscape]
-                          [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
-       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
-
-
-
-
+                          [--customer NAME] [--consultant NAME] [--browser PATH]]
+       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH] [--mask-users]`;
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { command: 'help' };
   if (command === 'version' || command === '--version') return { command: 'version' };
   if (isInsightCommand(command)) return parseInsightArgs(command, rest);
   if (command !== 'report' && command !== 'imports') {
@@ -105,7 +106,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (values.compare !== undefined) throw new UsageError('--compare is for the report command');
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format ${format}: expected json or text`);
-    return { command, files: positionals, db: values.db, format, out: values.out };
+    const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
+    if (given) throw new UsageError(`--${given} is for report --format pdf`);
+    return {
+      command,
+      files: positionals,
+      db: values.db,
+      format,
+      out: values.out,
+      maskUsers: values['mask-users'] === true,
+    };
   }
 
   const format = values.format ?? 'json';
@@ -113,13 +123,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(`--format ${format}: expected json, csv, text or pdf`);
   }
   const pdf = pdfArgs(format, values);
-  if (format === 'pdf' && values.out === undefined) throw new UsageError('--format pdf needs --out PATH (a PDF is not written to the terminal)');
+  if (format === 'pdf' && values.out === undefined)
+    throw new UsageError('--format pdf needs --out PATH (a PDF is not written to the terminal)');
   const from = checkDay('from', values.from);
   const to = checkDay('to', values.to);
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const tz = checkZone(values.tz);
   const compare = parseCompare(values.compare);
-  if (compare !== undefined && format !== 'json') throw new UsageError(`--compare: only with --format json (not ${format})`);
+  if (compare !== undefined && format !== 'json')
+    throw new UsageError(`--compare: only with --format json (not ${format})`);
   return {
     command,
     files: positionals,
@@ -133,19 +145,24 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     out: values.out,
     pdf,
     compare,
+    maskUsers: values['mask-users'] === true,
   };
 }
 
-const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'mask-users', 'browser'] as const;
+const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'browser'] as const;
 
-function pdfArgs(format: OutputFormat, values: Partial<Record<(typeof PDF_OPTIONS)[number], string | boolean>>): PdfArgs | undefined {
+function pdfArgs(
+  format: OutputFormat,
+  values: Partial<Record<(typeof PDF_OPTIONS)[number], string | boolean>>,
+): PdfArgs | undefined {
   if (format !== 'pdf') {
     const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
     if (given) throw new UsageError(`--${given} is for --format pdf`);
     return undefined;
   }
   const paperText = String(values.paper ?? 'a4').toLowerCase();
-  if (paperText !== 'a4' && paperText !== 'letter') throw new UsageError(`--paper ${String(values.paper)}: expected a4 or letter`);
+  if (paperText !== 'a4' && paperText !== 'letter')
+    throw new UsageError(`--paper ${String(values.paper)}: expected a4 or letter`);
   const text = (option: 'customer' | 'consultant'): string | undefined => {
     const value = values[option];
     if (value === undefined) return undefined;
@@ -159,6 +176,5 @@ function pdfArgs(format: OutputFormat, values: Partial<Record<(typeof PDF_OPTION
     customer: text('customer'),
     consultant: text('consultant'),
     browser: typeof values.browser === 'string' ? values.browser : undefined,
-    maskUsers: values['mask-users'] === true,
   };
 }

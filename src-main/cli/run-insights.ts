@@ -10,6 +10,9 @@ import { computeFunnel } from '../insights/funnel';
 import { inReadTransaction } from '../insights/query';
 import { exportAttemptsCsv } from '../report/exports/exports';
 import type { CompareAgainst } from '../shared/insights-types';
+import { maskReport } from '../shared/mask';
+import type { Report } from '../shared/report-types';
+import { maskKeyOf } from '../store/mask-key';
 import type { ReportArgs } from './args';
 import type { AttemptsArgs, FailuresArgs, FunnelArgs } from './insights-args';
 import { importAll, withCase } from './run';
@@ -27,7 +30,8 @@ export async function runCompareReport(args: ReportArgs, against: CompareAgainst
       against,
     );
     markPhase('reported');
-    return json({ ...current, previous, delta });
+    const mask = (report: Report): Report => (args.maskUsers ? maskReport(report, maskKeyOf(db)) : report);
+    return json({ ...mask(current), previous: mask(previous), delta });
   });
 }
 
@@ -85,7 +89,9 @@ export async function runFunnel(args: FunnelArgs): Promise<string> {
     await importAll(db, args.files);
     const whole = computeFunnel(db, { from: args.from, to: args.to, platforms: args.platforms, tz: args.tz });
     // --section narrows the steps shown; reached and conversions still come from the whole flow.
-    const funnel = args.sections ? { ...whole, sections: whole.sections.filter((step) => args.sections!.includes(step.section)) } : whole;
+    const funnel = args.sections
+      ? { ...whole, sections: whole.sections.filter((step) => args.sections!.includes(step.section)) }
+      : whole;
     markPhase('reported');
     return args.format === 'text' ? formatFunnelText(funnel) : json(funnel);
   });

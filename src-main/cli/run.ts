@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
 import type { PrintJob } from '../shared/print-types';
-import { maskReport } from '../shared/mask';
+import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
@@ -49,7 +49,8 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   const first = refused[0];
   if (first) {
     const reason = first.status === 'refused' ? first.reason : 'cancelled';
-    const more = refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
+    const more =
+      refused.length > 1 ? ` (and ${refused.length - 1} more file${refused.length > 2 ? 's' : ''} refused)` : '';
     throw new CliFailure(`${first.file}: ${reason}${more}`);
   }
 }
@@ -65,9 +66,10 @@ export async function runReport(args: ReportArgs): Promise<string> {
       tz: args.tz,
     });
     markPhase('reported');
-    if (args.format === 'csv') return formatCsv(report);
-    if (args.format === 'text') return formatText(report);
-    return `${JSON.stringify(report, null, 2)}\n`;
+    const shown = args.maskUsers ? maskReport(report, maskKeyOf(db)) : report;
+    if (args.format === 'csv') return formatCsv(shown);
+    if (args.format === 'text') return formatText(shown);
+    return `${JSON.stringify(shown, null, 2)}\n`;
   });
 }
 
@@ -75,7 +77,8 @@ export async function runReport(args: ReportArgs): Promise<string> {
 export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void> {
   const out = resolve(args.out ?? '');
   const folder = dirname(out);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new CliFailure(`--out ${args.out}: the folder ${folder} does not exist`);
   // Loaded only here: the printer brings playwright-core, which alone costs ~0.4 s of startup.
   const { findPdfPrinter, PdfPrinterMissing, printPdfFile } = await import('../pdf/cli-pdf');
   // Before any import: without a browser there is nothing to do.
@@ -88,10 +91,16 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
   }
   await withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz });
+    const report = computeReport(db, {
+      from: args.from,
+      to: args.to,
+      platforms: args.platforms,
+      sections: args.sections,
+      tz: args.tz,
+    });
     const job: PrintJob = {
       // Masked here, with the case's key (the print route draws what it is given).
-      report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
+      report: args.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
@@ -99,7 +108,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
         customer: pdf.customer ?? getSetting(db, 'customer') ?? '',
         consultant: pdf.consultant ?? getSetting(db, 'consultant') ?? '',
         generatedAt: new Date().toISOString(),
-        maskUsers: pdf.maskUsers,
+        maskUsers: args.maskUsers,
         sampleData: getSetting(db, 'sample') === 'true',
         rangeNote: args.from === undefined && args.to === undefined ? 'the last 14 days with data' : '',
       },
@@ -115,7 +124,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
 export async function runImports(args: ImportsArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const imports = listImports(db);
+    const stored = listImports(db);
+    const imports = args.maskUsers ? stored.map((record) => maskImportRecord(record, maskKeyOf(db))) : stored;
     return args.format === 'text' ? formatImportsText(imports) : `${JSON.stringify(imports, null, 2)}\n`;
   });
 }
