@@ -35,7 +35,8 @@ export async function importFiles(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportOutcome[]> {
-  const { files, missing } = await expandPaths(paths);
+  const { files, missing, cancelled } = await expandPaths(paths, { signal: options.signal });
+  if (cancelled) return paths.map((path) => ({ file: basename(path), status: 'cancelled' }));
   const outcomes: ImportOutcome[] = missing.map(({ path, reason }) => ({
     file: basename(path),
     status: 'refused',
