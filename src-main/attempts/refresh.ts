@@ -22,6 +22,8 @@ import { endOfData, sessionizeColumns, type SessionAttempt } from './sessionize'
 export interface AttemptChange {
   /** The import whose rows were just inserted (its details rows become attempts). */
   readonly importId: number;
+  /** With several imports stored together: the last of them (ids importId..lastImportId). */
+  readonly lastImportId?: number;
   /** The (user id, platform) groups that received events, or 'all' to rebuild everything. */
   readonly eventGroups: Iterable<readonly [userId: number, platform: number]> | 'all';
 }
@@ -58,14 +60,14 @@ export function refreshAttempts(
   const run = (): RefreshStats =>
     change.eventGroups === 'all'
       ? rebuildAllAttempts(db)
-      : refreshGroups(db, change.importId, change.eventGroups, share);
+      : refreshGroups(db, [change.importId, change.lastImportId ?? change.importId], change.eventGroups, share);
   // The store calls this inside its import transaction; standalone callers get their own.
   return db.inTransaction ? run() : db.transaction(run)();
 }
 
 function refreshGroups(
   db: Database.Database,
-  importId: number,
+  importIds: readonly [first: number, last: number],
   eventGroups: Iterable<readonly [number, number]>,
   fullRebuildShare: number,
 ): RefreshStats {
@@ -105,7 +107,7 @@ function refreshGroups(
 
   const writer = new AttemptWriter(db);
   let latestDetails = latestTime(db, 'details');
-  forEachDetailsRow(db, importId, (row) => {
+  forEachDetailsRow(db, importIds, (row) => {
     writer.writeDetails(row);
     if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
   });

@@ -11,7 +11,8 @@ export function formatImportsText(imports: readonly ImportRecord[]): string {
         `${record.duplicates} duplicates, ${skipped} skipped  sha256 ${record.sha256.slice(0, 12)}  ${record.importedAt}`,
     );
     for (const [reason, count] of Object.entries(record.skipped)) lines.push(`      skipped ${count} × ${reason}`);
-    for (const example of record.examples) lines.push(`        line ${example.line}: ${example.reason}: ${example.detail}`);
+    for (const example of record.examples)
+      lines.push(`        line ${example.line}: ${example.reason}: ${example.detail}`);
   }
   return `${lines.join('\n')}\n`;
 }

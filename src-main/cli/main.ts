@@ -48,7 +48,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(deliver(output, args.out));
     return 0;
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof CliFailure || error instanceof CaseRefused || error instanceof ReportInputError;
+    const known =
+      error instanceof UsageError ||
+      error instanceof CliFailure ||
+      error instanceof CaseRefused ||
+      error instanceof ReportInputError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`enrollscope: ${known ? message : `unexpected error: ${message}`}`.split('\n')[0] + '\n');
     return error instanceof UsageError ? 2 : 1;

@@ -16,7 +16,7 @@ import { formatText } from '../report/format-text';
 import { getSetting, openCase, type CaseDb } from '../store/case-file';
 import { importFiles } from '../store/import-files';
 import { listImports } from '../store/imports';
-import { readInputInWorker } from '../workers/parse-in-worker';
+import { readInputBySize } from '../workers/parse-in-worker';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
@@ -41,7 +41,7 @@ export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb)
 export async function importAll(db: CaseDb, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
   const outcomes = await importFiles(db, files, {
-    reader: readInputInWorker,
+    reader: readInputBySize,
     onProgress: (progress) => progress.phase === 'attempts' && markPhase('stored'),
   });
   markPhase('imported');

@@ -36,7 +36,7 @@ export const seqOf = (importId: number, line: number): number => importId * 2 **
 
 /** A column's case ids by the input's string codes (coded-batch.ts), filled as codes appear. */
 class CodeIds {
-  private ids = new Float64Array(1024);
+  private ids = new Float64Array(64);
   private size = 0;
 
   constructor(private readonly interner: Interner) {}
@@ -58,7 +58,7 @@ class CodeIds {
 const DENSE_USER_IDS = 2 ** 24;
 
 /** The (user id, platform) pairs that received events: a bit per platform, by user id. */
-class GroupSet {
+export class GroupSet {
   private bits = new Uint8Array(1024);
   private readonly sparse = new Map<string, [number, number]>();
   size = 0;
@@ -101,7 +101,7 @@ export class RowWriter {
   private readonly summaries: BulkInserter;
   private readonly failures: BulkInserter;
   /** (user id, platform) pairs whose events this input touched: their attempts need a rebuild. */
-  readonly eventGroups = new GroupSet();
+  readonly eventGroups: GroupSet;
   rows = 0;
   private readonly userIds: CodeIds;
   private readonly deviceIds: CodeIds;
@@ -111,7 +111,10 @@ export class RowWriter {
     db: CaseDb,
     private readonly importId: number,
     private readonly interners: Interners,
+    /** Shared by the inputs of a group of files stored together (import-files.ts); else the input's own. */
+    eventGroups = new GroupSet(),
   ) {
+    this.eventGroups = eventGroups;
     this.userIds = new CodeIds(interners.users);
     this.deviceIds = new CodeIds(interners.devices);
     this.screenIds = new CodeIds(interners.screens);
