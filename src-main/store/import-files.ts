@@ -12,7 +12,8 @@ import type { CaseDb } from './case-file';
 import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, getImport, importSizes } from './imports';
-import { GroupSet, RowWriter, createInterners, type Interners } from './row-writer';
+import { GroupSet } from '../attempts/group-set';
+import { RowWriter, createInterners, type Interners } from './row-writer';
 import { cachedStatement } from './statements';
 
 /** One input as the store reads it: a ParsedInput whose batches may come coded (coded-batch.ts). */
