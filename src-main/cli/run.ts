@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
 import type { PrintJob } from '../shared/print-types';
+import type { Report } from '../shared/report-types';
 import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { listAnnotations } from '../insights/annotations';
@@ -55,21 +56,21 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   }
 }
 
+/** The report the arguments ask for; with --mask-users, masked with the case's key. */
+function reportFor(db: CaseDb, args: ReportArgs): Report {
+  const { from, to, platforms, sections, tz } = args;
+  const report = computeReport(db, { from, to, platforms, sections, tz });
+  return args.maskUsers ? maskReport(report, maskKeyOf(db)) : report;
+}
+
 export async function runReport(args: ReportArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const report = reportFor(db, args);
     markPhase('reported');
-    const shown = args.maskUsers ? maskReport(report, maskKeyOf(db)) : report;
-    if (args.format === 'csv') return formatCsv(shown);
-    if (args.format === 'text') return formatText(shown);
-    return `${JSON.stringify(shown, null, 2)}\n`;
+    if (args.format === 'csv') return formatCsv(report);
+    if (args.format === 'text') return formatText(report);
+    return `${JSON.stringify(report, null, 2)}\n`;
   });
 }
 
@@ -91,16 +92,10 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
   }
   await withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const report = reportFor(db, args);
     const job: PrintJob = {
       // Masked here, with the case's key (the print route draws what it is given).
-      report: args.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
+      report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
