@@ -9,11 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../src-main/app/backend';
 import { EXPORT_KINDS } from '../../../src-main/shared/insights-types';
 import { maskImportRecord } from '../../../src-main/shared/mask';
-import type { PrintJob } from '../../../src-main/shared/print-types';
 import type { ImportRecord } from '../../../src-main/shared/report-types';
+import { testBackend } from '../../helpers/app-backend';
 import { pdfPages, requirePoppler } from '../../helpers/pdf';
 import { runCli, type CliResult } from '../../helpers/run-cli';
 
@@ -131,32 +130,8 @@ describe('masked outputs hold no name of the input', () => {
   }, 120_000);
 
   it("the app's real handlers: Print to PDF's job, every export, the drill-down, the view", async () => {
-    const jobs: PrintJob[] = [];
     let exportPath = '';
-    const backend = createBackend({
-      dialogs: {
-        chooseNewCasePath: async () => null,
-        chooseCaseToOpen: async () => null,
-        chooseImportFiles: async () => [],
-      },
-      userDataDir: join(root, 'user-data'),
-      sampleCase: null,
-      emit: () => undefined,
-      isTrustedUrl: (url) => url === APP,
-      print: {
-        render: async (job) => {
-          jobs.push(job);
-          return new TextEncoder().encode('%PDF-1.7 test');
-        },
-        choosePdfPath: async () => join(root, 'app.pdf'),
-      },
-      chooseSavePath: async () => exportPath,
-    });
-    const call = async <T>(channel: string, arg: unknown): Promise<T> => {
-      const result = await backend.invoke(channel, arg, { url: APP, isAppWindow: true });
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value as T;
-    };
+    const { backend, jobs, call } = testBackend(root, 'app', () => exportPath);
     try {
       const info = await call<{ maskKey?: string }>('case:open', { path: casePath });
       const texts: string[] = [];
@@ -190,7 +165,6 @@ describe('masked outputs hold no name of the input', () => {
   });
 });
 
-const APP = 'file:///app/out/renderer/index.html';
 const REPORT = {
   range: { kind: 'custom', from: '2025-06-01', to: '2025-06-30' },
   platforms: ['iOS/iPadOS', 'Android'],
