@@ -274,6 +274,8 @@ async function main() {
       stats: parseStats(added.stderr),
     };
 
+    result.smallFiles = await benchSmallFiles(values.quick ? 2_000 : 10_000, caseDir);
+
     const smallest = result.sizes[0];
     process.stderr.write(`bench: the attempts step on the ${smallest.events.toLocaleString('en-US')}-event case\n`);
     result.attempts = { events: smallest.events, ...(await probeJson('attempts', smallest.casePath)) };
@@ -310,6 +312,41 @@ async function main() {
   console.log(`\nwritten: bench/results/latest.json (${result.seconds.toFixed(0)} s)`);
 }
 
+/**
+ * A folder of `files` exports of 10 rows each against one file with the same rows (the first rows
+ * of a synthetic log): `report FOLDER` vs `report FILE`, wall and CPU time.
+ */
+async function benchSmallFiles(files, caseDir) {
+  const ROWS = 10;
+  const log = await ensureLog(files * ROWS, SEED + 2);
+  const [header, ...lines] = readFileSync(log, 'utf8').trimEnd().split('\n');
+  const rows = lines.slice(0, files * ROWS);
+  const folder = join(caseDir, `small-files-${files}`);
+  mkdirSync(folder, { recursive: true });
+  for (let f = 0; f < files; f++) {
+    const part = rows.slice(f * ROWS, (f + 1) * ROWS);
+    writeFileSync(join(folder, `part-${String(f).padStart(5, '0')}.csv`), `${header}\n${part.join('\n')}\n`);
+  }
+  const single = join(caseDir, `small-files-${files}-as-one.csv`);
+  writeFileSync(single, `${header}\n${rows.join('\n')}\n`);
+  const many = [];
+  const one = [];
+  for (let run = 1; run <= runs; run++) {
+    process.stderr.write(`bench: ${files.toLocaleString('en-US')} files of ${ROWS} rows, run ${run}/${runs}\n`);
+    many.push(await measure(process.execPath, [cli, 'report', folder, '--format', 'csv']));
+    one.push(await measure(process.execPath, [cli, 'report', single, '--format', 'csv']));
+  }
+  rmSync(folder, { recursive: true, force: true });
+  return {
+    files,
+    rowsPerFile: ROWS,
+    seconds: median(many.map((m) => m.seconds)),
+    cpuSeconds: median(many.map((m) => m.cpuSeconds)),
+    oneFileSeconds: median(one.map((m) => m.seconds)),
+    oneFileCpuSeconds: median(one.map((m) => m.cpuSeconds)),
+  };
+}
+
 function targets(result) {
   const oneM = result.sizes.find((s) => s.events === 1_000_000) ?? result.sizes[0];
   const largest = result.sizes.at(-1);
@@ -327,6 +364,12 @@ function targets(result) {
     limit: 30,
   });
   list.push({ target: 'window event loop max delay < 50 ms', value: result.responsiveness.maxDelayMs, limit: 50 });
+  const small = result.smallFiles;
+  list.push({
+    target: `${small.files.toLocaleString('en-US')} small files <= 3x one file of the same rows`,
+    value: small.seconds / small.oneFileSeconds,
+    limit: 3,
+  });
   for (const size of result.sizes)
     list.push({ target: `case file, ${size.events / 1e6}M <= 1.5x CSV`, value: size.ours.caseToCsv, limit: 1.5 });
   return list.map((t) => ({ ...t, met: t.value <= t.limit }));
@@ -404,6 +447,13 @@ function table(result) {
     f(inc.seconds),
     '',
     '',
+  ]);
+  const sf = result.smallFiles;
+  rows.push([
+    `${sf.files.toLocaleString('en-US')} files of ${sf.rowsPerFile} rows end to end (CPU), s`,
+    `${f(sf.seconds)} (${f(sf.cpuSeconds)})`,
+    `one file ${f(sf.oneFileSeconds)} (${f(sf.oneFileCpuSeconds)})`,
+    `${f(sf.seconds / sf.oneFileSeconds)}x (${f(sf.cpuSeconds / sf.oneFileCpuSeconds)}x)`,
   ]);
   const r = result.responsiveness;
   rows.push([

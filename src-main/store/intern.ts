@@ -7,6 +7,12 @@ import type { Statement } from 'better-sqlite3';
 import type { CaseDb } from './case-file';
 import { ownCopy } from './coded-batch';
 
+/**
+ * Strings an interner remembers; past this it forgets them all and asks the case again (a seek on
+ * the text's unique index): memory stays bounded whatever the number of distinct users.
+ */
+const CACHED = 1 << 17;
+
 export class Interner {
   private readonly cache = new Map<string, number>();
   private readonly find: Statement<[string], { id: number }>;
@@ -23,6 +29,7 @@ export class Interner {
     let id = this.cache.get(text);
     if (id === undefined) {
       id = this.find.get(text)?.id ?? Number(this.insert.run(text).lastInsertRowid);
+      if (this.cache.size >= CACHED) this.cache.clear();
       this.cache.set(ownCopy(text), id);
     }
     return id;
