@@ -276,7 +276,7 @@ async function storeFile(
     },
   });
   for await (const input of inputs) {
-    const importId = insertPendingImport(db, input, file.path);
+    const importId = insertPendingImport(db, input);
     const writer = new RowWriter(db, importId, interners, eventGroups);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
@@ -296,12 +296,12 @@ async function storeFile(
   return records;
 }
 
-function insertPendingImport(db: CaseDb, input: StoreInput, sourcePath: string): number {
+function insertPendingImport(db: CaseDb, input: StoreInput): number {
   const result = cachedStatement(
     db,
-    `INSERT INTO imports (file_name, source_path, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
-       VALUES (?, ?, ?, 'pending:' || hex(randomblob(16)), ?, ?, ?, 0, 0, 0, '{}', '[]')`,
-  ).run(input.name, sourcePath, input.size, input.kind, input.format, new Date().toISOString());
+    `INSERT INTO imports (file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
+       VALUES (?, ?, 'pending:' || hex(randomblob(16)), ?, ?, ?, 0, 0, 0, '{}', '[]')`,
+  ).run(input.name, input.size, input.kind, input.format, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 
