@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: Enrollscope against its peers, on the same files, in one run (issue 5).
+ * `npm run bench`: Enrollscope against its peers, on the same files, in one run.
  *
  *   node bench/run.mjs [--quick] [--runs N] [--sizes 1000000,5000000] [--dir DIR]
  *

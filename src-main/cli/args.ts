@@ -14,7 +14,7 @@ export { UsageError };
 
 export type OutputFormat = 'json' | 'csv' | 'text' | 'pdf';
 
-/** `--format pdf`: the printed report (issue 4). */
+/** `--format pdf`: the printed report. */
 export interface PdfArgs {
   readonly paper: 'A4' | 'Letter';
   readonly landscape: boolean;
@@ -40,7 +40,7 @@ export interface ReportArgs {
   readonly pdf?: PdfArgs;
   /** `--mask-users`: user names, devices and every field of skipped rows' examples as pseudonyms, in every format. */
   readonly maskUsers: boolean;
-  /** `--compare previous|FROM..TO` (issue 7): adds `previous` and `delta` to the JSON. */
+  /** `--compare previous|FROM..TO`: adds `previous` and `delta` to the JSON. */
   readonly compare?: CompareAgainst;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Arguments of the issue-7 commands (`attempts`, `funnel`, `failures`) and of `report --compare`.
+ * Arguments of the drill-down, funnel and failures commands (`attempts`, `funnel`, `failures`) and of `report --compare`.
  * The report's own options keep their meaning (args.ts); every problem is a one-line UsageError.
  */
 import { parseArgs } from 'node:util';

@@ -1,5 +1,5 @@
 /**
- * The issue-7 commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
+ * The drill-down, funnel and failures commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
  * Same case handling as `report` (run.ts): FILE(s) into a temporary case, or --db.
  */
 import { formatFindingsText } from '../findings/format-text';

@@ -1,5 +1,5 @@
 /**
- * Masking user names and device ids (issue 6, item 4): stable pseudonyms, so the same person or
+ * Masking user names and device ids: stable pseudonyms, so the same person or
  * device gets the same stand-in everywhere it is shown, and nothing of the original is left.
  *
  * In the report, identities appear only in the examples of skipped rows (spec 3: "the first few are

@@ -1,5 +1,5 @@
 /**
- * Exports of a report (issue 7, item 5): pure functions of a Report (and of drill-down rows),
+ * Exports of a report: pure functions of a Report (and of drill-down rows),
  * Node-free, used by the app's save (through main) and by the command line.
  *
  * Decisions:

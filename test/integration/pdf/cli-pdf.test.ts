@@ -105,7 +105,7 @@ describe('enrollscope report --format pdf', () => {
       'Data sources',
       'Summary',
       'Daily incomplete enrollments',
-      // Issue 7: guidance for the largest rows (the notes' block shows only when the case has notes).
+      // Guidance for the largest rows (the notes' block shows only when the case has notes).
       'Where most users stopped, and what to change',
       'Where users stopped, by section',
       'Daily counts',

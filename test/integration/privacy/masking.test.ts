@@ -1,5 +1,5 @@
 /**
- * Issue 6, privacy: user names and device ids masked with stable pseudonyms, keyed per case. Through
+ * Privacy: user names and device ids masked with stable pseudonyms, keyed per case. Through
  * the real backend (session, handlers, IPC invoker): the drill-down, a JSON export and the Print to
  * PDF job all give one person the same pseudonym, the view's masking (the same function and the key
  * the case info carries) too; nothing of the names is left; another case gives other pseudonyms;

@@ -1,4 +1,4 @@
-/** Exports (issue 7, item 5) and guidance (item 6): pure functions of a report. */
+/** Exports and guidance (item 6): pure functions of a report. */
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAttempts } from '../../../src-main/insights/attempts';

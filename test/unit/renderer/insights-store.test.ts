@@ -1,5 +1,5 @@
 /**
- * The issue-7 slices of the store over a fake window.api: what they ask main for, and how they
+ * The slices beside the report of the store over a fake window.api: what they ask main for, and how they
  * follow the report and the open case (connectInsights).
  */
 import { describe, expect, it, vi } from 'vitest';
