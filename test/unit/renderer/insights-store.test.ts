@@ -91,6 +91,7 @@ function fakeApi(overrides: Partial<Record<keyof EnrollscopeApi, unknown>> = {})
       calls.funnel.push(request);
       return ok(null);
     },
+    getFindings: () => ok([]),
     getFailures: (request: ReportRequest) => {
       calls.failures.push(request);
       return ok({ total: 0 });
