@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: Enrollscope against its peers, on the same files, in one run (issue 5).
+ * `npm run bench`: Enrollscope against its peers, on the same files, in one run.
  *
  *   node bench/run.mjs [--quick] [--scale] [--runs N] [--sizes 1000000,5000000] [--shapes wide,narrow]
  *                      [--no-ui] [--dir DIR]
@@ -469,6 +469,8 @@ async function main() {
       stats: parseStats(added.stderr),
     };
 
+    result.smallFiles = await benchSmallFiles(values.quick ? 2_000 : 10_000, caseDir);
+
     const smallest = wide[0];
     process.stderr.write(`bench: the attempts step on the ${smallest.events.toLocaleString('en-US')}-event case\n`);
     result.attempts = { events: smallest.events, ...(await probeJson('attempts', smallest.casePath)) };
@@ -505,6 +507,41 @@ async function main() {
   console.log(`\nwritten: bench/results/latest.json (${result.seconds.toFixed(0)} s)`);
 }
 
+/**
+ * A folder of `files` exports of 10 rows each against one file with the same rows (the first rows
+ * of a synthetic log): `report FOLDER` vs `report FILE`, wall and CPU time.
+ */
+async function benchSmallFiles(files, caseDir) {
+  const ROWS = 10;
+  const log = await ensureLog(files * ROWS, SEED + 2);
+  const [header, ...lines] = readFileSync(log, 'utf8').trimEnd().split('\n');
+  const rows = lines.slice(0, files * ROWS);
+  const folder = join(caseDir, `small-files-${files}`);
+  mkdirSync(folder, { recursive: true });
+  for (let f = 0; f < files; f++) {
+    const part = rows.slice(f * ROWS, (f + 1) * ROWS);
+    writeFileSync(join(folder, `part-${String(f).padStart(5, '0')}.csv`), `${header}\n${part.join('\n')}\n`);
+  }
+  const single = join(caseDir, `small-files-${files}-as-one.csv`);
+  writeFileSync(single, `${header}\n${rows.join('\n')}\n`);
+  const many = [];
+  const one = [];
+  for (let run = 1; run <= runs; run++) {
+    process.stderr.write(`bench: ${files.toLocaleString('en-US')} files of ${ROWS} rows, run ${run}/${runs}\n`);
+    many.push(await measure(process.execPath, [cli, 'report', folder, '--format', 'csv']));
+    one.push(await measure(process.execPath, [cli, 'report', single, '--format', 'csv']));
+  }
+  rmSync(folder, { recursive: true, force: true });
+  return {
+    files,
+    rowsPerFile: ROWS,
+    seconds: median(many.map((m) => m.seconds)),
+    cpuSeconds: median(many.map((m) => m.cpuSeconds)),
+    oneFileSeconds: median(one.map((m) => m.seconds)),
+    oneFileCpuSeconds: median(one.map((m) => m.cpuSeconds)),
+  };
+}
+
 /** The issue's goals (issue 14), and the earlier ones that still hold. */
 function targets(result) {
   const list = [];
@@ -531,6 +568,12 @@ function targets(result) {
     add('app: filter change to painted, p95 <= 100 ms', result.app.filterChangeMs.p95, 100);
   }
   add('window event loop max delay < 50 ms', result.responsiveness.maxDelayMs, 50);
+  const small = result.smallFiles;
+  add(
+    `${small.files.toLocaleString('en-US')} small files <= 3x one file of the same rows`,
+    small.seconds / small.oneFileSeconds,
+    3,
+  );
   return list.map((t) => ({ ...t, met: t.value <= t.limit }));
 }
 
@@ -655,6 +698,13 @@ function table(result) {
     f(inc.seconds),
     '',
     '',
+  ]);
+  const sf = result.smallFiles;
+  rows.push([
+    `${sf.files.toLocaleString('en-US')} files of ${sf.rowsPerFile} rows end to end (CPU), s`,
+    `${f(sf.seconds)} (${f(sf.cpuSeconds)})`,
+    `one file ${f(sf.oneFileSeconds)} (${f(sf.oneFileCpuSeconds)})`,
+    `${f(sf.seconds / sf.oneFileSeconds)}x (${f(sf.cpuSeconds / sf.oneFileCpuSeconds)}x)`,
   ]);
   const r = result.responsiveness;
   rows.push([

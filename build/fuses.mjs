@@ -1,4 +1,4 @@
-// Electron fuses of the packaged app (issue 6), flipped by electron-builder's afterPack hook
+// Electron fuses of the packaged app, flipped by electron-builder's afterPack hook
 // (electron-builder.yml), i.e. after the app is packed and BEFORE it is signed. Fuses are bits in the
 // Electron binary itself: they cannot be turned back on by an argument, an environment variable or
 // a file next to the app.

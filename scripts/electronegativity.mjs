@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Electron security lint (issue 6): runs @doyensec/electronegativity over the BUILT app (out/:
+// Electron security lint: runs @doyensec/electronegativity over the BUILT app (out/:
 // main, preload and renderer as they ship) and fails when a finding of MEDIUM severity or above is
 // not one of the explained findings below (each is argued in docs/security.md, "Electronegativity").
 //

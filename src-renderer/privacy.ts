@@ -1,5 +1,5 @@
 /**
- * Masking in the view (issue 6, privacy): when the app's masking is on (the setting the drill-down,
+ * Masking in the view: when the app's masking is on (the setting the drill-down,
  * exports and Print to PDF share), the examples of skipped rows are shown with the same keyed
  * pseudonyms as everywhere else: the same function (shared/mask.ts) and the case's own key.
  */

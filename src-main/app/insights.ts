@@ -1,5 +1,5 @@
 /**
- * The channels beside the report (issue 7): drill-down, comparison, funnel, annotations, exports
+ * The channels beside the report: drill-down, comparison, funnel, annotations, exports
  * and the failures view, over the open case of an AppSession. Plain Node: Electron and the browser
  * harness differ only in the save dialog. Filters are resolved by the session exactly as the
  * report's (presets end at the latest day with data), so every number here matches the report shown.

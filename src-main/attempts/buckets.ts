@@ -50,31 +50,43 @@ class KeyList {
   sorted(): Float64Array {
     return this.keys.subarray(0, this.length).sort();
   }
+
+  clear(): void {
+    this.length = 0;
+  }
 }
+
+/**
+ * Keys kept as a list before they are folded into counts per cell. A list costs 8 bytes per attempt
+ * written (a full rebuild of millions of one-event users wrote millions); folded, memory follows
+ * the number of cells (15-minute buckets x platforms x outcomes x combos), whatever the users.
+ */
+const FOLD_AT = 1 << 20;
 
 /** Signed counts per (bucket, platform, outcome, combo). */
 export class BucketDeltas {
   private readonly added = new KeyList();
   private readonly removed = new KeyList();
   private readonly wide = new Map<string, number>();
+  /** Counts per packed cell, of the keys folded so far (see FOLD_AT). */
+  private readonly folded = new Map<number, number>();
 
   add(startMs: number, platform: number, outcome: number, comboId: number, delta: 1 | -1): void {
     const bucket = bucketOf(startMs);
     if (comboId < COMBO_SPAN && bucket < BUCKET_LIMIT && bucket > -BUCKET_LIMIT && platform < 4 && outcome < 4) {
       const key = ((bucket * 4 + platform) * 4 + outcome) * COMBO_SPAN + comboId;
       (delta > 0 ? this.added : this.removed).push(key);
+      if (this.added.length + this.removed.length >= FOLD_AT) this.fold();
     } else {
       const key = `${bucket},${platform},${outcome},${comboId}`;
       this.wide.set(key, (this.wide.get(key) ?? 0) + delta);
     }
   }
 
-  /** Non-zero cells; the packed ones in primary-key order (cheaper B-tree inserts). */
-  rows(): BucketRow[] {
-    const rows: BucketRow[] = [];
+  /** The listed keys as (key, added - removed) counts, in key order: two sorted runs merged. */
+  private eachListed(onCell: (key: number, n: number) => void): void {
     const added = this.added.sorted();
     const removed = this.removed.sorted();
-    // Merge two sorted runs of keys into (key, added - removed) counts.
     let i = 0;
     let j = 0;
     while (i < added.length || j < removed.length) {
@@ -84,7 +96,27 @@ export class BucketDeltas {
       let n = 0;
       for (; i < added.length && added[i] === key; i++) n++;
       for (; j < removed.length && removed[j] === key; j++) n--;
-      if (n !== 0) rows.push(unpack(key, n));
+      if (n !== 0) onCell(key, n);
+    }
+  }
+
+  private fold(): void {
+    this.eachListed((key, n) => this.folded.set(key, (this.folded.get(key) ?? 0) + n));
+    this.added.clear();
+    this.removed.clear();
+  }
+
+  /** Non-zero cells; the packed ones in primary-key order (cheaper B-tree inserts). */
+  rows(): BucketRow[] {
+    const rows: BucketRow[] = [];
+    if (this.folded.size === 0) {
+      this.eachListed((key, n) => rows.push(unpack(key, n)));
+    } else {
+      this.fold();
+      for (const key of Float64Array.from(this.folded.keys()).sort()) {
+        const n = this.folded.get(key)!;
+        if (n !== 0) rows.push(unpack(key, n));
+      }
     }
     for (const [key, n] of this.wide) {
       if (n === 0) continue;

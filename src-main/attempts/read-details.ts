@@ -1,5 +1,5 @@
 /**
- * Reading stored details rows: all of them, or those of one import (seq = import_id * 2^32 + line).
+ * Reading stored details rows: all of them, or those of a range of imports (seq = import_id * 2^32 + line).
  * There is no index on seq: the table is scanned once, which is cheap next to parsing the file.
  * Rows are handed over in pages read to the end first, because better-sqlite3 refuses writes on
  * a connection while one of its statements is still iterating.
@@ -14,13 +14,14 @@ type DetailsTuple = [number, number, number, number, number, number, number, num
 
 export function forEachDetailsRow(
   db: Database.Database,
-  importId: number | 'all',
+  imports: number | readonly [first: number, last: number] | 'all',
   onRow: (row: DetailsRow) => void,
 ): void {
   const columns = 'user_id, platform, time_ms, user_action, action, screen_id, device_id, seq';
   const byUsers = `SELECT ${columns} FROM details WHERE user_id >= ? AND user_id < ?`;
-  const select = db.prepare(importId === 'all' ? byUsers : `${byUsers} AND seq >= ? AND seq < ?`).raw();
-  const seqRange = importId === 'all' ? [] : [importId * IMPORT_SPAN, (importId + 1) * IMPORT_SPAN];
+  const select = db.prepare(imports === 'all' ? byUsers : `${byUsers} AND seq >= ? AND seq < ?`).raw();
+  const [first, last] = typeof imports === 'number' ? [imports, imports] : imports === 'all' ? [0, 0] : imports;
+  const seqRange = imports === 'all' ? [] : [first * IMPORT_SPAN, (last + 1) * IMPORT_SPAN];
   for (const [lo, hi] of userPages(db, 'details')) {
     const page = select.all(lo, hi, ...seqRange) as DetailsTuple[];
     for (const r of page) {

@@ -14,7 +14,7 @@ export { UsageError };
 
 export type OutputFormat = 'json' | 'csv' | 'text' | 'pdf';
 
-/** `--format pdf`: the printed report (issue 4). */
+/** `--format pdf`: the printed report. */
 export interface PdfArgs {
   readonly paper: 'A4' | 'Letter';
   readonly landscape: boolean;
@@ -23,7 +23,6 @@ export interface PdfArgs {
   readonly consultant?: string;
   /** A Chromium-family browser to print with. */
   readonly browser?: string;
-  readonly maskUsers: boolean;
 }
 
 export interface ReportArgs {
@@ -39,7 +38,9 @@ export interface ReportArgs {
   readonly out?: string;
   /** Set for --format pdf (which requires --out). */
   readonly pdf?: PdfArgs;
-  /** `--compare previous|FROM..TO` (issue 7): adds `previous` and `delta` to the JSON. */
+  /** `--mask-users`: user names, devices and every field of skipped rows' examples as pseudonyms, in every format. */
+  readonly maskUsers: boolean;
+  /** `--compare previous|FROM..TO`: adds `previous` and `delta` to the JSON. */
   readonly compare?: CompareAgainst;
 }
 
@@ -49,6 +50,8 @@ export interface ImportsArgs {
   readonly db?: string;
   readonly format: 'json' | 'text';
   readonly out?: string;
+  /** `--mask-users`: skipped rows' examples masked as in the report. */
+  readonly maskUsers: boolean;
 }
 
 export type CliArgs =
@@ -116,7 +119,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (values.compare !== undefined) throw new UsageError('--compare is for the report command');
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format ${format}: expected json or text`);
-    return { command, files: positionals, db: values.db, format, out: values.out };
+    const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
+    if (given) throw new UsageError(`--${given} is for report --format pdf`);
+    return {
+      command,
+      files: positionals,
+      db: values.db,
+      format,
+      out: values.out,
+      maskUsers: values['mask-users'] === true,
+    };
   }
 
   const format = values.format ?? 'json';
@@ -147,10 +159,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     out: values.out,
     pdf,
     compare,
+    maskUsers: values['mask-users'] === true,
   };
 }
 
-const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'mask-users', 'browser'] as const;
+const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'browser'] as const;
 
 function pdfArgs(
   format: OutputFormat,
@@ -177,6 +190,5 @@ function pdfArgs(
     customer: text('customer'),
     consultant: text('consultant'),
     browser: typeof values.browser === 'string' ? values.browser : undefined,
-    maskUsers: values['mask-users'] === true,
   };
 }

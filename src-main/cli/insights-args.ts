@@ -1,5 +1,5 @@
 /**
- * Arguments of the issue-7 commands (`attempts`, `funnel`, `failures`) and of `report --compare`.
+ * Arguments of the drill-down, funnel and failures commands (`attempts`, `funnel`, `failures`) and of `report --compare`.
  * The report's own options keep their meaning (args.ts); every problem is a one-line UsageError.
  */
 import { parseArgs } from 'node:util';
@@ -81,8 +81,6 @@ export const INSIGHT_USAGE = `       enrollscope attempts [FILE...] [--db CASE] 
                          [--format json|text] [--out PATH]
        enrollscope report ... --compare previous|YYYY-MM-DD..YYYY-MM-DD   (with --format json or text)`;
 
-
-
 /** `--compare previous` or `--compare 2025-05-01..2025-05-14`. */
 export function parseCompare(value: string | undefined): CompareAgainst | undefined {
   if (value === undefined) return undefined;
@@ -130,7 +128,6 @@ const OPTIONS = {
   failures: COMMON_OPTIONS,
 } as const;
 
-
 const sectionOf = (value: string): Section => reportSectionOf(value, ', "Unclassified"');
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
@@ -138,7 +135,6 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
   if (!/^\d{1,9}$/.test(value.trim())) throw new UsageError(`--${flag} ${value}: expected a whole number`);
   return Number(value.trim());
 }
-
 
 export function parseInsightArgs(command: InsightCommand, rest: readonly string[]): InsightArgs {
   let parsed;

@@ -1,5 +1,5 @@
 /**
- * The issue-7 commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
+ * The drill-down, funnel and failures commands: `attempts` (drill-down), `funnel`, `failures`, and `report --compare`.
  * Same case handling as `report` (run.ts): FILE(s) into a temporary case, or --db.
  */
 import { formatFindingsText } from '../findings/format-text';
@@ -13,6 +13,9 @@ import { inReadTransaction } from '../insights/query';
 import { computeReport } from '../report/compute-report';
 import { exportAttemptsCsv } from '../report/exports/exports';
 import type { CompareAgainst } from '../shared/insights-types';
+import { maskReport } from '../shared/mask';
+import type { Report } from '../shared/report-types';
+import { maskKeyOf } from '../store/mask-key';
 import type { ReportArgs } from './args';
 import type { AttemptsArgs, FailuresArgs, FunnelArgs } from './insights-args';
 import { importAll, withCase } from './run';
@@ -33,8 +36,10 @@ export async function runCompareReport(args: ReportArgs, against: CompareAgainst
     // The findings always compare with the previous period of the same length, whatever --compare names.
     const { findings } = reportWithFindings(db, filter);
     markPhase('reported');
-    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatComparisonText(comparison)}`;
-    const { current, previous, delta, caveats } = comparison;
+    const mask = (report: Report): Report => (args.maskUsers ? maskReport(report, maskKeyOf(db)) : report);
+    const masked = { ...comparison, current: mask(comparison.current), previous: mask(comparison.previous) };
+    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatComparisonText(masked)}`;
+    const { current, previous, delta, caveats } = masked;
     return json({ ...current, findings, previous, delta, caveats });
   });
 }

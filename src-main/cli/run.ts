@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
 import type { PrintJob } from '../shared/print-types';
-import { maskReport } from '../shared/mask';
+import type { Report } from '../shared/report-types';
+import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
@@ -20,7 +21,6 @@ import { CliFailure } from './cli-failure';
 import { formatFindingsText } from '../findings/format-text';
 import { findingsOf, reportWithFindings } from '../findings/gather';
 import type { ReportWithFindings } from '../shared/findings-types';
-import type { Report } from '../shared/report-types';
 import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
@@ -82,12 +82,12 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   if (files.length === 0) return;
   // Loaded only when there are files: a report on a stored case needs neither the parsers nor
   // the parse worker (about a third of the command line's code by loading time).
-  const [{ importFiles }, { readInputInWorker }] = await Promise.all([
+  const [{ importFiles }, { readInputBySize }] = await Promise.all([
     import('../store/import-files'),
     import('../workers/parse-in-worker'),
   ]);
   const outcomes = await importFiles(db, files, {
-    reader: readInputInWorker,
+    reader: readInputBySize,
     onProgress: (progress) => progress.phase === 'attempts' && markPhase('stored'),
   });
   markPhase('imported');
@@ -101,17 +101,31 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   }
 }
 
+/** With --mask-users, a report masked with the case's key; else the report as it is. */
+function maskerFor(db: CaseDb, args: ReportArgs): (report: Report) => Report {
+  return (report) => (args.maskUsers ? maskReport(report, maskKeyOf(db)) : report);
+}
+
+/** The report the arguments ask for, masked as they say. */
+function reportFor(db: CaseDb, args: ReportArgs): Report {
+  const { from, to, platforms, sections, tz } = args;
+  return maskerFor(db, args)(computeReport(db, { from, to, platforms, sections, tz }));
+}
+
 export async function runReport(args: ReportArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
     const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
+    const mask = maskerFor(db, args);
     if (args.format === 'csv') {
       const report = computeReport(db, filter, { observedRows: 'all' });
       markPhase('reported');
-      return formatCsv(report);
+      return formatCsv(mask(report));
     }
     // The report and its findings from one read of the case (the findings compare with the previous period).
-    const { report, findings } = reportWithFindings(db, filter);
+    const found = reportWithFindings(db, filter);
+    const { findings } = found;
+    const report = mask(found.report);
     markPhase('reported');
     if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatText(report)}`;
     const output: ReportWithFindings<Report> = { ...report, findings };
@@ -137,16 +151,10 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
   }
   await withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const report = computeReport(db, {
-      from: args.from,
-      to: args.to,
-      platforms: args.platforms,
-      sections: args.sections,
-      tz: args.tz,
-    });
+    const report = reportFor(db, args);
     const job: PrintJob = {
       // Masked here, with the case's key (the print route draws what it is given).
-      report: pdf.maskUsers ? maskReport(report, maskKeyOf(db)) : report,
+      report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       findings: findingsOf(db, report),
       meta: {
@@ -155,7 +163,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
         customer: pdf.customer ?? getSetting(db, 'customer') ?? '',
         consultant: pdf.consultant ?? getSetting(db, 'consultant') ?? '',
         generatedAt: new Date().toISOString(),
-        maskUsers: pdf.maskUsers,
+        maskUsers: args.maskUsers,
         sampleData: getSetting(db, 'sample') === 'true',
         rangeNote: args.from === undefined && args.to === undefined ? 'the last 14 days with data' : '',
       },
@@ -173,7 +181,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
 export async function runImports(args: ImportsArgs): Promise<string> {
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
-    const imports = listImports(db);
+    const stored = listImports(db);
+    const imports = args.maskUsers ? stored.map((record) => maskImportRecord(record, maskKeyOf(db))) : stored;
     return args.format === 'text' ? formatImportsText(imports) : `${JSON.stringify(imports, null, 2)}\n`;
   });
 }

@@ -11,10 +11,10 @@ export const isCommandName = (value: string): value is CommandName => (COMMANDS 
 
 const REPORT_USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          [--platform ios|android]... [--section NAME]... [--tz ZONE]
-                         [--format json|csv|text] [--out PATH]
+                         [--format json|csv|text] [--out PATH] [--mask-users]
                          [--format pdf --out PATH [--paper a4|letter] [--landscape]
-                          [--customer NAME] [--consultant NAME] [--mask-users] [--browser PATH]]
-       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH]`;
+                          [--customer NAME] [--consultant NAME] [--browser PATH]]
+       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH] [--mask-users]`;
 
 const ALL = `${REPORT_USAGE}\n${INSIGHT_USAGE}\n${CHECK_USAGE}`;
 

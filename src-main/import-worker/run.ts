@@ -13,7 +13,11 @@ export interface RunImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
-export function runImportInWorker(casePath: string, paths: readonly string[], options: RunImportOptions = {}): Promise<ImportOutcome[]> {
+export function runImportInWorker(
+  casePath: string,
+  paths: readonly string[],
+  options: RunImportOptions = {},
+): Promise<ImportOutcome[]> {
   const { file, options: workerOptions } = locateWorker('import-worker', 'import-worker/worker.ts');
   const job: ImportJob = { casePath, paths: [...paths] };
   const worker = new Worker(file, { ...workerOptions, workerData: job });

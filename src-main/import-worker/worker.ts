@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCase } from '../store/case-file';
 import { importFiles } from '../store/import-files';
-import { readInputInWorker } from '../workers/parse-in-worker';
+import { readInputBySize } from '../workers/parse-in-worker';
 import type { FromImportWorker, ImportJob, ToImportWorker } from './protocol';
 
 const port = parentPort!;
@@ -21,7 +21,7 @@ async function run({ casePath, paths }: ImportJob): Promise<void> {
   let lastPost = 0;
   try {
     const outcomes = await importFiles(db, paths, {
-      reader: readInputInWorker,
+      reader: readInputBySize,
       signal: controller.signal,
       onProgress: (progress) => {
         // A few updates a second keep the bar alive without flooding the window.
@@ -39,5 +39,7 @@ async function run({ casePath, paths }: ImportJob): Promise<void> {
 }
 
 run(workerData as ImportJob)
-  .catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) }))
+  .catch((error: unknown) =>
+    post({ type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) }),
+  )
   .finally(() => port.close());

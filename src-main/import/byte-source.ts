@@ -4,6 +4,7 @@
  * independent, and nothing is held open between them.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface ByteSource {
@@ -21,6 +22,37 @@ export interface ReadOptions {
 export const READ_CHUNK = 1024 * 1024;
 
 /**
+ * Files up to this size are read whole, once, with one synchronous read, and every pass (sniffing,
+ * hashing, parsing) is served from memory. A folder of thousands of small exports otherwise pays
+ * each file's dozen asynchronous opens, reads and closes (thread-pool round trips: ~3 ms a file on
+ * a busy 2-core machine) and two 1 MiB buffers per pass to the garbage collector.
+ */
+export const SMALL_FILE_BYTES = 1024 * 1024;
+
+/** The whole of a small file (see SMALL_FILE_BYTES). */
+export function readSmallFile(path: string): Uint8Array {
+  return readFileSync(path);
+}
+
+/** A source over bytes already in memory, with the same progress and cancel as a file's. */
+export function memorySource(bytes: Uint8Array, options: ReadOptions = {}): ByteSource {
+  let done = false;
+  return {
+    read() {
+      options.signal?.throwIfAborted();
+      if (done || bytes.length === 0) return Promise.resolve(null);
+      done = true;
+      options.onBytes?.(bytes.length, bytes.length);
+      return Promise.resolve(bytes);
+    },
+    close() {
+      done = true;
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
  * A file from its start, 1 MiB at a time. The next chunk is read while the caller works on the
  * current one (two buffers, alternating), so parsing does not wait on the disk.
  */
@@ -33,7 +65,9 @@ export async function openFileSource(path: string, options: ReadOptions = {}): P
     await handle.close();
     throw error;
   }
-  const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)] as const;
+  // A file smaller than a chunk gets buffers of its size (one byte more, to see its end in one read).
+  const chunkSize = Math.min(READ_CHUNK, total + 1);
+  const buffers = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)] as const;
   let turn = 0;
   let position = 0;
   let closed = false;
@@ -52,7 +86,7 @@ export async function openFileSource(path: string, options: ReadOptions = {}): P
       if (chunk === null) return null;
       options.onBytes?.(position, Math.max(total, position));
       turn ^= 1;
-      if (chunk.length === READ_CHUNK) {
+      if (chunk.length === chunkSize) {
         next = readInto(buffers[turn]!);
         next.catch(() => undefined); // a failure surfaces on the next read()
       }
@@ -98,7 +132,8 @@ export class MeteredSource implements ByteSource {
 }
 
 /** sha256 of a file's bytes, streamed (spec 3: a file whose bytes were already imported is refused). */
-export async function hashFile(path: string, options: ReadOptions = {}): Promise<string> {
+export async function hashFile(path: string, options: ReadOptions = {}, size = Infinity): Promise<string> {
+  if (size <= SMALL_FILE_BYTES) return createHash('sha256').update(readSmallFile(path)).digest('hex');
   const source = new MeteredSource(await openFileSource(path, options));
   try {
     while ((await source.read()) !== null);

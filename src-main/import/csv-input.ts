@@ -26,10 +26,16 @@ function excelSeparator(head: string): CsvDialect | undefined {
 
 /** The header: the first non-blank row after `skip` leading ones; undefined when the head holds none complete. */
 function headerOf(head: string, complete: boolean, dialect: CsvDialect, skip: number): string[] | undefined {
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
-  const rows = (parser.parse(head, 0, !complete) as { data: string[][] }).data;
-  const header = rows.filter((row) => !isBlankLine(row))[skip];
-  return header?.map((name) => name.replace(/\r$/, ''));
+  // The first rows are enough (the header comes after at most a few blank lines); the whole head
+  // only when they are all blank. Parsing all of a 1 MiB head for one row cost every file a second parse.
+  for (const preview of [skip + 32, 0]) {
+    const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"', preview });
+    const rows = (parser.parse(head, 0, !complete) as { data: string[][] }).data;
+    const header = rows.filter((row) => !isBlankLine(row))[skip];
+    if (header) return header.map((name) => name.replace(/\r$/, ''));
+    if (rows.length < preview) return undefined;
+  }
+  return undefined;
 }
 
 export function openCsv(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {

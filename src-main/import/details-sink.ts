@@ -8,19 +8,7 @@ import type { ColumnPlan, EnrollmentField } from './columns';
 import { actionCodes, platformCodes } from './event-sink';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
-import {
-  CodeCache,
-  EMPTY_CODE,
-  excerpt,
-  fieldCode,
-  fieldRaw,
-  fieldShown,
-  fieldText,
-  fieldTime,
-  isBlankRow,
-  NO_TIME,
-  type Row,
-} from './values';
+import { CodeCache, EMPTY_CODE, excerpt, fieldCode, fieldShown, fieldText, type Row } from './values';
 
 const userActionCodes = (): CodeCache =>
   new CodeCache((text) => {
@@ -40,13 +28,8 @@ export class DetailsSink extends RowSink {
 
   row(row: Row, line: number): void {
     const f = this.plan.fields;
-    const time = fieldTime(row, f.time);
-    if (!(time > NO_TIME)) {
-      if (time === NO_TIME) {
-        if (!isBlankRow(row)) this.skip(line, 'no time', () => excerpt(row));
-      } else this.skip(line, 'bad time', () => fieldRaw(row, f.time));
-      return;
-    }
+    const time = this.timeOrSkip(row, line, f.time);
+    if (time === undefined) return;
     const user = fieldText(row, f.user);
     if (user === '') return this.skip(line, 'no user', () => excerpt(row));
     const platform = fieldCode(row, f.platform, this.platforms);

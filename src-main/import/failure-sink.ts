@@ -7,7 +7,7 @@ import { failureRows } from './batch-builders';
 import type { ColumnPlan, FailureField } from './columns';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
-import { excerpt, fieldRaw, fieldText, fieldTime, isBlankRow, labelText, NO_TIME, type Row } from './values';
+import { fieldText, labelText, type Row } from './values';
 
 export class FailureSink extends RowSink {
   private readonly batch = failureRows();
@@ -18,13 +18,8 @@ export class FailureSink extends RowSink {
 
   row(row: Row, line: number): void {
     const f = this.plan.fields;
-    const time = fieldTime(row, f.time);
-    if (!(time > NO_TIME)) {
-      if (time === NO_TIME) {
-        if (!isBlankRow(row)) this.skip(line, 'no time', () => excerpt(row));
-      } else this.skip(line, 'bad time', () => fieldRaw(row, f.time));
-      return;
-    }
+    const time = this.timeOrSkip(row, line, f.time);
+    if (time === undefined) return;
     this.appended(
       this.batch.push({
         line,

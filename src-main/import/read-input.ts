@@ -2,9 +2,10 @@
  * The import step's entry point: a path in, one ParsedInput per readable file out (a ZIP gives one
  * per usable entry). The format is detected from the content, never from the name (spec 3).
  */
-import { open, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { openFileSource } from './byte-source';
+import { memorySource, openFileSource, readSmallFile, SMALL_FILE_BYTES } from './byte-source';
 import { resolveLimits, type ImportLimits } from './limits';
 import { openInput } from './open-input';
 import type { ParsedInput } from './parsed-input';
@@ -59,13 +60,20 @@ export async function* readInput(path: string, options: ReadInputOptions = {}): 
   options.signal?.throwIfAborted();
   let size: number;
   let magic: Uint8Array;
+  /** The whole file when it is small (byte-source.ts SMALL_FILE_BYTES): every pass reads it from memory. */
+  let whole: Uint8Array | undefined;
   try {
-    const info = await stat(path);
+    // Synchronous: microseconds, where an asynchronous stat waits a thread-pool round trip per file.
+    const info = statSync(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     // A pipe or a device would block the open() below (a FIFO without a writer) or never end.
     if (!info.isFile()) throw new InputRefused(name, 'not a regular file (a pipe or a device)');
     size = info.size;
-    magic = await firstBytes(path, 4);
+    if (size <= SMALL_FILE_BYTES) {
+      whole = readSmallFile(path);
+      size = whole.length;
+    }
+    magic = whole ? whole.subarray(0, 4) : await firstBytes(path, 4);
   } catch (error) {
     throw error instanceof InputRefused ? error : cannotOpen(name, error);
   }
@@ -78,6 +86,9 @@ export async function* readInput(path: string, options: ReadInputOptions = {}): 
     size,
     inZip: false,
     limits,
-    open: (full) => openFileSource(path, full ? options : { signal: options.signal }),
+    open: async (full) => {
+      const passOptions = full ? options : { signal: options.signal };
+      return whole ? memorySource(whole, passOptions) : openFileSource(path, passOptions);
+    },
   });
 }

@@ -86,6 +86,7 @@ export type RecordBatch = EventBatch | DetailsBatch | SummaryBatch | FailureBatc
 export type SkipReason =
   | 'no time'
   | 'bad time'
+  | 'time out of range'
   | 'no user'
   | 'no platform'
   | 'unknown platform'

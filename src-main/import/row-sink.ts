@@ -3,7 +3,8 @@
  * counts it as skipped with its reason, and hands out finished batches. One sink per file kind.
  */
 import { EXAMPLES_PER_REASON, SkipTally, type RecordBatch, type SkipReason } from './records';
-import type { Row } from './values';
+import type { Candidate } from './columns';
+import { excerpt, fieldRaw, fieldTime, isBlankRow, NO_TIME, TIME_OUT_OF_RANGE, type Row } from './values';
 
 export abstract class RowSink {
   readonly skipped = new SkipTally();
@@ -41,6 +42,20 @@ export abstract class RowSink {
   protected appended(full: boolean): void {
     this.emitted++;
     if (full) this.ready.push(this.takeBatch());
+  }
+
+  /**
+   * The row's time (epoch ms, in the accepted range), or undefined when the row is skipped for it:
+   * no time, a bad time, or a time out of range (a blank row is no row and is not counted).
+   */
+  protected timeOrSkip(row: Row, line: number, cands: readonly Candidate[]): number | undefined {
+    const time = fieldTime(row, cands);
+    if (time > NO_TIME && time < TIME_OUT_OF_RANGE) return time;
+    if (time === NO_TIME) {
+      if (!isBlankRow(row)) this.skip(line, 'no time', () => excerpt(row));
+    } else if (time === TIME_OUT_OF_RANGE) this.skip(line, 'time out of range', () => fieldRaw(row, cands));
+    else this.skip(line, 'bad time', () => fieldRaw(row, cands));
+    return undefined;
   }
 
   /** Counts a skipped row; the detail is only computed for the few examples that are kept. */

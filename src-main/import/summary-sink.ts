@@ -7,21 +7,8 @@ import type { Candidate, ColumnPlan, EnrollmentField } from './columns';
 import { platformCodes } from './event-sink';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
-import { parseDay } from './times';
-import {
-  EMPTY_CODE,
-  excerpt,
-  fieldCode,
-  fieldRaw,
-  fieldShown,
-  fieldText,
-  fieldTime,
-  isBlankRow,
-  NO_TIME,
-  presentCandidate,
-  textOf,
-  type Row,
-} from './values';
+import { isDayInRange, parseDay } from './times';
+import { EMPTY_CODE, fieldCode, fieldRaw, fieldShown, fieldText, presentCandidate, textOf, type Row } from './values';
 
 /** A count: a non-negative integer (JSON number or digits, `12.0` allowed); -1 when not one. */
 export function parseCount(value: unknown): number {
@@ -44,15 +31,10 @@ export class SummarySink extends RowSink {
     const day = parseDay(fieldText(row, f.time));
     let time: number | null = null;
     if (day === null) {
-      const t = fieldTime(row, f.time);
-      if (!(t > NO_TIME)) {
-        if (t === NO_TIME) {
-          if (!isBlankRow(row)) this.skip(line, 'no time', () => excerpt(row));
-        } else this.skip(line, 'bad time', () => fieldRaw(row, f.time));
-        return;
-      }
+      const t = this.timeOrSkip(row, line, f.time);
+      if (t === undefined) return;
       time = t;
-    }
+    } else if (!isDayInRange(day)) return this.skip(line, 'time out of range', () => day);
     const code = fieldCode(row, f.platform, this.platforms);
     if (code === 0) return this.skip(line, 'unknown platform', () => fieldShown(row, f.platform));
     const platform = code === EMPTY_CODE ? 0 : (code as 1 | 2);

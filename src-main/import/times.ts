@@ -1,12 +1,50 @@
 /**
  * Time values (spec 3): ISO 8601 with `Z` or an offset; ISO 8601 without an offset is UTC; an
- * integer is epoch milliseconds; a date alone (`YYYY-MM-DD`) is midnight UTC. Anything else is not a
- * time. Hand-rolled over char codes because it runs once per row (a million times per import) and
+ * integer is an epoch time in seconds, milliseconds, microseconds or nanoseconds, told apart by its
+ * magnitude (epochMsOf); a date alone (`YYYY-MM-DD`) is midnight UTC. Anything else is not a time.
+ *
+ * The product accepts times from FIRST_TIME_MS to LAST_TIME_MS (2000-01-01T00:00:00.000Z to
+ * 2100-12-31T23:59:59.999Z): Intune's reports did not exist before 2000, and a year past 2100 is a
+ * typo or a unit mistake. A time outside is a time all the same (parseTime returns it) but the
+ * import skips its row as "time out of range", so no stored time ever has a year of other than four
+ * digits and days compare as text. Hand-rolled over char codes because it runs once per row (a million times per import) and
  * because `Date.parse` accepts non-ISO text ("6/1/2025") in the computer's local zone, which would
  * make imports depend on the laptop they run on.
  */
 
 const MS_PER_DAY = 86_400_000;
+/** The first and last instant the product accepts: 2000-01-01T00:00:00.000Z, 2100-12-31T23:59:59.999Z. */
+export const FIRST_TIME_MS = Date.UTC(2000, 0, 1);
+export const LAST_TIME_MS = Date.UTC(2101, 0, 1) - 1;
+/** The same range as days (`YYYY-MM-DD` compare as text): for summary rows that give a date only. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+
+export const isTimeInRange = (ms: number): boolean => ms >= FIRST_TIME_MS && ms <= LAST_TIME_MS;
+export const isDayInRange = (day: string): boolean => day >= FIRST_DAY && day <= LAST_DAY;
+
+/**
+ * Epoch milliseconds of an epoch number whose unit is not given: seconds, milliseconds,
+ * microseconds or nanoseconds, whichever maps into the accepted range. The four ranges do not
+ * overlap (each spans a factor of ~4.4, units differ by 1000), so the magnitude decides:
+ *   seconds       946,684,800 ..         4,133,980,799  (10 digits)
+ *   milliseconds  9.5e11      ..         4.1e12         (12-13 digits)
+ *   microseconds  9.5e14      ..         4.1e15         (15-16 digits)
+ *   nanoseconds   9.5e17      ..         4.1e18         (18-19 digits)
+ * A number in none of them is returned as milliseconds, which are out of range (the row is skipped).
+ */
+export function epochMsOf(value: number): number {
+  if (!Number.isFinite(value)) return NaN;
+  const seconds = Math.trunc(value * 1000);
+  if (isTimeInRange(seconds)) return seconds;
+  const ms = Math.trunc(value);
+  if (isTimeInRange(ms)) return ms;
+  const micro = Math.trunc(value / 1000);
+  if (isTimeInRange(micro)) return micro;
+  const nano = Math.trunc(value / 1e6);
+  if (isTimeInRange(nano)) return nano;
+  return ms;
+}
 /** The ECMAScript time range: ±100,000,000 days around the epoch. */
 const MAX_EPOCH_MS = 8.64e15;
 
@@ -59,19 +97,19 @@ export function parseTime(text: string): number {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end - start >= 10 && text.charCodeAt(start + 4) === 45) return parseIso(text, start, end);
-  return parseEpochMs(text, start, end);
+  return parseEpoch(text, start, end);
 }
 
-function parseEpochMs(s: string, start: number, end: number): number {
+/** An integer (at most 19 digits: nanoseconds until 2286), in the unit its magnitude says. */
+function parseEpoch(s: string, start: number, end: number): number {
   let at = start;
   if (s.charCodeAt(at) === 45) at++; // '-': before 1970, odd but an integer all the same
-  if (at === end || end - at > 16) return NaN;
+  if (at === end || end - at > 19) return NaN;
   for (let i = at; i < end; i++) {
     const d = s.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return NaN;
   }
-  const value = Number(s.slice(start, end));
-  return Math.abs(value) <= MAX_EPOCH_MS ? value : NaN;
+  return epochMsOf(Number(s.slice(start, end)));
 }
 
 function parseIso(s: string, start: number, end: number): number {
@@ -140,7 +178,7 @@ export function parseDay(text: string): string | null {
   return trimmed.length === 10 && !Number.isNaN(dateAt(trimmed, 0)) ? trimmed : null;
 }
 
-/** A time from a JSON number: epoch milliseconds (a fraction of a millisecond is dropped). */
+/** A time from a JSON number: an epoch time in the unit its magnitude says (epochMsOf); a fraction of a millisecond is dropped. */
 export function timeOfNumber(value: number): number {
-  return Number.isFinite(value) && Math.abs(value) <= MAX_EPOCH_MS ? Math.trunc(value) : NaN;
+  return epochMsOf(value);
 }

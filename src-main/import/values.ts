@@ -4,7 +4,7 @@
  * have that column at all (a short CSV row, a JSON object without that key).
  */
 import type { Candidate } from './columns';
-import { parseTime, timeOfNumber } from './times';
+import { isTimeInRange, parseTime, timeOfNumber } from './times';
 
 export type Row = ArrayLike<unknown>;
 
@@ -99,19 +99,26 @@ export function fieldShown(row: Row, cands: readonly Candidate[]): string {
 /** No value at all: the field is absent or empty. Never a valid time (those are finite). */
 export const NO_TIME = Number.NEGATIVE_INFINITY;
 
-/** The time of a row: epoch ms, NO_TIME when empty, NaN when present but not a time. */
+/** A time outside the accepted range (times.ts): never a valid time either. */
+export const TIME_OUT_OF_RANGE = Number.POSITIVE_INFINITY;
+
+/**
+ * The time of a row: epoch ms in the accepted range, NO_TIME when empty, TIME_OUT_OF_RANGE when a
+ * time outside the range, NaN when present but not a time.
+ */
 export function fieldTime(row: Row, cands: readonly Candidate[]): number {
   const c = cands.length === 1 ? cands[0]! : presentCandidate(row, cands);
   if (!c) return NO_TIME;
   let value = row[c.primary];
   if (c.twin >= 0 && isEmpty(value)) value = row[c.twin];
+  let time: number;
   if (typeof value === 'string') {
     // parseTime trims; only an all-blank value is "no time".
-    const time = parseTime(value);
-    return time === time || !isBlank(value) ? time : NO_TIME;
-  }
-  if (typeof value === 'number') return timeOfNumber(value);
-  return value === undefined || value === null ? NO_TIME : NaN;
+    time = parseTime(value);
+    if (time !== time && isBlank(value)) return NO_TIME;
+  } else if (typeof value === 'number') time = timeOfNumber(value);
+  else return value === undefined || value === null ? NO_TIME : NaN;
+  return time === time && !isTimeInRange(time) ? TIME_OUT_OF_RANGE : time;
 }
 
 function isEmpty(value: unknown): boolean {

@@ -1,5 +1,5 @@
 /**
- * Annotations (issue 7, item 4): dated notes stored in the case (migration 3), drawn on the chart
+ * Annotations: dated notes stored in the case (migration 3), drawn on the chart
  * and listed in the PDF. Not part of the Report: the UI and the print route ask for them apart.
  *
  * - date: a calendar day `YYYY-MM-DD` (no zone: a note is about a day, the chart's day axis is

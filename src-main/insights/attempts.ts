@@ -1,5 +1,5 @@
 /**
- * The drill-down (issue 7, item 1): the attempts behind a section table row, a chart point or a
+ * The drill-down: the attempts behind a section table row, a chart point or a
  * tile, exactly those the report counted there.
  *
  * The filter is resolved by the report's own resolveFilter (same defaults, zone, range) and the

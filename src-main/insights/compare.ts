@@ -1,5 +1,5 @@
 /**
- * Comparison with another period (issue 7, item 2): the report for the filter, the report for the
+ * Comparison with another period: the report for the filter, the report for the
  * other period with the same platforms, sections and zone, and their differences. Both reports
  * come from one read transaction.
  *

@@ -1,5 +1,5 @@
 /**
- * The successor data (spec 8; issue 7, item 7): Intune's enrollment failures, counted in their
+ * The successor data (spec 8): Intune's enrollment failures, counted in their
  * own view and never mixed into the abandonment numbers.
  *
  * - A failure counts on the local day (in tz) of its time, like an attempt's start in the report.

@@ -1,5 +1,5 @@
 /**
- * The section funnel (spec 7; issue 7, item 3) over the attempts that started in the report's
+ * The section funnel (spec 7) over the attempts that started in the report's
  * range (report days in tz) on the selected platforms. The section filter does not apply: the
  * funnel is the whole flow.
  *

@@ -1,5 +1,5 @@
 /**
- * Beyond the old report (issue 7): the engine's functions in one place, for the app's handlers and
+ * Beyond the old report: the engine's functions in one place, for the app's handlers and
  * the command line. Types: src-main/shared/insights-types.ts; guidance: src-main/shared/guidance.ts;
  * exports: src-main/report/exports/exports.ts.
  */

@@ -1,7 +1,7 @@
 /**
- * The section tables as one CSV table (RFC 4180: CRLF line ends, fields quoted when they hold a
- * comma, a double quote or a line break, quotes doubled). The caller writes it as UTF-8; no BOM,
- * so that scripts reading it see the header as written.
+ * The section tables as one CSV table (RFC 4180: CRLF line ends, quotes doubled; fields quoted and
+ * guarded by csvField). The caller writes it as UTF-8; no BOM, so that scripts reading it see the
+ * header as written.
  */
 import type { Report } from '../shared/report-types';
 
@@ -16,9 +16,28 @@ export const CSV_HEADER = [
   'Android',
 ];
 
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A text a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A text that is one number as written (`-5`, `+1.5`, `2e3`): a spreadsheet reads it as that number. */
+const PURE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Quoted: the delimiters of both locales (`,` and `;`), quotes, line breaks, tabs. */
+const NEEDS_QUOTES = /[",;\r\n\t]/;
+
+/**
+ * One CSV field, the only way the product writes one (reports, exports, the command line), following
+ * OWASP's CSV injection guidance: a text starting with = + - @, a tab or a carriage return gets a
+ * leading apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running it
+ * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(…)`); a text holding a comma, a semicolon (the
+ * delimiter Excel uses in many locales, where `a;=cmd` would start a new cell), a quote, a line
+ * break or a tab is quoted, quotes doubled. Numbers stay numbers: a number value, and a text that
+ * is a pure number (`-5`, `+3`, `-1.5e3`), is written as it is (a spreadsheet reads it as that
+ * number, nothing runs); `-5 ok` or `-cmd` is guarded. null is an empty field.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) && !PURE_NUMBER.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function formatCsv(report: Report): string {

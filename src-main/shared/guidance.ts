@@ -1,5 +1,5 @@
 /**
- * Guidance (issue 7, item 6): for the rows where users abandon, a short curated note of what they
+ * Guidance: for the rows where users abandon, a short curated note of what they
  * saw and what an admin can change. Kept as data in the project, shown beside the section tables
  * and in the PDF. Node-free.
  *

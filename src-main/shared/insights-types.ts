@@ -1,5 +1,5 @@
 /**
- * Beyond the old report (issue 7): the drill-down, the comparison with another period, the section
+ * Beyond the old report: the drill-down, the comparison with another period, the section
  * funnel, annotations and the successor data (Intune's enrollment failures). What the engine
  * computes, the command line prints as JSON and the renderer draws. Node-free.
  */
@@ -8,7 +8,7 @@ import type { Report, ReportFilter, ReportRange } from './report-types';
 import type { CatalogPlatform, Platform, Section, UserAction } from './taxonomy';
 
 // ---------------------------------------------------------------------------------------------
-// Drill-down (issue 7, item 1): the attempts behind a table row, a chart point or a tile.
+// Drill-down: the attempts behind a table row, a chart point or a tile.
 
 export type AttemptOutcome = 'incomplete' | 'complete' | 'in progress';
 export const ATTEMPT_OUTCOMES = ['incomplete', 'complete', 'in progress', 'all'] as const;
@@ -115,7 +115,7 @@ export interface AttemptPage {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comparison with another period (issue 7, item 2).
+// Comparison with another period.
 
 /** 'previous': the period of equal length ending the day before `from`; else a chosen period. */
 export type CompareAgainst = 'previous' | { readonly from: string; readonly to: string };
@@ -180,7 +180,7 @@ export interface Comparison {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The section funnel (spec 7; issue 7, item 3).
+// The section funnel (spec 7).
 
 export interface FunnelStep {
   readonly section: Section;
@@ -224,7 +224,7 @@ export interface Funnel {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Annotations (issue 7, item 4): dated notes stored in the case.
+// Annotations: dated notes stored in the case.
 
 export interface Annotation {
   readonly id: number;
@@ -277,7 +277,7 @@ export function annotationTextProblem(text: unknown): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The successor data (spec 8; issue 7, item 7): Intune's enrollment failures, in their own view.
+// The successor data (spec 8): Intune's enrollment failures, in their own view.
 
 export interface FailuresFilter {
   /** Inclusive days in tz; default: the 14 days ending at the latest failure's day. */

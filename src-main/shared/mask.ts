@@ -1,12 +1,11 @@
 /**
- * Masking user names and device ids (issue 6, item 4): stable pseudonyms, so the same person or
+ * Masking user names and device ids: stable pseudonyms, so the same person or
  * device gets the same stand-in everywhere it is shown, and nothing of the original is left.
  *
  * In the report, identities appear only in the examples of skipped rows (spec 3: "the first few are
- * shown with their line numbers"). Those show either one field (an unknown platform, event, action
- * name or user action, a bad time or count: never a user or a device), or an excerpt of the whole
- * row. An excerpt's columns are not known any more, so masking keeps only what is certainly not an
- * identity (times, numbers, the taxonomy's own values: platforms, events, action names, sections,
+ * shown with their line numbers"). Those show one field or an excerpt of the whole row; either may
+ * hold a name when a row's columns shifted, so masking keeps only what is certainly not personal
+ * (times, short numbers, the taxonomy's own values: platforms, events, action names, sections,
  * user actions and the catalog's screens) and replaces every other field. Node-free: the renderer
  * masks with the same function and key as the main process.
  */
@@ -99,16 +98,6 @@ export function pseudonym(value: string, key: MaskKey): string {
   return shown;
 }
 
-/** Reasons whose example is one field that is never a user or device (see the import's sinks). */
-const SINGLE_FIELD_REASONS: ReadonlySet<string> = new Set([
-  'bad time',
-  'unknown platform',
-  'unknown event',
-  'unknown action name',
-  'unknown user action',
-  'bad count',
-]);
-
 const CATALOG_SCREENS: ReadonlySet<string> = new Set(CATALOG.map((row) => row.screen.toLowerCase()));
 const OTHER_PLATFORMS: ReadonlySet<string> = new Set([
   'windows',
@@ -119,13 +108,22 @@ const OTHER_PLATFORMS: ReadonlySet<string> = new Set([
   'windows 11',
   'chromeos',
 ]);
-const TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-const NUMBER = /^-?\d+(\.\d+)?$/;
+/** What the import itself writes into an example, never taken from the row. */
+const IMPORT_NOTES =
+  /^(\(empty\)|\(an array\)|\(an object\)|null|a JSON (array|string|number|boolean|object)|not an object|not a list of values)$/;
+/** Labels the import puts before a value (`initiated: x`, `not valid JSON: {...}`): kept, the value masked. */
+const IMPORT_LABEL = /^(initiated|incomplete|malformed quotes|not valid JSON): /;
+const TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+/** A date or a clock time written another way (`31/06/2025`, `6.1.25`, `10:00`): never a name. */
+const OTHER_DATE = /^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}(:\d{2})?)$/;
+/** Short numbers (counts, codes, years). A longer number may be an employee, phone or device number. */
+const SHORT_NUMBER = /^-?\d{1,4}(\.\d+)?$/;
 
-/** True for a field that is certainly not a user name or a device id. */
+/** True for a field that is certainly not personal: times, short numbers, the taxonomy's own values. */
 function harmless(field: string): boolean {
   const text = field.trim();
-  if (text === '' || TIME.test(text) || NUMBER.test(text)) return true;
+  if (text === '' || TIME.test(text) || OTHER_DATE.test(text) || SHORT_NUMBER.test(text) || IMPORT_NOTES.test(text))
+    return true;
   const lower = text.toLowerCase();
   return (
     parsePlatform(text) !== undefined ||
@@ -138,15 +136,30 @@ function harmless(field: string): boolean {
   );
 }
 
-/** A skipped row's example with every field that might name a user or a device replaced. */
-export function maskExampleDetail(reason: string, detail: string, key: MaskKey): string {
-  if (SINGLE_FIELD_REASONS.has(reason) || detail === '') return detail;
-  const truncated = detail.endsWith('…');
-  const fields = (truncated ? detail.slice(0, -1) : detail).split(', ');
+function maskField(field: string, key: MaskKey): string {
+  const label = IMPORT_LABEL.exec(field);
+  if (label) return label[0] + maskField(field.slice(label[0].length), key);
+  return harmless(field) ? field : pseudonym(field, key);
+}
+
+/** Details are cut at this length (records.ts SkipTally): a detail this long may end inside a field. */
+const DETAIL_LIMIT = 200;
+
+/**
+ * A skipped row's example with every field that might be personal replaced by its pseudonym, whatever
+ * the reason. Even an example of one field ("unknown platform: X") is masked: when a row's columns
+ * shift (an unquoted `Doe, John`), that field holds a name or a device. The example is split where
+ * the import joined fields (`, `); each piece is kept only when it is certainly not personal (a
+ * time, a short number, a value of the taxonomy, a screen of the catalog, the import's own notes).
+ */
+export function maskExampleDetail(detail: string, key: MaskKey): string {
+  if (detail === '') return detail;
+  const truncated = detail.endsWith('…') || detail.length >= DETAIL_LIMIT;
+  const fields = (detail.endsWith('…') ? detail.slice(0, -1) : detail).split(', ');
   const masked = fields.map((field, index) => {
-    // The last field of a truncated excerpt is cut: it cannot be recognised, so it is masked.
+    // The last field of a cut excerpt is cut too: it cannot be recognised, so it is left out.
     if (truncated && index === fields.length - 1) return field === '' ? '' : '…';
-    return harmless(field) ? field : pseudonym(field, key);
+    return maskField(field, key);
   });
   return masked.join(', ');
 }
@@ -156,7 +169,7 @@ export function maskImportRecord(record: ImportRecord, key: MaskKey): ImportReco
     ...record,
     examples: record.examples.map((example) => ({
       ...example,
-      detail: maskExampleDetail(example.reason, example.detail, key),
+      detail: maskExampleDetail(example.detail, key),
     })),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The printed report (issue 4): what the print route is given to draw, the page it is drawn for,
+ * The printed report: what the print route is given to draw, the page it is drawn for,
  * and the page geometry both sides agree on (the print route sizes its chart from it; the printers
  * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
  */

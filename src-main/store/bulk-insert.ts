@@ -8,6 +8,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { CaseDb } from './case-file';
+import { cachedStatement } from './statements';
 
 /** Rows per statement: 500 rows of 8 columns bind 4,000 values, far below SQLite's 32,766. */
 export const ROWS_PER_STATEMENT = 500;
@@ -16,8 +17,12 @@ export class BulkInserter {
   private many: Statement<unknown[]> | undefined;
   private readonly head: string;
   private readonly tuple: string;
-  /** The values of the rows not yet written, row after row; full rows are written at once. */
-  readonly values: unknown[];
+  /**
+   * The values of the rows not yet written, row after row; full rows are written at once. Grows as
+   * rows come (a file of ten rows does not allocate room for 500).
+   */
+  readonly values: unknown[] = [];
+  private readonly capacity: number;
   /** Where the next value goes in `values`. */
   at = 0;
   /** Rows inserted (not ignored) since construction. */
@@ -31,7 +36,7 @@ export class BulkInserter {
   ) {
     this.tuple = `(${columns.map(() => '?').join(',')})`;
     this.head = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) VALUES `;
-    this.values = new Array<unknown>(rowsPerStatement * columns.length).fill(0);
+    this.capacity = rowsPerStatement * columns.length;
   }
 
   private statementSql(rows: number): string {
@@ -40,8 +45,8 @@ export class BulkInserter {
 
   /** Call after writing one row's values at `at`: writes the rows once a statement's worth is there. */
   rowAdded(): void {
-    if (this.at === this.values.length) {
-      this.many ??= this.db.prepare(this.statementSql(this.rowsPerStatement));
+    if (this.at === this.capacity) {
+      this.many ??= cachedStatement(this.db, this.statementSql(this.rowsPerStatement));
       this.inserted += this.many.run(this.values).changes;
       this.at = 0;
     }
@@ -57,7 +62,7 @@ export class BulkInserter {
   flush(): void {
     if (this.at === 0) return;
     const rows = this.at / this.columns.length;
-    this.inserted += this.db.prepare(this.statementSql(rows)).run(this.values.slice(0, this.at)).changes;
+    this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(this.values.slice(0, this.at)).changes;
     this.at = 0;
   }
 }

@@ -14,7 +14,17 @@ export interface CodedStrings {
   readonly codes: Int32Array;
   /** The strings first seen in this batch: their codes follow the previous batch's last code. */
   readonly added: readonly string[];
+  /** The codes start again from 0 with this batch (the coder forgot its strings, see CODES_KEPT). */
+  readonly restart?: true;
 }
+
+/**
+ * Distinct strings a coder remembers per column. Past this, it forgets them and starts its codes
+ * again (the next batch says so): memory stays bounded whatever the number of distinct users or
+ * devices (a million one-event users kept ~180 MB of strings in the parse worker), at the cost of
+ * interning a string again when it comes back after a restart.
+ */
+export const CODES_KEPT = 1 << 17;
 
 type Coded<B extends EventBatch | DetailsBatch> = Omit<B, 'kind' | 'user' | 'device' | 'screen'> & {
   readonly coded: true;
@@ -41,10 +51,15 @@ export const ownCopy = (text: string): string => (text.length < 13 ? text : (' '
 export class StringCoder {
   private readonly codes = new Map<string, number>();
 
+  constructor(private readonly kept = CODES_KEPT) {}
+
   code(texts: readonly string[]): CodedStrings {
     const codes = new Int32Array(texts.length);
     const added: string[] = [];
     const map = this.codes;
+    // Decided per batch, before it: a batch's codes all count from the same start.
+    const restart = map.size + texts.length > this.kept && map.size > 0;
+    if (restart) map.clear();
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
       let code = map.get(text);
@@ -55,15 +70,21 @@ export class StringCoder {
       }
       codes[i] = code;
     }
-    return { codes, added };
+    return restart ? { codes, added, restart } : { codes, added };
   }
 }
 
 /** Codes the strings of event-log and details batches of one input; other batches pass as they are. */
 export class BatchCoder {
-  private readonly users = new StringCoder();
-  private readonly devices = new StringCoder();
-  private readonly screens = new StringCoder();
+  private readonly users: StringCoder;
+  private readonly devices: StringCoder;
+  private readonly screens: StringCoder;
+
+  constructor(kept = CODES_KEPT) {
+    this.users = new StringCoder(kept);
+    this.devices = new StringCoder(kept);
+    this.screens = new StringCoder(kept);
+  }
 
   code(batch: RecordBatch): StoreBatch {
     if (batch.kind !== 'event-log' && batch.kind !== 'details') return batch;

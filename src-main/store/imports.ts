@@ -1,6 +1,7 @@
 /** The imports table: one row per imported file (or ZIP entry), its summary and counts. */
 import type { ImportRecord } from '../shared/report-types';
 import type { CaseDb } from './case-file';
+import { cachedStatement } from './statements';
 
 interface ImportRow {
   id: number;
@@ -36,19 +37,19 @@ export function listImports(db: CaseDb): ImportRecord[] {
 }
 
 export function getImport(db: CaseDb, id: number): ImportRecord | undefined {
-  const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
   return row && toRecord(row);
 }
 
 /** The earlier import of the same bytes, if any. */
 export function findImportBySha(db: CaseDb, sha256: string): ImportRecord | undefined {
-  const row = db.prepare('SELECT * FROM imports WHERE sha256 = ?').get(sha256) as ImportRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM imports WHERE sha256 = ?').get(sha256) as ImportRow | undefined;
   return row && toRecord(row);
 }
 
-/** Whether an earlier import (a file or a ZIP entry) had exactly this many bytes. */
-export function hasImportOfSize(db: CaseDb, size: number): boolean {
-  return db.prepare('SELECT 1 FROM imports WHERE size = ? LIMIT 1').get(size) !== undefined;
+/** The sizes of every earlier import (a file or a ZIP entry): one pass, for an import run to keep. */
+export function importSizes(db: CaseDb): Set<number> {
+  return new Set(db.prepare('SELECT DISTINCT size FROM imports').pluck().all() as number[]);
 }
 
 /** How a refusal names an earlier import: "import #3 (export.csv, 2025-06-14 10:02 UTC)". */

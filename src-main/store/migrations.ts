@@ -140,7 +140,7 @@ export const MIGRATIONS: readonly string[] = [
   -- An import's own details rows (seq = import id * 2^32 + line), without scanning the table.
   CREATE INDEX details_by_seq ON details (seq);
   `,
-  /* 3: annotations (issue 7) */ `
+  /* 3: annotations */ `
   -- Dated notes of the case ("Terms of use text changed"), drawn on the chart and listed in the PDF.
   -- date is a calendar day 'YYYY-MM-DD'; created_at and updated_at are ISO 8601 UTC.
   CREATE TABLE annotations (

@@ -14,6 +14,7 @@ import {
   type CodedStrings,
   type StoreBatch,
 } from './coded-batch';
+import { GroupSet } from '../attempts/group-set';
 import { Interner } from './intern';
 
 /** Interners shared by every input of one import call. */
@@ -36,13 +37,14 @@ export const seqOf = (importId: number, line: number): number => importId * 2 **
 
 /** A column's case ids by the input's string codes (coded-batch.ts), filled as codes appear. */
 class CodeIds {
-  private ids = new Float64Array(1024);
+  private ids = new Float64Array(64);
   private size = 0;
 
   constructor(private readonly interner: Interner) {}
 
   /** Interns the batch's new strings; returns the ids by code (valid until the next call). */
   extend(column: CodedStrings): Float64Array {
+    if (column.restart) this.size = 0;
     const needed = this.size + column.added.length;
     if (needed > this.ids.length) {
       const grown = new Float64Array(Math.max(needed, this.ids.length * 2));
@@ -55,54 +57,13 @@ class CodeIds {
   }
 }
 
-/** User ids below this are kept as bits (ids are handed out from 1 up); others in a map. */
-const DENSE_USER_IDS = 2 ** 24;
-
-/** The (user id, platform) pairs that received events: a bit per platform, by user id. */
-class GroupSet {
-  private bits = new Uint8Array(1024);
-  private readonly sparse = new Map<string, [number, number]>();
-  size = 0;
-
-  add(userId: number, platform: number): void {
-    if (!(userId >= 0 && userId < DENSE_USER_IDS && platform >= 0 && platform < 8)) {
-      const key = `${userId},${platform}`;
-      if (!this.sparse.has(key)) {
-        this.sparse.set(key, [userId, platform]);
-        this.size++;
-      }
-      return;
-    }
-    if (userId >= this.bits.length) {
-      const grown = new Uint8Array(Math.max(userId + 1, this.bits.length * 2));
-      grown.set(this.bits);
-      this.bits = grown;
-    }
-    const bit = 1 << platform;
-    if ((this.bits[userId]! & bit) === 0) {
-      this.bits[userId]! |= bit;
-      this.size++;
-    }
-  }
-
-  *values(): Generator<[number, number]> {
-    const bits = this.bits;
-    for (let userId = 0; userId < bits.length; userId++) {
-      const set = bits[userId]!;
-      if (set === 0) continue;
-      for (let platform = 0; platform < 8; platform++) if (set & (1 << platform)) yield [userId, platform];
-    }
-    yield* this.sparse.values();
-  }
-}
-
 export class RowWriter {
   private readonly events: BulkInserter;
   private readonly details: BulkInserter;
   private readonly summaries: BulkInserter;
   private readonly failures: BulkInserter;
   /** (user id, platform) pairs whose events this input touched: their attempts need a rebuild. */
-  readonly eventGroups = new GroupSet();
+  readonly eventGroups: GroupSet;
   rows = 0;
   private readonly userIds: CodeIds;
   private readonly deviceIds: CodeIds;
@@ -112,7 +73,10 @@ export class RowWriter {
     db: CaseDb,
     private readonly importId: number,
     private readonly interners: Interners,
+    /** Shared by the inputs of a group of files stored together (import-files.ts); else the input's own. */
+    eventGroups = new GroupSet(),
   ) {
+    this.eventGroups = eventGroups;
     this.userIds = new CodeIds(interners.users);
     this.deviceIds = new CodeIds(interners.devices);
     this.screenIds = new CodeIds(interners.screens);

@@ -240,7 +240,7 @@ async function shootElement(page: Page, selector: string, path: string): Promise
 }
 
 /**
- * Issue 7: the funnel card and the drill-down of the largest row, each checked against the engine
+ * The funnel card and the drill-down of the largest row, each checked against the engine
  * (computeFunnel, listAttempts) for the report's filter before the picture is taken.
  */
 async function shootInsights(

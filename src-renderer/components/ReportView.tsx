@@ -1,4 +1,4 @@
-/** The report of spec section 5 (filters beside roll-up, chart, section tables, data quality) and the views of issue 7. */
+/** The report of spec section 5 (filters beside roll-up, chart, section tables, data quality) and the views beside it. */
 import { reportKey } from '../../src-main/shared/report-key';
 import { useApp } from '../store';
 import { FilterPanel } from './FilterPanel';

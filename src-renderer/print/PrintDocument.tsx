@@ -412,13 +412,14 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       data-testid="print-document"
     >
       <TitleBlock report={report} meta={meta} />
-      <PrintFindings findings={job.findings} />
-      <Sources imports={report.imports} />
+      {/* Page 1 tells the story: the numbers with what qualifies them, the findings, what to do. */}
       <section className="print-block keep-together" aria-labelledby="print-summary">
         <h2 id="print-summary">Summary</h2>
         <RollupHeader report={report} />
         <CoverageNotes report={report} variant="print" />
       </section>
+      <PrintFindings findings={job.findings} />
+      <PrintGuidance report={report} />
       <section className="print-block keep-together" aria-labelledby="print-chart-title">
         <h2 id="print-chart-title">Daily incomplete enrollments</h2>
         <PrintChart
@@ -430,7 +431,6 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
         />
       </section>
       <PrintNotes annotations={job.annotations ?? []} />
-      <PrintGuidance report={report} />
       <section className="print-block" aria-labelledby="print-sections">
         <h2 id="print-sections">Where users stopped, by section</h2>
         {report.sections.map((table) => (
@@ -442,6 +442,8 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
           />
         ))}
       </section>
+      {/* The appendix: where the numbers come from, day by day, and how clean the data was. */}
+      <Sources imports={report.imports} />
       <DailyTable report={report} />
       <DataQuality report={report} />
     </article>

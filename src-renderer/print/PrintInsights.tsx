@@ -1,5 +1,5 @@
 /**
- * Issue 7 on paper: the case's dated notes within the range (also drawn on the chart) and the
+ * The views beside the report, on paper: the case's dated notes within the range (also drawn on the chart) and the
  * guidance for the largest abandonment rows. Static, like the rest of the printed report.
  */
 import { topGuidance } from '../../src-main/shared/guidance';

@@ -1,5 +1,5 @@
 /**
- * The slices beside the report (issue 7) and what keeps them in step with it: when the report
+ * The slices beside the report and what keeps them in step with it: when the report
  * shown changes, the comparison (if on), the funnel, the findings and the failures view (if shown) follow; when
  * another case opens, its notes are loaded and an open drill-down closes.
  */

@@ -1,5 +1,5 @@
 /**
- * Comparison with the previous period and the section funnel (issue 7, items 2 and 3) against
+ * Comparison with the previous period and the section funnel against
  * the real handlers: every delta and funnel figure shown is the engine's for the same filter.
  */
 import { built, engineReport, expect, expectReportShown, test } from './fixtures';

@@ -1,5 +1,5 @@
 /**
- * Drill-down (issue 7, item 1) against the real handlers: a table row, a day of the chart and a
+ * Drill-down against the real handlers: a table row, a day of the chart and a
  * roll-up tile list exactly the attempts behind the number clicked (the engine's listAttempts for
  * the same query), searchable, paged, with user names masked on request.
  */

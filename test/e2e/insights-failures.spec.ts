@@ -1,5 +1,5 @@
 /**
- * The failures view (issue 7, item 7; spec 8) against the real handlers: an Intune
+ * The failures view (spec 8) against the real handlers: an Intune
  * DeviceEnrollmentFailures export dropped on the case is shown in its own view, per day, reason,
  * OS and method, as the engine counts it, and the abandonment numbers do not change.
  */

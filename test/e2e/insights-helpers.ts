@@ -1,5 +1,5 @@
 /**
- * Helpers of the issue-7 e2e tests (insights-*.spec.ts): the engine's answers on their own
+ * Helpers of the e2e tests of the views beside the report (insights-*.spec.ts): the engine's answers on their own
  * connection to the case, and the formats the page uses for them.
  */
 import type { Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * Notes on the timeline and exports (issue 7, items 4 and 5) against the real handlers: notes are
+ * Notes on the timeline and exports against the real handlers: notes are
  * stored in the case file (read back on its own connection, shown again after a reload), exports are real files written
  * through the save dialog: CSV with a UTF-8 BOM, the JSON of the command line.
  */

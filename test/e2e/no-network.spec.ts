@@ -1,5 +1,5 @@
 /**
- * Issue 6: no network at run time. The app is driven through the harness (the built renderer and
+ * No network at run time. The app is driven through the harness (the built renderer and
  * the real handlers) in a Chromium whose every request to anything but loopback goes through a
  * recording proxy: whatever page, frame, worker or print page makes a request, the proxy sees it.
  * (Chromium's own background services, which Electron does not ship, are told apart.)

@@ -1,5 +1,5 @@
 /**
- * Exports of a report (issue 7, item 5): pure functions of a Report (and of drill-down rows),
+ * Exports of a report: pure functions of a Report (and of drill-down rows),
  * Node-free, used by the app's save (through main) and by the command line.
  *
  * Decisions:
@@ -8,9 +8,9 @@
  * - Dates are ISO (`YYYY-MM-DD`, instants ISO 8601 UTC). The time zone is named in a column,
  *   `timeZone`, on every row, beside `from` and `to`: a comment line above the header would be
  *   read as data by Excel and by CSV readers, a column survives sorting and pasting.
- * - A text cell that Excel would read as a formula (starting with =, +, -, @, a tab or a carriage
- *   return) gets a leading apostrophe; screen texts and file names come from imported files.
- *   Counts are written as numbers.
+ * - Every field goes through csvField (report/format-csv.ts), the one CSV field writer: a text cell
+ *   a spreadsheet would read as a formula gets a leading apostrophe, cells with a delimiter (`,`
+ *   or `;`) are quoted; screen texts and file names come from imported files. Counts are numbers.
  * - The JSON export is the command line's JSON (`report --format json`), byte for byte.
  */
 import type { AttemptRow, Comparison, FailuresReport, Funnel } from '../../shared/insights-types';
@@ -20,15 +20,8 @@ import { csvField } from '../format-csv';
 
 export const BOM = '\uFEFF';
 
-/** One CSV field: numbers as they are, text quoted when needed and, for Excel, kept from being a formula. */
-export function csvCell(value: string | number | null, excel = true): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return csvField(excel && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-}
-
 function csv(rows: readonly (readonly (string | number | null)[])[], excel: boolean): string {
-  const body = rows.map((row) => row.map((cell) => csvCell(cell, excel)).join(',')).join('\r\n');
+  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
   return `${excel ? BOM : ''}${body}\r\n`;
 }
 
@@ -121,8 +114,8 @@ export const ATTEMPT_COLUMNS = [
 ] as const;
 
 /**
- * Drill-down rows as CSV. `excel` (default): BOM and formula guard, for a file a person opens;
- * the command line writes plain CSV, like `report --format csv`.
+ * Drill-down rows as CSV. `excel` (default): with a BOM, for a file a person opens; the command line
+ * writes it without, like `report --format csv`. The formula guard holds in both.
  */
 export function exportAttemptsCsv(rows: readonly AttemptRow[], tz: string, options: { excel?: boolean } = {}): string {
   const excel = options.excel ?? true;

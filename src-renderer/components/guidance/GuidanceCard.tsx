@@ -1,5 +1,5 @@
 /**
- * Guidance (issue 7, item 6) beside the section tables: for the largest abandonment rows, what
+ * Guidance beside the section tables: for the largest abandonment rows, what
  * users saw and what an admin can change (src-main/shared/guidance.ts, kept as data). The same
  * notes open under those rows in the tables.
  */

@@ -11,7 +11,7 @@ export { openCase } from '../../../src-main/store/case-file';
 export { listImports } from '../../../src-main/store/imports';
 export { writeSyntheticLog } from '../../../src-main/tools/synthetic-log';
 export { writeSampleInputs } from '../../../src-main/tools/make-sample';
-// Issue 7: what the insights views are compared with.
+// What the insights views are compared with.
 export {
   listAttempts,
   computeComparison,
@@ -24,5 +24,5 @@ export {
 } from '../../../src-main/insights/index';
 export { pseudonym } from '../../../src-main/shared/mask';
 export { maskKeyOf } from '../../../src-main/store/mask-key';
-// Issue 13: the findings the card and the PDF's executive summary are compared with.
+// The findings the card and the PDF's executive summary are compared with.
 export { reportWithFindings } from '../../../src-main/findings/gather';

@@ -1,5 +1,5 @@
 /**
- * The issue-7 commands end to end (`node bin/enrollscope.js`, built): attempts, funnel, failures
+ * The drill-down, funnel and failures commands end to end (`node bin/enrollscope.js`, built): attempts, funnel, failures
  * and report --compare, on generated logs and on Intune's failure exports.
  */
 import { readFileSync } from 'node:fs';

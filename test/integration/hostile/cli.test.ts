@@ -1,5 +1,5 @@
 /**
- * Issue 6, acceptance: the hostile corpus through the command line, as `report FILE` (a temporary
+ * Acceptance: the hostile corpus through the command line, as `report FILE` (a temporary
  * case) and as `report FILE --db CASE` (a case that already holds an import). Every run ends in
  * time and within a heap limit; a refusal is one line on stderr naming the file, no stack trace,
  * nothing on stdout, a non-zero exit, and the case exactly as it was.

@@ -1,5 +1,5 @@
 /**
- * Issue 6, hostile files: every file of the generated corpus (test/fixtures/hostile) read by
+ * Hostile files: every file of the generated corpus (test/fixtures/hostile) read by
  * readInput and imported by importFiles into a case that already holds an import, within time and
  * memory bounds. A refused file leaves the case exactly as it was; an imported one adds what it
  * should. No prototype is polluted, nothing is written outside the case.
@@ -96,7 +96,7 @@ function expectOutcomes(hostile: HostileCase, outcomes: readonly ImportOutcome[]
 describe('the hostile corpus', () => {
   const outside = listTree(root);
 
-  it('holds what issue 6 lists', () => {
+  it('holds every kind of file the README lists', () => {
     const names = cases.map((c) => c.name);
     for (const name of [
       'empty.csv',

@@ -1,5 +1,5 @@
 /**
- * Issue 6, fuzzing: every parser entry (readInput over random bytes and over mutated CSV, NDJSON,
+ * Fuzzing: every parser entry (readInput over random bytes and over mutated CSV, NDJSON,
  * JSON arrays, Intune envelopes, Graph responses and ZIPs) and the whole import (importFiles into a
  * real case). Whatever the bytes:
  *   - readInput throws nothing but InputRefused, within a per-input time limit;

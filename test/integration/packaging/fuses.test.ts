@@ -1,5 +1,5 @@
 /**
- * Issue 6: Electron fuses at packaging. build/fuses.mjs (electron-builder's afterPack hook) on fake
+ * Electron fuses at packaging. build/fuses.mjs (electron-builder's afterPack hook) on fake
  * Electron binaries (the fuse wire behind its sentinel, as in a real binary), and electron-builder
  * itself packaging the built app (out/) around a fake Electron distribution, offline: the hook runs,
  * the packaged binary's fuses are set, and the app is one asar holding only what ships.
@@ -58,7 +58,7 @@ const REQUIRED = {
 };
 
 describe('build/fuses.mjs', () => {
-  it('sets the seven fuses of issue 6 and leaves the others as Electron set them', async () => {
+  it('sets the seven fuses of the security checklist and leaves the others as Electron set them', async () => {
     expect(
       Object.keys(FUSES)
         .map((k) => FuseV1Options[Number(k)])

@@ -1,5 +1,5 @@
 /**
- * Issue 6, privacy: user names and device ids masked with stable pseudonyms, keyed per case. Through
+ * Privacy: user names and device ids masked with stable pseudonyms, keyed per case. Through
  * the real backend (session, handlers, IPC invoker): the drill-down, a JSON export and the Print to
  * PDF job all give one person the same pseudonym, the view's masking (the same function and the key
  * the case info carries) too; nothing of the names is left; another case gives other pseudonyms;
@@ -9,13 +9,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../src-main/app/backend';
-import type { PrintJob } from '../../../src-main/shared/print-types';
 import { maskImportRecord, pseudonym } from '../../../src-main/shared/mask';
 import type { ImportRecord } from '../../../src-main/shared/report-types';
 import { getSetting, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { MASK_KEY_SETTING } from '../../../src-main/store/mask-key';
+import { testBackend } from '../../helpers/app-backend';
 import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
 
 const root = mkdtempSync(join(tmpdir(), 'enrollscope-privacy-'));
@@ -36,8 +35,6 @@ const REPORT = {
   sections: ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'],
   tz: 'UTC',
 } as const;
-const APP = 'file:///app/out/renderer/index.html';
-const sender = { url: APP, window: 'app' } as const;
 
 async function caseWithImport(name: string): Promise<string> {
   const path = join(root, `${name}.enrollscope`);
@@ -46,37 +43,6 @@ async function caseWithImport(name: string): Promise<string> {
   expect(outcome?.status).toBe('imported');
   db.close();
   return path;
-}
-
-function backendFor(name: string): { backend: Backend; jobs: PrintJob[]; exportPath: string } {
-  const jobs: PrintJob[] = [];
-  const exportPath = join(root, `${name}-export.json`);
-  const backend = createBackend({
-    dialogs: {
-      chooseNewCasePath: async () => null,
-      chooseCaseToOpen: async () => null,
-      chooseImportFiles: async () => [],
-    },
-    userDataDir: join(root, `${name}-user-data`),
-    sampleCase: null,
-    emit: () => undefined,
-    isTrustedUrl: (url) => url === APP,
-    print: {
-      render: async (job) => {
-        jobs.push(job);
-        return new TextEncoder().encode('%PDF-1.7 fake');
-      },
-      choosePdfPath: async () => join(root, `${name}.pdf`),
-    },
-    chooseSavePath: async () => exportPath,
-  });
-  return { backend, jobs, exportPath };
-}
-
-async function ok<T>(backend: Backend, channel: string, arg: unknown): Promise<T> {
-  const result = await backend.invoke(channel, arg, sender);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 interface Surfaces {
@@ -90,18 +56,19 @@ interface Surfaces {
 
 /** Every surface that shows users, masked, for one case. */
 async function maskedSurfaces(name: string, casePath: string): Promise<Surfaces> {
-  const { backend, jobs, exportPath } = backendFor(name);
+  const exportPath = join(root, `${name}-export.json`);
+  const { backend, jobs, call } = testBackend(root, name, () => exportPath);
   try {
-    const info = await ok<{ maskKey?: string }>(backend, 'case:open', { path: casePath });
+    const info = await call<{ maskKey?: string }>('case:open', { path: casePath });
     const key = info.maskKey!;
     expect(key).toMatch(/^[0-9a-f]{32}$/);
-    const page = await ok<{ rows: { user: string; device: string }[] }>(backend, 'attempts:list', {
+    const page = await call<{ rows: { user: string; device: string }[] }>('attempts:list', {
       report: REPORT,
       query: { outcome: 'all', limit: 100 },
       maskUsers: true,
     });
-    await ok(backend, 'export:save', { kind: 'report-json', report: REPORT, maskUsers: true });
-    await ok(backend, 'print:pdf', {
+    await call('export:save', { kind: 'report-json', report: REPORT, maskUsers: true });
+    await call('print:pdf', {
       report: REPORT,
       page: { paper: 'A4', orientation: 'portrait' },
       customer: '',
@@ -109,7 +76,7 @@ async function maskedSurfaces(name: string, casePath: string): Promise<Surfaces>
       maskUsers: true,
     });
     expect(jobs).toHaveLength(1);
-    const plain = await ok<{ report: { imports: ImportRecord[] } }>(backend, 'report:get', REPORT);
+    const plain = await call<{ report: { imports: ImportRecord[] } }>('report:get', REPORT);
     return {
       key,
       drillUsers: page.rows.map((r) => r.user),

@@ -1,5 +1,5 @@
 /**
- * Issue 6: @doyensec/electronegativity over the built app (out/, as `npm test` builds it) leaves no
+ * @doyensec/electronegativity over the built app (out/, as `npm test` builds it) leaves no
  * finding of MEDIUM severity or above unexplained (scripts/electronegativity.mjs, docs/security.md),
  * and the same gate fails on an app that makes the classic mistakes.
  */

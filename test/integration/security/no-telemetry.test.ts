@@ -1,5 +1,5 @@
 /**
- * Issue 6: the case file stays on the machine, no telemetry. The app's own code (main, preload,
+ * The case file stays on the machine, no telemetry. The app's own code (main, preload,
  * renderer, command line) has no way to reach the network but one loopback server (the command
  * line's PDF printing serves the built renderer on 127.0.0.1 to a local browser); no dependency is
  * a telemetry or crash-reporting SDK; and Electron's crash reporter is never started. At run time,

@@ -1,5 +1,5 @@
 /**
- * Issue 6, the Electron surface: the IPC invoker (the one way from the renderer into main) fuzzed
+ * The Electron surface: the IPC invoker (the one way from the renderer into main) fuzzed
  * with invalid and oversized arguments, unknown channels, foreign senders and handlers that throw
  * anything. Whatever comes in:
  *   - the invoker resolves (nothing is thrown across) with a typed IpcResult, its message one line

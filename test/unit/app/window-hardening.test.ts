@@ -1,5 +1,5 @@
 /**
- * Issue 6, the Electron surface without Electron: window.ts (the app window, hardenApp) and
+ * The Electron surface without Electron: window.ts (the app window, hardenApp) and
  * pdf/electron-window.ts (the hidden print window) run against a fake `electron` module that
  * records what they configure. Checked item by item against Electron's security checklist: the
  * webPreferences of every window, window-open, navigation, redirects and webviews denied,

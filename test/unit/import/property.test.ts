@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Delimiter } from '../../../src-main/import/csv-dialect';
 import { readText, useTempDir, type FlatRow } from './helpers';
+import { FIRST_TIME_MS, LAST_TIME_MS } from '../../../src-main/import/times';
 
 const dir = useTempDir();
 let fileNo = 0;
@@ -49,7 +50,10 @@ const tricky = fc
 
 const OFFSETS = ['Z', '+00:00', '+05:30', '-08:00', '+14:00', '-03:30', '+0100', ''];
 const timeText = fc
-  .record({ ms: fc.integer({ min: 0, max: 4_102_444_799_999 }), form: fc.integer({ min: 0, max: OFFSETS.length }) })
+  .record({
+    ms: fc.integer({ min: FIRST_TIME_MS, max: LAST_TIME_MS }),
+    form: fc.integer({ min: 0, max: OFFSETS.length }),
+  })
   .map(({ ms, form }) => {
     if (form === OFFSETS.length) return { text: String(ms), ms };
     const zone = OFFSETS[form]!;

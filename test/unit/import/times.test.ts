@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseTime, timeOfNumber } from '../../../src-main/import/times';
+import { isTimeInRange, parseDay, parseTime, timeOfNumber } from '../../../src-main/import/times';
 
 const utc = (text: string): number => Date.parse(text);
 
@@ -60,7 +60,7 @@ describe('parseTime', () => {
     '1748773230000.5',
     '1.7e12',
     '+1748773230000',
-    '99999999999999999',
+    '99999999999999999999',
     '12:00',
   ])('rejects %j', (text) => {
     expect(parseTime(text)).toBeNaN();
@@ -89,6 +89,45 @@ describe('timeOfNumber', () => {
     expect(timeOfNumber(1748773230000.9)).toBe(1748773230000);
     expect(timeOfNumber(Number.NaN)).toBeNaN();
     expect(timeOfNumber(Number.POSITIVE_INFINITY)).toBeNaN();
-    expect(timeOfNumber(9e15)).toBeNaN();
+    expect(isTimeInRange(timeOfNumber(9e15))).toBe(false);
+  });
+
+  it('reads seconds, microseconds and nanoseconds by magnitude, not as milliseconds of another millennium', () => {
+    const at = Date.parse('2025-06-01T10:00:00Z');
+    expect(timeOfNumber(1748772000)).toBe(at);
+    expect(timeOfNumber(1748772000.25)).toBe(at + 250);
+    expect(timeOfNumber(1748772000000)).toBe(at);
+    expect(timeOfNumber(1748772000000000)).toBe(at);
+    expect(timeOfNumber(1748772000000000000)).toBe(at);
+  });
+});
+
+describe('the accepted range: 2000-01-01T00:00Z to 2100-12-31T23:59:59.999Z', () => {
+  it.each([
+    ['1748772000', '2025-06-01T10:00:00.000Z'], // seconds
+    ['1748772000123', '2025-06-01T10:00:00.123Z'], // milliseconds
+    ['1748772000123456', '2025-06-01T10:00:00.123Z'], // microseconds
+    ['1748772000123456789', '2025-06-01T10:00:00.123Z'], // nanoseconds
+    ['946684800', '2000-01-01T00:00:00.000Z'], // the first second, in seconds
+    ['4133980799', '2100-12-31T23:59:59.000Z'], // the last second, in seconds
+  ])('epoch text %s is %s', (text, expected) => {
+    expect(new Date(parseTime(text)).toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['2000-01-01T00:00:00Z', true],
+    ['1999-12-31T23:59:59.999Z', false],
+    ['2100-12-31T23:59:59.999Z', true],
+    ['2101-01-01T00:00:00Z', false],
+    ['2000-01-01T00:30:00+01:00', false], // 1999-12-31T23:30Z
+    ['9999-12-31T23:00:00-05:00', false], // the year 10000 in UTC
+    ['0001-01-01', false],
+    ['0', false],
+    ['99999999999999999', false],
+    ['946684799', false],
+  ])('%s in range: %s', (text, inRange) => {
+    const time = parseTime(text);
+    expect(Number.isNaN(time)).toBe(false);
+    expect(isTimeInRange(time)).toBe(inRange);
   });
 });

@@ -1,4 +1,4 @@
-/** Annotations (issue 7, item 4): stored in the case, validated, listed by date. */
+/** Annotations: stored in the case, validated, listed by date. */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** The drill-down (issue 7, item 1) on real case files: rows, filters, masking, search, order, pages. */
+/** The drill-down on real case files: rows, filters, masking, search, order, pages. */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAttempts } from '../../../src-main/insights/attempts';

@@ -173,7 +173,7 @@ describe('masking', () => {
   it('replaces users and devices in row excerpts by stable pseudonyms, keeping times and the taxonomy', () => {
     const detail =
       '2025-10-16T15:04:00.578Z, user0113@contoso.example, d84e7f6a-fef2-4bea-a4cd-8e77f907b727, , start, , ';
-    const masked = maskExampleDetail('no platform', detail, KEY);
+    const masked = maskExampleDetail(detail, KEY);
     expect(masked).toBe(
       `2025-10-16T15:04:00.578Z, ${pseudonym('user0113@contoso.example', KEY)}, ${pseudonym('d84e7f6a-fef2-4bea-a4cd-8e77f907b727', KEY)}, , start, , `,
     );
@@ -188,7 +188,6 @@ describe('masking', () => {
     // Platform, action names and catalog screens stay readable; anything unknown is masked.
     expect(
       maskExampleDetail(
-        'step without action name',
         '2025-10-24T07:18:56Z, jdoe, PC-17, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources',
         KEY,
       ),
@@ -196,12 +195,24 @@ describe('masking', () => {
       /^2025-10-24T07:18:56Z, id-\w{7}, id-\w{7}, AndroidEnterprise, step, , Enrolling device screen until finish of Loading company resources$/,
     );
     // A cut excerpt's last field cannot be recognised: dropped.
-    expect(maskExampleDetail('no user', '2025-10-17T14:04:54Z, , KIOSK-1, Android, step, Enrollm…', KEY)).toMatch(
+    expect(maskExampleDetail('2025-10-17T14:04:54Z, , KIOSK-1, Android, step, Enrollm…', KEY)).toMatch(
       /, Android, step, …$/,
     );
-    // One-field examples never hold a user or a device.
-    expect(maskExampleDetail('unknown platform', 'Windows', KEY)).toBe('Windows');
-    expect(maskExampleDetail('bad time', '31/06/2025, 10:00', KEY)).toBe('31/06/2025, 10:00');
+    // One-field examples are masked too: a shifted row (an unquoted `Doe, John`) puts a device or a
+    // name in the platform or time column. Known values, dates and the import's notes stay.
+    expect(maskExampleDetail('Windows', KEY)).toBe('Windows');
+    expect(maskExampleDetail('JOHN-LAPTOP', KEY)).toBe(pseudonym('JOHN-LAPTOP', KEY));
+    expect(maskExampleDetail(' John', KEY)).toBe(pseudonym(' John', KEY));
+    expect(maskExampleDetail('31/06/2025, 10:00', KEY)).toBe('31/06/2025, 10:00');
+    expect(maskExampleDetail('initiated: Doe', KEY)).toBe(`initiated: ${pseudonym('Doe', KEY)}`);
+    expect(maskExampleDetail('initiated: (empty)', KEY)).toBe('initiated: (empty)');
+    expect(maskExampleDetail('a JSON string, not an object', KEY)).toBe('a JSON string, not an object');
+    // A long number may be an employee or phone number; a short one is a count.
+    expect(maskExampleDetail('0612345678, 12', KEY)).toBe(`${pseudonym('0612345678', KEY)}, 12`);
+    // A detail cut at 200 characters ends inside a field: that field is left out.
+    expect(maskExampleDetail(`${'x'.repeat(150)}, ${'Doe John '.repeat(6)}`.slice(0, 200), KEY)).toMatch(
+      /^id-\w{7}, …$/,
+    );
   });
 
   it('masks every example of every import of a report, and nothing else', () => {

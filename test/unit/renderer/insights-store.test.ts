@@ -1,5 +1,5 @@
 /**
- * The issue-7 slices of the store over a fake window.api: what they ask main for, and how they
+ * The slices beside the report of the store over a fake window.api: what they ask main for, and how they
  * follow the report and the open case (connectInsights).
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -91,6 +91,7 @@ function fakeApi(overrides: Partial<Record<keyof EnrollscopeApi, unknown>> = {})
       calls.funnel.push(request);
       return ok(null);
     },
+    getFindings: () => ok([]),
     getFailures: (request: ReportRequest) => {
       calls.failures.push(request);
       return ok({ total: 0 });

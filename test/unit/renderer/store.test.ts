@@ -74,6 +74,7 @@ function fakeApi(
     // Called by the insights slices whenever the case or the report changes.
     listAnnotations: () => ok([]),
     getFunnel: () => ok(null),
+    getFindings: () => ok([]),
     onImportProgress: () => () => undefined,
     onMenuCommand: () => () => undefined,
     onSessionChanged: () => () => undefined,

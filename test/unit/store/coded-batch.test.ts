@@ -113,19 +113,48 @@ describe('RowWriter', () => {
     return [eventBatch(rows.slice(0, 300)), eventBatch(rows.slice(300), 302)];
   }
 
-  function write(coded: boolean): {
+  function write(
+    coded: boolean,
+    kept?: number,
+  ): {
     db: CaseDb;
     counts: { stored: number; duplicates: number };
     groups: [number, number][];
+    restarts: number;
   } {
-    const db = openCase(join(temp(), `case-${coded}.enrollscope`));
+    const db = openCase(join(temp(), `case-${coded}-${kept}.enrollscope`));
     db.exec('BEGIN');
     const writer = new RowWriter(db, 1, createInterners(db));
-    const coder = new BatchCoder();
-    for (const batch of batches()) writer.write(coded ? coder.code(batch) : batch);
+    const coder = new BatchCoder(kept);
+    let restarts = 0;
+    // Small batches, so that a coder keeping few strings restarts between them.
+    const small = batches().flatMap((b) =>
+      Array.from({ length: Math.ceil(b.count / 40) }, (_, k) => slice(b, k * 40, 40)),
+    );
+    for (const batch of small) {
+      const written = coded ? coder.code(batch) : batch;
+      if (isCoded(written) && written.user.restart) restarts++;
+      writer.write(written);
+    }
     const counts = writer.finish();
     db.exec('COMMIT');
-    return { db, counts, groups: [...writer.eventGroups.values()] };
+    return { db, counts, groups: [...writer.eventGroups.values()], restarts };
+  }
+
+  function slice(b: EventBatch, from: number, n: number): EventBatch {
+    const to = Math.min(b.count, from + n);
+    return {
+      ...b,
+      count: to - from,
+      line: b.line.slice(from, to),
+      time: b.time.slice(from, to),
+      platform: b.platform.slice(from, to),
+      event: b.event.slice(from, to),
+      action: b.action.slice(from, to),
+      user: b.user.slice(from, to),
+      device: b.device.slice(from, to),
+      screen: b.screen.slice(from, to),
+    };
   }
 
   it('stores coded details batches exactly as batches of strings', () => {
@@ -160,6 +189,18 @@ describe('RowWriter', () => {
     expect(coded.groups).toEqual(plain.groups);
     const pairs = new Set(batches().flatMap((b) => b.user.map((user, i) => `${user}/${b.platform[i]}`)));
     expect(plain.groups).toHaveLength(pairs.size);
+    plain.db.close();
+    coded.db.close();
+  });
+
+  it('a coder that keeps few strings starts its codes again, and the rows stored are the same', () => {
+    const plain = write(false);
+    const coded = write(true, 20);
+    // Bounded memory: the coder forgot its strings several times (53 users, 61 devices, 20 kept).
+    expect(coded.restarts).toBeGreaterThan(2);
+    expect(coded.counts).toEqual(plain.counts);
+    expect(snapshot(coded.db)).toEqual(snapshot(plain.db));
+    expect(coded.groups).toEqual(plain.groups);
     plain.db.close();
     coded.db.close();
   });
