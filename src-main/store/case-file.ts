@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { dirname } from 'node:path';
 import { caseAccessOf, openModeOf } from './case-access';
 import { refuseDamaged } from './case-check';
+import { caseFingerprint, quickCheckRemembered, rememberQuickCheck, userCacheDir } from './check-memo';
 import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import { APPLICATION_ID, MIGRATIONS, MIGRATIONS_THAT_REBUILD, SCHEMA_VERSION } from './migrations';
@@ -87,6 +88,16 @@ export interface OpenCaseOptions {
   readonly check?: boolean;
   /** Open with SQLite's read-only flag (the caller's choice; a case this user cannot write is read-only anyway). */
   readonly readonly?: boolean;
+  /** Where passed checks are remembered (check-memo.ts); default: the user's cache folder. */
+  readonly checkCacheDir?: string;
+}
+
+/** Connections whose open ran quick_check (the others found the unchanged case remembered). */
+const quickChecked = new WeakSet<CaseDb>();
+
+/** True when opening this connection ran `PRAGMA quick_check` (not skipped as remembered). */
+export function wasQuickChecked(db: CaseDb): boolean {
+  return quickChecked.has(db);
 }
 
 /** Connections that read an in-memory copy of a case this user cannot write (case-access.ts). */
@@ -102,7 +113,8 @@ export function casePathOf(db: CaseDb): string {
   return readOnlyCopies.get(db) ?? db.name;
 }
 
-export const READ_ONLY_REASON = 'the case is read-only for you (the file or its folder is not writable): it can be read, not changed';
+export const READ_ONLY_REASON =
+  'the case is read-only for you (the file or its folder is not writable): it can be read, not changed';
 
 /**
  * A case this user cannot write, read from a copy in memory: SQLite touches nothing beside it (no
@@ -135,7 +147,8 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     try {
       checkHeader(path);
     } catch (error) {
-      if (caseProblemOf(error) === 'read-only') throw new CaseRefused(path, 'cannot read the case: permission denied', 'read-only');
+      if (caseProblemOf(error) === 'read-only')
+        throw new CaseRefused(path, 'cannot read the case: permission denied', 'read-only');
       throw caseRefusalOf(path, error) ?? error;
     }
   } else if (options.create === false) {
@@ -145,9 +158,13 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
   if (!exists) {
     const folder = dirname(path);
     if (!existsSync(folder)) throw new CaseRefused(path, `cannot create the case: the folder ${folder} does not exist`);
-    if (!access.folderWritable) throw new CaseRefused(path, `cannot create the case: the folder ${folder} is not writable`, 'read-only');
+    if (!access.folderWritable)
+      throw new CaseRefused(path, `cannot create the case: the folder ${folder} is not writable`, 'read-only');
   }
   const mode = openModeOf(access);
+  // Taken before SQLite opens the file: the state the check (or the memo of an earlier one) is about.
+  const fingerprint = exists && options.check !== false ? caseFingerprint(path) : null;
+  const cacheDir = options.checkCacheDir ?? userCacheDir();
 
   let db: CaseDb;
   try {
@@ -169,7 +186,11 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     // The check comes before any pragma that writes (journal_mode = WAL rewrites the header of a
     // case in rollback-journal mode): a damaged case is refused without changing a byte.
     db.pragma('busy_timeout = 5000');
-    if (exists && options.check !== false) refuseDamaged(db, path, 'quick');
+    if (exists && options.check !== false && !quickCheckRemembered(path, fingerprint, cacheDir)) {
+      refuseDamaged(db, path, 'quick');
+      quickChecked.add(db);
+      rememberQuickCheck(path, fingerprint, cacheDir);
+    }
     if (readOnlyCopies.has(db)) {
       // Only the copy in memory is brought up to date; then nothing may be written to it.
       migrate(db, false);
@@ -185,7 +206,10 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
   } catch (error) {
     db.close();
     if (error instanceof CaseRefused) throw error;
-    throw caseRefusalOf(path, error) ?? new CaseRefused(path, `the case file is damaged (${(error as Error).message})`, 'damaged');
+    throw (
+      caseRefusalOf(path, error) ??
+      new CaseRefused(path, `the case file is damaged (${(error as Error).message})`, 'damaged')
+    );
   }
 }
 
