@@ -39,7 +39,7 @@ export default defineConfig({
           cli: resolve(root, 'src-main/cli/main.ts'),
           // The command line's PDF printer where Electron is installed (electron pdf-electron.js).
           'pdf-electron': resolve(root, 'src-main/pdf/electron-cli.ts'),
-          'import-worker': resolve(root, 'src-main/import-worker/worker.ts'),
+          'import-worker': resolve(root, 'src-main/workers/import-worker.ts'),
           'parse-worker': resolve(root, 'src-main/workers/parse-worker.ts'),
           // Developer tools (plain Node): the sample case builder and the screenshot tool.
           'tools/make-sample': resolve(root, 'src-main/tools/make-sample.ts'),

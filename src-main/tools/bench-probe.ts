@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
 import { readInput } from '../import/read-input';
-import { runImportInWorker } from '../import-worker/run';
+import { runImportInWorker } from '../workers/import-in-worker';
 import { computeReport } from '../report/compute-report';
 import type { ReportFilter } from '../shared/report-types';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';

@@ -18,7 +18,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { runImportInWorker } from '../import-worker/run';
+import { runImportInWorker } from '../workers/import-in-worker';
 import { computeReport } from '../report/compute-report';
 import { CATALOG, PLATFORMS, SECTION_OF_ACTION, type Platform } from '../shared/taxonomy';
 import { openCase, setSetting } from '../store/case-file';
