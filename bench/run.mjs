@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const probe = join(root, 'out/main/tools/bench-probe.js');
+const probe = join(root, 'out/tools/bench-probe.js');
 const cli = join(root, 'bin/enrollscope.js');
 const SEED = 1;
 const DAYS = 30;
@@ -50,7 +50,7 @@ const sizes = (values.sizes ?? (values.quick ? '1000000' : '1000000,5000000')).s
 const dir = values.dir ?? join(tmpdir(), 'enrollscope-bench');
 mkdirSync(dir, { recursive: true });
 if (!existsSync(probe)) {
-  console.error('bench: out/main/tools/bench-probe.js is missing: run `npm run build` (npm run bench does)');
+  console.error('bench: out/tools/bench-probe.js is missing: run `npm run build` (npm run bench does)');
   process.exit(1);
 }
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

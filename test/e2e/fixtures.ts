@@ -15,9 +15,9 @@ import type { Harness, HarnessOptions, RendererServer } from './harness/index';
 import { projectRoot } from './harness/paths';
 
 type Built = typeof HarnessModule;
-/** The harness and engine as built by `npm run build` (out/main/tools/harness.js). */
+/** The harness and engine as built by `npm run build` (out/tools/harness.js). */
 export const built = (await import(
-  pathToFileURL(join(projectRoot(), 'out', 'main', 'tools', 'harness.js')).href
+  pathToFileURL(join(projectRoot(), 'out', 'tools', 'harness.js')).href
 )) as Built;
 
 export type OpenApp = (options?: Partial<Omit<HarnessOptions, 'browser' | 'server'>>) => Promise<Harness>;
