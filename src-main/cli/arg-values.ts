@@ -3,7 +3,7 @@
  * `--tz`, `--format`). Each problem is a UsageError with a one-line message naming the option.
  */
 import { IANAZone } from 'luxon';
-import { parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
+import { SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -34,7 +34,7 @@ export function platformOf(value: string): Platform {
   return platform;
 }
 
-const SECTION_NAMES = '"Setup Checklist", "Platform Screens", "Terms of Use", "Compliance/Activation"';
+const SECTION_NAMES = SECTIONS.map((section) => `"${section}"`).join(', ');
 
 /** A section by its spec name; `alsoAccepted` names what else the command takes, for the message. */
 export function sectionOf(value: string, alsoAccepted = ''): Section {
