@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runImportInWorker } from '../workers/import-in-worker';
 import { computeReport } from '../report/compute-report';
+import { addDays } from '../shared/calendar-day';
 import { CATALOG, PLATFORMS, SECTION_OF_ACTION, type Platform } from '../shared/taxonomy';
 import { openCase, setSetting } from '../store/case-file';
 import { MASK_KEY_SETTING } from '../store/mask-key';
@@ -43,12 +44,6 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const addDays = (day: string, n: number): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-};
 
 const csvField = (value: string): string => (/[;"\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 

@@ -3,6 +3,7 @@
  * comparison toggle and the exports of the report as filtered (a main-process save dialog each).
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { isDate } from '../../src-main/shared/calendar-day';
 import type { ExportKind } from '../../src-main/shared/insights-types';
 import { formatRange } from '../format';
 import { useApp } from '../store';
@@ -56,8 +57,6 @@ function ViewTabs() {
   );
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The other period: the previous one of equal length, or days the user chooses. */
 function CompareAgainstPicker() {
   const against = useApp((s) => s.compareAgainst);
@@ -68,7 +67,7 @@ function CompareAgainstPicker() {
   const shown = draft ?? (chosen ? against : (comparison?.previous.range ?? { from: '', to: '' }));
   const apply = (from: string, to: string): void => {
     setDraft({ from, to });
-    if (DAY.test(from) && DAY.test(to) && from <= to) setAgainst({ from, to });
+    if (isDate(from) && isDate(to) && from <= to) setAgainst({ from, to });
   };
   return (
     <>
