@@ -5,17 +5,11 @@
 import { parseUserAction, userActionCode } from '../shared/taxonomy';
 import { DetailsBatchBuilder } from './batch-builders';
 import { EventRowSink } from './event-row-sink';
-import { CodeCache, EMPTY_CODE, excerpt, fieldCode, fieldShown, type Row } from './values';
-
-const userActionCodes = (): CodeCache =>
-  new CodeCache((text) => {
-    const action = parseUserAction(text);
-    return action ? userActionCode(action) : 0;
-  });
+import { EMPTY_CODE, enumCodes, excerpt, fieldCode, fieldShown, type Row } from './values';
 
 export class DetailsSink extends EventRowSink {
   protected readonly batch = new DetailsBatchBuilder();
-  private readonly userActions = userActionCodes();
+  private readonly userActions = enumCodes(parseUserAction, userActionCode);
 
   protected codedRow(row: Row, line: number, time: number, user: string, platform: number): void {
     const f = this.plan.fields;

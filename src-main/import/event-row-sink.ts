@@ -8,19 +8,10 @@ import type { DetailsBatchBuilder, EventBatchBuilder } from './batch-builders';
 import type { ColumnPlan, EnrollmentField } from './columns';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
-import { CodeCache, EMPTY_CODE, excerpt, fieldCode, fieldShown, fieldText, type Row } from './values';
+import { EMPTY_CODE, enumCodes, type CodeCache, excerpt, fieldCode, fieldShown, fieldText, type Row } from './values';
 
-export const platformCodes = (): CodeCache =>
-  new CodeCache((text) => {
-    const platform = parsePlatform(text);
-    return platform ? PLATFORM_CODE[platform] : 0;
-  });
-
-export const actionCodes = (): CodeCache =>
-  new CodeCache((text) => {
-    const name = parseActionName(text);
-    return name ? actionCode(name) : 0;
-  });
+export const platformCodes = (): CodeCache => enumCodes(parsePlatform, (platform) => PLATFORM_CODE[platform]);
+export const actionCodes = (): CodeCache => enumCodes(parseActionName, actionCode);
 
 export abstract class EventRowSink extends RowSink {
   protected abstract readonly batch: EventBatchBuilder | DetailsBatchBuilder;

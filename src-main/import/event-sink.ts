@@ -2,19 +2,13 @@
 import { eventCode, parseEventType } from '../shared/taxonomy';
 import { EventBatchBuilder } from './batch-builders';
 import { EventRowSink } from './event-row-sink';
-import { CodeCache, EMPTY_CODE, excerpt, fieldCode, fieldShown, type Row } from './values';
-
-const eventCodes = (): CodeCache =>
-  new CodeCache((text) => {
-    const type = parseEventType(text);
-    return type ? eventCode(type) : 0;
-  });
+import { EMPTY_CODE, enumCodes, excerpt, fieldCode, fieldShown, type Row } from './values';
 
 const STEP = eventCode('step');
 
 export class EventSink extends EventRowSink {
   protected readonly batch = new EventBatchBuilder();
-  private readonly events = eventCodes();
+  private readonly events = enumCodes(parseEventType, eventCode);
 
   protected codedRow(row: Row, line: number, time: number, user: string, platform: number): void {
     const f = this.plan.fields;
