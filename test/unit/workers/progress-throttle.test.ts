@@ -20,7 +20,10 @@ describe('throttle', () => {
   it('sends the first value, then one per interval, and every value that must be sent', () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const sent: number[] = [];
-    const send = throttle<number>((n) => sent.push(n), (n) => n === 100);
+    const send = throttle<number>(
+      (n) => sent.push(n),
+      (n) => n === 100,
+    );
     send(1);
     send(2);
     vi.advanceTimersByTime(PROGRESS_INTERVAL_MS - 1);
