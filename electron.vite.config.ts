@@ -7,7 +7,8 @@ import type { Plugin } from 'vite';
 /**
  * Three builds: the main process (plus the command line and worker entries, which run in plain
  * Node and are built the same way), the sandboxed preload (CommonJS: sandboxed preloads cannot
- * be ES modules), and the renderer.
+ * be ES modules), and the renderer. The developer tools and the test harness are built apart
+ * (electron.vite.tools.config.ts, out/tools), so nothing of the tests is compiled into the app.
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -39,15 +40,8 @@ export default defineConfig({
           cli: resolve(root, 'src-main/cli/main.ts'),
           // The command line's PDF printer where Electron is installed (electron pdf-electron.js).
           'pdf-electron': resolve(root, 'src-main/pdf/electron-cli.ts'),
-          'import-worker': resolve(root, 'src-main/import-worker/worker.ts'),
+          'import-worker': resolve(root, 'src-main/workers/import-worker.ts'),
           'parse-worker': resolve(root, 'src-main/workers/parse-worker.ts'),
-          // Developer tools (plain Node): the sample case builder and the screenshot tool.
-          'tools/make-sample': resolve(root, 'src-main/tools/make-sample.ts'),
-          'tools/screenshot': resolve(root, 'src-main/tools/screenshot.ts'),
-          // The benchmark's probes (npm run bench): generation, peers, report latency, responsiveness.
-          'tools/bench-probe': resolve(root, 'src-main/tools/bench-probe.ts'),
-          // The browser test harness (real handlers for the built renderer), loaded by test/e2e.
-          'tools/harness': resolve(root, 'test/e2e/harness/index.ts'),
         },
         // Entries and chunks side by side, so workers are found beside any module (workers/locate.ts).
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
@@ -68,6 +62,8 @@ export default defineConfig({
     plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; the app loads it from disk on every start.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
   },

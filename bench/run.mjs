@@ -55,7 +55,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const probe = join(root, 'out/main/tools/bench-probe.js');
+const probe = join(root, 'out/tools/bench-probe.js');
 const cli = join(root, 'bin/enrollscope.js');
 const SEED = 1;
 const DAYS = 30;
@@ -86,7 +86,7 @@ const SCALE_EVENTS = 25_000_000;
 const dir = values.dir ?? join(tmpdir(), 'enrollscope-bench');
 mkdirSync(dir, { recursive: true });
 if (!existsSync(probe)) {
-  console.error('bench: out/main/tools/bench-probe.js is missing: run `npm run build` (npm run bench does)');
+  console.error('bench: out/tools/bench-probe.js is missing: run `npm run build` (npm run bench does)');
   process.exit(1);
 }
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

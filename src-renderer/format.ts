@@ -1,4 +1,5 @@
 /** Number, size, percentage and date formatting for the report view. */
+import { addDays } from '../src-main/shared/calendar-day';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
@@ -63,12 +64,6 @@ export function formatCompactRange(from: string, to: string): string {
 /** Number of days in an inclusive range. */
 export function daysInRange(from: string, to: string): number {
   return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000) + 1;
-}
-
-export function addDays(day: string, n: number): string {
-  const date = asDate(day);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
 }
 
 /** Collapses sorted days into runs: ['2025-06-03', '2025-06-04', '2025-06-09'] -> '3–4 Jun 2025, 9 Jun 2025'. */

@@ -5,7 +5,7 @@
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { Report, ReportFilter } from '../shared/report-types';
 import { computeReport, ReportInputError, type ReportOptions } from '../report/compute-report';
-import { runImportInWorker } from '../import-worker/run';
+import { runImportInWorker } from '../workers/import-in-worker';
 import { CaseRefused, getSetting, openCase, setSetting, type CaseDb } from '../store/case-file';
 import { listImports } from '../store/imports';
 

@@ -15,6 +15,7 @@ import {
   annotationTextProblem,
 } from '../shared/insights-types';
 import { ORIENTATIONS, PAPER_SIZES } from '../shared/print-types';
+import { isDate, isZone } from '../shared/calendar-day';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 
 const none = z.undefined();
@@ -22,24 +23,10 @@ const none = z.undefined();
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD')
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-  }, 'no such day');
+  .refine(isDate, 'no such day');
 
 /** A time zone this runtime knows (IANA names, plus UTC). */
-export const timeZone = z
-  .string()
-  .min(1)
-  .max(100)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'unknown time zone');
+export const timeZone = z.string().min(1).max(100).refine(isZone, 'unknown time zone');
 
 const absolutePath = z.string().min(1).max(MAX_PATH_LENGTH).refine(isAbsolute, 'an absolute path');
 

@@ -2,29 +2,24 @@
  * Checks of single option values shared by every command (`--from`, `--platform`, `--section`,
  * `--tz`, `--format`). Each problem is a UsageError with a one-line message naming the option.
  */
-import { IANAZone } from 'luxon';
-import { parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
+import { isDate, isZone } from '../shared/calendar-day';
+import { SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A real calendar day `YYYY-MM-DD`, or undefined when the option was not given. */
 export function checkDay(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  // Date.parse rolls 2025-02-30 over to March: a real day must come back as itself.
-  const valid = DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-  if (!valid) throw new UsageError(`--${flag} ${value}: not a date (YYYY-MM-DD)`);
+  if (!isDate(value)) throw new UsageError(`--${flag} ${value}: not a date (YYYY-MM-DD)`);
   return value;
 }
 
 /** An IANA zone; UTC when the option was not given (spec 6: the command line defaults to UTC). */
 export function checkZone(value: string | undefined): string {
   const tz = value ?? 'UTC';
-  if (!IANAZone.isValidZone(tz)) throw new UsageError(`--tz ${tz}: not an IANA time zone (e.g. Europe/Berlin)`);
+  if (!isZone(tz)) throw new UsageError(`--tz ${tz}: not an IANA time zone (e.g. Europe/Berlin)`);
   return tz;
 }
 
@@ -34,7 +29,7 @@ export function platformOf(value: string): Platform {
   return platform;
 }
 
-const SECTION_NAMES = '"Setup Checklist", "Platform Screens", "Terms of Use", "Compliance/Activation"';
+const SECTION_NAMES = SECTIONS.map((section) => `"${section}"`).join(', ');
 
 /** A section by its spec name; `alsoAccepted` names what else the command takes, for the message. */
 export function sectionOf(value: string, alsoAccepted = ''): Section {

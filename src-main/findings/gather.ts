@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { computeComparison } from '../insights/compare';
 import { inReadTransaction } from '../insights/query';
 import { computeReport } from '../report/compute-report';
-import { addDays } from '../report/day-buckets';
+import { addDays } from '../shared/calendar-day';
 import type { Finding } from '../shared/findings-types';
 import type { Report, ReportFilter } from '../shared/report-types';
 import type { Platform } from '../shared/taxonomy';

@@ -6,7 +6,7 @@
  * far below it is more often a gap in the data than an event, and gaps are the data-quality
  * panel's (days without data).
  */
-import { addDays } from '../report/day-buckets';
+import { addDays } from '../shared/calendar-day';
 import type { UnusualDayFinding } from '../shared/findings-types';
 import { dailyCount, type DailyPoint, type Report } from '../shared/report-types';
 import { uncoveredDays } from './coverage';

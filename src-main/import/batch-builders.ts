@@ -27,33 +27,50 @@ function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, size:
   return bigger;
 }
 
-export class EventBatchBuilder {
+/** The columns of a taken batch: event-log and details rows share all but the names of two codes. */
+interface Columns {
+  readonly count: number;
+  readonly line: Int32Array;
+  readonly time: Float64Array;
+  readonly platform: Uint8Array;
+  readonly codeA: Uint8Array;
+  readonly codeB: Uint8Array;
+  readonly user: string[];
+  readonly device: string[];
+  readonly screen: string[];
+}
+
+/**
+ * One row per event: a line, a time, a platform, two byte-sized codes and three strings. The
+ * event-log and details builders below name the two codes and the batch's kind.
+ */
+abstract class ColumnarBuilder<B> {
   count = 0;
   private line = new Int32Array(FIRST_ROWS);
   private time = new Float64Array(FIRST_ROWS);
   private platform = new Uint8Array(FIRST_ROWS);
-  private event = new Uint8Array(FIRST_ROWS);
-  private action = new Uint8Array(FIRST_ROWS);
+  private codeA = new Uint8Array(FIRST_ROWS);
+  private codeB = new Uint8Array(FIRST_ROWS);
+  private user: string[] = [];
+  private device: string[] = [];
+  private screen: string[] = [];
 
   private grow(): void {
     const size = Math.min(BATCH_ROWS, this.line.length * 2);
     this.line = grown(this.line, size);
     this.time = grown(this.time, size);
     this.platform = grown(this.platform, size);
-    this.event = grown(this.event, size);
-    this.action = grown(this.action, size);
+    this.codeA = grown(this.codeA, size);
+    this.codeB = grown(this.codeB, size);
   }
-  private user: string[] = [];
-  private device: string[] = [];
-  private screen: string[] = [];
 
   /** Appends a row; returns true when the batch is full. */
   push(
     line: number,
     time: number,
     platform: number,
-    event: number,
-    action: number,
+    codeA: number,
+    codeB: number,
     user: string,
     device: string,
     screen: string,
@@ -63,26 +80,27 @@ export class EventBatchBuilder {
     this.line[i] = line;
     this.time[i] = time;
     this.platform[i] = platform;
-    this.event[i] = event;
-    this.action[i] = action;
+    this.codeA[i] = codeA;
+    this.codeB[i] = codeB;
     this.user.push(user);
     this.device.push(device);
     this.screen.push(screen);
     return this.count === BATCH_ROWS;
   }
 
-  take(): EventBatch {
+  abstract take(): B;
+
+  protected takeColumns(): Columns {
     const n = this.count;
     const full = n === BATCH_ROWS;
-    const batch: EventBatch = {
-      kind: 'event-log',
+    const columns: Columns = {
       count: n,
       // A partial batch is copied down to its size so that it does not drag a full buffer along.
       line: full ? this.line : this.line.slice(0, n),
       time: full ? this.time : this.time.slice(0, n),
       platform: full ? this.platform : this.platform.slice(0, n),
-      event: full ? this.event : this.event.slice(0, n),
-      action: full ? this.action : this.action.slice(0, n),
+      codeA: full ? this.codeA : this.codeA.slice(0, n),
+      codeB: full ? this.codeB : this.codeB.slice(0, n),
       user: this.user,
       device: this.device,
       screen: this.screen,
@@ -92,86 +110,29 @@ export class EventBatchBuilder {
       this.line = new Int32Array(BATCH_ROWS);
       this.time = new Float64Array(BATCH_ROWS);
       this.platform = new Uint8Array(BATCH_ROWS);
-      this.event = new Uint8Array(BATCH_ROWS);
-      this.action = new Uint8Array(BATCH_ROWS);
+      this.codeA = new Uint8Array(BATCH_ROWS);
+      this.codeB = new Uint8Array(BATCH_ROWS);
     }
     this.user = [];
     this.device = [];
     this.screen = [];
-    return batch;
+    return columns;
   }
 }
 
-export class DetailsBatchBuilder {
-  count = 0;
-  private line = new Int32Array(FIRST_ROWS);
-  private time = new Float64Array(FIRST_ROWS);
-  private platform = new Uint8Array(FIRST_ROWS);
-  private action = new Uint8Array(FIRST_ROWS);
-  private userAction = new Uint8Array(FIRST_ROWS);
-
-  private grow(): void {
-    const size = Math.min(BATCH_ROWS, this.line.length * 2);
-    this.line = grown(this.line, size);
-    this.time = grown(this.time, size);
-    this.platform = grown(this.platform, size);
-    this.action = grown(this.action, size);
-    this.userAction = grown(this.userAction, size);
+/** Event-log rows: `push(line, time, platform, event, action, user, device, screen)`. */
+export class EventBatchBuilder extends ColumnarBuilder<EventBatch> {
+  take(): EventBatch {
+    const { codeA, codeB, ...rest } = this.takeColumns();
+    return { kind: 'event-log', ...rest, event: codeA, action: codeB };
   }
-  private user: string[] = [];
-  private device: string[] = [];
-  private screen: string[] = [];
+}
 
-  push(
-    line: number,
-    time: number,
-    platform: number,
-    action: number,
-    userAction: number,
-    user: string,
-    device: string,
-    screen: string,
-  ): boolean {
-    if (this.count === this.line.length) this.grow();
-    const i = this.count++;
-    this.line[i] = line;
-    this.time[i] = time;
-    this.platform[i] = platform;
-    this.action[i] = action;
-    this.userAction[i] = userAction;
-    this.user.push(user);
-    this.device.push(device);
-    this.screen.push(screen);
-    return this.count === BATCH_ROWS;
-  }
-
+/** Details rows: `push(line, time, platform, action, userAction, user, device, screen)`. */
+export class DetailsBatchBuilder extends ColumnarBuilder<DetailsBatch> {
   take(): DetailsBatch {
-    const n = this.count;
-    const full = n === BATCH_ROWS;
-    const batch: DetailsBatch = {
-      kind: 'details',
-      count: n,
-      line: full ? this.line : this.line.slice(0, n),
-      time: full ? this.time : this.time.slice(0, n),
-      platform: full ? this.platform : this.platform.slice(0, n),
-      action: full ? this.action : this.action.slice(0, n),
-      userAction: full ? this.userAction : this.userAction.slice(0, n),
-      user: this.user,
-      device: this.device,
-      screen: this.screen,
-    };
-    this.count = 0;
-    if (full) {
-      this.line = new Int32Array(BATCH_ROWS);
-      this.time = new Float64Array(BATCH_ROWS);
-      this.platform = new Uint8Array(BATCH_ROWS);
-      this.action = new Uint8Array(BATCH_ROWS);
-      this.userAction = new Uint8Array(BATCH_ROWS);
-    }
-    this.user = [];
-    this.device = [];
-    this.screen = [];
-    return batch;
+    const { codeA, codeB, ...rest } = this.takeColumns();
+    return { kind: 'details', ...rest, action: codeA, userAction: codeB };
   }
 }
 

@@ -3,13 +3,12 @@ import Papa from 'papaparse';
 import { MeteredSource } from './byte-source';
 import { csvChunks } from './csv-chunks';
 import { sniffDialect, type CsvDialect } from './csv-dialect';
-import { detectKind, NOT_ENROLLMENT_REASON } from './columns';
 import type { InputSpec } from './input-spec';
 import { Parsed } from './parsed-input';
 import type { RecordBatch } from './records';
-import { InputRefused, NotEnrollmentFile } from './refusal';
+import { InputRefused } from './refusal';
 import type { Encoding } from './sniff';
-import { planFor, sinkFor } from './sinks';
+import { rowReaderFor } from './sinks';
 import { textPieces } from './text-pieces';
 import { excerpt } from './values';
 
@@ -46,18 +45,9 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
   const leading = hinted ? 1 : 0;
   const header = headerOf(head, complete, dialect, leading);
   if (!header) throw new InputRefused(name, `no complete header line in the first ${head.length} characters`);
-  if (header.length > limits.maxColumns) {
-    throw new NotEnrollmentFile(
-      name,
-      `${header.length} columns, more than the ${limits.maxColumns} an enrollment file could have`,
-    );
-  }
-  const kind = detectKind(header);
-  if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
-  const plan = planFor(kind);
+  const { kind, plan, sink } = rowReaderFor(name, header, limits.maxColumns);
   header.forEach((column, index) => plan.add(index, column));
   plan.keepWinnersOnly();
-  const sink = sinkFor(kind, plan);
 
   async function* produce(done: (sha256: string) => void): AsyncGenerator<RecordBatch> {
     const source = new MeteredSource(await spec.open(true));

@@ -5,7 +5,6 @@
  * `line` is the row's 1-based position in its array (JSON has no useful physical lines).
  */
 import { MeteredSource } from './byte-source';
-import { detectKind, NOT_ENROLLMENT_REASON } from './columns';
 import type { InputSpec } from './input-spec';
 import { parseJsonDocument } from './json-document';
 import { formatBytes } from './limits';
@@ -14,7 +13,7 @@ import { Parsed } from './parsed-input';
 import type { RecordBatch } from './records';
 import { InputRefused, NotEnrollmentFile } from './refusal';
 import type { Encoding } from './sniff';
-import { planFor, sinkFor } from './sinks';
+import { rowReaderFor } from './sinks';
 import { StreamDecoder } from './text-decoder';
 
 async function readText(spec: InputSpec, encoding: Encoding): Promise<{ text: string; sha256: string }> {
@@ -65,16 +64,7 @@ export async function openJson(spec: InputSpec, encoding: Encoding): Promise<Par
       );
     }
   }
-  if (columns.length > limits.maxColumns) {
-    throw new NotEnrollmentFile(
-      name,
-      `${columns.length} columns, more than the ${limits.maxColumns} an enrollment file could have`,
-    );
-  }
-  const kind = detectKind(columns);
-  if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
-  const plan = planFor(kind);
-  const sink = sinkFor(kind, plan);
+  const { kind, plan, sink } = rowReaderFor(name, columns, limits.maxColumns);
   let toRow: (value: unknown) => readonly unknown[] | string;
   if (doc.columns) {
     columns.forEach((column, index) => plan.add(index, column));

@@ -1,14 +1,12 @@
 /** An NDJSON input: the keys on the head's lines decide the kind; lines stream, one JSON.parse each. */
 import { MeteredSource } from './byte-source';
-import { detectKind, NOT_ENROLLMENT_REASON } from './columns';
 import type { InputSpec } from './input-spec';
 import { ndjsonLines } from './ndjson-lines';
 import { describeJsonValue, isRecord, keysOf, ObjectRows } from './object-rows';
 import { Parsed } from './parsed-input';
 import type { RecordBatch } from './records';
-import { NotEnrollmentFile } from './refusal';
 import type { Encoding } from './sniff';
-import { planFor, sinkFor } from './sinks';
+import { rowReaderFor } from './sinks';
 import { textPieces } from './text-pieces';
 
 /** Objects on the head's complete lines (enough of them to see every key the file uses early on). */
@@ -30,10 +28,7 @@ function headObjects(head: string, complete: boolean): unknown[] {
 export function openNdjson(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {
   const { name, limits } = spec;
   const keys = keysOf(headObjects(head, complete), 1000);
-  const kind = detectKind(keys);
-  if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
-  const plan = planFor(kind);
-  const sink = sinkFor(kind, plan);
+  const { kind, plan, sink } = rowReaderFor(name, keys);
   const objects = new ObjectRows(plan, limits.maxColumns, name);
   objects.addKeys(keys);
 

@@ -1,9 +1,18 @@
 /** The column plan and row sink for each file kind. */
-import { ColumnPlan, ENROLLMENT_COLUMNS, FAILURE_COLUMNS, type EnrollmentField, type FailureField } from './columns';
+import {
+  ColumnPlan,
+  detectKind,
+  ENROLLMENT_COLUMNS,
+  FAILURE_COLUMNS,
+  NOT_ENROLLMENT_REASON,
+  type EnrollmentField,
+  type FailureField,
+} from './columns';
 import { DetailsSink } from './details-sink';
 import { EventSink } from './event-sink';
 import { FailureSink } from './failure-sink';
 import type { FileKind } from './records';
+import { NotEnrollmentFile } from './refusal';
 import type { RowSink } from './row-sink';
 import { SummarySink } from './summary-sink';
 
@@ -26,4 +35,29 @@ export function sinkFor(kind: FileKind, plan: AnyPlan): RowSink {
     case 'failures':
       return new FailureSink(plan as ColumnPlan<FailureField>);
   }
+}
+
+export interface RowReader {
+  readonly kind: FileKind;
+  readonly plan: AnyPlan;
+  readonly sink: RowSink;
+}
+
+/**
+ * The kind, plan and sink of a file with these column names (the plan is left empty: each format
+ * adds its columns its own way). Refused, naming the file, when it has more than `maxColumns`
+ * columns (when given: a JSON lines file counts its keys as it reads) or none that tells an
+ * enrollment file's kind.
+ */
+export function rowReaderFor(name: string, columns: readonly string[], maxColumns?: number): RowReader {
+  if (maxColumns !== undefined && columns.length > maxColumns) {
+    throw new NotEnrollmentFile(
+      name,
+      `${columns.length} columns, more than the ${maxColumns} an enrollment file could have`,
+    );
+  }
+  const kind = detectKind(columns);
+  if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
+  const plan = planFor(kind);
+  return { kind, plan, sink: sinkFor(kind, plan) };
 }

@@ -4,7 +4,7 @@
  */
 import { summaryRows } from './batch-builders';
 import type { Candidate, ColumnPlan, EnrollmentField } from './columns';
-import { platformCodes } from './event-sink';
+import { platformCodes } from './event-row-sink';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
 import { isDayInRange, parseDay } from './times';

@@ -65,6 +65,17 @@ export class CodeCache {
   }
 }
 
+/** Codes of an enumerated field's texts: what `parse` makes of a text, coded; 0 when it is nothing known. */
+export function enumCodes<T extends string>(
+  parse: (text: string) => T | null | undefined,
+  code: (value: T) => number,
+): CodeCache {
+  return new CodeCache((text) => {
+    const value = parse(text);
+    return value ? code(value) : 0;
+  });
+}
+
 /** An enumerated field's code was empty in both `X` and `X_loc`. */
 export const EMPTY_CODE = -1;
 /** An enumerated field held text that maps to nothing known. */

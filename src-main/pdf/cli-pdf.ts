@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { PrintJob } from '../shared/print-types';
+import { BROWSER_ARGS } from './browser-args';
 import { renderPdfInBrowser } from './browser-render';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { serveStatic } from './static-server';
@@ -30,16 +31,6 @@ export type PdfPrinter =
   | { readonly kind: 'browser'; readonly path: string; readonly source: string }
   | { readonly kind: 'electron'; readonly path: string; readonly script: string; readonly fallback: string | null };
 
-/** Launch arguments of the headless browser: no sandbox (containers, CI), no GPU, no network chatter. */
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Chromium-family browsers where they usually are, per platform. */
 export function browserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {

@@ -9,7 +9,12 @@
  * Atlantic/Azores 2025-10-26) the first of the two midnights, where luxon picks the later one. A
  * day that a zone skipped entirely (Pacific/Apia, 2011-12-30) is empty.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { addDays } from '../shared/calendar-day';
+
+// The day and zone checks and day arithmetic live in shared/calendar-day.ts; re-exported for the
+// modules that take all their day helpers from here.
+export { addDays, isDate, isZone } from '../shared/calendar-day';
 
 export interface DayRange {
   /** `YYYY-MM-DD` in the zone. */
@@ -22,28 +27,6 @@ export interface DayRange {
 
 /** The bucket width of attempt_buckets (migrations.ts): every modern zone's midnight is on one. */
 export const BUCKET_MS = 900_000;
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for an existing calendar date written `YYYY-MM-DD`. */
-export function isDate(text: string): boolean {
-  return DATE_PATTERN.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
-}
-
-const knownZones = new Set<string>();
-
-/** An IANA zone luxon (ICU) knows. Remembered: the check builds an Intl formatter, ~0.5 ms. */
-export function isZone(tz: string): boolean {
-  if (knownZones.has(tz)) return true;
-  const valid = tz.trim() !== '' && IANAZone.isValidZone(tz);
-  if (valid) knownZones.add(tz);
-  return valid;
-}
-
-/** Calendar arithmetic on `YYYY-MM-DD` (zone-free). */
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
-}
 
 /** Number of days from `from` to `to` (0 when equal). */
 export function daysBetween(from: string, to: string): number {

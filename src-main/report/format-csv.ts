@@ -3,7 +3,7 @@
  * guarded by csvField). The caller writes it as UTF-8; no BOM, so that scripts reading it see the
  * header as written.
  */
-import type { Report } from '../shared/report-types';
+import type { Report, SectionTable } from '../shared/report-types';
 
 export const CSV_HEADER = [
   'section',
@@ -40,24 +40,25 @@ export function csvField(value: string | number | null): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A section table row's cells under CSV_HEADER (the exports add their own columns after them). */
+export function sectionRowCells(table: SectionTable, row: SectionTable['rows'][number]): (string | number)[] {
+  return [
+    table.section,
+    row.actionName,
+    row.screen,
+    row.platform,
+    row.userAction,
+    row.count,
+    row.byPlatform['iOS/iPadOS'],
+    row.byPlatform.Android,
+  ];
+}
+
 export function formatCsv(report: Report): string {
   const lines = [CSV_HEADER.map(csvField).join(',')];
   for (const table of report.sections) {
     for (const row of table.rows) {
-      lines.push(
-        [
-          table.section,
-          row.actionName,
-          row.screen,
-          row.platform,
-          row.userAction,
-          row.count,
-          row.byPlatform['iOS/iPadOS'],
-          row.byPlatform.Android,
-        ]
-          .map(csvField)
-          .join(','),
-      );
+      lines.push(sectionRowCells(table, row).map(csvField).join(','));
     }
   }
   return `${lines.join('\r\n')}\r\n`;

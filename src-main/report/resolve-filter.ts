@@ -12,7 +12,8 @@
 import type Database from 'better-sqlite3';
 import type { ReportFilter } from '../shared/report-types';
 import { PLATFORMS, SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
-import { addDays, dayOf, dayRanges, daysBetween, isDate, isZone } from './day-buckets';
+import { addDays, isDate, isZone } from '../shared/calendar-day';
+import { dayOf, dayRanges, daysBetween } from './day-buckets';
 import { partialDay, readCaseSpans } from './data-span';
 import { summaryDays } from './summaries';
 import { ReportInputError } from './errors';
@@ -82,10 +83,12 @@ export function latestDataDay(db: Database.Database, tz: string): string | null 
   const spanFirst = span === null ? null : dayOf(span.first, tz);
   const spanLast = span === null ? null : dayOf(span.last, tz);
   const lastSummary = summaries.at(-1) ?? null;
-  const latest = spanLast === null ? lastSummary : lastSummary === null || spanLast > lastSummary ? spanLast : lastSummary;
+  const latest =
+    spanLast === null ? lastSummary : lastSummary === null || spanLast > lastSummary ? spanLast : lastSummary;
   if (latest === null) return null;
 
-  const inSpan = (date: string): boolean => spanFirst !== null && spanLast !== null && date >= spanFirst && date <= spanLast;
+  const inSpan = (date: string): boolean =>
+    spanFirst !== null && spanLast !== null && date >= spanFirst && date <= spanLast;
   let date: string | null = latest;
   while (date !== null) {
     const day = dayRanges(date, date, tz)[0];

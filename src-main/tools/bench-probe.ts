@@ -35,11 +35,12 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
 import { readInput } from '../import/read-input';
-import { runImportInWorker } from '../import-worker/run';
+import { runImportInWorker } from '../workers/import-in-worker';
 import { computeReport } from '../report/compute-report';
 import type { ReportFilter } from '../shared/report-types';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { openCase } from '../store/case-file';
+import { mulberry32 } from './mulberry32';
 import { writeSyntheticLog } from './synthetic-log';
 
 const DAY_MS = 86_400_000;
@@ -55,23 +56,11 @@ const ZONES = [
   'Asia/Tokyo',
 ];
 
-/** mulberry32: the same seed gives the same filters. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Random filters inside (and a little around) the case's days. */
 export function randomFilters(count: number, seed: number, firstDay: string, lastDay: string): ReportFilter[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const first = Date.parse(`${firstDay}T00:00:00Z`);
   const span = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - first) / DAY_MS) + 1;

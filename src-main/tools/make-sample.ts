@@ -18,12 +18,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { runImportInWorker } from '../import-worker/run';
+import { runImportInWorker } from '../workers/import-in-worker';
 import { computeReport } from '../report/compute-report';
+import { addDays } from '../shared/calendar-day';
 import { CATALOG, PLATFORMS, SECTION_OF_ACTION, type Platform } from '../shared/taxonomy';
 import { openCase, setSetting } from '../store/case-file';
 import { MASK_KEY_SETTING } from '../store/mask-key';
 import { SAMPLE_KEY } from '../app/session';
+import { mulberry32 } from './mulberry32';
 import { writeSyntheticLog } from './synthetic-log';
 
 export const SAMPLE_END_DAY = '2025-11-14';
@@ -32,24 +34,6 @@ export const SAMPLE_GAP_DAY = '2025-11-05';
 export const SAMPLE_DAYS = 30;
 const SEED = 20251114;
 
-/** mulberry32: a small seeded generator for the details rows. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const addDays = (day: string, n: number): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-};
-
 const csvField = (value: string): string => (/[;"\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
@@ -57,7 +41,7 @@ const csvField = (value: string): string => (/[;"\n]/.test(value) ? `"${value.re
  * iPads and Android phones, a non-catalog combination, and two rows the import must skip.
  */
 export function detailsCsv(endDay: string, days: number, seed: number): string {
-  const rng = random(seed);
+  const rng = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   const header = [
     'abandonmentDateTime',
@@ -287,7 +271,7 @@ export async function makeSample(options: Options): Promise<void> {
     // The summary states what the attempts show for the 7 days before the last (UTC), plus the
     // attempts no row shows (the summary knows more), and one day that disagrees with the attempts.
     const db = openCase(casePath, { create: false });
-    const rng = random(SEED + 2);
+    const rng = mulberry32(SEED + 2);
     const rows: { date: string; platform: Platform; initiated: number; incomplete: number }[] = [];
     for (let back = 7; back >= 1; back--) {
       const date = addDays(SAMPLE_END_DAY, -back);

@@ -12,11 +12,13 @@ export interface WorkerLocation {
 
 const fromSource = import.meta.url.endsWith('.ts');
 
-/** `sourcePath` is relative to src-main/, e.g. 'workers/parse-worker.ts'. */
-export function locateWorker(builtName: string, sourcePath: string): WorkerLocation {
+/** The worker entries: each is `<name>.ts` in this folder and an entry of the main build. */
+export type WorkerName = 'import-worker' | 'parse-worker';
+
+export function locateWorker(name: WorkerName): WorkerLocation {
   if (fromSource) {
-    const entry = new URL(`../${sourcePath}`, import.meta.url);
+    const entry = new URL(`./${name}.ts`, import.meta.url);
     return { file: new URL('./from-source.mjs', import.meta.url), options: { argv: [entry.href] } };
   }
-  return { file: new URL(`./${builtName}.js`, import.meta.url), options: {} };
+  return { file: new URL(`./${name}.js`, import.meta.url), options: {} };
 }

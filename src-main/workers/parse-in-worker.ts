@@ -45,7 +45,7 @@ export const readInputBySize: InputReader = (path, options) =>
     : readInputInWorker(path, options);
 
 export const readInputInWorker: InputReader = async function* (path, options) {
-  const { file, options: workerOptions } = locateWorker('parse-worker', 'workers/parse-worker.ts');
+  const { file, options: workerOptions } = locateWorker('parse-worker');
   const request: ParseRequest = { path };
   const worker = new Worker(file, { ...workerOptions, workerData: request });
   const queue = new MessageQueue();

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInput } from '../import/read-input';
 import { BatchCoder, transferablesOf } from '../store/coded-batch';
 import { BATCH_CREDITS, type CreditMessage, type ParseMessage, type ParseRequest } from './parse-protocol';
+import { throttle } from './progress-throttle';
 
 const port = parentPort!;
 let credits = BATCH_CREDITS;
@@ -21,17 +22,12 @@ port.on('message', (message: CreditMessage) => {
 const post = (message: ParseMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
 async function run({ path }: ParseRequest): Promise<void> {
-  let lastBytesPost = 0;
-  const inputs = readInput(path, {
-    onBytes: (bytesRead, totalBytes) => {
-      // Progress a few times a second is enough; posting per chunk would flood the port.
-      const now = Date.now();
-      if (now - lastBytesPost >= 100 || bytesRead === totalBytes) {
-        lastBytesPost = now;
-        post({ type: 'bytes', bytesRead, totalBytes });
-      }
-    },
-  });
+  // Posting per chunk read would flood the port; the last byte always goes through.
+  const postBytes = throttle<{ bytesRead: number; totalBytes: number }>(
+    ({ bytesRead, totalBytes }) => post({ type: 'bytes', bytesRead, totalBytes }),
+    ({ bytesRead, totalBytes }) => bytesRead === totalBytes,
+  );
+  const inputs = readInput(path, { onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }) });
   for await (const input of inputs) {
     post({
       type: 'input',

@@ -1,5 +1,5 @@
 /** Top bar: the open case and the file actions (the same store actions as the menu). */
-import { useEffect, useRef, useState } from 'react';
+import { useMenu } from './use-menu';
 import { PrintButton } from '../print/PrintButton';
 import { useApp } from '../store';
 
@@ -8,24 +8,7 @@ function RecentMenu() {
   const openCase = useApp((s) => s.openCase);
   const clearRecent = useApp((s) => s.clearRecent);
   const current = useApp((s) => s.caseInfo?.path);
-  const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent): void => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node)) {
-        setOpen(false);
-        if (event instanceof KeyboardEvent) ref.current?.querySelector('summary')?.focus();
-      }
-    };
-    window.addEventListener('mousedown', close);
-    window.addEventListener('keydown', close);
-    return () => {
-      window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { ref, open, setOpen } = useMenu();
 
   const others = recent.filter((entry) => entry.path !== current);
   return (
@@ -97,7 +80,11 @@ export function AppHeader() {
               </span>
             )}
             {caseInfo.readOnly && (
-              <span className="badge" data-testid="read-only" title="The file or its folder is not writable for you: the case can be read, not changed.">
+              <span
+                className="badge"
+                data-testid="read-only"
+                title="The file or its folder is not writable for you: the case can be read, not changed."
+              >
                 Read-only
               </span>
             )}

@@ -2,13 +2,15 @@
  * Above the roll-up: the two views (the abandonment report, the enrollment failures), the
  * comparison toggle and the exports of the report as filtered (a main-process save dialog each).
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { isDate } from '../../src-main/shared/calendar-day';
 import type { ExportKind } from '../../src-main/shared/insights-types';
 import { formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { ReportViewName } from '../store/failures-slice';
 import '../styles/insights.css';
+import { useMenu } from './use-menu';
 
 const VIEWS: readonly { view: ReportViewName; label: string }[] = [
   { view: 'report', label: 'Abandonment report' },
@@ -56,8 +58,6 @@ function ViewTabs() {
   );
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The other period: the previous one of equal length, or days the user chooses. */
 function CompareAgainstPicker() {
   const against = useApp((s) => s.compareAgainst);
@@ -68,7 +68,7 @@ function CompareAgainstPicker() {
   const shown = draft ?? (chosen ? against : (comparison?.previous.range ?? { from: '', to: '' }));
   const apply = (from: string, to: string): void => {
     setDraft({ from, to });
-    if (DAY.test(from) && DAY.test(to) && from <= to) setAgainst({ from, to });
+    if (isDate(from) && isDate(to) && from <= to) setAgainst({ from, to });
   };
   return (
     <>
@@ -154,28 +154,7 @@ function ExportMenu() {
   const saveExport = useApp((s) => s.saveExport);
   const exporting = useApp((s) => s.exporting);
   const maskUsers = useApp((s) => s.maskUsers);
-  const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | globalThis.KeyboardEvent): void => {
-      if (
-        event instanceof globalThis.KeyboardEvent
-          ? event.key === 'Escape'
-          : !ref.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-        if (event instanceof globalThis.KeyboardEvent) ref.current?.querySelector('summary')?.focus();
-      }
-    };
-    window.addEventListener('mousedown', close);
-    window.addEventListener('keydown', close);
-    return () => {
-      window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { ref, open, setOpen } = useMenu();
 
   return (
     <details className="menu export-menu" ref={ref} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -88,6 +88,7 @@ for (const colorScheme of SCHEMES) {
     await expect(page.getByTestId('export-daily-csv')).toBeVisible();
     found.push(...(await violations(page, 'export menu', '[data-testid="report-toolbar"]')));
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('export-daily-csv')).toBeHidden(); // Escape closes the menu
 
     await page.getByTestId('print-button').click();
     await expect(page.getByTestId('print-dialog')).toBeVisible();

@@ -15,10 +15,8 @@ import type { Harness, HarnessOptions, RendererServer } from './harness/index';
 import { projectRoot } from './harness/paths';
 
 type Built = typeof HarnessModule;
-/** The harness and engine as built by `npm run build` (out/main/tools/harness.js). */
-export const built = (await import(
-  pathToFileURL(join(projectRoot(), 'out', 'main', 'tools', 'harness.js')).href
-)) as Built;
+/** The harness and engine as built by `npm run build` (out/tools/harness.js). */
+export const built = (await import(pathToFileURL(join(projectRoot(), 'out', 'tools', 'harness.js')).href)) as Built;
 
 export type OpenApp = (options?: Partial<Omit<HarnessOptions, 'browser' | 'server'>>) => Promise<Harness>;
 
@@ -119,9 +117,4 @@ export async function expectReportShown(page: Page, report: Report): Promise<voi
   }
 }
 
-/** `YYYY-MM-DD` plus n days. */
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays } from '../../src-main/shared/calendar-day';

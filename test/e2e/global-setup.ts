@@ -8,6 +8,9 @@ export default function globalSetup(): void {
   if (!existsSync(join(rendererDir(), 'index.html'))) {
     throw new Error('e2e: out/renderer is missing. Build first: npm run build (npm test does it).');
   }
+  if (!existsSync(join(rendererDir(), '..', 'tools', 'harness.js'))) {
+    throw new Error('e2e: out/tools/harness.js is missing. Build first: npm run build (or npm run build:tools).');
+  }
   if (!existsSync(bundledSampleCase()))
     throw new Error('e2e: resources/sample-case.enrollscope is missing: npm run sample.');
   if (!chromiumPath()) {

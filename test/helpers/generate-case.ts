@@ -14,19 +14,11 @@ import {
   parseEventType,
   parsePlatform,
 } from '../../src-main/shared/taxonomy';
+import { mulberry32 } from '../../src-main/tools/mulberry32';
 import { syntheticEvents, type SyntheticOptions } from '../../src-main/tools/synthetic-log';
 
 /** Small fast PRNG (mulberry32): the same seed gives the same case. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export interface GenerateOptions {
   readonly events: number;

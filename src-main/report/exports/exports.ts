@@ -16,7 +16,7 @@
 import type { AttemptRow, Comparison, FailuresReport, Funnel } from '../../shared/insights-types';
 import type { Report, SectionTable } from '../../shared/report-types';
 import type { Section } from '../../shared/taxonomy';
-import { csvField } from '../format-csv';
+import { CSV_HEADER, csvField, sectionRowCells } from '../format-csv';
 
 export const BOM = '\uFEFF';
 
@@ -25,37 +25,11 @@ function csv(rows: readonly (readonly (string | number | null)[])[], excel: bool
   return `${excel ? BOM : ''}${body}\r\n`;
 }
 
-export const SECTION_TABLE_COLUMNS = [
-  'section',
-  'actionName',
-  'screen',
-  'platform',
-  'userAction',
-  'count',
-  'iOS/iPadOS',
-  'Android',
-  'catalog',
-  'from',
-  'to',
-  'timeZone',
-] as const;
+export const SECTION_TABLE_COLUMNS = [...CSV_HEADER, 'catalog', 'from', 'to', 'timeZone'] as const;
 
 function tableRows(report: Report, table: SectionTable): (string | number)[][] {
   const { from, to, tz } = report.range;
-  return table.rows.map((row) => [
-    table.section,
-    row.actionName,
-    row.screen,
-    row.platform,
-    row.userAction,
-    row.count,
-    row.byPlatform['iOS/iPadOS'],
-    row.byPlatform.Android,
-    row.catalog ? 'yes' : 'no',
-    from,
-    to,
-    tz,
-  ]);
+  return table.rows.map((row) => [...sectionRowCells(table, row), row.catalog ? 'yes' : 'no', from, to, tz]);
 }
 
 /** Every section table of the report as one CSV table (the sections in the report's order). */

@@ -3,13 +3,13 @@
  * file by main; drawn on the chart as markers (marker-plugin.ts) and listed in the PDF.
  */
 import { useState, type FormEvent } from 'react';
+import { isDate } from '../../../src-main/shared/calendar-day';
 import type { Annotation } from '../../../src-main/shared/insights-types';
 import { formatDay } from '../../format';
 import { useApp } from '../../store';
 import '../../styles/insights.css';
 
 const MAX_TEXT = 200;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function NoteForm({
   initial,
@@ -27,7 +27,7 @@ function NoteForm({
   const [date, setDate] = useState(initial.date);
   const [text, setText] = useState(initial.text);
   const [busy, setBusy] = useState(false);
-  const valid = DAY.test(date) && text.trim().length > 0;
+  const valid = isDate(date) && text.trim().length > 0;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!valid || busy) return;

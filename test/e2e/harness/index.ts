@@ -1,7 +1,8 @@
 /**
- * The harness as one module, built to out/main/tools/harness.js (electron.vite.config.ts) so the
- * e2e tests drive the BUILT main-process code, exactly as Electron and the screenshot tool load
- * it (workers found beside the bundle), plus the engine functions tests compare the page with.
+ * The harness as one module, built to out/tools/harness.js (electron.vite.tools.config.ts) so the
+ * e2e tests drive the main-process code bundled as the app's is (the same sources and bundler,
+ * workers found beside the bundle), plus the engine functions tests compare the page with. The
+ * screenshot tool is built beside it.
  */
 export { openHarness, ScriptedDialogs, type Harness, type HarnessOptions, type EmittedEvent } from './app';
 export { serveRenderer, type RendererServer } from './server';

@@ -27,12 +27,5 @@ export function chromiumPath(): string | undefined {
   return candidates.find((path): path is string => !!path && existsSync(path));
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** The same launch arguments as the command line's headless printer. */
+export { BROWSER_ARGS as CHROMIUM_ARGS } from '../../../src-main/pdf/browser-args';

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputRefused, readInput } from '../../../src-main/import/read-input';
-import { runImportInWorker } from '../../../src-main/import-worker/run';
+import { runImportInWorker } from '../../../src-main/workers/import-in-worker';
 import type { ImportOutcome } from '../../../src-main/shared/import-types';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';

@@ -5,8 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCase } from '../store/case-file';
 import { importFiles } from '../store/import-files';
-import { readInputBySize } from '../workers/parse-in-worker';
-import type { FromImportWorker, ImportJob, ToImportWorker } from './protocol';
+import type { FromImportWorker, ImportJob, ToImportWorker } from './import-protocol';
+import { readInputBySize } from './parse-in-worker';
+import { progressThrottle } from './progress-throttle';
 
 const port = parentPort!;
 const controller = new AbortController();
@@ -18,19 +19,11 @@ const post = (message: FromImportWorker): void => port.postMessage(message);
 async function run({ casePath, paths }: ImportJob): Promise<void> {
   // The window's process opened (and checked) this case already.
   const db = openCase(casePath, { create: false, check: false });
-  let lastPost = 0;
   try {
     const outcomes = await importFiles(db, paths, {
       reader: readInputBySize,
       signal: controller.signal,
-      onProgress: (progress) => {
-        // A few updates a second keep the bar alive without flooding the window.
-        const now = Date.now();
-        if (now - lastPost >= 50 || progress.phase !== 'reading') {
-          lastPost = now;
-          post({ type: 'progress', progress });
-        }
-      },
+      onProgress: progressThrottle((progress) => post({ type: 'progress', progress })),
     });
     post({ type: 'finished', outcomes });
   } finally {

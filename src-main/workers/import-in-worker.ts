@@ -5,8 +5,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
-import { locateWorker } from '../workers/locate';
-import type { FromImportWorker, ImportJob, ToImportWorker } from './protocol';
+import type { FromImportWorker, ImportJob, ToImportWorker } from './import-protocol';
+import { locateWorker } from './locate';
 
 export interface RunImportOptions {
   readonly signal?: AbortSignal;
@@ -18,7 +18,7 @@ export function runImportInWorker(
   paths: readonly string[],
   options: RunImportOptions = {},
 ): Promise<ImportOutcome[]> {
-  const { file, options: workerOptions } = locateWorker('import-worker', 'import-worker/worker.ts');
+  const { file, options: workerOptions } = locateWorker('import-worker');
   const job: ImportJob = { casePath, paths: [...paths] };
   const worker = new Worker(file, { ...workerOptions, workerData: job });
   const cancel = (): void => worker.postMessage({ type: 'cancel' } satisfies ToImportWorker);
