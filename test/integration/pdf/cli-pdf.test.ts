@@ -141,9 +141,10 @@ describe('enrollscope report --format pdf', () => {
       const lines = pages[page - 1]!.split('\n').filter((line) => line.trim() !== '');
       const heading = lines.findIndex((line) => /^\s*Platform Screens\s+[\d,]+ incomplete/.test(line));
       expect(heading, `page ${page}`).toBeGreaterThanOrEqual(0);
-      // (The iOS/iPadOS column's header may wrap after its slash.)
+      // (The iOS/iPadOS column's header may wrap after its slash; each platform's rate column
+      // header, "iOS rate" and "Android rate", wraps after its platform.)
       expect(lines[heading + 1], `page ${page}`).toMatch(
-        /Action name\s+Screen or flow\s+Platform\s+User action\s+Incomplete\s+Share\s+iOS\/(iPadOS)?\s+Android/,
+        /Action name\s+Screen or flow\s+Platform\s+User action\s+Incomplete\s+Share\s+iOS\/(iPadOS)?\s+iOS\s+Android\s+Android/,
       );
     }
     // No row split: a split row would leave the start of its screen text on one page and the end

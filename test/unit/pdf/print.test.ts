@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engine } from '../../../src-main/app/engine';
 import { reportFilterOf } from '../../../src-main/findings/finding';
 import { reportWithFindings } from '../../../src-main/findings/gather';
+import { computeComparison } from '../../../src-main/insights/compare';
 import { HandlerError } from '../../../src-main/app/ipc';
 import { AppSession } from '../../../src-main/app/session';
 import { findPdfPrinter, PdfPrinterMissing } from '../../../src-main/pdf/cli-pdf';
@@ -302,6 +303,25 @@ describe('PrintService', () => {
       sampleData: true,
       rangeNote: 'the last 7 days with data',
     });
+    // Each platform's roll-up for the tiles' split and the tables' rates: the same filter, one platform.
+    for (const platform of request.report.platforms) {
+      const alone = made.session.report({ ...request.report, platforms: [platform] }).report.rollup;
+      expect(job.platformRollups?.[platform]).toMatchObject({
+        initiated: alone.initiated,
+        incomplete: alone.incomplete,
+        incompleteRate: alone.incompleteRate,
+      });
+    }
+    // The compare toggle was off: no other period.
+    expect(job.comparison).toBeUndefined();
+
+    // With the toggle on, the job carries the comparison with the previous period, masked as the report is.
+    await print.printPdf({ ...request, compare: 'previous' });
+    const compared = jobs[1]!;
+    const expected = computeComparison(made.session.caseDb(), reportFilterOf(plain), 'previous');
+    expect(compared.comparison?.delta).toEqual(expected.delta);
+    expect(compared.comparison?.previous.range).toEqual(expected.previous.range);
+    expect(compared.comparison?.current).toEqual(job.report);
     expect(() => print.job()).toThrow(HandlerError);
     made.session.close();
   });
