@@ -27,7 +27,7 @@ import { readInputBySize } from '../workers/parse-in-worker';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
-import { comparisonOf, platformRollupsOf } from '../pdf/print-extras';
+import { comparisonOf, funnelOf, platformRollupsOf } from '../pdf/print-extras';
 
 export { CliFailure };
 
@@ -155,6 +155,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       findings: findingsOf(db, report),
       platformRollups: platformRollupsOf(db, report),
+      funnel: funnelOf(db, report),
       ...(args.compare ? { comparison: comparisonOf(db, report, args.compare, args.maskUsers) } : {}),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },

@@ -1,15 +1,16 @@
 /**
  * What the printed report shows beside the report itself, read from the case with the report's
  * own range and filters: each platform's roll-up (the tiles' split, the tables' rates per
- * platform) and, when asked, the previous period of the same length.
+ * platform), the section funnel and, when asked, the comparison with another period.
  */
 import type Database from 'better-sqlite3';
 import { reportFilterOf } from '../findings/finding';
 import { initiatedBase } from '../findings/rows';
 import { computeComparison } from '../insights/compare';
+import { computeFunnel } from '../insights/funnel';
 import { computeReport } from '../report/compute-report';
 import { maskReport } from '../shared/mask';
-import type { CompareAgainst, Comparison } from '../shared/insights-types';
+import type { CompareAgainst, Comparison, Funnel } from '../shared/insights-types';
 import type { PlatformRollup } from '../shared/print-types';
 import type { Report } from '../shared/report-types';
 import type { Platform } from '../shared/taxonomy';
@@ -37,4 +38,10 @@ export function comparisonOf(db: CaseDb, report: Report, against: CompareAgainst
     current: maskReport(comparison.current, key),
     previous: maskReport(comparison.previous, key),
   };
+}
+
+/** The section funnel of the report's range and platforms: the whole flow, whatever the section filter. */
+export function funnelOf(db: CaseDb, report: Report): Funnel {
+  const { from, to, tz } = report.range;
+  return computeFunnel(db, { from, to, tz, platforms: report.filters.platforms });
 }

@@ -16,7 +16,7 @@ import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types'
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { writeFileAtomic } from '../files/write-file-atomic';
-import { comparisonOf, platformRollupsOf } from './print-extras';
+import { comparisonOf, funnelOf, platformRollupsOf } from './print-extras';
 
 export interface PrintDeps {
   /** Prints the job (the print route in a hidden window or page) to PDF bytes. */
@@ -72,6 +72,7 @@ export class PrintService {
         annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
         findings: findingsOf(this.session.caseDb(), printed),
         platformRollups: platformRollupsOf(db, printed),
+        funnel: funnelOf(db, printed),
         ...(request.compare ? { comparison: comparisonOf(db, printed, request.compare, request.maskUsers) } : {}),
         meta: {
           page: request.page,

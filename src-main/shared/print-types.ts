@@ -4,7 +4,7 @@
  * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
  */
 import type { Finding } from './findings-types';
-import type { Annotation, CompareAgainst, Comparison } from './insights-types';
+import type { Annotation, CompareAgainst, Comparison, Funnel } from './insights-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
 import type { Platform } from './taxonomy';
@@ -51,8 +51,10 @@ export interface PrintJob {
   readonly findings?: readonly Finding[];
   /** The same filter for each selected platform alone: the tiles' split and the tables' rates. */
   readonly platformRollups?: Partial<Record<Platform, PlatformRollup>>;
-  /** The previous period of the same length, when the comparison was asked for. */
+  /** The other period, when the comparison was asked for. */
   readonly comparison?: Comparison;
+  /** The section funnel of the range and platforms (every section); absent: not printed. */
+  readonly funnel?: Funnel;
 }
 
 /** One platform's roll-up, and the initiated count a count of that platform can be set against. */

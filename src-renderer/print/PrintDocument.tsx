@@ -33,6 +33,7 @@ import { CoverageNotes } from '../components/CoverageNotes';
 import { partialDayLabels } from '../coverage';
 import { PrintChart } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
+import { PrintFunnel } from './PrintFunnel';
 import { PrintGuidance, PrintNotes } from './PrintInsights';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
@@ -508,6 +509,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
           />
         ))}
       </section>
+      {job.funnel && <PrintFunnel funnel={job.funnel} />}
       {/* The appendix: where the numbers come from, day by day, and how clean the data was. */}
       <Sources imports={report.imports} />
       <DailyTable report={report} />

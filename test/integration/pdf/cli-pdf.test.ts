@@ -108,6 +108,7 @@ describe('enrollscope report --format pdf', () => {
       'Where most users stopped, and what to change',
       'Daily incomplete enrollments',
       'Where users stopped, by section',
+      'How far attempts got: the section funnel',
       // The appendix.
       'Data sources',
       'Daily counts',

@@ -12,6 +12,7 @@ import { engine } from '../../../src-main/app/engine';
 import { reportFilterOf } from '../../../src-main/findings/finding';
 import { reportWithFindings } from '../../../src-main/findings/gather';
 import { computeComparison } from '../../../src-main/insights/compare';
+import { computeFunnel } from '../../../src-main/insights/funnel';
 import { HandlerError } from '../../../src-main/app/ipc';
 import { AppSession } from '../../../src-main/app/session';
 import { findPdfPrinter, PdfPrinterMissing } from '../../../src-main/pdf/cli-pdf';
@@ -312,6 +313,12 @@ describe('PrintService', () => {
         incompleteRate: alone.incompleteRate,
       });
     }
+    // The funnel of the range and platforms, every section (the section filter does not apply to it).
+    const { from, to, tz } = plain.range;
+    expect(job.funnel).toEqual(
+      computeFunnel(made.session.caseDb(), { from, to, tz, platforms: request.report.platforms }),
+    );
+    expect(job.funnel!.sections).toHaveLength(4);
     // The compare toggle was off: no other period.
     expect(job.comparison).toBeUndefined();
 
