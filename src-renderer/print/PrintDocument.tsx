@@ -34,6 +34,7 @@ import { partialDayLabels } from '../coverage';
 import { PrintChart } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
 import { PrintFunnel } from './PrintFunnel';
+import { PrintMethods } from './PrintMethods';
 import { PrintGuidance, PrintNotes } from './PrintInsights';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
@@ -510,6 +511,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
         ))}
       </section>
       {job.funnel && <PrintFunnel funnel={job.funnel} />}
+      <PrintMethods report={report} />
       {/* The appendix: where the numbers come from, day by day, and how clean the data was. */}
       <Sources imports={report.imports} />
       <DailyTable report={report} />

@@ -52,7 +52,13 @@ export function printedRows(pages: readonly string[], sections: readonly string[
         current = head;
         continue;
       }
-      if (/^\s*Daily counts\s*$/.test(line)) current = null;
+      // The blocks after the section tables end them (the funnel's rows look like table rows).
+      if (
+        /^\s*(Daily counts|How far attempts got: the section funnel|Methods and definitions|Data sources)\s*$/.test(
+          line,
+        )
+      )
+        current = null;
       const match = ROW.exec(line) ?? OTHER_ROW.exec(line);
       if (current && match) {
         const cells = match[4]!.trim().split(/\s+/);

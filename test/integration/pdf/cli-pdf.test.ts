@@ -109,6 +109,7 @@ describe('enrollscope report --format pdf', () => {
       'Daily incomplete enrollments',
       'Where users stopped, by section',
       'How far attempts got: the section funnel',
+      'Methods and definitions',
       // The appendix.
       'Data sources',
       'Daily counts',
