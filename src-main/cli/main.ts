@@ -69,10 +69,15 @@ async function main(argv: readonly string[]): Promise<number> {
     // Before any work: the output must not overwrite the case or an input.
     refuseUnsafeOut(args.out, { db: args.db, files: args.files });
     if (args.command === 'report' && args.pdf) {
-      await runPdfReport(args, args.pdf);
+      const notices = await runPdfReport(args, args.pdf);
+      for (const notice of notices) process.stderr.write(`enrollscope: notice: ${terminalSafe(notice)}\n`);
       return 0;
     }
-    const output = printable(await runCommand(args), args.format, args.out === undefined && process.stdout.isTTY === true);
+    const output = printable(
+      await runCommand(args),
+      args.format,
+      args.out === undefined && process.stdout.isTTY === true,
+    );
     process.stdout.write(deliver(output, args.out));
     return 0;
   } catch (error) {

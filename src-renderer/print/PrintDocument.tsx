@@ -6,6 +6,7 @@
  * split, long tables repeat their heading and column header on every page, rows are never split.
  */
 import { Fragment } from 'react';
+import { printedDay, printedMoment, printedRange } from '../../src-main/shared/print-dates';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import {
   contentBox,
@@ -26,7 +27,7 @@ import {
   formatRate,
   formatShare,
   plural,
-  zoneOffset,
+  zoneOffsetsOver,
 } from '../format';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { CoverageNotes } from '../components/CoverageNotes';
@@ -78,20 +79,17 @@ function CamelBreaks({ text }: { text: string }) {
 
 const idOf = (text: string): string => `print-${text.replace(/\W+/g, '-').toLowerCase()}`;
 
-/** `15 Jun 2025, 10:02` in the report's zone. */
-export function formatGeneratedAt(iso: string, tz: string): string {
-  const date = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(date);
-  } catch {
-    return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-  }
-}
-
 export const shortSha = (sha256: string): string => sha256.slice(0, 12);
 
 function skippedTotal(record: ImportRecord): number {
   return Object.values(record.skipped).reduce((sum, n) => sum + n, 0);
+}
+
+/** ` (UTC+02:00)`, or across a clock change ` (UTC+02:00; UTC+01:00 from Oct 26, 2025)`; '' for an unknown zone. */
+function offsetsText(tz: string, from: string, to: string): string {
+  const runs = zoneOffsetsOver(tz, from, to);
+  if (runs.length === 0) return '';
+  return ` (${runs.map((run, i) => (i === 0 ? run.offset : `${run.offset} from ${printedDay(run.from)}`)).join('; ')})`;
 }
 
 function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
@@ -99,15 +97,13 @@ function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
   const days = daysInRange(from, to);
   const allPlatforms = report.filters.platforms.length === PLATFORMS.length;
   const allSections = report.filters.sections.length === SECTIONS.length;
+  // A name not given is left out (no "Customer —" before the customer's eyes).
   const rows: [string, string][] = [
-    ['Customer', meta.customer || '—'],
-    ['Prepared by', meta.consultant || '—'],
-    ['Generated', `${formatGeneratedAt(meta.generatedAt, tz)} (${tz})`],
-    ['Date range', `${formatRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
-    [
-      'Time zone',
-      `${tz}${zoneOffset(tz) ? ` (${zoneOffset(tz)} now)` : ''}: each attempt counts on the day it started there`,
-    ],
+    ...(meta.customer ? [['Customer', meta.customer] as [string, string]] : []),
+    ...(meta.consultant ? [['Prepared by', meta.consultant] as [string, string]] : []),
+    ['Generated', printedMoment(meta.generatedAt, tz)],
+    ['Date range', `${printedRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
+    ['Time zone', `${tz}${offsetsText(tz, from, to)}: each attempt counts on the day it started there`],
     ['Operating systems', allPlatforms ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', ')],
     [
       'Sections',

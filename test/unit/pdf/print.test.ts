@@ -129,11 +129,16 @@ describe('page geometry and templates', () => {
     } as unknown as PrintJob;
     const options = pdfOptionsFor(job);
     expect(options.headerTemplate).toContain('Incomplete user enrollments · A&amp;B &lt;script&gt;');
-    expect(options.headerTemplate).toContain('1 Jun 2025 – 14 Jun 2025 · Europe/Berlin');
+    expect(options.headerTemplate).toContain('Jun 1, 2025 – Jun 14, 2025 · Europe/Berlin');
+    // At least 8 pt, readable on paper.
+    expect(options.headerTemplate).toContain('font-size: 8pt;');
+    expect(options.footerTemplate).toContain('font-size: 8pt;');
     expect(options.footerTemplate).toContain(
       'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
     );
-    expect(options.footerTemplate).toContain('Generated 2025-06-15 10:02 UTC by Jo &quot;JJ&quot; O&#39;Neil');
+    expect(options.footerTemplate).toContain(
+      'Generated Jun 15, 2025, 12:02 (Europe/Berlin) by Jo &quot;JJ&quot; O&#39;Neil',
+    );
     expect(options.headerTemplate + options.footerTemplate).not.toMatch(/<script|src=|url\(/);
     expect(electronPdfOptions(options)).toMatchObject({
       pageSize: 'Letter',
