@@ -16,6 +16,7 @@ import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types'
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { writeFileAtomic } from '../files/write-file-atomic';
+import { withAuthor } from './pdf-author';
 import { comparisonOf, funnelOf, platformRollupsOf } from './print-extras';
 
 export interface PrintDeps {
@@ -88,7 +89,7 @@ export class PrintService {
       this.pending = job;
       let bytes: Uint8Array;
       try {
-        bytes = await this.deps.render(job);
+        bytes = withAuthor(await this.deps.render(job), consultant);
       } finally {
         this.pending = null;
       }

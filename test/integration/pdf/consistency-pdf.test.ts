@@ -5,6 +5,7 @@
  * stderr (exit 0) and no "Customer —" line. The built command line, a planted event log on disk,
  * a real browser, the PDF read back with poppler-utils.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,9 @@ describe('the PDF says dates, zones and names one way', () => {
       '--consultant',
       'Jane Doe',
     ]);
+    // The consultant is the PDF's Author (added after printing: Chromium cannot set it).
+    const author = /^Author:\s*(.*)$/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1];
+    expect(author).toBe('Jane Doe');
     expect(pdfInfo(pdf).title).toBe(
       'Incomplete user enrollments – Contoso – Oct 20, 2025 – Nov 2, 2025 – Android only – Platform Screens',
     );
