@@ -6,6 +6,7 @@
  */
 import type { Funnel } from '../../src-main/shared/insights-types';
 import { formatCount } from '../format';
+import { FunnelHeadRow } from '../components/funnel/FunnelCard';
 import { formatDuration, formatPercent } from '../components/insights-format';
 
 export function PrintFunnel({ funnel }: { funnel: Funnel }) {
@@ -28,27 +29,7 @@ export function PrintFunnel({ funnel }: { funnel: Funnel }) {
           summary rows), on every section whatever the section filter.
         </caption>
         <thead>
-          <tr>
-            <th scope="col">Step, in the order of the flow</th>
-            <th scope="col" className="num">
-              Reached
-            </th>
-            <th scope="col" className="num">
-              Stopped here
-            </th>
-            <th scope="col" className="num">
-              Step conversion
-            </th>
-            <th scope="col" className="num">
-              Overall conversion
-            </th>
-            <th scope="col" className="num">
-              Median time to stop
-            </th>
-            <th scope="col" className="num">
-              75th percentile
-            </th>
-          </tr>
+          <FunnelHeadRow first="Step, in the order of the flow" />
         </thead>
         <tbody>
           <tr>
