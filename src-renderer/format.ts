@@ -80,20 +80,40 @@ export function formatDayRuns(days: readonly string[]): string {
 /** `1 file`, `3 files`. */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
+/** The UTC offset of a zone at an instant, e.g. `UTC+02:00`; '' when unknown. */
+function offsetAt(zone: string, at: Date): string {
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value === 'GMT' ? 'UTC+00:00' : (part?.value.replace('GMT', 'UTC') ?? '');
+  } catch {
+    return '';
+  }
+}
+
 /** The UTC offset of a zone now, e.g. `UTC+02:00`; '' when unknown. */
 const offsetCache = new Map<string, string>();
 export function zoneOffset(zone: string): string {
   const cached = offsetCache.get(zone);
   if (cached !== undefined) return cached;
-  let text = '';
-  try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date())
-      .find((p) => p.type === 'timeZoneName');
-    text = part?.value === 'GMT' ? 'UTC+00:00' : (part?.value.replace('GMT', 'UTC') ?? '');
-  } catch {
-    text = '';
-  }
+  const text = offsetAt(zone, new Date());
   offsetCache.set(zone, text);
   return text;
+}
+
+/**
+ * The zone's offsets over the days `from`..`to` as they were then (not now), in order, each with
+ * the first day it held: one entry for a range without a clock change, two (or more) across one.
+ * Read at each day's noon UTC: clocks change at night, so a change day shows its new offset.
+ * Empty when the zone is unknown.
+ */
+export function zoneOffsetsOver(zone: string, from: string, to: string): { offset: string; from: string }[] {
+  const runs: { offset: string; from: string }[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const offset = offsetAt(zone, new Date(`${day}T12:00:00Z`));
+    if (!offset) return [];
+    if (runs.at(-1)?.offset !== offset) runs.push({ offset, from: day });
+  }
+  return runs;
 }

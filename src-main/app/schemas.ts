@@ -46,6 +46,12 @@ const reportRequest = z.strictObject({
   tz: timeZone,
 });
 
+/** The other period of a comparison: the previous one of the same length, or a chosen range. */
+const compareAgainst = z.union([
+  z.literal('previous'),
+  z.strictObject({ from: day, to: day }).refine((r) => r.from <= r.to, 'the range ends before it starts'),
+]);
+
 const text = (max: number) => z.string().max(max);
 
 /** The drill-down's own fields (the report's filter is `report`). */
@@ -88,6 +94,7 @@ export const ARG_SCHEMAS = {
   'import:cancel': none,
   'print:pdf': z.strictObject({
     report: reportRequest,
+    compare: compareAgainst.nullable().optional(),
     page: z.strictObject({ paper: z.enum(PAPER_SIZES), orientation: z.enum(ORIENTATIONS) }),
     customer: settingText,
     consultant: settingText,
@@ -95,13 +102,7 @@ export const ARG_SCHEMAS = {
   }),
   'print:job': none,
   'attempts:list': z.strictObject({ report: reportRequest, query: attemptQuery, maskUsers: z.boolean() }),
-  'report:compare': z.strictObject({
-    report: reportRequest,
-    against: z.union([
-      z.literal('previous'),
-      z.strictObject({ from: day, to: day }).refine((r) => r.from <= r.to, 'the range ends before it starts'),
-    ]),
-  }),
+  'report:compare': z.strictObject({ report: reportRequest, against: compareAgainst }),
   'funnel:get': reportRequest,
   'findings:get': reportRequest,
   'failures:get': reportRequest,

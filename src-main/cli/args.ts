@@ -82,7 +82,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (isInsightCommand(command)) return parseInsightArgs(command, rest);
   if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'report' && command !== 'imports') {
-    throw new UsageError(`unknown command "${command}" (expected report, imports, attempts, funnel, failures or check)`);
+    throw new UsageError(
+      `unknown command "${command}" (expected report, imports, attempts, funnel, failures or check)`,
+    );
   }
 
   let parsed;
@@ -143,9 +145,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const tz = checkZone(values.tz);
   const compare = parseCompare(values.compare);
-  if (compare !== undefined && format !== 'json' && format !== 'text') {
-    throw new UsageError(`--compare: only with --format json or text (not ${format})`);
-  }
+  if (compare !== undefined && format === 'csv')
+    throw new UsageError('--compare: only with --format json, text or pdf');
   return {
     command,
     files: positionals,

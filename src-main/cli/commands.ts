@@ -59,7 +59,8 @@ export async function runCommand(args: CommandArgs): Promise<number> {
   // Before any work: the output must not overwrite the case or an input.
   refuseUnsafeOut(args.out, { db: args.db, files: args.files });
   if (args.command === 'report' && args.pdf) {
-    await runPdfReport(args, args.pdf);
+    const notices = await runPdfReport(args, args.pdf);
+    for (const notice of notices) process.stderr.write(`enrollscope: notice: ${terminalSafe(notice)}\n`);
     return 0;
   }
   const output = printable(

@@ -25,6 +25,7 @@ import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
+import { comparisonOf, funnelOf, platformRollupsOf } from '../pdf/print-extras';
 
 export { CliFailure };
 
@@ -133,8 +134,11 @@ export async function runReport(args: ReportArgs): Promise<string> {
   });
 }
 
-/** `--format pdf`: the report printed to `args.out` (nothing on stdout). */
-export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void> {
+/**
+ * `--format pdf`: the report printed to `args.out` (nothing on stdout). Returns notices for stderr:
+ * a customer or consultant neither given nor remembered in the case (the PDF then leaves the line out).
+ */
+export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<string[]> {
   const out = resolve(args.out ?? '');
   const folder = dirname(out);
   if (!existsSync(folder) || !statSync(folder).isDirectory())
@@ -149,7 +153,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
     if (error instanceof PdfPrinterMissing) throw new CliFailure(error.message);
     throw error;
   }
-  await withCase(args.db, async (db) => {
+  return withCase(args.db, async (db) => {
     await importAll(db, args.files);
     const report = reportFor(db, args);
     const job: PrintJob = {
@@ -157,6 +161,9 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
       report,
       annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
       findings: findingsOf(db, report),
+      platformRollups: platformRollupsOf(db, report),
+      funnel: funnelOf(db, report),
+      ...(args.compare ? { comparison: comparisonOf(db, report, args.compare, args.maskUsers) } : {}),
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,
@@ -175,7 +182,20 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<void
       if (typeof (error as { syscall?: unknown } | null)?.syscall === 'string') throw outFailure(out, error);
       throw new CliFailure(`cannot print the PDF: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return missingNames(job.meta);
   });
+}
+
+/** What the PDF leaves out for want of a name, as notices naming the option that gives it. */
+function missingNames(meta: PrintJob['meta']): string[] {
+  const missing = [meta.customer ? null : '--customer NAME', meta.consultant ? null : '--consultant NAME'].filter(
+    (option): option is string => option !== null,
+  );
+  if (missing.length === 0) return [];
+  const what = missing.map((option) => (option.startsWith('--customer') ? 'customer' : 'consultant')).join(' and ');
+  return [
+    `the PDF names no ${what} (give ${missing.join(' and ')}, or remember them in the case in the app); printed without that line`,
+  ];
 }
 
 export async function runImports(args: ImportsArgs): Promise<string> {

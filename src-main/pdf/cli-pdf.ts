@@ -20,6 +20,7 @@ import { chromium } from 'playwright-core';
 import type { PrintJob } from '../shared/print-types';
 import { BROWSER_ARGS } from './browser-args';
 import { renderPdfInBrowser } from './browser-render';
+import { withAuthor } from './pdf-author';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { serveStatic } from './static-server';
 
@@ -195,15 +196,17 @@ function printWithElectron(
 
 /** Prints the job to `out` with the printer found; an Electron failure falls back to a browser if there is one. */
 export async function printPdfFile(printer: PdfPrinter, job: PrintJob, out: string): Promise<void> {
+  const author = job.meta.consultant;
   if (printer.kind === 'electron') {
     try {
       await printWithElectron(printer, job, out);
+      if (author) writeFileAtomic(out, withAuthor(readFileSync(out), author));
       return;
     } catch (error) {
       if (!printer.fallback) throw error;
-      writeFileAtomic(out, await printWithBrowser(printer.fallback, job));
+      writeFileAtomic(out, withAuthor(await printWithBrowser(printer.fallback, job), author));
       return;
     }
   }
-  writeFileAtomic(out, await printWithBrowser(printer.path, job));
+  writeFileAtomic(out, withAuthor(await printWithBrowser(printer.path, job), author));
 }

@@ -6,6 +6,7 @@
  */
 import type { PrintToPDFOptions } from 'electron';
 import type { Page } from 'playwright-core';
+import { printedMoment, printedRange } from '../shared/print-dates';
 import { MARGINS_MM, REPORT_NAME, type PrintJob } from '../shared/print-types';
 
 export interface PdfOptions {
@@ -18,13 +19,6 @@ export interface PdfOptions {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const dayText = (day: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
-};
-
 /**
  * Header and footer are drawn by Chromium in the page margins, outside the document: their own
  * tiny HTML with inline styles only (no scripts, no outside resources). Every text is escaped.
@@ -36,7 +30,7 @@ function band(left: string, right: string, edge: 'top' | 'bottom'): string {
       : `padding: 0 ${MARGINS_MM.right}mm 5mm ${MARGINS_MM.left}mm;`;
   return (
     `<div style="box-sizing: border-box; width: 100%; ${padding} display: flex; justify-content: space-between; align-items: ${edge === 'top' ? 'flex-start' : 'flex-end'}; gap: 12px;` +
-    ` font-family: 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; font-size: 8px; color: #4f5866; -webkit-print-color-adjust: exact;">` +
+    ` font-family: 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #4f5866; -webkit-print-color-adjust: exact;">` +
     `<span style="white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${left}</span>` +
     `<span style="white-space: nowrap;">${right}</span></div>`
   );
@@ -45,16 +39,16 @@ function band(left: string, right: string, edge: 'top' | 'bottom'): string {
 export function pdfOptionsFor(job: PrintJob): PdfOptions {
   const { meta, report } = job;
   const { from, to, tz } = report.range;
-  const range = from === to ? dayText(from) : `${dayText(from)} – ${dayText(to)}`;
+  const range = printedRange(from, to);
   const title = [REPORT_NAME, meta.customer].filter(Boolean).map(escapeHtml).join(' · ');
-  const generated = `${meta.generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const generated = printedMoment(meta.generatedAt, tz);
   const by = meta.consultant ? ` by ${escapeHtml(meta.consultant)}` : '';
   return {
     paper: meta.page.paper,
     landscape: meta.page.orientation === 'landscape',
     headerTemplate: band(title, `${escapeHtml(range)} · ${escapeHtml(tz)}`, 'top'),
     footerTemplate: band(
-      `Generated ${generated}${by} with Enrollscope`,
+      `Generated ${escapeHtml(generated)}${by} with Enrollscope`,
       'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
       'bottom',
     ),

@@ -16,6 +16,8 @@ import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types'
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { writeFileAtomic } from '../files/write-file-atomic';
+import { withAuthor } from './pdf-author';
+import { comparisonOf, funnelOf, platformRollupsOf } from './print-extras';
 
 export interface PrintDeps {
   /** Prints the job (the print route in a hidden window or page) to PDF bytes. */
@@ -64,11 +66,15 @@ export class PrintService {
       // The report again after the dialog: the document shows the data as it is when printed.
       const info = this.session.info();
       const printed = this.session.report(request.report).report;
+      const db = this.session.caseDb();
       const job: PrintJob = {
         // Masked here, with the case's key (the print route draws what it is given).
         report: request.maskUsers ? maskReport(printed, maskKeyOf(this.session.caseDb())) : printed,
         annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
         findings: findingsOf(this.session.caseDb(), printed),
+        platformRollups: platformRollupsOf(db, printed),
+        funnel: funnelOf(db, printed),
+        ...(request.compare ? { comparison: comparisonOf(db, printed, request.compare, request.maskUsers) } : {}),
         meta: {
           page: request.page,
           caseName: info.name,
@@ -83,7 +89,7 @@ export class PrintService {
       this.pending = job;
       let bytes: Uint8Array;
       try {
-        bytes = await this.deps.render(job);
+        bytes = withAuthor(await this.deps.render(job), consultant);
       } finally {
         this.pending = null;
       }

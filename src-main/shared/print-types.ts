@@ -4,9 +4,10 @@
  * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
  */
 import type { Finding } from './findings-types';
-import type { Annotation } from './insights-types';
+import type { Annotation, CompareAgainst, Comparison, Funnel } from './insights-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
+import type { Platform } from './taxonomy';
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -48,6 +49,24 @@ export interface PrintJob {
   readonly annotations?: readonly Annotation[];
   /** The report's findings (src-main/findings): page 1's executive summary; absent: none computed. */
   readonly findings?: readonly Finding[];
+  /** The same filter for each selected platform alone: the tiles' split and the tables' rates. */
+  readonly platformRollups?: Partial<Record<Platform, PlatformRollup>>;
+  /** The other period, when the comparison was asked for. */
+  readonly comparison?: Comparison;
+  /** The section funnel of the range and platforms (every section); absent: not printed. */
+  readonly funnel?: Funnel;
+}
+
+/** One platform's roll-up, and the initiated count a count of that platform can be set against. */
+export interface PlatformRollup {
+  readonly initiated: number | null;
+  readonly incomplete: number;
+  readonly incompleteRate: number | null;
+  /**
+   * The platform's initiated count when a row's count can be divided by it; null when it is
+   * unknown, or when some of its attempts lie in days whose initiated count is unknown.
+   */
+  readonly base: number | null;
 }
 
 /** The app's Print to PDF: the report as currently filtered, and the print dialog's answers. */
@@ -57,6 +76,8 @@ export interface PrintRequest {
   readonly customer: string;
   readonly consultant: string;
   readonly maskUsers: boolean;
+  /** The compare toggle: the document shows the comparison with this period; null or absent: none. */
+  readonly compare?: CompareAgainst | null;
 }
 
 export interface PrintResult {

@@ -23,21 +23,9 @@ import { FindingsCard } from './findings/FindingsCard';
 import { FunnelCard } from './funnel/FunnelCard';
 import { GUIDED_ROWS, GuidanceCard, GuidanceText } from './guidance/GuidanceCard';
 import { ReportToolbar, VIEW_PANEL_ID, viewTabId } from './ReportToolbar';
-import { RollupHeader, type RollupCompare } from './RollupHeader';
+import { RollupHeader, rollupCompare } from './RollupHeader';
 import { SectionChart, type ChartPrevious } from './SectionChart';
 import { rowKey, SectionTables, type TableDeltas } from './SectionTables';
-
-function rollupCompare(comparison: Comparison, label: string): RollupCompare {
-  const { delta, previous } = comparison;
-  return {
-    previous: previous.rollup,
-    initiated: delta.initiated,
-    incomplete: delta.incomplete,
-    incompleteRate: delta.incompleteRate,
-    label,
-    qualified: comparison.caveats.length > 0,
-  };
-}
 
 function tableDeltas(comparison: Comparison, label: string): TableDeltas {
   return {

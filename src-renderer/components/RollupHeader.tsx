@@ -3,6 +3,7 @@
  * In the app, Initiated and Incomplete open the attempts behind them (`onDrill`), and with a
  * comparison each tile shows its change against the other period (`compare`).
  */
+import type { Comparison } from '../../src-main/shared/insights-types';
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
 import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason, rateSpan } from '../coverage';
@@ -22,6 +23,19 @@ export interface RollupCompare {
    * then not read as better or worse (no colour); the caveats say why.
    */
   readonly qualified?: boolean;
+}
+
+/** A comparison's change of the tiles, against the other period named `label`. */
+export function rollupCompare(comparison: Comparison, label: string): RollupCompare {
+  const { delta, previous } = comparison;
+  return {
+    previous: previous.rollup,
+    initiated: delta.initiated,
+    incomplete: delta.incomplete,
+    incompleteRate: delta.incompleteRate,
+    label,
+    qualified: comparison.caveats.length > 0,
+  };
 }
 
 function Delta({

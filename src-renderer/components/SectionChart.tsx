@@ -70,8 +70,39 @@ export interface ChartPrevious {
   readonly label: string;
 }
 
-const PREVIOUS_DASH = [3, 4];
+export const PREVIOUS_DASH = [3, 4];
 const PREVIOUS_SUFFIX = ' (previous period)';
+
+/** The other period's line of a section, day i beside day i: thin, faded, dashed, without points. */
+export function previousDataset(
+  section: Section,
+  values: readonly (number | null)[],
+  days: readonly string[],
+  partial: readonly boolean[],
+  openPoint: string,
+) {
+  const color = faded(SECTION_STYLE[section].color, 0.6);
+  return {
+    label: `${section}${PREVIOUS_SUFFIX}`,
+    data: days.map((_day, index) => values[index] ?? null),
+    borderColor: color,
+    backgroundColor: color,
+    borderDash: PREVIOUS_DASH,
+    borderWidth: 1.5,
+    // No points, but an open marker on the other period's partial days.
+    pointRadius: days.map((_day, index) => (partial[index] ? 3 : 0)),
+    pointBackgroundColor: openPoint,
+    pointHoverRadius: 3,
+    tension: 0,
+    spanGaps: false,
+  };
+}
+
+/** The other period's partial days, by the index of the current day they are drawn beside. */
+export function previousPartialFlags(previous: Report | null | undefined, days: readonly string[]): boolean[] {
+  const partial = new Set(previous ? partialDaysOf(previous) : []);
+  return days.map((day) => partial.has(day));
+}
 
 /** A colour with an alpha (`#D55E00` -> `rgba(213,94,0,0.55)`). */
 export function faded(hex: string, alpha: number): string {
@@ -98,10 +129,7 @@ export function SectionChart({
   const { days, series } = useMemo(() => chartSeries(report), [report]);
   const before = useMemo(() => (previous ? chartSeries(previous.report) : null), [previous]);
   // The other period's partial days, by the index of the current day they are drawn beside.
-  const beforePartial = useMemo(() => {
-    const partial = new Set(previous ? partialDaysOf(previous.report) : []);
-    return (before?.days ?? []).map((day) => partial.has(day));
-  }, [previous, before]);
+  const beforePartial = useMemo(() => previousPartialFlags(previous?.report, before?.days ?? []), [previous, before]);
   const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ChartJS<'line'>>(null);
@@ -133,24 +161,10 @@ export function SectionChart({
           };
         }),
         // The other period, day i beside day i: thin, faded, dashed, without points.
-        ...(before?.series ?? []).map(({ section, values }) => {
-          const color = faded(SECTION_STYLE[section].color, 0.6);
-          return {
-            label: `${section}${PREVIOUS_SUFFIX}`,
-            data: days.map((_day, index) => values[index] ?? null),
-            borderColor: color,
-            backgroundColor: color,
-            borderDash: PREVIOUS_DASH,
-            borderWidth: 1.5,
-            // No points, but an open marker on the other period's partial days.
-            pointRadius: days.map((_day, index) => (beforePartial[index] ? 3 : 0)),
-            pointBackgroundColor: theme.openPoint,
-            pointHoverRadius: 3,
-            tension: 0,
-            spanGaps: false,
-            hidden: hidden.has(section),
-          };
-        }),
+        ...(before?.series ?? []).map(({ section, values }) => ({
+          ...previousDataset(section, values, days, beforePartial, theme.openPoint),
+          hidden: hidden.has(section),
+        })),
       ],
     }),
     [days, series, before, hidden, partialDays, theme, beforePartial],

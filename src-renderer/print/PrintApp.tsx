@@ -12,7 +12,8 @@ import {
   REPORT_NAME,
   type PrintJob,
 } from '../../src-main/shared/print-types';
-import { formatRange } from '../format';
+import { printedRange } from '../../src-main/shared/print-dates';
+import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
 import { PrintDocument } from './PrintDocument';
 import { afterNextFrame } from './after-frame';
 
@@ -24,10 +25,14 @@ function setState(state: PrintState, error?: string): void {
   if (error) root.setAttribute(PRINT_ERROR_ATTRIBUTE, error.split('\n')[0]!.slice(0, 500));
 }
 
-/** The PDF's title (its metadata and the window's). */
-function documentTitle(job: PrintJob): string {
-  const { from, to } = job.report.range;
-  return [REPORT_NAME, job.meta.customer, formatRange(from, to)].filter(Boolean).join(' – ');
+/** The PDF's title (its metadata and the window's): the report, the customer, the range and the filters set. */
+export function documentTitle(job: PrintJob): string {
+  const { range, filters } = job.report;
+  const platforms = filters.platforms.length < PLATFORMS.length ? `${filters.platforms.join(' and ')} only` : '';
+  const sections = filters.sections.length < SECTIONS.length ? filters.sections.join(', ') : '';
+  return [REPORT_NAME, job.meta.customer, printedRange(range.from, range.to), platforms, sections]
+    .filter(Boolean)
+    .join(' – ');
 }
 
 export function PrintApp() {

@@ -10,7 +10,15 @@ import { Line } from 'react-chartjs-2';
 import { markerPlugin, type ChartMarker } from '../components/annotations/marker-plugin';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
-import { chartSeries, faded as fadedColor, partialDaysOf } from '../components/SectionChart';
+import {
+  chartSeries,
+  faded as fadedColor,
+  partialDaysOf,
+  previousDataset,
+  previousPartialFlags,
+  PREVIOUS_DASH,
+  type ChartPrevious,
+} from '../components/SectionChart';
 import { partialDaysPlugin, partialPointColors, partialSegment } from '../components/partial-days-plugin';
 import { PartialDayLegend } from '../components/PartialDayLegend';
 import { SectionSwatch } from '../components/SectionSwatch';
@@ -27,6 +35,7 @@ export function PrintChart({
   height,
   onDrawn,
   markers,
+  previous,
 }: {
   report: Report;
   width: number;
@@ -34,33 +43,47 @@ export function PrintChart({
   onDrawn: () => void;
   /** Dated notes, drawn as dashed vertical lines with their labels. */
   markers?: readonly ChartMarker[];
+  /** The other period of a comparison, drawn faded and dashed beside the same day's index. */
+  previous?: ChartPrevious | null;
 }) {
   const { days, series } = useMemo(() => chartSeries(report), [report]);
+  const before = useMemo(() => (previous ? chartSeries(previous.report) : null), [previous]);
   const partialDays = useMemo(() => partialDaysOf(report), [report]);
   const theme = CHART_THEME.light;
 
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
     () => ({
       labels: [...days],
-      datasets: series.map(({ section, values }) => {
-        const style = SECTION_STYLE[section];
-        return {
-          label: section,
-          data: [...values],
-          borderColor: style.color,
-          backgroundColor: style.color,
-          pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
-          segment: partialSegment(days, new Set(partialDays), fadedColor(style.color, 0.45)),
-          borderDash: [...style.dash],
-          borderWidth: 2,
-          pointStyle: style.point,
-          pointRadius: days.length > 45 ? 1.5 : 3,
-          tension: 0,
-          spanGaps: false,
-        };
-      }),
+      datasets: [
+        ...series.map(({ section, values }) => {
+          const style = SECTION_STYLE[section];
+          return {
+            label: section,
+            data: [...values],
+            borderColor: style.color,
+            backgroundColor: style.color,
+            pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
+            segment: partialSegment(days, new Set(partialDays), fadedColor(style.color, 0.45)),
+            borderDash: [...style.dash],
+            borderWidth: 2,
+            pointStyle: style.point,
+            pointRadius: days.length > 45 ? 1.5 : 3,
+            tension: 0,
+            spanGaps: false,
+          };
+        }),
+        ...(before?.series ?? []).map(({ section, values }) =>
+          previousDataset(
+            section,
+            values,
+            days,
+            previousPartialFlags(previous?.report, before?.days ?? []),
+            theme.openPoint,
+          ),
+        ),
+      ],
     }),
-    [days, series, partialDays, theme],
+    [days, series, partialDays, theme, before, previous],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -135,6 +158,22 @@ export function PrintChart({
             {section}
           </li>
         ))}
+        {previous && (
+          <li data-testid="print-legend-previous">
+            <svg className="print-swatch" viewBox="0 0 28 12" aria-hidden="true">
+              <line
+                x1="1"
+                y1="6"
+                x2="27"
+                y2="6"
+                stroke="#4f5866"
+                strokeWidth="1.5"
+                strokeDasharray={PREVIOUS_DASH.join(' ')}
+              />
+            </svg>
+            Dashed: previous period, {previous.label}
+          </li>
+        )}
         {partialDays.length > 0 && (
           <li>
             <PartialDayLegend className="print-legend-partial" swatchClassName="print-swatch" />

@@ -5,26 +5,37 @@
  * only a pointer reveals. The page breaks are print.css's: the chart and short tables are never
  * split, long tables repeat their heading and column header on every page, rows are never split.
  */
+import { Fragment } from 'react';
+import { printedDay, printedMoment, printedRange } from '../../src-main/shared/print-dates';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
-import { contentBox, REPORT_NAME, type PrintJob, type PrintMeta } from '../../src-main/shared/print-types';
+import {
+  contentBox,
+  REPORT_NAME,
+  type PlatformRollup,
+  type PrintJob,
+  type PrintMeta,
+} from '../../src-main/shared/print-types';
 import type { ImportRecord, Report, SectionTable } from '../../src-main/shared/report-types';
 import { PLATFORMS, SECTIONS, type Platform } from '../../src-main/shared/taxonomy';
-import { RollupHeader } from '../components/RollupHeader';
+import { RollupHeader, rollupCompare } from '../components/RollupHeader';
 import {
   daysInRange,
   formatCount,
   formatDayRuns,
   formatLongDay,
   formatRange,
+  formatRate,
   formatShare,
   plural,
-  zoneOffset,
+  zoneOffsetsOver,
 } from '../format';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { CoverageNotes } from '../components/CoverageNotes';
 import { partialDayLabels } from '../coverage';
 import { PrintChart } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
+import { PrintFunnel } from './PrintFunnel';
+import { PrintMethods } from './PrintMethods';
 import { PrintGuidance, PrintNotes } from './PrintInsights';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
@@ -68,20 +79,17 @@ function CamelBreaks({ text }: { text: string }) {
 
 const idOf = (text: string): string => `print-${text.replace(/\W+/g, '-').toLowerCase()}`;
 
-/** `15 Jun 2025, 10:02` in the report's zone. */
-export function formatGeneratedAt(iso: string, tz: string): string {
-  const date = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(date);
-  } catch {
-    return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-  }
-}
-
 export const shortSha = (sha256: string): string => sha256.slice(0, 12);
 
 function skippedTotal(record: ImportRecord): number {
   return Object.values(record.skipped).reduce((sum, n) => sum + n, 0);
+}
+
+/** ` (UTC+02:00)`, or across a clock change ` (UTC+02:00; UTC+01:00 from Oct 26, 2025)`; '' for an unknown zone. */
+function offsetsText(tz: string, from: string, to: string): string {
+  const runs = zoneOffsetsOver(tz, from, to);
+  if (runs.length === 0) return '';
+  return ` (${runs.map((run, i) => (i === 0 ? run.offset : `${run.offset} from ${printedDay(run.from)}`)).join('; ')})`;
 }
 
 function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
@@ -89,15 +97,13 @@ function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
   const days = daysInRange(from, to);
   const allPlatforms = report.filters.platforms.length === PLATFORMS.length;
   const allSections = report.filters.sections.length === SECTIONS.length;
+  // A name not given is left out (no "Customer —" before the customer's eyes).
   const rows: [string, string][] = [
-    ['Customer', meta.customer || '—'],
-    ['Prepared by', meta.consultant || '—'],
-    ['Generated', `${formatGeneratedAt(meta.generatedAt, tz)} (${tz})`],
-    ['Date range', `${formatRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
-    [
-      'Time zone',
-      `${tz}${zoneOffset(tz) ? ` (${zoneOffset(tz)} now)` : ''}: each attempt counts on the day it started there`,
-    ],
+    ...(meta.customer ? [['Customer', meta.customer] as [string, string]] : []),
+    ...(meta.consultant ? [['Prepared by', meta.consultant] as [string, string]] : []),
+    ['Generated', printedMoment(meta.generatedAt, tz)],
+    ['Date range', `${printedRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
+    ['Time zone', `${tz}${offsetsText(tz, from, to)}: each attempt counts on the day it started there`],
     ['Operating systems', allPlatforms ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', ')],
     [
       'Sections',
@@ -176,18 +182,28 @@ function Sources({ imports }: { imports: readonly ImportRecord[] }) {
   );
 }
 
+type PlatformRollups = Partial<Record<Platform, PlatformRollup>>;
+
+const shortPlatform = (platform: Platform): string => (platform === 'iOS/iPadOS' ? 'iOS' : platform);
+
+/** A row's count on a platform ÷ that platform's initiated enrollments; "—" when that base is unknown. */
+const platformRate = (count: number, rollup: PlatformRollup | undefined): string =>
+  formatRate(rollup?.base ? count / rollup.base : null);
+
 function PrintSectionTable({
   table,
   platforms,
   incomplete,
+  rollups,
 }: {
   table: SectionTable;
   platforms: readonly Platform[];
   incomplete: number;
+  rollups: PlatformRollups | undefined;
 }) {
   const style = SECTION_STYLE[table.section];
   const id = idOf(table.section);
-  const columns = 6 + platforms.length;
+  const columns = 6 + platforms.length * (rollups ? 2 : 1);
   return (
     <section
       className={`print-section${table.rows.length <= KEEP_TOGETHER_ROWS ? ' keep-together' : ''}`}
@@ -234,9 +250,20 @@ function PrintSectionTable({
               Share
             </th>
             {platforms.map((platform) => (
-              <th scope="col" className="num platform" key={platform}>
-                <SlashBreaks text={platform} />
-              </th>
+              <Fragment key={platform}>
+                <th scope="col" className="num platform">
+                  <SlashBreaks text={platform} />
+                </th>
+                {rollups && (
+                  <th
+                    scope="col"
+                    className="num platform rate"
+                    title={`${platform} incomplete ÷ ${platform} initiated`}
+                  >
+                    {shortPlatform(platform)} rate
+                  </th>
+                )}
+              </Fragment>
             ))}
           </tr>
         </thead>
@@ -260,9 +287,12 @@ function PrintSectionTable({
               <td className="num strong">{formatCount(row.count)}</td>
               <td className="num">{formatShare(row.count, table.incomplete)}</td>
               {platforms.map((platform) => (
-                <td className="num" key={platform}>
-                  {formatCount(row.byPlatform[platform] ?? 0)}
-                </td>
+                <Fragment key={platform}>
+                  <td className="num">{formatCount(row.byPlatform[platform] ?? 0)}</td>
+                  {rollups && (
+                    <td className="num rate">{platformRate(row.byPlatform[platform] ?? 0, rollups[platform])}</td>
+                  )}
+                </Fragment>
               ))}
             </tr>
           ))}
@@ -400,10 +430,38 @@ function DataQuality({ report }: { report: Report }) {
   );
 }
 
+/** Under the tiles: each platform's initiated, incomplete and rate, in the tiles' columns. */
+function PlatformSplit({ platforms, rollups }: { platforms: readonly Platform[]; rollups: PlatformRollups }) {
+  const line = (value: (rollup: PlatformRollup) => string) =>
+    platforms.map((platform) => `${platform} ${rollups[platform] ? value(rollups[platform]) : '—'}`).join(' · ');
+  return (
+    <div className="print-split" data-testid="print-split">
+      <span>{line((r) => (r.initiated === null ? '—' : formatCount(r.initiated)))}</span>
+      <span>{line((r) => formatCount(r.incomplete))}</span>
+      <span>{line((r) => formatRate(r.incompleteRate))}</span>
+    </div>
+  );
+}
+
+/** What the tables' rate columns are, and why a platform's rate is "—". */
+function RatesNote({ platforms, rollups }: { platforms: readonly Platform[]; rollups: PlatformRollups }) {
+  const unknown = platforms.filter((platform) => !rollups[platform]?.base);
+  return (
+    <p className="print-note" data-testid="print-rates-note">
+      Rate: the row&apos;s incomplete enrollments on a platform ÷ the enrollments initiated on that platform in the
+      range.
+      {unknown.length > 0 &&
+        ` — for ${unknown.join(' and ')}: ${unknown.length === 1 ? 'its' : 'their'} initiated count is not known for every day that holds attempts, so no rate is given.`}
+    </p>
+  );
+}
+
 export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDrawn: () => void }) {
   const { report, meta } = job;
   const box = contentBox(meta.page);
   const chartHeight = Math.round(Math.min(box.width * 0.36, box.height * 0.4));
+  const comparison = job.comparison ?? null;
+  const previousLabel = comparison ? formatRange(comparison.previous.range.from, comparison.previous.range.to) : '';
   return (
     <article
       className="print-doc"
@@ -415,8 +473,11 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       {/* Page 1 tells the story: the numbers with what qualifies them, the findings, what to do. */}
       <section className="print-block keep-together" aria-labelledby="print-summary">
         <h2 id="print-summary">Summary</h2>
-        <RollupHeader report={report} />
-        <CoverageNotes report={report} variant="print" />
+        <RollupHeader report={report} compare={comparison ? rollupCompare(comparison, previousLabel) : null} />
+        {job.platformRollups && report.filters.platforms.length > 1 && (
+          <PlatformSplit platforms={report.filters.platforms} rollups={job.platformRollups} />
+        )}
+        <CoverageNotes report={report} caveats={comparison?.caveats ?? []} variant="print" />
       </section>
       <PrintFindings findings={job.findings} />
       <PrintGuidance report={report} />
@@ -428,20 +489,25 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
           height={chartHeight}
           onDrawn={onChartDrawn}
           markers={(job.annotations ?? []).map((note) => ({ day: note.date, label: note.text }))}
+          previous={comparison ? { report: comparison.previous, label: previousLabel } : null}
         />
       </section>
       <PrintNotes annotations={job.annotations ?? []} />
       <section className="print-block" aria-labelledby="print-sections">
         <h2 id="print-sections">Where users stopped, by section</h2>
+        {job.platformRollups && <RatesNote platforms={report.filters.platforms} rollups={job.platformRollups} />}
         {report.sections.map((table) => (
           <PrintSectionTable
             key={table.section}
             table={table}
             platforms={report.filters.platforms}
             incomplete={report.rollup.incomplete}
+            rollups={job.platformRollups}
           />
         ))}
       </section>
+      {job.funnel && <PrintFunnel funnel={job.funnel} />}
+      <PrintMethods report={report} />
       {/* The appendix: where the numbers come from, day by day, and how clean the data was. */}
       <Sources imports={report.imports} />
       <DailyTable report={report} />

@@ -82,7 +82,7 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
   },
 
   async printToPdf(options) {
-    const { range, platforms, sections, tz } = get();
+    const { range, platforms, sections, tz, compareOn, compareAgainst } = get();
     set({
       printDialogOpen: false,
       printStatus: 'printing',
@@ -95,6 +95,8 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
       customer: options.customer,
       consultant: options.consultant,
       maskUsers: options.maskUsers,
+      // The printed report follows the compare toggle, as the screen does.
+      compare: compareOn ? compareAgainst : null,
     });
     if (!result.ok) {
       set({ printStatus: 'error', notice: `The PDF was not saved: ${result.error.message}` });

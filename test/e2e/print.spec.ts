@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { chartBox, inkShare, pageGrey, pdfInfo, pdfOutline, pdfPages, requirePoppler } from '../helpers/pdf';
 import { comparePdfWithReport } from '../helpers/pdf-report';
-import { addDays, engineReport, expect, expectReportShown, test } from './fixtures';
+import { addDays, built, engineReport, expect, expectReportShown, test } from './fixtures';
+import { count, delta, onCase, percent, points, sampleCasePath } from './insights-helpers';
 
 test.beforeAll(() => requirePoppler());
 
@@ -99,4 +100,41 @@ test('the menu command opens the dialog; a cancelled save dialog prints nothing'
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('print-button')).toHaveAttribute('data-print-status', 'idle');
   await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('Print to PDF follows the compare toggle: the tiles show the change and the previous period is dashed on the chart', async ({
+  openApp,
+  userDataDir,
+}, testInfo) => {
+  const app = await openApp();
+  const page = app.page;
+  const casePath = sampleCasePath(userDataDir);
+  const report = engineReport(casePath, { tz: 'UTC' });
+  await expectReportShown(page, report);
+  const filter = { from: report.range.from, to: report.range.to, tz: 'UTC' };
+  const { delta: d, previous } = onCase(casePath, (db) => built.computeComparison(db, filter, 'previous'));
+
+  const printed = async (name: string): Promise<string> => {
+    await page.getByTestId('print-button').click();
+    const dialog = page.getByTestId('print-dialog');
+    await expect(dialog).toBeVisible();
+    const pdf = testInfo.outputPath(name);
+    app.dialogs.pdfPaths.push(pdf);
+    await dialog.getByTestId('print-save').click();
+    await expect(page.getByTestId('notice')).toContainText(`PDF saved: ${pdf}`);
+    return pdfPages(pdf).join('\n').replace(/\s+/g, ' ');
+  };
+
+  await page.getByTestId('compare-toggle').check();
+  await expect(page.getByTestId('delta-incomplete')).toBeVisible();
+  const compared = await printed('compared.pdf');
+  expect(compared).toContain(`${delta(d.incomplete)} vs ${count(previous.rollup.incomplete)} before`);
+  expect(compared).toContain(`${delta(d.initiated)} vs ${count(previous.rollup.initiated)} before`);
+  expect(compared).toContain(`${points(d.incompleteRate)} vs ${percent(previous.rollup.incompleteRate)} before`);
+  expect(compared).toContain('Dashed: previous period,');
+
+  await page.getByTestId('compare-toggle').uncheck();
+  const plain = await printed('plain.pdf');
+  expect(plain).not.toMatch(/vs \S+ before/);
+  expect(plain).not.toContain('Dashed: previous period');
 });

@@ -22,18 +22,23 @@ export const longDay = new Intl.DateTimeFormat('en-US', {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // The "other wordings" row has no user action: it prints "—".
+// After count and share: per platform its count, and its rate when the document prints rates.
 const ROW = new RegExp(
-  `(${[...USER_ACTIONS.map(escape), '—'].join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+[\\d,]+)+)\\s*$`,
+  `(${[...USER_ACTIONS.map(escape), '—'].join('|')})\\s+([\\d,]+)\\s+(\\d+\\.\\d%|—)((?:\\s+(?:[\\d,]+|\\d+\\.\\d%|—))+)\\s*$`,
 );
 /** The "N other wordings" row: no user action, so its platform text stands before the count. */
-const OTHER_ROW = /other wordings?\s+(?:iOS\/Android|iOS\/iPadOS|Android)()\s+([\d,]+)\s+(\d+\.\d%|—)((?:\s+[\d,]+)+)\s*$/;
+const OTHER_ROW =
+  /other wordings?\s+(?:iOS\/Android|iOS\/iPadOS|Android)()\s+([\d,]+)\s+(\d+\.\d%|—)((?:\s+(?:[\d,]+|\d+\.\d%|—))+)\s*$/;
 
 export interface PrintedRow {
   readonly page: number;
   readonly userAction: string;
   readonly count: string;
   readonly share: string;
+  /** Per selected platform: its count. */
   readonly platforms: readonly string[];
+  /** Per selected platform: its rate as printed; empty when the document prints no rates. */
+  readonly rates: readonly string[];
 }
 
 /** The section tables' rows as printed, per section, in page order. */
@@ -47,15 +52,25 @@ export function printedRows(pages: readonly string[], sections: readonly string[
         current = head;
         continue;
       }
-      if (/^\s*Daily counts\s*$/.test(line)) current = null;
+      // The blocks after the section tables end them (the funnel's rows look like table rows).
+      if (
+        /^\s*(Daily counts|How far attempts got: the section funnel|Methods and definitions|Data sources)\s*$/.test(
+          line,
+        )
+      )
+        current = null;
       const match = ROW.exec(line) ?? OTHER_ROW.exec(line);
       if (current && match) {
+        const cells = match[4]!.trim().split(/\s+/);
+        // Count and rate alternate when rates are printed (a rate always has its "%" or is "—").
+        const withRates = cells.length > 1 && cells.every((cell, i) => (i % 2 === 1) === /%|—/.test(cell));
         rows.get(current)!.push({
           page: index + 1,
           userAction: match[1]!,
           count: match[2]!,
           share: match[3]!,
-          platforms: match[4]!.trim().split(/\s+/),
+          platforms: withRates ? cells.filter((_c, i) => i % 2 === 0) : cells,
+          rates: withRates ? cells.filter((_c, i) => i % 2 === 1) : [],
         });
       }
     }

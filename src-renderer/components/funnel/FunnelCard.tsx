@@ -38,6 +38,27 @@ export function FunnelBars({ funnel }: { funnel: Funnel }) {
   );
 }
 
+/** The funnel table's column header (the app's and the printed one). */
+export function FunnelHeadRow({ first }: { first: string }) {
+  return (
+    <tr>
+      <th scope="col">{first}</th>
+      {[
+        'Reached',
+        'Stopped here',
+        'Step conversion',
+        'Overall conversion',
+        'Median time to stop',
+        '75th percentile',
+      ].map((label) => (
+        <th scope="col" className="num" key={label}>
+          {label}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
 export function FunnelTable({
   funnel,
   onDrill,
@@ -52,27 +73,7 @@ export function FunnelTable({
         initiated attempts, how many reached each section and stopped there
       </caption>
       <thead>
-        <tr>
-          <th scope="col">Section, in the order of the flow</th>
-          <th scope="col" className="num">
-            Reached
-          </th>
-          <th scope="col" className="num">
-            Stopped here
-          </th>
-          <th scope="col" className="num">
-            Step conversion
-          </th>
-          <th scope="col" className="num">
-            Overall conversion
-          </th>
-          <th scope="col" className="num">
-            Median time to stop
-          </th>
-          <th scope="col" className="num">
-            75th percentile
-          </th>
-        </tr>
+        <FunnelHeadRow first="Section, in the order of the flow" />
       </thead>
       <tbody>
         {funnel.sections.map((step) => (

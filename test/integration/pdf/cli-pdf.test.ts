@@ -72,7 +72,19 @@ describe('enrollscope report --format pdf', () => {
     expect(a4Report.range.to).toBe(addDays(SAMPLE_END_DAY, -1));
     a4 = join(dir, 'report-a4.pdf');
     const printed = ok(
-      runCli(['report', '--db', casePath, '--format', 'pdf', '--out', a4, '--customer', 'Fabrikam & Co <Retail>']),
+      runCli([
+        'report',
+        '--db',
+        casePath,
+        '--format',
+        'pdf',
+        '--out',
+        a4,
+        '--customer',
+        'Fabrikam & Co <Retail>',
+        '--consultant',
+        'Jane Doe',
+      ]),
     );
     expect(printed.stdout).toBe('');
   }, 120_000);
@@ -108,6 +120,8 @@ describe('enrollscope report --format pdf', () => {
       'Where most users stopped, and what to change',
       'Daily incomplete enrollments',
       'Where users stopped, by section',
+      'How far attempts got: the section funnel',
+      'Methods and definitions',
       // The appendix.
       'Data sources',
       'Daily counts',
@@ -141,9 +155,10 @@ describe('enrollscope report --format pdf', () => {
       const lines = pages[page - 1]!.split('\n').filter((line) => line.trim() !== '');
       const heading = lines.findIndex((line) => /^\s*Platform Screens\s+[\d,]+ incomplete/.test(line));
       expect(heading, `page ${page}`).toBeGreaterThanOrEqual(0);
-      // (The iOS/iPadOS column's header may wrap after its slash.)
+      // (The iOS/iPadOS column's header may wrap after its slash; each platform's rate column
+      // header, "iOS rate" and "Android rate", wraps after its platform.)
       expect(lines[heading + 1], `page ${page}`).toMatch(
-        /Action name\s+Screen or flow\s+Platform\s+User action\s+Incomplete\s+Share\s+iOS\/(iPadOS)?\s+Android/,
+        /Action name\s+Screen or flow\s+Platform\s+User action\s+Incomplete\s+Share\s+iOS\/(iPadOS)?\s+iOS\s+Android\s+Android/,
       );
     }
     // No row split: a split row would leave the start of its screen text on one page and the end
@@ -212,7 +227,7 @@ describe('enrollscope report --format pdf', () => {
     expect(text).toMatch(/Operating systems\s+Android/);
     expect(text).toMatch(/Sections\s+Platform Screens, Terms of Use/);
     expect(text).toMatch(/Prepared by\s+Jane Doe/);
-    expect(text).toMatch(/Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Jane Doe with Enrollscope/);
+    expect(text).toMatch(/Generated [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} \(UTC\) by Jane Doe with Enrollscope/);
     // The sample's skipped rows name users and devices: masked, with stable pseudonyms.
     expect(text).not.toMatch(/@contoso\.example/);
     expect(text).toMatch(/user-[0-9a-z]{7}/);

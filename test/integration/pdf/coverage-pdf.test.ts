@@ -33,7 +33,10 @@ function printCase(
   const casePath = join(dir, `${name}.enrollscope`);
   const report = JSON.parse(ok(runCli(['report', file, '--db', casePath, ...filter])).stdout) as Report;
   const pdf = join(dir, `${name}.pdf`);
-  expect(ok(runCli(['report', '--db', casePath, ...filter, '--format', 'pdf', '--out', pdf])).stdout).toBe('');
+  const names = ['--customer', 'Contoso', '--consultant', 'Jane Doe'];
+  expect(ok(runCli(['report', '--db', casePath, ...filter, '--format', 'pdf', '--out', pdf, ...names])).stdout).toBe(
+    '',
+  );
   return { report, pages: pdfPages(pdf) };
 }
 

@@ -123,7 +123,8 @@ describe('masked outputs hold no name of the input', () => {
   it('the command line PDF (--format pdf --mask-users), read back as text', () => {
     requirePoppler();
     const out = join(root, 'masked.pdf');
-    ok(runCli(['report', '--db', casePath, ...FILTER, '--format', 'pdf', '--out', out, '--mask-users']));
+    const names = ['--customer', 'Fabrikam', '--consultant', 'A. Consultant'];
+    ok(runCli(['report', '--db', casePath, ...FILTER, '--format', 'pdf', '--out', out, '--mask-users', ...names]));
     const text = pdfPages(out).join('\n');
     expect(text).toMatch(/unknown platform/i);
     expect(leaks(text)).toEqual([]);

@@ -188,7 +188,8 @@ describe.skipIf(!canSwitchUser)("another user's case (the command line run as no
   it.skipIf(!existsSync('/usr/bin/chromium'))('prints it to PDF, leaving nothing beside it but the PDF', async () => {
     const { dir, path } = await rootsCase();
     const out = join(dir, 'report.pdf');
-    const result = asNobody(['report', '--db', path, '--format', 'pdf', '--out', out, '--mask-users', '--browser', '/usr/bin/chromium']);
+    const names = ['--customer', 'Contoso', '--consultant', 'Jane Doe'];
+    const result = asNobody(['report', '--db', path, '--format', 'pdf', '--out', out, '--mask-users', '--browser', '/usr/bin/chromium', ...names]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');

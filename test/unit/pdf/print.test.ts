@@ -11,6 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engine } from '../../../src-main/app/engine';
 import { reportFilterOf } from '../../../src-main/findings/finding';
 import { reportWithFindings } from '../../../src-main/findings/gather';
+import { computeComparison } from '../../../src-main/insights/compare';
+import { computeFunnel } from '../../../src-main/insights/funnel';
 import { HandlerError } from '../../../src-main/app/ipc';
 import { AppSession } from '../../../src-main/app/session';
 import { findPdfPrinter, PdfPrinterMissing } from '../../../src-main/pdf/cli-pdf';
@@ -127,11 +129,16 @@ describe('page geometry and templates', () => {
     } as unknown as PrintJob;
     const options = pdfOptionsFor(job);
     expect(options.headerTemplate).toContain('Incomplete user enrollments · A&amp;B &lt;script&gt;');
-    expect(options.headerTemplate).toContain('1 Jun 2025 – 14 Jun 2025 · Europe/Berlin');
+    expect(options.headerTemplate).toContain('Jun 1, 2025 – Jun 14, 2025 · Europe/Berlin');
+    // At least 8 pt, readable on paper.
+    expect(options.headerTemplate).toContain('font-size: 8pt;');
+    expect(options.footerTemplate).toContain('font-size: 8pt;');
     expect(options.footerTemplate).toContain(
       'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
     );
-    expect(options.footerTemplate).toContain('Generated 2025-06-15 10:02 UTC by Jo &quot;JJ&quot; O&#39;Neil');
+    expect(options.footerTemplate).toContain(
+      'Generated Jun 15, 2025, 12:02 (Europe/Berlin) by Jo &quot;JJ&quot; O&#39;Neil',
+    );
     expect(options.headerTemplate + options.footerTemplate).not.toMatch(/<script|src=|url\(/);
     expect(electronPdfOptions(options)).toMatchObject({
       pageSize: 'Letter',
@@ -302,6 +309,31 @@ describe('PrintService', () => {
       sampleData: true,
       rangeNote: 'the last 7 days with data',
     });
+    // Each platform's roll-up for the tiles' split and the tables' rates: the same filter, one platform.
+    for (const platform of request.report.platforms) {
+      const alone = made.session.report({ ...request.report, platforms: [platform] }).report.rollup;
+      expect(job.platformRollups?.[platform]).toMatchObject({
+        initiated: alone.initiated,
+        incomplete: alone.incomplete,
+        incompleteRate: alone.incompleteRate,
+      });
+    }
+    // The funnel of the range and platforms, every section (the section filter does not apply to it).
+    const { from, to, tz } = plain.range;
+    expect(job.funnel).toEqual(
+      computeFunnel(made.session.caseDb(), { from, to, tz, platforms: request.report.platforms }),
+    );
+    expect(job.funnel!.sections).toHaveLength(4);
+    // The compare toggle was off: no other period.
+    expect(job.comparison).toBeUndefined();
+
+    // With the toggle on, the job carries the comparison with the previous period, masked as the report is.
+    await print.printPdf({ ...request, compare: 'previous' });
+    const compared = jobs[1]!;
+    const expected = computeComparison(made.session.caseDb(), reportFilterOf(plain), 'previous');
+    expect(compared.comparison?.delta).toEqual(expected.delta);
+    expect(compared.comparison?.previous.range).toEqual(expected.previous.range);
+    expect(compared.comparison?.current).toEqual(job.report);
     expect(() => print.job()).toThrow(HandlerError);
     made.session.close();
   });

@@ -111,6 +111,7 @@ describe('the print slice', () => {
       customer: 'Contoso',
       consultant: 'Jane',
       maskUsers: true,
+      compare: null,
     });
     expect(store.getState()).toMatchObject({
       printStatus: 'saved',
@@ -120,6 +121,32 @@ describe('the print slice', () => {
       printPage: page,
       printMaskUsers: true,
     });
+  });
+
+  it('follows the compare toggle: the print job carries the period compared with, and none once it is off', async () => {
+    const api = fakeApi(info(3), () => ok({ pdf: null, case: info(3) }));
+    const store = createAppStore(api);
+    await store.getState().init();
+    await settle();
+    const options = {
+      page: { paper: 'A4', orientation: 'portrait' },
+      customer: '',
+      consultant: '',
+      maskUsers: false,
+    } as const;
+    const sent = (): unknown => (api.printToPdf as ReturnType<typeof vi.fn>).mock.calls.at(-1)?.[0];
+
+    store.getState().setCompare(true);
+    await store.getState().printToPdf(options);
+    expect(sent()).toMatchObject({ compare: 'previous' });
+
+    store.getState().setCompareAgainst({ from: '2025-05-01', to: '2025-05-07' });
+    await store.getState().printToPdf(options);
+    expect(sent()).toMatchObject({ compare: { from: '2025-05-01', to: '2025-05-07' } });
+
+    store.getState().setCompare(false);
+    await store.getState().printToPdf(options);
+    expect(sent()).toMatchObject({ compare: null });
   });
 
   it('a cancelled save dialog is no error; a refusal is shown', async () => {
