@@ -8,12 +8,12 @@ import { createInvoker, type Handlers, type Invoker } from './ipc';
 import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
 import { PrintService, type PrintDeps } from '../pdf/print-service';
-import { InsightsService, insightsEngine, type ChooseSavePath } from './insights';
+import { ReportViewsService, reportViewsEngine, type ChooseSavePath } from './report-views';
 
 export interface Backend {
   readonly session: AppSession;
   readonly print: PrintService;
-  readonly insights: InsightsService;
+  readonly views: ReportViewsService;
   readonly handlers: Handlers;
   readonly invoke: Invoker;
   readonly classify: ReturnType<typeof classifyEngineError>;
@@ -32,15 +32,15 @@ export function createBackend(
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
   const print = new PrintService(session, options.print ?? null);
-  const insights = new InsightsService(session, insightsEngine, options.chooseSavePath ?? null);
-  const handlers = createHandlers(session, print, insights);
+  const views = new ReportViewsService(session, reportViewsEngine, options.chooseSavePath ?? null);
+  const handlers = createHandlers(session, print, views);
   const engineErrors = classifyEngineError(engine);
   const classify: typeof engineErrors = (error) =>
-    engineErrors(error) ?? (insightsEngine.isInputError(error) ? 'invalid-args' : undefined);
+    engineErrors(error) ?? (reportViewsEngine.isInputError(error) ? 'invalid-args' : undefined);
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
     classify,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  return { session, print, insights, handlers, invoke, classify };
+  return { session, print, views, handlers, invoke, classify };
 }

@@ -6,9 +6,9 @@ import type { Handlers, InvokerOptions } from './ipc';
 import type { Engine } from './engine';
 import type { AppSession } from './session';
 import type { PrintService } from '../pdf/print-service';
-import type { InsightsService } from './insights';
+import type { ReportViewsService } from './report-views';
 
-export function createHandlers(session: AppSession, print: PrintService, insights: InsightsService): Handlers {
+export function createHandlers(session: AppSession, print: PrintService, views: ReportViewsService): Handlers {
   return {
     'session:get': () => session.state(),
     'case:new': () => session.newCase(),
@@ -23,16 +23,16 @@ export function createHandlers(session: AppSession, print: PrintService, insight
     'import:cancel': () => session.cancelImport(),
     'print:pdf': (request) => print.printPdf(request),
     'print:job': () => print.job(),
-    'attempts:list': (request) => insights.attempts(request),
-    'report:compare': (request) => insights.compare(request),
-    'funnel:get': (request) => insights.funnel(request),
-    'findings:get': (request) => insights.findings(request),
-    'failures:get': (request) => insights.failures(request),
-    'annotations:list': () => insights.annotations(),
-    'annotations:add': (note) => insights.addAnnotation(note),
-    'annotations:update': (patch) => insights.updateAnnotation(patch),
-    'annotations:remove': ({ id }) => insights.removeAnnotation(id),
-    'export:save': (request) => insights.saveExport(request),
+    'attempts:list': (request) => views.attempts(request),
+    'report:compare': (request) => views.compare(request),
+    'funnel:get': (request) => views.funnel(request),
+    'findings:get': (request) => views.findings(request),
+    'failures:get': (request) => views.failures(request),
+    'annotations:list': () => views.annotations(),
+    'annotations:add': (note) => views.addAnnotation(note),
+    'annotations:update': (patch) => views.updateAnnotation(patch),
+    'annotations:remove': ({ id }) => views.removeAnnotation(id),
+    'export:save': (request) => views.saveExport(request),
   };
 }
 

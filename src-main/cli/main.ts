@@ -10,7 +10,7 @@ import { packageVersion } from './version';
 import { resolve } from 'node:path';
 import { caseLocationWarning } from '../platform/network-share';
 import { CliFailure, deliver, runImports, runPdfReport, runReport } from './run';
-import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-insights';
+import { runAttempts, runCompareReport, runFailures, runFunnel } from './run-views';
 import { markPhase, writeStats } from './stats';
 import { runCheck } from './check-command';
 import { refuseUnsafeOut } from './out-path';

@@ -10,7 +10,7 @@ import type { PrintJob } from '../shared/print-types';
 import type { Report } from '../shared/report-types';
 import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
-import { listAnnotations } from '../insights/annotations';
+import { listAnnotations } from '../notes/annotations';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';

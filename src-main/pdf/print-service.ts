@@ -9,7 +9,7 @@
  */
 import { HandlerError } from '../app/ipc';
 import { findingsOf } from '../findings/gather';
-import { listAnnotations } from '../insights/annotations';
+import { listAnnotations } from '../notes/annotations';
 import type { AppSession } from '../app/session';
 import type { CaseInfo } from '../shared/ipc-contract';
 import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types';

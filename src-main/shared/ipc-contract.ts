@@ -6,19 +6,12 @@
  */
 import type { Finding } from './findings-types';
 import type { ImportOutcome, ImportProgress } from './import-types';
-import type {
-  Annotation,
-  AnnotationInput,
-  AnnotationPatch,
-  AttemptPage,
-  AttemptsRequest,
-  CompareRequest,
-  Comparison,
-  ExportRequest,
-  FailuresReport,
-  Funnel,
-  SavedFile,
-} from './insights-types';
+import type { CompareRequest, Comparison } from './compare-types';
+import type { AttemptPage, AttemptsRequest } from './drilldown-types';
+import type { ExportRequest, SavedFile } from './export-types';
+import type { FailuresReport } from './failures-types';
+import type { Funnel } from './funnel-types';
+import type { Annotation, AnnotationInput, AnnotationPatch } from './notes-types';
 import type { PrintJob, PrintRequest, PrintResult } from './print-types';
 import type { Report } from './report-types';
 import type { Platform, Section } from './taxonomy';

@@ -4,7 +4,7 @@
  * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
  */
 import type { Finding } from './findings-types';
-import type { Annotation } from './insights-types';
+import type { Annotation } from './notes-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
 

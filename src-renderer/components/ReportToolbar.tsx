@@ -3,12 +3,12 @@
  * comparison toggle and the exports of the report as filtered (a main-process save dialog each).
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ExportKind } from '../../src-main/shared/insights-types';
+import type { ExportKind } from '../../src-main/shared/export-types';
 import { formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { ReportViewName } from '../store/failures-slice';
-import '../styles/insights.css';
+import '../styles/report-views.css';
 
 const VIEWS: readonly { view: ReportViewName; label: string }[] = [
   { view: 'report', label: 'Abandonment report' },

@@ -25,7 +25,7 @@ import { CoverageNotes } from '../components/CoverageNotes';
 import { partialDayLabels } from '../coverage';
 import { PrintChart } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
-import { PrintGuidance, PrintNotes } from './PrintInsights';
+import { PrintGuidance, PrintNotes } from './PrintNotesGuidance';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
 const KEEP_TOGETHER_ROWS = 10;

@@ -12,7 +12,7 @@ import type {
 } from '../../src-main/shared/ipc-contract';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
-import type { InsightsSlices } from './insights';
+import type { ReportViewSlices } from './report-views';
 import type { PrintSlice } from './print-slice';
 
 export interface CaseSlice {
@@ -94,7 +94,7 @@ export interface ImportSlice {
   onImportProgress(progress: ImportProgress): void;
 }
 
-export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & InsightsSlices;
+export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & ReportViewSlices;
 
 /** A slice creator with access to the whole store and to window.api. */
 export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;

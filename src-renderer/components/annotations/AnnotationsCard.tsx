@@ -3,10 +3,10 @@
  * file by main; drawn on the chart as markers (marker-plugin.ts) and listed in the PDF.
  */
 import { useState, type FormEvent } from 'react';
-import type { Annotation } from '../../../src-main/shared/insights-types';
+import type { Annotation } from '../../../src-main/shared/notes-types';
 import { formatDay } from '../../format';
 import { useApp } from '../../store';
-import '../../styles/insights.css';
+import '../../styles/report-views.css';
 
 const MAX_TEXT = 200;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

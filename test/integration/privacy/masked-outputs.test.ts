@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_KINDS } from '../../../src-main/shared/insights-types';
+import { EXPORT_KINDS } from '../../../src-main/shared/export-types';
 import { maskImportRecord } from '../../../src-main/shared/mask';
 import type { ImportRecord } from '../../../src-main/shared/report-types';
 import { testBackend } from '../../helpers/app-backend';
