@@ -8,7 +8,7 @@ import { createInvoker, type Handlers, type Invoker } from './ipc';
 import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
 import { PrintService, type PrintDeps } from '../pdf/print-service';
-import { ReportViewsService, reportViewsEngine, type ChooseSavePath } from './report-views';
+import { ReportViewsService, type ChooseSavePath } from './report-views';
 
 export interface Backend {
   readonly session: AppSession;
@@ -16,7 +16,7 @@ export interface Backend {
   readonly views: ReportViewsService;
   readonly handlers: Handlers;
   readonly invoke: Invoker;
-  readonly classify: ReturnType<typeof classifyEngineError>;
+  readonly classify: typeof classifyEngineError;
 }
 
 export function createBackend(
@@ -32,11 +32,9 @@ export function createBackend(
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
   const print = new PrintService(session, options.print ?? null);
-  const views = new ReportViewsService(session, reportViewsEngine, options.chooseSavePath ?? null);
+  const views = new ReportViewsService(session, options.chooseSavePath ?? null);
   const handlers = createHandlers(session, print, views);
-  const engineErrors = classifyEngineError(engine);
-  const classify: typeof engineErrors = (error) =>
-    engineErrors(error) ?? (reportViewsEngine.isInputError(error) ? 'invalid-args' : undefined);
+  const classify = classifyEngineError;
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
     classify,

@@ -3,7 +3,9 @@
  * (ipc.ts); errors thrown here become typed IpcResult errors there.
  */
 import type { Handlers, InvokerOptions } from './ipc';
-import type { Engine } from './engine';
+import { CaseRefused } from '../store/case-file';
+import { ReportInputError } from '../report/errors';
+import { AnnotationInputError } from '../notes/annotations';
 import type { AppSession } from './session';
 import type { PrintService } from '../pdf/print-service';
 import type { ReportViewsService } from './report-views';
@@ -36,11 +38,13 @@ export function createHandlers(session: AppSession, print: PrintService, views: 
   };
 }
 
-/** Maps the engine's own errors to IPC error codes. */
-export function classifyEngineError(engine: Engine): NonNullable<InvokerOptions['classify']> {
-  return (error) => {
-    if (engine.isCaseRefused(error)) return 'refused';
-    if (engine.isReportInputError(error)) return 'bad-filter';
-    return undefined;
-  };
-}
+/**
+ * The one mapping of the engine's own errors to IPC error codes (a HandlerError carries its code
+ * already, ipc.ts); anything else is a failure the invoker logs.
+ */
+export const classifyEngineError: NonNullable<InvokerOptions['classify']> = (error) => {
+  if (error instanceof CaseRefused) return 'refused';
+  if (error instanceof ReportInputError) return 'bad-filter';
+  if (error instanceof AnnotationInputError) return 'invalid-args';
+  return undefined;
+};

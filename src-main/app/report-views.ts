@@ -1,71 +1,33 @@
 /**
  * The channels beside the report: drill-down, comparison, funnel, annotations, exports
  * and the failures view, over the open case of an AppSession. Plain Node: Electron and the browser
- * harness differ only in the save dialog. Filters are resolved by the session exactly as the
- * report's (presets end at the latest day with data), so every number here matches the report shown.
+ * harness differ only in the save dialog. Each handler calls the engine's function itself, on the filter
+ * of report-request.ts (presets end at the latest day with data), so every number here matches the report shown.
  */
 import type { CaseDb } from '../store/case-file';
 import { listAttempts } from '../drilldown/attempts';
 import { computeComparison } from '../compare/compare';
 import { computeFunnel } from '../funnel/funnel';
 import { computeFailures } from '../failures/failures';
-import {
-  addAnnotation,
-  AnnotationInputError,
-  listAnnotations,
-  removeAnnotation,
-  updateAnnotation,
-} from '../notes/annotations';
+import { addAnnotation, listAnnotations, removeAnnotation, updateAnnotation } from '../notes/annotations';
 import { exportDailyCsv, exportReportJson, exportSectionTablesCsv } from '../exports/exports';
 import { computeFindings } from '../findings/compute-findings';
 import { gatherFindingsInput } from '../findings/gather';
 import type { Finding } from '../shared/findings-types';
-import type { CompareAgainst, CompareRequest, Comparison } from '../shared/compare-types';
-import type { AttemptPage, AttemptQuery, AttemptsRequest } from '../shared/drilldown-types';
+import type { CompareRequest, Comparison } from '../shared/compare-types';
+import type { AttemptPage, AttemptsRequest } from '../shared/drilldown-types';
 import type { ExportKind, ExportRequest, SavedFile } from '../shared/export-types';
-import type { FailuresFilter, FailuresReport } from '../shared/failures-types';
+import type { FailuresReport } from '../shared/failures-types';
 import type { Funnel } from '../shared/funnel-types';
-import type { Annotation, AnnotationInput, AnnotationPatch } from '../shared/notes-types';
+import type { Annotation, AnnotationPatch } from '../shared/notes-types';
 import type { ReportRequest } from '../shared/ipc-contract';
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import type { Report, ReportFilter } from '../shared/report-types';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { HandlerError } from './ipc';
-import { addDays, type AppSession } from './session';
-
-/** The engine functions behind these channels (reportViewsEngine below binds the real ones). */
-export interface ReportViewsEngine {
-  listAttempts(db: CaseDb, query: AttemptQuery): AttemptPage;
-  computeComparison(db: CaseDb, filter: ReportFilter, against: CompareAgainst): Comparison;
-  computeFunnel(db: CaseDb, filter: ReportFilter): Funnel;
-  computeFindings(db: CaseDb, filter: ReportFilter): readonly Finding[];
-  computeFailures(db: CaseDb, filter: FailuresFilter): FailuresReport;
-  listAnnotations(db: CaseDb): readonly Annotation[];
-  addAnnotation(db: CaseDb, note: AnnotationInput): Annotation;
-  updateAnnotation(db: CaseDb, id: number, patch: Partial<AnnotationInput>): Annotation;
-  removeAnnotation(db: CaseDb, id: number): unknown;
-  exportSectionTablesCsv(report: Report): string;
-  exportDailyCsv(report: Report): string;
-  exportReportJson(report: Report): string;
-}
-
-/** The engine's own functions. */
-export const reportViewsEngine: ReportViewsEngine & { isInputError(error: unknown): boolean } = {
-  listAttempts,
-  computeComparison,
-  computeFunnel,
-  computeFindings: (db, filter) => computeFindings(gatherFindingsInput(db, filter)),
-  computeFailures,
-  listAnnotations: (db) => listAnnotations(db),
-  addAnnotation,
-  updateAnnotation,
-  removeAnnotation,
-  exportSectionTablesCsv,
-  exportDailyCsv,
-  exportReportJson,
-  isInputError: (error) => error instanceof AnnotationInputError,
-};
+import { failuresFilterOf } from './report-request';
+import type { AppSession } from './session';
 
 /** A save dialog: where to write a file of this kind; null when the user cancelled. */
 export type ChooseSavePath = (
@@ -80,7 +42,7 @@ const EXPORTS: Readonly<
       what: string;
       extension: string;
       filter: string;
-      write: (e: ReportViewsEngine, r: Report) => string;
+      write: (r: Report) => string;
       /** True when the export lists every observed row (no "other wordings" row). */
       allRows?: boolean;
     }
@@ -90,11 +52,11 @@ const EXPORTS: Readonly<
     what: 'section tables',
     extension: 'csv',
     filter: 'CSV (Excel)',
-    write: (e, r) => e.exportSectionTablesCsv(r),
+    write: exportSectionTablesCsv,
     allRows: true,
   },
-  'daily-csv': { what: 'daily', extension: 'csv', filter: 'CSV (Excel)', write: (e, r) => e.exportDailyCsv(r) },
-  'report-json': { what: 'report', extension: 'json', filter: 'JSON', write: (e, r) => e.exportReportJson(r) },
+  'daily-csv': { what: 'daily', extension: 'csv', filter: 'CSV (Excel)', write: exportDailyCsv },
+  'report-json': { what: 'report', extension: 'json', filter: 'JSON', write: exportReportJson },
 };
 
 /** `Contoso – Incomplete enrollments 2025-06-01 to 2025-06-14 – daily.csv` (no characters a file system refuses). */
@@ -111,7 +73,6 @@ export class ReportViewsService {
 
   constructor(
     private readonly session: AppSession,
-    private readonly engine: ReportViewsEngine,
     private readonly chooseSavePath: ChooseSavePath | null,
   ) {}
 
@@ -121,58 +82,51 @@ export class ReportViewsService {
 
   attempts(request: AttemptsRequest): AttemptPage {
     const { db, filter } = this.resolve(request.report);
-    return this.engine.listAttempts(db, { ...filter, ...request.query, mask: request.maskUsers });
+    return listAttempts(db, { ...filter, ...request.query, mask: request.maskUsers });
   }
 
   compare(request: CompareRequest): Comparison {
     const { db, filter } = this.resolve(request.report);
-    return this.engine.computeComparison(db, filter, request.against);
+    return computeComparison(db, filter, request.against);
   }
 
   funnel(request: ReportRequest): Funnel {
     const { db, filter } = this.resolve(request);
-    return this.engine.computeFunnel(db, filter);
+    return computeFunnel(db, filter);
   }
 
   findings(request: ReportRequest): readonly Finding[] {
     const { db, filter } = this.resolve(request);
-    return this.engine.computeFindings(db, filter);
+    return computeFindings(gatherFindingsInput(db, filter));
   }
 
-  /**
-   * Failures have their own latest day (they are not in the abandonment data): a preset is the last
-   * N days ending at the latest failure's day; a custom range is taken as it is. OS and section
-   * filters do not apply (failures carry any OS, and no section).
-   */
+  /** Failures have their own latest day and filters (report-request.ts, failuresFilterOf). */
   failures(request: ReportRequest): FailuresReport {
     const db = this.session.caseDb();
-    const { tz, range } = request;
-    if (range.kind === 'custom') return this.engine.computeFailures(db, { from: range.from, to: range.to, tz });
-    const latest = this.engine.computeFailures(db, { tz }).range.to;
-    return this.engine.computeFailures(db, { from: addDays(latest, -(range.days - 1)), to: latest, tz });
+    return computeFailures(db, failuresFilterOf(db, request));
   }
 
   annotations(): readonly Annotation[] {
-    return this.engine.listAnnotations(this.session.caseDb());
+    return listAnnotations(this.session.caseDb());
   }
 
   addAnnotation(note: { date: string; text: string }): readonly Annotation[] {
     const db = this.session.writableCaseDb();
-    this.engine.addAnnotation(db, { date: note.date, text: note.text.trim() });
-    return this.engine.listAnnotations(db);
+    addAnnotation(db, { date: note.date, text: note.text.trim() });
+    return listAnnotations(db);
   }
 
   updateAnnotation(patch: AnnotationPatch): readonly Annotation[] {
     const db = this.session.writableCaseDb();
     const { id, ...rest } = patch;
-    this.engine.updateAnnotation(db, id, rest.text === undefined ? rest : { ...rest, text: rest.text.trim() });
-    return this.engine.listAnnotations(db);
+    updateAnnotation(db, id, rest.text === undefined ? rest : { ...rest, text: rest.text.trim() });
+    return listAnnotations(db);
   }
 
   removeAnnotation(id: number): readonly Annotation[] {
     const db = this.session.writableCaseDb();
-    this.engine.removeAnnotation(db, id);
-    return this.engine.listAnnotations(db);
+    removeAnnotation(db, id);
+    return listAnnotations(db);
   }
 
   /** Asks where to save (save dialog), then writes the export of the report as filtered. */
@@ -196,10 +150,7 @@ export class ReportViewsService {
         request.report,
         spec.allRows === true ? { observedRows: 'all' } : undefined,
       ).report;
-      const text = spec.write(
-        this.engine,
-        request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report,
-      );
+      const text = spec.write(request.maskUsers ? maskReport(report, maskKeyOf(this.session.caseDb())) : report);
       const bytes = new TextEncoder().encode(text);
       writeFileAtomic(path, bytes);
       return { path, bytes: bytes.length };

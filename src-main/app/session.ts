@@ -21,10 +21,10 @@ import {
   type ReportResponse,
   type SessionState,
 } from '../shared/ipc-contract';
-import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { isReadOnlyCase, type CaseDb } from '../store/case-file';
 import type { Engine } from './engine';
 import { HandlerError } from './ipc';
+import { latestDayOf, reportFilterOf } from './report-request';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
 import { caseLocationWarning } from '../platform/network-share';
@@ -69,13 +69,6 @@ const MAX_REFUSED = 50;
 const READ_ONLY_MESSAGE =
   'This case is read-only for you (the file or its folder is not writable): it can be read, printed and exported, not changed.';
 export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
-
-/** `YYYY-MM-DD` plus n days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}
 
 export class AppSession {
   private current: OpenCase | null = null;
@@ -255,13 +248,9 @@ export class AppSession {
     return this.recent.entries;
   }
 
-  /** The latest day with data in `tz` (the engine's default range ends there); null without data. */
+  /** The latest day with data in `tz` (report-request.ts), kept until the case's data changes. */
   private latestDay(db: CaseDb, tz: string): string | null {
-    if (!this.latestDays.has(tz)) {
-      const report = this.options.engine.computeReport(db, { tz });
-      const hasData = report.imports.length > 0;
-      this.latestDays.set(tz, hasData ? report.range.to : null);
-    }
+    if (!this.latestDays.has(tz)) this.latestDays.set(tz, latestDayOf(db, tz));
     return this.latestDays.get(tz) ?? null;
   }
 
@@ -281,22 +270,11 @@ export class AppSession {
     return db;
   }
 
-  /** The engine's filter for a request: presets resolved against the latest day with data. */
+  /** The engine's filter for a request (report-request.ts), presets ended at the latest day with data. */
   filterFor(request: ReportRequest): { filter: ReportFilter; latestDay: string | null } {
     const { db } = this.requireCase();
     const latestDay = this.latestDay(db, request.tz);
-    let from: string | undefined;
-    let to: string | undefined;
-    if (request.range.kind === 'custom') {
-      ({ from, to } = request.range);
-    } else if (latestDay) {
-      to = latestDay;
-      from = addDays(latestDay, -(request.range.days - 1));
-    }
-    // Everything selected is no filter at all (spec 5: unclassified attempts count only then).
-    const platforms = request.platforms.length === PLATFORMS.length ? undefined : request.platforms;
-    const sections = request.sections.length === SECTIONS.length ? undefined : request.sections;
-    return { filter: { from, to, tz: request.tz, platforms, sections }, latestDay };
+    return { filter: reportFilterOf(request, latestDay), latestDay };
   }
 
   /** `options`: the engine's (exports ask for every observed row). */

@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engine } from '../../../src-main/app/engine';
 import { HandlerError } from '../../../src-main/app/ipc';
-import {
-  AppSession,
-  addDays,
-  progressThrottle,
-  type Dialogs,
-  type SessionOptions,
-} from '../../../src-main/app/session';
+import { AppSession, progressThrottle, type Dialogs, type SessionOptions } from '../../../src-main/app/session';
+import { addDays } from '../../../src-main/report/day-buckets';
 import type { ImportProgress } from '../../../src-main/shared/import-types';
 
 const SAMPLE = join(process.cwd(), 'resources', 'sample-case.enrollscope');
