@@ -7,7 +7,8 @@ import { classifyEngineError, createHandlers } from './handlers';
 import { createInvoker, type Handlers, type Invoker } from './ipc';
 import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
-import { PrintService, type PrintDeps } from '../pdf/print-service';
+import { PrintService } from './print-service';
+import type { PrintDeps } from '../pdf/print-deps';
 import { ReportViewsService, type ChooseSavePath } from './report-views';
 
 export interface Backend {

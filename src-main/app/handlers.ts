@@ -7,7 +7,7 @@ import { CaseRefused } from '../store/case-file';
 import { ReportInputError } from '../report/errors';
 import { AnnotationInputError } from '../notes/annotations';
 import type { AppSession } from './session';
-import type { PrintService } from '../pdf/print-service';
+import type { PrintService } from './print-service';
 import type { ReportViewsService } from './report-views';
 
 export function createHandlers(session: AppSession, print: PrintService, views: ReportViewsService): Handlers {

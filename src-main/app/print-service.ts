@@ -7,23 +7,15 @@
  *              of the request -> print the job -> write the file (atomically)
  *   print:job  the print route asks for the job being printed
  */
-import { HandlerError } from '../app/ipc';
-import { findingsOf } from '../findings/gather';
-import { listAnnotations } from '../notes/annotations';
-import type { AppSession } from '../app/session';
+import { HandlerError } from './ipc';
+import type { AppSession } from './session';
 import type { CaseInfo } from '../shared/ipc-contract';
 import type { PrintJob, PrintRequest, PrintResult } from '../shared/print-types';
 import { maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { writeFileAtomic } from '../files/write-file-atomic';
-
-export interface PrintDeps {
-  /** Prints the job (the print route in a hidden window or page) to PDF bytes. */
-  readonly render: (job: PrintJob) => Promise<Uint8Array>;
-  /** Where to save the PDF (a save dialog); null when the user cancelled. */
-  readonly choosePdfPath: (defaultName: string) => Promise<string | null>;
-  readonly now?: () => Date;
-}
+import type { PrintDeps } from '../pdf/print-deps';
+import { buildPrintJob } from '../pdf/print-job';
 
 /** A file name for the PDF: `Contoso – Incomplete enrollments 2025-06-01 to 2025-06-14.pdf`. */
 export function pdfFileName(caseName: string | null, customer: string, from: string, to: string): string {
@@ -64,11 +56,11 @@ export class PrintService {
       // The report again after the dialog: the document shows the data as it is when printed.
       const info = this.session.info();
       const printed = this.session.report(request.report).report;
-      const job: PrintJob = {
+      const db = this.session.caseDb();
+      const job = buildPrintJob(db, {
+        report: printed,
         // Masked here, with the case's key (the print route draws what it is given).
-        report: request.maskUsers ? maskReport(printed, maskKeyOf(this.session.caseDb())) : printed,
-        annotations: listAnnotations(this.session.caseDb(), { from: printed.range.from, to: printed.range.to }),
-        findings: findingsOf(this.session.caseDb(), printed),
+        shown: request.maskUsers ? maskReport(printed, maskKeyOf(db)) : printed,
         meta: {
           page: request.page,
           caseName: info.name,
@@ -79,7 +71,7 @@ export class PrintService {
           sampleData: info.isSample,
           rangeNote: request.report.range.kind === 'last' ? `the last ${request.report.range.days} days with data` : '',
         },
-      };
+      });
       this.pending = job;
       let bytes: Uint8Array;
       try {
