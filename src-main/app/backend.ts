@@ -9,12 +9,11 @@ import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
 import { PrintService } from './print-service';
 import type { PrintDeps } from '../pdf/print-deps';
-import { ReportViewsService, type ChooseSavePath } from './report-views';
+import { exportSaver, type ChooseSavePath } from './save-export';
 
 export interface Backend {
   readonly session: AppSession;
   readonly print: PrintService;
-  readonly views: ReportViewsService;
   readonly handlers: Handlers;
   readonly invoke: Invoker;
   readonly classify: typeof classifyEngineError;
@@ -33,13 +32,12 @@ export function createBackend(
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
   const print = new PrintService(session, options.print ?? null);
-  const views = new ReportViewsService(session, options.chooseSavePath ?? null);
-  const handlers = createHandlers(session, print, views);
+  const handlers = createHandlers(session, print, exportSaver(session, options.chooseSavePath ?? null));
   const classify = classifyEngineError;
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
     classify,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  return { session, print, views, handlers, invoke, classify };
+  return { session, print, handlers, invoke, classify };
 }

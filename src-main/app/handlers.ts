@@ -8,9 +8,13 @@ import { ReportInputError } from '../report/errors';
 import { AnnotationInputError } from '../notes/annotations';
 import type { AppSession } from './session';
 import type { PrintService } from './print-service';
-import type { ReportViewsService } from './report-views';
+import { viewHandlers } from './report-views';
 
-export function createHandlers(session: AppSession, print: PrintService, views: ReportViewsService): Handlers {
+export function createHandlers(
+  session: AppSession,
+  print: PrintService,
+  saveExport: Handlers['export:save'],
+): Handlers {
   return {
     'session:get': () => session.state(),
     'case:new': () => session.newCase(),
@@ -25,16 +29,8 @@ export function createHandlers(session: AppSession, print: PrintService, views: 
     'import:cancel': () => session.cancelImport(),
     'print:pdf': (request) => print.printPdf(request),
     'print:job': () => print.job(),
-    'attempts:list': (request) => views.attempts(request),
-    'report:compare': (request) => views.compare(request),
-    'funnel:get': (request) => views.funnel(request),
-    'findings:get': (request) => views.findings(request),
-    'failures:get': (request) => views.failures(request),
-    'annotations:list': () => views.annotations(),
-    'annotations:add': (note) => views.addAnnotation(note),
-    'annotations:update': (patch) => views.updateAnnotation(patch),
-    'annotations:remove': ({ id }) => views.removeAnnotation(id),
-    'export:save': (request) => views.saveExport(request),
+    ...viewHandlers(session),
+    'export:save': saveExport,
   };
 }
 
