@@ -27,6 +27,7 @@ import { HandlerError } from './ipc';
 import { latestDayOf, reportFilterOf } from './report-request';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
+import { maskImportRecord } from '../shared/mask';
 import { caseLocationWarning } from '../platform/network-share';
 import { checkCase } from '../store/case-check';
 
@@ -162,7 +163,6 @@ export class AppSession {
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
       storageWarning,
-      maskKey: maskKeyOf(db),
       readOnly: isReadOnlyCase(db),
     };
   }
@@ -283,7 +283,8 @@ export class AppSession {
     const { filter, latestDay } = this.filterFor(request);
     const engine = this.options.engine;
     const report = options === undefined ? engine.computeReport(db, filter) : engine.computeReport(db, filter, options);
-    return { report, latestDay };
+    const key = maskKeyOf(db);
+    return { report, latestDay, maskedImports: report.imports.map((record) => maskImportRecord(record, key)) };
   }
 
   /** Imports files or folders into the open case (a new untitled case when none is open). */
@@ -315,7 +316,9 @@ export class AppSession {
         const all = [...refused, ...this.refusedFiles(db)].slice(0, MAX_REFUSED);
         this.options.engine.setSetting(db, REFUSED_KEY, JSON.stringify(all));
       }
-      return { outcomes, case: this.info() };
+      const key = maskKeyOf(db);
+      const maskedRecords = outcomes.map((o) => (o.status === 'imported' ? maskImportRecord(o.record, key) : null));
+      return { outcomes, maskedRecords, case: this.info() };
     } finally {
       this.importing = null;
       for (const resolve of this.idleWaiters.splice(0)) resolve();

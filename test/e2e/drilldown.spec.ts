@@ -49,8 +49,17 @@ test('a row, a day and the tiles open the attempts behind them; search, pages an
   await dialog.getByTestId('drill-mask').check();
   const pseudonym = onCase(casePath, (db) => built.pseudonym(engineRows.rows[0]!.user, built.maskKeyOf(db)));
   await expect(dialog.locator('[data-cell="user"]').first()).toHaveText(pseudonym);
+  // The data-quality panel behind the dialog follows: its skipped rows' examples as main masked them.
+  const named = onCase(casePath, (db) => built.listImports(db))
+    .flatMap((record) => record.examples)
+    .map((example) => /[\w.+-]+@[\w.-]+/.exec(example.detail)?.[0])
+    .find((name) => name !== undefined)!;
+  const maskedName = onCase(casePath, (db) => built.pseudonym(named, built.maskKeyOf(db)));
+  await expect(page.getByTestId('dq-skipped')).toContainText(maskedName);
+  await expect(page.getByTestId('dq-skipped')).not.toContainText(named);
   await dialog.getByTestId('drill-mask').uncheck();
   await expect(dialog.locator('[data-cell="user"]').first()).toHaveText(engineRows.rows[0]!.user);
+  await expect(page.getByTestId('dq-skipped')).toContainText(named);
 
   // Search: a user's name narrows the list to that user's attempts of the row.
   const user = engineRows.rows[0]!.user;
