@@ -40,7 +40,9 @@ export default tseslint.config(
     // The engine (import -> store -> attempts -> report and the features beside it) is plain Node,
     // run alike by the command line and the app: it knows nothing of Electron, the app's glue,
     // printing or the command line.
-    files: ['src-main/{import,store,attempts,report,insights,findings,workers}/**/*.{ts,mts,mjs}'],
+    files: [
+      'src-main/{import,store,attempts,report,drilldown,compare,funnel,notes,failures,exports,findings,workers}/**/*.{ts,mts,mjs}',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

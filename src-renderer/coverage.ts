@@ -3,7 +3,7 @@
  * report's `coverage` and `dataQuality` (spec 5) turned into the caveats the app and the PDF show
  * beside the numbers they qualify. Pure: the same Report gives the same notes in both.
  */
-import type { CompareCaveat } from '../src-main/shared/insights-types';
+import type { CompareCaveat } from '../src-main/shared/compare-types';
 import type { PartialDay, Report, Span } from '../src-main/shared/report-types';
 import { formatCount, formatDayRuns, formatShortDay, plural } from './format';
 

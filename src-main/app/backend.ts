@@ -7,16 +7,16 @@ import { classifyEngineError, createHandlers } from './handlers';
 import { createInvoker, type Handlers, type Invoker } from './ipc';
 import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
-import { PrintService, type PrintDeps } from '../pdf/print-service';
-import { InsightsService, insightsEngine, type ChooseSavePath } from './insights';
+import { PrintService } from './print-service';
+import type { PrintDeps } from '../pdf/print-deps';
+import { exportSaver, type ChooseSavePath } from './save-export';
 
 export interface Backend {
   readonly session: AppSession;
   readonly print: PrintService;
-  readonly insights: InsightsService;
   readonly handlers: Handlers;
   readonly invoke: Invoker;
-  readonly classify: ReturnType<typeof classifyEngineError>;
+  readonly classify: typeof classifyEngineError;
 }
 
 export function createBackend(
@@ -32,15 +32,12 @@ export function createBackend(
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
   const print = new PrintService(session, options.print ?? null);
-  const insights = new InsightsService(session, insightsEngine, options.chooseSavePath ?? null);
-  const handlers = createHandlers(session, print, insights);
-  const engineErrors = classifyEngineError(engine);
-  const classify: typeof engineErrors = (error) =>
-    engineErrors(error) ?? (insightsEngine.isInputError(error) ? 'invalid-args' : undefined);
+  const handlers = createHandlers(session, print, exportSaver(session, options.chooseSavePath ?? null));
+  const classify = classifyEngineError;
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
     classify,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  return { session, print, insights, handlers, invoke, classify };
+  return { session, print, handlers, invoke, classify };
 }

@@ -4,9 +4,9 @@
  */
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { Report, ReportFilter } from '../shared/report-types';
-import { computeReport, ReportInputError, type ReportOptions } from '../report/compute-report';
+import { computeReport, type ReportOptions } from '../report/compute-report';
 import { runImportInWorker } from '../workers/import-in-worker';
-import { CaseRefused, getSetting, openCase, setSetting, type CaseDb } from '../store/case-file';
+import { getSetting, openCase, setSetting, type CaseDb } from '../store/case-file';
 import { listImports } from '../store/imports';
 
 export interface Engine {
@@ -20,8 +20,6 @@ export interface Engine {
   importCount(db: CaseDb): number;
   getSetting(db: CaseDb, key: string): string | undefined;
   setSetting(db: CaseDb, key: string, value: string): void;
-  isCaseRefused(error: unknown): boolean;
-  isReportInputError(error: unknown): boolean;
 }
 
 export const engine: Engine = {
@@ -31,6 +29,4 @@ export const engine: Engine = {
   importCount: (db) => listImports(db).length,
   getSetting,
   setSetting,
-  isCaseRefused: (error) => error instanceof CaseRefused,
-  isReportInputError: (error) => error instanceof ReportInputError,
 };

@@ -3,12 +3,18 @@
  * (ipc.ts); errors thrown here become typed IpcResult errors there.
  */
 import type { Handlers, InvokerOptions } from './ipc';
-import type { Engine } from './engine';
+import { CaseRefused } from '../store/case-file';
+import { ReportInputError } from '../report/errors';
+import { AnnotationInputError } from '../notes/annotations';
 import type { AppSession } from './session';
-import type { PrintService } from '../pdf/print-service';
-import type { InsightsService } from './insights';
+import type { PrintService } from './print-service';
+import { viewHandlers } from './report-views';
 
-export function createHandlers(session: AppSession, print: PrintService, insights: InsightsService): Handlers {
+export function createHandlers(
+  session: AppSession,
+  print: PrintService,
+  saveExport: Handlers['export:save'],
+): Handlers {
   return {
     'session:get': () => session.state(),
     'case:new': () => session.newCase(),
@@ -23,24 +29,18 @@ export function createHandlers(session: AppSession, print: PrintService, insight
     'import:cancel': () => session.cancelImport(),
     'print:pdf': (request) => print.printPdf(request),
     'print:job': () => print.job(),
-    'attempts:list': (request) => insights.attempts(request),
-    'report:compare': (request) => insights.compare(request),
-    'funnel:get': (request) => insights.funnel(request),
-    'findings:get': (request) => insights.findings(request),
-    'failures:get': (request) => insights.failures(request),
-    'annotations:list': () => insights.annotations(),
-    'annotations:add': (note) => insights.addAnnotation(note),
-    'annotations:update': (patch) => insights.updateAnnotation(patch),
-    'annotations:remove': ({ id }) => insights.removeAnnotation(id),
-    'export:save': (request) => insights.saveExport(request),
+    ...viewHandlers(session),
+    'export:save': saveExport,
   };
 }
 
-/** Maps the engine's own errors to IPC error codes. */
-export function classifyEngineError(engine: Engine): NonNullable<InvokerOptions['classify']> {
-  return (error) => {
-    if (engine.isCaseRefused(error)) return 'refused';
-    if (engine.isReportInputError(error)) return 'bad-filter';
-    return undefined;
-  };
-}
+/**
+ * The one mapping of the engine's own errors to IPC error codes (a HandlerError carries its code
+ * already, ipc.ts); anything else is a failure the invoker logs.
+ */
+export const classifyEngineError: NonNullable<InvokerOptions['classify']> = (error) => {
+  if (error instanceof CaseRefused) return 'refused';
+  if (error instanceof ReportInputError) return 'bad-filter';
+  if (error instanceof AnnotationInputError) return 'invalid-args';
+  return undefined;
+};

@@ -16,6 +16,7 @@ import {
   type ResultOf,
 } from '../shared/ipc-contract';
 import { ARG_SCHEMAS } from './schemas';
+import type { SenderWindow } from '../renderer-host/sender-window';
 
 /** What a handler may throw to answer with a specific error code. */
 export class HandlerError extends Error {
@@ -31,12 +32,6 @@ export class HandlerError extends Error {
 export type Handlers = {
   readonly [C in InvokeChannel]: (arg: ArgOf<C>) => Promise<ResultOf<C>> | ResultOf<C>;
 };
-
-/**
- * Which of the app's windows called, judged by main from the event (never from what the page says):
- * the main window, the hidden print window, or neither (another window, a sub-frame, a webview).
- */
-export type SenderWindow = 'app' | 'print' | null;
 
 /** Who called: the URL of the frame and which of the app's windows it is the main frame of. */
 export interface Sender {
@@ -60,36 +55,6 @@ export const WINDOW_CHANNELS: { readonly [W in Exclude<SenderWindow, null>]: Rea
 export function senderMayCall(channel: InvokeChannel, sender: Sender, isTrustedUrl: (url: string) => boolean): boolean {
   if (sender.window === null || !WINDOW_CHANNELS[sender.window].has(channel)) return false;
   return isTrustedUrl(sender.url);
-}
-
-/** The parts of an IPC event the window check reads (Electron's IpcMainInvokeEvent has them). */
-export interface SenderEvent {
-  readonly sender: unknown;
-  readonly senderFrame: unknown;
-}
-
-/** A window's WebContents as far as the window check needs it. */
-export interface WindowContents {
-  readonly mainFrame: unknown;
-  isDestroyed(): boolean;
-}
-
-/**
- * Which window an event comes from: a call counts as a window's only from that window's WebContents
- * and its main frame (a sub-frame of the same page is no one's).
- */
-export function senderWindowOf(
-  event: SenderEvent,
-  windows: { readonly app: () => WindowContents | null; readonly print: () => WindowContents | null },
-): SenderWindow {
-  const isFrom = (contents: WindowContents | null): boolean =>
-    contents !== null &&
-    !contents.isDestroyed() &&
-    event.sender === contents &&
-    event.senderFrame === contents.mainFrame;
-  if (isFrom(windows.app())) return 'app';
-  if (isFrom(windows.print())) return 'print';
-  return null;
 }
 
 export type Invoker = (channel: string, arg: unknown, sender: Sender) => Promise<IpcResult<unknown>>;

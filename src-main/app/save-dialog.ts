@@ -1,7 +1,7 @@
 /** Electron's save dialog for exports (CSV, JSON), in the Documents folder by default. */
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { ChooseSavePath } from './insights';
+import type { ChooseSavePath } from './save-export';
 
 export function electronSaveDialog(window: () => BrowserWindow | null): ChooseSavePath {
   return async (defaultName, filter) => {

@@ -7,13 +7,9 @@ import { isAbsolute } from 'node:path';
 import { MAX_PATH_LENGTH } from '../platform/paths';
 import { z } from 'zod';
 import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
-import {
-  ATTEMPT_OUTCOMES,
-  ATTEMPT_SORT_KEYS,
-  EXPORT_KINDS,
-  UNCLASSIFIED,
-  annotationTextProblem,
-} from '../shared/insights-types';
+import { ATTEMPT_OUTCOMES, ATTEMPT_SORT_KEYS, UNCLASSIFIED } from '../shared/drilldown-types';
+import { EXPORT_KINDS } from '../shared/export-types';
+import { annotationTextProblem } from '../shared/notes-types';
 import { ORIENTATIONS, PAPER_SIZES } from '../shared/print-types';
 import { isDate, isZone } from '../shared/calendar-day';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';

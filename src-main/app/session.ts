@@ -3,9 +3,9 @@
  * the running import. Plain Node (no Electron import): Electron's main and the browser test
  * harness build the same AppSession and differ only in dialogs and in how events reach the window.
  */
+import { progressThrottle } from '../workers/progress-throttle';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { ImportProgress } from '../shared/import-types';
 import type { ReportFilter } from '../shared/report-types';
 import type { ReportOptions } from '../report/compute-report';
 import {
@@ -21,12 +21,13 @@ import {
   type ReportResponse,
   type SessionState,
 } from '../shared/ipc-contract';
-import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { isReadOnlyCase, type CaseDb } from '../store/case-file';
 import type { Engine } from './engine';
 import { HandlerError } from './ipc';
+import { latestDayOf, reportFilterOf } from './report-request';
 import { RecentCases, caseName } from './recent';
 import { maskKeyOf } from '../store/mask-key';
+import { maskImportRecord } from '../shared/mask';
 import { caseLocationWarning } from '../platform/network-share';
 import { checkCase } from '../store/case-check';
 
@@ -69,13 +70,6 @@ const MAX_REFUSED = 50;
 const READ_ONLY_MESSAGE =
   'This case is read-only for you (the file or its folder is not writable): it can be read, printed and exported, not changed.';
 export const SAMPLE_COPY_NAME = `Sample case${CASE_EXTENSION}`;
-
-/** `YYYY-MM-DD` plus n days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}
 
 export class AppSession {
   private current: OpenCase | null = null;
@@ -169,7 +163,6 @@ export class AppSession {
       importCount: engine.importCount(db),
       refused: this.refusedFiles(db),
       storageWarning,
-      maskKey: maskKeyOf(db),
       readOnly: isReadOnlyCase(db),
     };
   }
@@ -255,13 +248,9 @@ export class AppSession {
     return this.recent.entries;
   }
 
-  /** The latest day with data in `tz` (the engine's default range ends there); null without data. */
+  /** The latest day with data in `tz` (report-request.ts), kept until the case's data changes. */
   private latestDay(db: CaseDb, tz: string): string | null {
-    if (!this.latestDays.has(tz)) {
-      const report = this.options.engine.computeReport(db, { tz });
-      const hasData = report.imports.length > 0;
-      this.latestDays.set(tz, hasData ? report.range.to : null);
-    }
+    if (!this.latestDays.has(tz)) this.latestDays.set(tz, latestDayOf(db, tz));
     return this.latestDays.get(tz) ?? null;
   }
 
@@ -281,22 +270,11 @@ export class AppSession {
     return db;
   }
 
-  /** The engine's filter for a request: presets resolved against the latest day with data. */
+  /** The engine's filter for a request (report-request.ts), presets ended at the latest day with data. */
   filterFor(request: ReportRequest): { filter: ReportFilter; latestDay: string | null } {
     const { db } = this.requireCase();
     const latestDay = this.latestDay(db, request.tz);
-    let from: string | undefined;
-    let to: string | undefined;
-    if (request.range.kind === 'custom') {
-      ({ from, to } = request.range);
-    } else if (latestDay) {
-      to = latestDay;
-      from = addDays(latestDay, -(request.range.days - 1));
-    }
-    // Everything selected is no filter at all (spec 5: unclassified attempts count only then).
-    const platforms = request.platforms.length === PLATFORMS.length ? undefined : request.platforms;
-    const sections = request.sections.length === SECTIONS.length ? undefined : request.sections;
-    return { filter: { from, to, tz: request.tz, platforms, sections }, latestDay };
+    return { filter: reportFilterOf(request, latestDay), latestDay };
   }
 
   /** `options`: the engine's (exports ask for every observed row). */
@@ -305,7 +283,8 @@ export class AppSession {
     const { filter, latestDay } = this.filterFor(request);
     const engine = this.options.engine;
     const report = options === undefined ? engine.computeReport(db, filter) : engine.computeReport(db, filter, options);
-    return { report, latestDay };
+    const key = maskKeyOf(db);
+    return { report, latestDay, maskedImports: report.imports.map((record) => maskImportRecord(record, key)) };
   }
 
   /** Imports files or folders into the open case (a new untitled case when none is open). */
@@ -321,9 +300,7 @@ export class AppSession {
     if (isReadOnlyCase(db)) throw new HandlerError('refused', READ_ONLY_MESSAGE);
     const controller = new AbortController();
     this.importing = controller;
-    const throttle = progressThrottle(this.options.progressIntervalMs ?? 80, (p) =>
-      this.options.emit('import:progress', p),
-    );
+    const throttle = progressThrottle((p) => this.options.emit('import:progress', p), this.options.progressIntervalMs);
     try {
       const outcomes = await this.options.engine.runImport(path, paths, {
         signal: controller.signal,
@@ -337,7 +314,9 @@ export class AppSession {
         const all = [...refused, ...this.refusedFiles(db)].slice(0, MAX_REFUSED);
         this.options.engine.setSetting(db, REFUSED_KEY, JSON.stringify(all));
       }
-      return { outcomes, case: this.info() };
+      const key = maskKeyOf(db);
+      const maskedRecords = outcomes.map((o) => (o.status === 'imported' ? maskImportRecord(o.record, key) : null));
+      return { outcomes, maskedRecords, case: this.info() };
     } finally {
       this.importing = null;
       for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -364,22 +343,4 @@ export class AppSession {
     this.importing?.abort();
     this.closeCase();
   }
-}
-
-/**
- * Passes progress on at most every `intervalMs` per (file, phase), but always the first of a file
- * or phase and the end of a file, so the bar never skips a file and never stalls short of done.
- */
-export function progressThrottle(intervalMs: number, send: (p: ImportProgress) => void): (p: ImportProgress) => void {
-  let lastKey = '';
-  let lastAt = 0;
-  return (progress) => {
-    const key = `${progress.fileIndex}:${progress.phase}`;
-    const now = Date.now();
-    if (key !== lastKey || progress.phase === 'done' || now - lastAt >= intervalMs) {
-      lastKey = key;
-      lastAt = now;
-      send(progress);
-    }
-  };
 }

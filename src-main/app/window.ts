@@ -4,8 +4,8 @@
  * every permission request denied. The CSP is in the renderer's index.html.
  */
 import { BrowserWindow, app, nativeTheme, session, type WebContents } from 'electron';
-import { APP_INDEX_URL, isAppIndexUrl, isAppOriginUrl } from './app-protocol';
-import { serveAppScheme } from './app-scheme';
+import { APP_INDEX_URL, isAppIndexUrl, isAppOriginUrl } from '../renderer-host/app-protocol';
+import { serveAppScheme } from '../renderer-host/app-scheme';
 
 export interface RendererLocation {
   /** The URL the window loads. */

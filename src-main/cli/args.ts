@@ -3,10 +3,10 @@
  * with a one-line message.
  */
 import { parseArgs } from 'node:util';
-import type { CompareAgainst } from '../shared/insights-types';
+import type { CompareAgainst } from '../shared/compare-types';
 import type { Platform, Section } from '../shared/taxonomy';
 import { UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
-import { isInsightCommand, parseCompare, parseInsightArgs, type InsightArgs } from './insights-args';
+import { isViewCommand, parseCompare, parseViewArgs, type ViewArgs } from './view-args';
 import { COMMANDS, isCommandName, type CommandName } from './usage';
 import { parseCheckArgs, type CheckArgs } from './check-command';
 
@@ -57,7 +57,7 @@ export interface ImportsArgs {
 export type CliArgs =
   | ReportArgs
   | ImportsArgs
-  | InsightArgs
+  | ViewArgs
   | CheckArgs
   /** `--help`, or one command's (`enrollscope attempts --help`, `enrollscope help attempts`). */
   | { readonly command: 'help'; readonly topic?: CommandName }
@@ -79,7 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     const options = end === -1 ? rest : rest.slice(0, end);
     if (options.includes('--help') || options.includes('-h')) return { command: 'help', topic: command };
   }
-  if (isInsightCommand(command)) return parseInsightArgs(command, rest);
+  if (isViewCommand(command)) return parseViewArgs(command, rest);
   if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'report' && command !== 'imports') {
     throw new UsageError(

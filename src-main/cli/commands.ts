@@ -27,7 +27,7 @@ function printable(output: string, format: OutputArgs['format'], toTerminal: boo
 }
 
 /** The insights commands' code, loaded only for them. */
-const insights = () => import('./run-insights');
+const insights = () => import('./run-views');
 
 /** The commands that print (or --out) their output. */
 async function runPrinting(args: OutputArgs): Promise<string> {

@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../pdf/cli-pdf';
+import { buildPrintJob } from '../pdf/print-job';
 import type { PrintJob } from '../shared/print-types';
 import type { Report } from '../shared/report-types';
 import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
-import { listAnnotations } from '../insights/annotations';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
@@ -19,13 +19,12 @@ import { caseProblemOf } from '../store/case-errors';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { CliFailure } from './cli-failure';
 import { formatFindingsText } from '../findings/format-text';
-import { findingsOf, reportWithFindings } from '../findings/gather';
+import { reportWithFindings } from '../findings/gather';
 import type { ReportWithFindings } from '../shared/findings-types';
 import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
-import { comparisonOf, funnelOf, platformRollupsOf } from '../pdf/print-extras';
 
 export { CliFailure };
 
@@ -156,14 +155,11 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<stri
   return withCase(args.db, async (db) => {
     await importAll(db, args.files);
     const report = reportFor(db, args);
-    const job: PrintJob = {
-      // Masked here, with the case's key (the print route draws what it is given).
+    // reportFor masked the report already when asked (the print route draws what it is given).
+    const job = buildPrintJob(db, {
       report,
-      annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
-      findings: findingsOf(db, report),
-      platformRollups: platformRollupsOf(db, report),
-      funnel: funnelOf(db, report),
-      ...(args.compare ? { comparison: comparisonOf(db, report, args.compare, args.maskUsers) } : {}),
+        ...(args.compare ? { compare: args.compare } : {}),
+        maskUsers: args.maskUsers,
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,
@@ -174,7 +170,7 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<stri
         sampleData: getSetting(db, 'sample') === 'true',
         rangeNote: args.from === undefined && args.to === undefined ? 'the last 14 days with data' : '',
       },
-    };
+    });
     try {
       await printPdfFile(printer, job, out);
     } catch (error) {

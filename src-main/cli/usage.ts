@@ -3,7 +3,7 @@
  * --help`, `enrollscope help attempts`), cut from the one usage text so the two never differ.
  */
 import { CHECK_USAGE } from './check-command';
-import { INSIGHT_USAGE } from './insights-args';
+import { VIEW_USAGE } from './view-args';
 
 export const COMMANDS = ['report', 'imports', 'attempts', 'funnel', 'failures', 'check'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -16,7 +16,7 @@ const REPORT_USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YY
                           [--customer NAME] [--consultant NAME] [--browser PATH]]
        enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH] [--mask-users]`;
 
-const ALL = `${REPORT_USAGE}\n${INSIGHT_USAGE}\n${CHECK_USAGE}`;
+const ALL = `${REPORT_USAGE}\n${VIEW_USAGE}\n${CHECK_USAGE}`;
 
 /** The whole usage, as `enrollscope --help` prints it. */
 export function usage(): string {

@@ -1,5 +1,5 @@
 /**
- * Change against the previous period of the same length (insights/compare.ts matches the rows),
+ * Change against the previous period of the same length (compare/compare.ts matches the rows),
  * overall and for the top rows, said only when significant and material:
  * - both periods' initiated known: two-proportion z-test on the rate (overall: incomplete counted
  *   in known cells / initiated; a row: its count / initiated, only when no attempt lies in an
@@ -10,7 +10,7 @@
  * Row tests are Holm-adjusted together (several rows tested at once would otherwise throw up a
  * chance "change" far more often than 1 in 20).
  */
-import { reportDelta } from '../insights/compare';
+import { reportDelta } from '../compare/compare';
 import type {
   ChangeHeldBackCaveat,
   CountChangeFinding,
@@ -20,7 +20,7 @@ import type {
   RateChangeFinding,
   RowChangeFinding,
 } from '../shared/findings-types';
-import type { RowDelta } from '../shared/insights-types';
+import type { RowDelta } from '../shared/compare-types';
 import type { Report } from '../shared/report-types';
 import type { Section } from '../shared/taxonomy';
 import { periodFlags, uncoveredDays } from './coverage';

@@ -1,11 +1,11 @@
 /**
  * The reports the findings need, from a case, in one read transaction: the report as filtered and
- * the previous period of the same length (insights/compare.ts), the same filter for each platform
+ * the previous period of the same length (compare/compare.ts), the same filter for each platform
  * alone (initiated per platform), and the 14 days before the range (the unusual days' baselines).
  */
 import type Database from 'better-sqlite3';
-import { computeComparison } from '../insights/compare';
-import { inReadTransaction } from '../insights/query';
+import { computeComparison } from '../compare/compare';
+import { inReadTransaction } from '../report/span';
 import { computeReport } from '../report/compute-report';
 import { addDays } from '../shared/calendar-day';
 import type { Finding } from '../shared/findings-types';

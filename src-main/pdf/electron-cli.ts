@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PrintJob } from '../shared/print-types';
-import { APP_INDEX_URL } from '../app/app-protocol';
-import { registerAppScheme } from '../app/app-scheme';
+import { APP_INDEX_URL } from '../renderer-host/app-protocol';
+import { registerAppScheme } from '../renderer-host/app-scheme';
 import { printInHiddenWindow } from './electron-window';
-import { senderWindowOf } from '../app/ipc';
+import { senderWindowOf } from '../renderer-host/sender-window';
 import { writeFileAtomic } from '../files/write-file-atomic';
 
 function fail(error: unknown): void {

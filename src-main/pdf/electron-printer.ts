@@ -5,7 +5,7 @@
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { printInHiddenWindow } from './electron-window';
-import type { PrintDeps } from './print-service';
+import type { PrintDeps } from './print-deps';
 
 export interface ElectronPrinter {
   readonly deps: PrintDeps;

@@ -14,8 +14,8 @@ import {
   type PrintJob,
 } from '../shared/print-types';
 import { electronPdfOptions, pdfOptionsFor } from './pdf-options';
-import { APP_INDEX_URL, isAppIndexUrl, isAppOriginUrl } from '../app/app-protocol';
-import { serveAppScheme } from '../app/app-scheme';
+import { APP_INDEX_URL, isAppIndexUrl, isAppOriginUrl } from '../renderer-host/app-protocol';
+import { serveAppScheme } from '../renderer-host/app-scheme';
 
 export interface HiddenPrintOptions {
   /** The sandboxed preload (out/preload/preload.cjs): the page's `window.api`. */

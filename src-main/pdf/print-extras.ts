@@ -6,11 +6,12 @@
 import type Database from 'better-sqlite3';
 import { reportFilterOf } from '../findings/finding';
 import { initiatedBase } from '../findings/rows';
-import { computeComparison } from '../insights/compare';
-import { computeFunnel } from '../insights/funnel';
+import { computeComparison } from '../compare/compare';
+import { computeFunnel } from '../funnel/funnel';
 import { computeReport } from '../report/compute-report';
 import { maskReport } from '../shared/mask';
-import type { CompareAgainst, Comparison, Funnel } from '../shared/insights-types';
+import type { CompareAgainst, Comparison } from '../shared/compare-types';
+import type { Funnel } from '../shared/funnel-types';
 import type { PlatformRollup } from '../shared/print-types';
 import type { Report } from '../shared/report-types';
 import type { Platform } from '../shared/taxonomy';

@@ -6,21 +6,14 @@
  */
 import type { Finding } from './findings-types';
 import type { ImportOutcome, ImportProgress } from './import-types';
-import type {
-  Annotation,
-  AnnotationInput,
-  AnnotationPatch,
-  AttemptPage,
-  AttemptsRequest,
-  CompareRequest,
-  Comparison,
-  ExportRequest,
-  FailuresReport,
-  Funnel,
-  SavedFile,
-} from './insights-types';
+import type { CompareRequest, Comparison } from './compare-types';
+import type { AttemptPage, AttemptsRequest } from './drilldown-types';
+import type { ExportRequest, SavedFile } from './export-types';
+import type { FailuresReport } from './failures-types';
+import type { Funnel } from './funnel-types';
+import type { Annotation, AnnotationInput, AnnotationPatch } from './notes-types';
 import type { PrintJob, PrintRequest, PrintResult } from './print-types';
-import type { Report } from './report-types';
+import type { ImportRecord, Report } from './report-types';
 import type { Platform, Section } from './taxonomy';
 
 /** Settings remembered in the case file itself. */
@@ -51,8 +44,6 @@ export interface CaseInfo {
   readonly refused: readonly RefusedFile[];
   /** Set when the case is on a network share, where SQLite's locking cannot be trusted (the warning to show). */
   readonly storageWarning: string | null;
-  /** The case's masking key (shared/mask.ts): the view masks skipped rows' examples with it. */
-  readonly maskKey?: string;
   /**
    * True when this user cannot write the case (file or folder not writable): reports, drill-down,
    * exports and PDF work; imports and annotations are refused; settings are not remembered.
@@ -101,10 +92,17 @@ export interface ReportResponse {
   readonly report: Report;
   /** The latest day with data in the case, in the request's zone (null: no data). Presets end here. */
   readonly latestDay: string | null;
+  /**
+   * `report.imports` masked by main with the case's key (the skipped rows' examples), shown when
+   * masking is on: the key never leaves main.
+   */
+  readonly maskedImports?: readonly ImportRecord[];
 }
 
 export interface ImportRun {
   readonly outcomes: readonly ImportOutcome[];
+  /** Each imported outcome's record masked by main with the case's key (null where none was imported). */
+  readonly maskedRecords?: readonly (ImportRecord | null)[];
   /** The case after the import (a case is created when none was open). */
   readonly case: CaseInfo;
 }

@@ -4,7 +4,9 @@
  * pass the same margins to printToPDF / page.pdf). Node-free: types and constants only.
  */
 import type { Finding } from './findings-types';
-import type { Annotation, CompareAgainst, Comparison, Funnel } from './insights-types';
+import type { CompareAgainst, Comparison } from './compare-types';
+import type { Funnel } from './funnel-types';
+import type { Annotation } from './notes-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
 import type { Platform } from './taxonomy';

@@ -30,7 +30,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openHarness, type Harness } from '../../test/e2e/harness/app';
 import { CHROMIUM_ARGS, bundledSampleCase, chromiumPath, rendererDir } from '../../test/e2e/harness/paths';
 import { serveRenderer, type RendererServer } from '../../test/e2e/harness/server';
-import { computeFunnel, listAttempts } from '../insights/index';
+import { listAttempts } from '../drilldown/attempts';
+import { computeFunnel } from '../funnel/funnel';
 import { computeReport } from '../report/compute-report';
 import { reportKey } from '../shared/report-key';
 import { SECTIONS, type Platform, type Section } from '../shared/taxonomy';
@@ -243,7 +244,7 @@ async function shootElement(page: Page, selector: string, path: string): Promise
  * The funnel card and the drill-down of the largest row, each checked against the engine
  * (computeFunnel, listAttempts) for the report's filter before the picture is taken.
  */
-async function shootInsights(
+async function shootViews(
   session: Session,
   page: Page,
   casePath: string,
@@ -482,7 +483,7 @@ async function run(args: Args): Promise<void> {
       cli: cliCommand(source, defaultFilter),
     });
     await session.shootWindow(harness.page, 'report-window.png', { filter: defaultFilter });
-    await shootInsights(session, harness.page, reportCase, defaultFilter, source);
+    await shootViews(session, harness.page, reportCase, defaultFilter, source);
 
     // 4. Filtered: one OS, one section (the one with the most incomplete on that OS), 7 days.
     const page = harness.page;
@@ -540,7 +541,7 @@ async function run(args: Args): Promise<void> {
       await session.shoot(harness.page, `report-${name}.png`, shot);
       if (size.width === 1024) {
         await session.shootWindow(harness.page, `report-window-${name}.png`, { filter: defaultFilter });
-        await shootInsights(session, harness.page, reportCase, defaultFilter, source, {
+        await shootViews(session, harness.page, reportCase, defaultFilter, source, {
           funnel: false,
           drillFile: `drilldown-${name}.png`,
         });

@@ -4,7 +4,7 @@
  * platform filter leaves out) and, with a comparison, why its differences may mislead. Nothing
  * when the data covers the whole range. The app and the PDF show the same sentences.
  */
-import type { CompareCaveat } from '../../src-main/shared/insights-types';
+import type { CompareCaveat } from '../../src-main/shared/compare-types';
 import type { Report } from '../../src-main/shared/report-types';
 import { coverageNotes, type CoverageNote } from '../coverage';
 

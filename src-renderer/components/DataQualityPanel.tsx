@@ -11,7 +11,7 @@ import { formatCount, formatDayRuns, formatLongDay, plural } from '../format';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
 import { SummaryMismatchTable } from './SummaryMismatchTable';
-import { useMaskRecord } from '../privacy';
+import { useShownImports } from '../privacy';
 
 function Item({
   label,
@@ -141,8 +141,8 @@ export function DataQualityPanel({ report }: { report: Report }) {
   const refused = useApp((s) => s.caseInfo?.refused ?? []);
   const dq = report.dataQuality;
   const partial = partialDayLabels(report);
-  const maskRecord = useMaskRecord();
-  const skipped = skippedByReason(report.imports.map(maskRecord));
+  const imports = useShownImports(report);
+  const skipped = skippedByReason(imports);
   const sectionFilter = report.filters.sections.length < 4;
   return (
     <>
@@ -241,7 +241,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
           </ul>
         )}
       </section>
-      <ImportsTable imports={report.imports} />
+      <ImportsTable imports={imports} />
     </>
   );
 }

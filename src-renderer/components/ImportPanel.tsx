@@ -3,7 +3,9 @@
  * when it ends, a summary per file.
  */
 import type { ImportOutcome } from '../../src-main/shared/import-types';
+import type { ImportRecord } from '../../src-main/shared/report-types';
 import { formatBytes, formatCount, plural } from '../format';
+import { useShownOutcomeRecords } from '../privacy';
 import { useApp } from '../store';
 import type { FileProgress } from '../store/types';
 import { ImportRecordDetails } from './ImportRecordDetails';
@@ -88,9 +90,10 @@ function Progress() {
   );
 }
 
-function OutcomeCard({ outcome }: { outcome: ImportOutcome }) {
+/** `shown`: the outcome's record as the view shows it (privacy.ts), null when nothing was imported. */
+function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: ImportRecord | null }) {
   if (outcome.status === 'imported') {
-    const { record } = outcome;
+    const record = shown ?? outcome.record;
     const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
     return (
       <li className="outcome ok" data-testid="import-outcome" data-status="imported">
@@ -136,6 +139,7 @@ function OutcomeCard({ outcome }: { outcome: ImportOutcome }) {
 
 function Summary({ outcomes }: { outcomes: readonly ImportOutcome[] }) {
   const dismiss = useApp((s) => s.dismissImport);
+  const shown = useShownOutcomeRecords(outcomes);
   const imported = outcomes.filter((o) => o.status === 'imported').length;
   const refused = outcomes.filter((o) => o.status === 'refused').length;
   const cancelled = outcomes.filter((o) => o.status === 'cancelled').length;
@@ -156,7 +160,7 @@ function Summary({ outcomes }: { outcomes: readonly ImportOutcome[] }) {
       </div>
       <ul className="outcomes">
         {outcomes.map((outcome, index) => (
-          <OutcomeCard key={index} outcome={outcome} />
+          <OutcomeCard key={index} outcome={outcome} shown={shown[index] ?? null} />
         ))}
       </ul>
     </section>

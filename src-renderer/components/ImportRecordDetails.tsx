@@ -1,16 +1,9 @@
 /** What an import skipped, by reason, with the first examples and their line numbers. */
 import type { ImportRecord } from '../../src-main/shared/report-types';
 import { formatCount } from '../format';
-import { useMaskRecord } from '../privacy';
 
-export function ImportRecordDetails({
-  record: stored,
-  maxExamples = 3,
-}: {
-  record: ImportRecord;
-  maxExamples?: number;
-}) {
-  const record = useMaskRecord()(stored);
+/** `record` as the view shows it (masked by main when masking is on: privacy.ts). */
+export function ImportRecordDetails({ record, maxExamples = 3 }: { record: ImportRecord; maxExamples?: number }) {
   const reasons = Object.entries(record.skipped).filter(([, n]) => n > 0);
   if (reasons.length === 0) return null;
   return (

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { topGuidance } from '../../src-main/shared/guidance';
-import type { Comparison } from '../../src-main/shared/insights-types';
+import type { Comparison } from '../../src-main/shared/compare-types';
 import type { Report, SectionRow } from '../../src-main/shared/report-types';
 import { PLATFORMS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { formatLongDay, formatRange } from '../format';

@@ -4,12 +4,12 @@
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { isDate } from '../../src-main/shared/calendar-day';
-import type { ExportKind } from '../../src-main/shared/insights-types';
+import type { ExportKind } from '../../src-main/shared/export-types';
 import { formatRange } from '../format';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { ReportViewName } from '../store/failures-slice';
-import '../styles/insights.css';
+import '../styles/report-views.css';
 import { useMenu } from './use-menu';
 
 const VIEWS: readonly { view: ReportViewName; label: string }[] = [

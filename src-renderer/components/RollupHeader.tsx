@@ -3,12 +3,12 @@
  * In the app, Initiated and Incomplete open the attempts behind them (`onDrill`), and with a
  * comparison each tile shows its change against the other period (`compare`).
  */
-import type { Comparison } from '../../src-main/shared/insights-types';
+import type { Comparison } from '../../src-main/shared/compare-types';
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
 import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason, rateSpan } from '../coverage';
 import { formatCount, formatRate } from '../format';
-import { formatDelta, formatPoints } from './insights-format';
+import { formatDelta, formatPoints } from './view-format';
 
 /** The change against another period: current minus previous (the rate's in fractions: 0.025 = 2.5 points). */
 export interface RollupCompare {

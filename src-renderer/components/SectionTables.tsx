@@ -13,7 +13,7 @@ import type { Report, SectionRow, SectionTable as SectionTableData } from '../..
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
 import { formatCount, formatShare, plural } from '../format';
 import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
-import { formatDelta } from './insights-format';
+import { formatDelta } from './view-format';
 
 /** The identity of a table row (action name, screen, user action), as the engine groups rows. */
 export const rowKey = (row: Pick<SectionRow, 'actionName' | 'screen' | 'userAction'>): string =>

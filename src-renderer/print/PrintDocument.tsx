@@ -36,7 +36,7 @@ import { PrintChart } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
 import { PrintFunnel } from './PrintFunnel';
 import { PrintMethods } from './PrintMethods';
-import { PrintGuidance, PrintNotes } from './PrintInsights';
+import { PrintGuidance, PrintNotes } from './PrintNotesGuidance';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
 const KEEP_TOGETHER_ROWS = 10;

@@ -4,10 +4,10 @@
  * base), the four sections, Completed. The engine's funnel (computeFunnel) as it is, plus the
  * Completed step's conversion from the last section (completed attempts reached every section).
  */
-import type { Funnel } from '../../src-main/shared/insights-types';
+import type { Funnel } from '../../src-main/shared/funnel-types';
 import { formatCount } from '../format';
 import { FunnelHeadRow } from '../components/funnel/FunnelCard';
-import { formatDuration, formatPercent } from '../components/insights-format';
+import { formatDuration, formatPercent } from '../components/view-format';
 
 export function PrintFunnel({ funnel }: { funnel: Funnel }) {
   const last = funnel.sections.at(-1);

@@ -1,5 +1,5 @@
 /** Dated notes stored in the case ("Terms of use text changed"): listed, added, edited, removed. */
-import type { Annotation } from '../../src-main/shared/insights-types';
+import type { Annotation } from '../../src-main/shared/notes-types';
 import type { IpcResult } from '../../src-main/shared/ipc-contract';
 import type { Slice } from './types';
 

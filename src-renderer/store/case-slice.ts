@@ -18,6 +18,7 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
       range: DEFAULT_RANGE,
       report: null,
       latestDay: null,
+      maskedImports: null,
       reportStatus: 'idle',
       reportError: null,
     });
@@ -55,7 +56,7 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
         set({ notice: result.error.message });
         return false;
       }
-      set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
+      set({ notice: null, importOutcomes: null, importMaskedRecords: null, importStatus: 'idle', importError: null });
       caseOpened(result.value);
       return true;
     },

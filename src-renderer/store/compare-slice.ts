@@ -3,7 +3,7 @@
  * the period of equal length just before it (the engine's), fetched whenever the report changes.
  * Deltas are shown only while the comparison's current report is the report on screen.
  */
-import type { CompareAgainst, Comparison } from '../../src-main/shared/insights-types';
+import type { CompareAgainst, Comparison } from '../../src-main/shared/compare-types';
 import { reportKey } from '../../src-main/shared/report-key';
 import { currentRequest, latestOnly } from './request';
 import type { Slice } from './types';

@@ -4,12 +4,7 @@
  * filter narrowed by the target; main resolves it exactly as the report's, so the total equals the
  * number clicked. Masking of user names is the app's setting (remembered on this computer).
  */
-import type {
-  AttemptOutcomeFilter,
-  AttemptPage,
-  AttemptSort,
-  AttemptsRequest,
-} from '../../src-main/shared/insights-types';
+import type { AttemptOutcomeFilter, AttemptPage, AttemptSort, AttemptsRequest } from '../../src-main/shared/drilldown-types';
 import { SECTIONS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { currentRequest, latestOnly } from './request';
 import type { FilterNarrowing, Slice } from './types';

@@ -1,5 +1,5 @@
 /** Exports of the report as filtered: the section tables and the daily series as CSV, the report as JSON. */
-import type { ExportKind } from '../../src-main/shared/insights-types';
+import type { ExportKind } from '../../src-main/shared/export-types';
 import { currentRequest } from './request';
 import type { Slice } from './types';
 

@@ -2,7 +2,7 @@
  * The failures view (spec 8): Intune's Enrollment failures and Graph troubleshooting events, kept
  * apart from the abandonment numbers. Which view is shown is also here.
  */
-import type { FailuresReport } from '../../src-main/shared/insights-types';
+import type { FailuresReport } from '../../src-main/shared/failures-types';
 import { currentRequest, latestOnly } from './request';
 import type { Slice } from './types';
 

@@ -1,5 +1,5 @@
 /** The section funnel (spec 7) of the report as filtered, fetched whenever the report changes. */
-import type { Funnel } from '../../src-main/shared/insights-types';
+import type { Funnel } from '../../src-main/shared/funnel-types';
 import { currentRequest, latestOnly } from './request';
 import type { Slice } from './types';
 

@@ -6,6 +6,7 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
   importFiles: [],
   importOverall: null,
   importOutcomes: null,
+  importMaskedRecords: null,
   importError: null,
 
   async importDropped(files) {
@@ -30,14 +31,25 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
       set({ importError: 'An import is running. Wait for it to end or cancel it.' });
       return;
     }
-    set({ importStatus: 'running', importFiles: [], importOverall: null, importOutcomes: null, importError: null });
+    set({
+      importStatus: 'running',
+      importFiles: [],
+      importOverall: null,
+      importOutcomes: null,
+      importMaskedRecords: null,
+      importError: null,
+    });
     const result = await api.importFiles({ paths });
     if (!result.ok) {
       set({ importStatus: 'idle', importError: result.error.message });
       return;
     }
     const previous = get().caseInfo?.path;
-    set({ importStatus: 'done', importOutcomes: result.value.outcomes });
+    set({
+      importStatus: 'done',
+      importOutcomes: result.value.outcomes,
+      importMaskedRecords: result.value.maskedRecords ?? null,
+    });
     if (result.value.case.path !== previous)
       get().applySession({ case: result.value.case, recent: get().recent, notice: null, importing: false });
     else set({ caseInfo: result.value.case });
@@ -57,7 +69,14 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
   },
 
   dismissImport() {
-    set({ importStatus: 'idle', importOutcomes: null, importError: null, importFiles: [], importOverall: null });
+    set({
+      importStatus: 'idle',
+      importOutcomes: null,
+      importMaskedRecords: null,
+      importError: null,
+      importFiles: [],
+      importOverall: null,
+    });
   },
 
   onImportProgress(progress) {

@@ -8,7 +8,7 @@ import type { EnrollscopeApi } from '../../src-main/shared/ipc-contract';
 import { createCaseSlice } from './case-slice';
 import { createFilterSlice } from './filter-slice';
 import { createImportSlice } from './import-slice';
-import { connectInsights, createInsightsSlices } from './insights';
+import { connectReportViews, createReportViewSlices } from './report-views';
 import { createPrintSlice } from './print-slice';
 import { createReportSlice } from './report-slice';
 import type { AppState } from './types';
@@ -22,10 +22,10 @@ export function createAppStore(api: EnrollscopeApi): AppStore {
     ...createReportSlice(api)(...a),
     ...createImportSlice(api)(...a),
     ...createPrintSlice(api)(...a),
-    ...createInsightsSlices(api, ...a),
+    ...createReportViewSlices(api, ...a),
   }));
   // The comparison, funnel, failures and notes follow the report and the open case.
-  connectInsights(store);
+  connectReportViews(store);
   return store;
 }
 

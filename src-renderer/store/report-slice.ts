@@ -7,6 +7,7 @@ export const createReportSlice: Slice<ReportSlice> = (api) => (set, get) => {
   return {
     report: null,
     latestDay: null,
+    maskedImports: null,
     reportStatus: 'idle',
     reportError: null,
 
@@ -25,6 +26,7 @@ export const createReportSlice: Slice<ReportSlice> = (api) => (set, get) => {
         set({
           report: result.value.report,
           latestDay: result.value.latestDay,
+          maskedImports: result.value.maskedImports ?? null,
           reportStatus: 'ready',
           reportError: null,
         });

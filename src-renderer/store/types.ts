@@ -10,9 +10,9 @@ import type {
   RecentCase,
   SessionState,
 } from '../../src-main/shared/ipc-contract';
-import type { Report } from '../../src-main/shared/report-types';
+import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
-import type { InsightsSlices } from './insights';
+import type { ReportViewSlices } from './report-views';
 import type { PrintSlice } from './print-slice';
 
 export interface CaseSlice {
@@ -63,6 +63,8 @@ export type ReportStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface ReportSlice {
   readonly report: Report | null;
   readonly latestDay: string | null;
+  /** The report's import records masked by main, shown when masking is on (null: not sent). */
+  readonly maskedImports: readonly ImportRecord[] | null;
   readonly reportStatus: ReportStatus;
   readonly reportError: string | null;
   refreshReport(): Promise<void>;
@@ -84,6 +86,8 @@ export interface ImportSlice {
   readonly importFiles: readonly (FileProgress | undefined)[];
   readonly importOverall: { readonly bytesRead: number; readonly totalBytes: number } | null;
   readonly importOutcomes: readonly ImportOutcome[] | null;
+  /** The outcomes' records masked by main, by outcome index, shown when masking is on. */
+  readonly importMaskedRecords: readonly (ImportRecord | null)[] | null;
   readonly importError: string | null;
   /** The drop target's action: paths of dropped files via the preload, a case file opens. */
   importDropped(files: readonly File[]): Promise<void>;
@@ -94,7 +98,7 @@ export interface ImportSlice {
   onImportProgress(progress: ImportProgress): void;
 }
 
-export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & InsightsSlices;
+export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & ReportViewSlices;
 
 /** A slice creator with access to the whole store and to window.api. */
 export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { engineReport, expect, expectReportShown, test } from './fixtures';
-import { count, drillTotal, sampleCasePath } from './insights-helpers';
+import { count, drillTotal, sampleCasePath } from './view-helpers';
 
 const SCHEMES = ['light', 'dark'] as const;
 

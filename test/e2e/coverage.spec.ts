@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { writeDetailsOnly, writePartialDayLog, writeSummaryOnly } from '../helpers/coverage-inputs';
 import { built, engineReport, expect, expectReportShown, test, type OpenApp } from './fixtures';
-import { onCase } from './insights-helpers';
+import { onCase } from './view-helpers';
 
 /** A new case made by dropping one file on the app (no sample case), and its path. */
 async function importOne(openApp: OpenApp, userDataDir: string, file: string) {

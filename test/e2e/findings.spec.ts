@@ -10,7 +10,7 @@ import { plannedEvents, plantedMonth } from '../helpers/findings-case';
 import { runCli } from '../helpers/run-cli';
 import { engineReport, expect, expectReportShown, test } from './fixtures';
 import { built } from './fixtures';
-import { count, drillTotal, onCase, sampleCasePath } from './insights-helpers';
+import { count, drillTotal, onCase, sampleCasePath } from './view-helpers';
 
 test('the card shows the engine findings; each finding opens its attempts', async ({ openApp, userDataDir }) => {
   const app = await openApp();

@@ -9,7 +9,7 @@ import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { addDays, engineReport, expect, expectReportShown, test, type OpenApp } from './fixtures';
-import { drillTotal, sampleCasePath } from './insights-helpers';
+import { drillTotal, sampleCasePath } from './view-helpers';
 import { longDay } from '../helpers/pdf-report';
 
 async function sampleApp(openApp: OpenApp, userDataDir: string) {

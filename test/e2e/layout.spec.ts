@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { engineReport, expect, expectReportShown, test } from './fixtures';
-import { drillTotal, sampleCasePath } from './insights-helpers';
+import { drillTotal, sampleCasePath } from './view-helpers';
 
 const SIZES = [
   { width: 1024, height: 700 },

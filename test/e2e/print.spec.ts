@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chartBox, inkShare, pageGrey, pdfInfo, pdfOutline, pdfPages, requirePoppler } from '../helpers/pdf';
 import { comparePdfWithReport } from '../helpers/pdf-report';
 import { addDays, built, engineReport, expect, expectReportShown, test } from './fixtures';
-import { count, delta, onCase, percent, points, sampleCasePath } from './insights-helpers';
+import { count, delta, onCase, percent, points, sampleCasePath } from './view-helpers';
 
 test.beforeAll(() => requirePoppler());
 

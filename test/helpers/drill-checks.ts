@@ -4,9 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { listAttempts } from '../../src-main/insights/attempts';
+import { listAttempts } from '../../src-main/drilldown/attempts';
 import { computeReport } from '../../src-main/report/compute-report';
-import type { AttemptQuery } from '../../src-main/shared/insights-types';
+import type { AttemptQuery } from '../../src-main/shared/drilldown-types';
 import type { Report, ReportFilter } from '../../src-main/shared/report-types';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
 

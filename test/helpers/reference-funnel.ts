@@ -1,6 +1,6 @@
 /**
  * An independent reading of spec 7 (the section funnel) over the synthetic generator's rows,
- * written from the spec for the tests, sharing no code with src-main/attempts or src-main/insights:
+ * written from the spec for the tests, sharing no code with src-main/attempts or the engine's funnel:
  * rows validated as spec 3 says (reference-sessionize's validate), walked as spec 4 says (with the
  * project's documented reading that any event naming an action name moves the position), each
  * attempt's reached sections kept as a set, then counted per section.

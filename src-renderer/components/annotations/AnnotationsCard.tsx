@@ -4,10 +4,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import { isDate } from '../../../src-main/shared/calendar-day';
-import type { Annotation } from '../../../src-main/shared/insights-types';
+import type { Annotation } from '../../../src-main/shared/notes-types';
 import { formatDay } from '../../format';
 import { useApp } from '../../store';
-import '../../styles/insights.css';
+import '../../styles/report-views.css';
 
 const MAX_TEXT = 200;
 

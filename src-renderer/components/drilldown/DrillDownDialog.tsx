@@ -10,15 +10,15 @@ import type {
   AttemptRow,
   AttemptSort,
   AttemptSortKey,
-} from '../../../src-main/shared/insights-types';
+} from '../../../src-main/shared/drilldown-types';
 import { PLATFORMS, type Platform } from '../../../src-main/shared/taxonomy';
 import { formatCount, formatLongDay, plural } from '../../format';
 import { useApp } from '../../store';
 import { DRILL_PAGE_SIZE, drillDate } from '../../store/drilldown-slice';
 import { partialDayLabels } from '../../coverage';
-import { formatDuration, formatTime } from '../insights-format';
+import { formatDuration, formatTime } from '../view-format';
 import { useTruncatedFocus } from './useTruncatedFocus';
-import '../../styles/insights.css';
+import '../../styles/report-views.css';
 
 const OUTCOMES: readonly { value: AttemptOutcomeFilter; label: string }[] = [
   { value: 'all', label: 'Any outcome' },

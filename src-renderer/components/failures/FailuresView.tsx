@@ -15,7 +15,7 @@ import {
 } from 'chart.js';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
-import type { FailuresReport } from '../../../src-main/shared/insights-types';
+import type { FailuresReport } from '../../../src-main/shared/failures-types';
 
 interface Count {
   readonly key: string;
@@ -24,7 +24,7 @@ interface Count {
 import { formatCount, formatLongDay, formatRange, formatShare, formatShortDay } from '../../format';
 import { useApp } from '../../store';
 import { CHART_THEME, useColorScheme } from '../../theme';
-import '../../styles/insights.css';
+import '../../styles/report-views.css';
 
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 

@@ -4,13 +4,13 @@
  * percentile of the time from start to abandonment. Bars (HTML, so they print and scale crisply)
  * with their counts, then the same numbers as a table. A section's "stopped here" opens its attempts.
  */
-import type { Funnel } from '../../../src-main/shared/insights-types';
+import type { Funnel } from '../../../src-main/shared/funnel-types';
 import { SECTION_STYLE } from '../../../src-main/shared/section-style';
 import type { Section } from '../../../src-main/shared/taxonomy';
 import { formatCount } from '../../format';
 import { useApp } from '../../store';
-import { formatDuration, formatPercent } from '../insights-format';
-import '../../styles/insights.css';
+import { formatDuration, formatPercent } from '../view-format';
+import '../../styles/report-views.css';
 
 export function FunnelBars({ funnel }: { funnel: Funnel }) {
   const base = funnel.sections.reduce((max, s) => Math.max(max, s.reached), Math.max(funnel.initiated ?? 0, 1));

@@ -6,7 +6,7 @@
 import type { Guidance, GuidedRow } from '../../../src-main/shared/guidance';
 import { SECTION_STYLE } from '../../../src-main/shared/section-style';
 import { formatCount, formatShare } from '../../format';
-import '../../styles/insights.css';
+import '../../styles/report-views.css';
 
 /** How many of the largest rows get guidance in the tables (the card shows the first three). */
 export const GUIDED_ROWS = 5;

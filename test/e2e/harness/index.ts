@@ -12,17 +12,13 @@ export { openCase } from '../../../src-main/store/case-file';
 export { listImports } from '../../../src-main/store/imports';
 export { writeSyntheticLog } from '../../../src-main/tools/synthetic-log';
 export { writeSampleInputs } from '../../../src-main/tools/make-sample';
-// What the insights views are compared with.
-export {
-  listAttempts,
-  computeComparison,
-  computeFunnel,
-  computeFailures,
-  listAnnotations,
-  exportDailyCsv,
-  exportSectionTablesCsv,
-  exportReportJson,
-} from '../../../src-main/insights/index';
+// What the drill-down, comparison, funnel, failures, notes and exports views are compared with.
+export { listAttempts } from '../../../src-main/drilldown/attempts';
+export { computeComparison } from '../../../src-main/compare/compare';
+export { computeFunnel } from '../../../src-main/funnel/funnel';
+export { computeFailures } from '../../../src-main/failures/failures';
+export { listAnnotations } from '../../../src-main/notes/annotations';
+export { exportDailyCsv, exportSectionTablesCsv, exportReportJson } from '../../../src-main/exports/exports';
 export { pseudonym } from '../../../src-main/shared/mask';
 export { maskKeyOf } from '../../../src-main/store/mask-key';
 // The findings the card and the PDF's executive summary are compared with.

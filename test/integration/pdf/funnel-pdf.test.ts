@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Funnel } from '../../../src-main/shared/insights-types';
+import type { Funnel } from '../../../src-main/shared/funnel-types';
 import { writeDetailsOnly } from '../../helpers/coverage-inputs';
 import { writeEventLog } from '../../helpers/event-log';
 import { plannedEvents, plantedMonth } from '../../helpers/findings-case';

@@ -1,15 +1,15 @@
 /**
  * Privacy: user names and device ids masked with stable pseudonyms, keyed per case. Through
  * the real backend (session, handlers, IPC invoker): the drill-down, a JSON export and the Print to
- * PDF job all give one person the same pseudonym, the view's masking (the same function and the key
- * the case info carries) too; nothing of the names is left; another case gives other pseudonyms;
+ * PDF job all give one person the same pseudonym, and so do the view's import records (masked by
+ * main: report:get's maskedImports; the case info carries no key); nothing of the names is left; another case gives other pseudonyms;
  * the key is the case's own (kept across reopening, not shipped in the bundled sample).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { maskImportRecord, pseudonym } from '../../../src-main/shared/mask';
+import { pseudonym } from '../../../src-main/shared/mask';
 import type { ImportRecord } from '../../../src-main/shared/report-types';
 import { getSetting, openCase } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
@@ -59,9 +59,9 @@ async function maskedSurfaces(name: string, casePath: string): Promise<Surfaces>
   const exportPath = join(root, `${name}-export.json`);
   const { backend, jobs, call } = testBackend(root, name, () => exportPath);
   try {
-    const info = await call<{ maskKey?: string }>('case:open', { path: casePath });
-    const key = info.maskKey!;
-    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    const info = await call<object>('case:open', { path: casePath });
+    // The key stays in main: nothing the renderer is sent names it.
+    expect(info).not.toHaveProperty('maskKey');
     const page = await call<{ rows: { user: string; device: string }[] }>('attempts:list', {
       report: REPORT,
       query: { outcome: 'all', limit: 100 },
@@ -76,15 +76,25 @@ async function maskedSurfaces(name: string, casePath: string): Promise<Surfaces>
       maskUsers: true,
     });
     expect(jobs).toHaveLength(1);
-    const plain = await call<{ report: { imports: ImportRecord[] } }>('report:get', REPORT);
+    const view = await call<{ report: { imports: ImportRecord[] }; maskedImports: ImportRecord[] }>(
+      'report:get',
+      REPORT,
+    );
+    // The case's key, read from the case file itself (the test's own connection).
+    const db = openCase(casePath, { create: false, readonly: true });
+    const key = getSetting(db, MASK_KEY_SETTING)!;
+    db.close();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(view)).not.toContain(key);
+    expect(view.maskedImports).toHaveLength(view.report.imports.length);
     return {
       key,
       drillUsers: page.rows.map((r) => r.user),
       drillDevices: page.rows.map((r) => r.device),
       exportText: readFileSync(exportPath, 'utf8'),
       pdfExamples: jobs[0]!.report.imports.flatMap((r) => r.examples.map((e) => e.detail)),
-      // The renderer masks the view's examples with the same function and the key of the case info.
-      viewExamples: plain.report.imports.flatMap((r) => maskImportRecord(r, key).examples.map((e) => e.detail)),
+      // What the view shows with masking on: main's masked copy of the report's import records.
+      viewExamples: view.maskedImports.flatMap((r) => r.examples.map((e) => e.detail)),
     };
   } finally {
     backend.session.close();

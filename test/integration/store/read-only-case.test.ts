@@ -11,7 +11,7 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync } from '
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { listAttempts } from '../../../src-main/insights/attempts';
+import { listAttempts } from '../../../src-main/drilldown/attempts';
 import { computeReport } from '../../../src-main/report/compute-report';
 import type { CaseInfo } from '../../../src-main/shared/ipc-contract';
 import { PLATFORMS, SECTIONS } from '../../../src-main/shared/taxonomy';

@@ -13,7 +13,7 @@ import {
   isAppIndexUrl,
   isAppOriginUrl,
   resolveAppUrl,
-} from '../../../src-main/app/app-protocol';
+} from '../../../src-main/renderer-host/app-protocol';
 
 let temp = '';
 let root = '';

@@ -13,14 +13,8 @@
 import fc from 'fast-check';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createInvoker,
-  HandlerError,
-  WINDOW_CHANNELS,
-  type Handlers,
-  type Sender,
-  type SenderWindow,
-} from '../../../src-main/app/ipc';
+import { createInvoker, HandlerError, WINDOW_CHANNELS, type Handlers, type Sender } from '../../../src-main/app/ipc';
+import type { SenderWindow } from '../../../src-main/renderer-host/sender-window';
 import { ARG_SCHEMAS } from '../../../src-main/app/schemas';
 import { MAX_PATH_LENGTH } from '../../../src-main/platform/paths';
 import {

@@ -3,12 +3,11 @@ import {
   createInvoker,
   HandlerError,
   registerIpc,
-  senderWindowOf,
   WINDOW_CHANNELS,
   type Handlers,
   type Sender,
-  type WindowContents,
 } from '../../../src-main/app/ipc';
+import { senderWindowOf, type WindowContents } from '../../../src-main/renderer-host/sender-window';
 import { INVOKE_CHANNELS } from '../../../src-main/shared/ipc-contract';
 
 const APP = 'file:///app/out/renderer/index.html';

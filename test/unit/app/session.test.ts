@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engine } from '../../../src-main/app/engine';
 import { HandlerError } from '../../../src-main/app/ipc';
-import {
-  AppSession,
-  addDays,
-  progressThrottle,
-  type Dialogs,
-  type SessionOptions,
-} from '../../../src-main/app/session';
-import type { ImportProgress } from '../../../src-main/shared/import-types';
+import { AppSession, type Dialogs, type SessionOptions } from '../../../src-main/app/session';
+import { addDays } from '../../../src-main/shared/calendar-day';
 
 const SAMPLE = join(process.cwd(), 'resources', 'sample-case.enrollscope');
 
@@ -168,37 +162,7 @@ describe('AppSession', () => {
   });
 });
 
-describe('progressThrottle', () => {
-  it('passes the first event of each file and phase and every end, and thins the rest', () => {
-    const sent: ImportProgress[] = [];
-    const throttle = progressThrottle(10_000, (p) => sent.push(p));
-    const p = (fileIndex: number, phase: ImportProgress['phase'], bytesRead: number): ImportProgress => ({
-      file: `f${fileIndex}`,
-      fileIndex,
-      fileCount: 2,
-      bytesRead,
-      totalBytes: 100,
-      rows: bytesRead,
-      overallBytesRead: bytesRead,
-      overallTotalBytes: 200,
-      phase,
-    });
-    [
-      p(0, 'reading', 1),
-      p(0, 'reading', 2),
-      p(0, 'reading', 3),
-      p(0, 'attempts', 100),
-      p(0, 'done', 100),
-      p(1, 'reading', 5),
-    ].forEach(throttle);
-    expect(sent.map((e) => `${e.fileIndex}:${e.phase}:${e.bytesRead}`)).toEqual([
-      '0:reading:1',
-      '0:attempts:100',
-      '0:done:100',
-      '1:reading:5',
-    ]);
-  });
-
+describe('addDays', () => {
   it('adds days across months', () => {
     expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');

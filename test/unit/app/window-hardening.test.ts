@@ -268,7 +268,7 @@ describe('the app window (src-main/app/window.ts)', () => {
 
 describe('the app:// scheme (checklist item 18, src-main/app/app-scheme.ts)', () => {
   it('is registered as privileged: standard, secure, fetch; nothing more', async () => {
-    const { registerAppScheme } = await import('../../../src-main/app/app-scheme');
+    const { registerAppScheme } = await import('../../../src-main/renderer-host/app-scheme');
     registerAppScheme();
     expect(fake.state.privilegedSchemes).toEqual([
       [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],

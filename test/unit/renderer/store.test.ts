@@ -71,7 +71,7 @@ function fakeApi(
         case: session.case ?? caseInfo('/u/Cases/new.enrollscope'),
       }),
     cancelImport: () => ok(true),
-    // Called by the insights slices whenever the case or the report changes.
+    // Called by the slices beside the report whenever the case or the report changes.
     listAnnotations: () => ok([]),
     getFunnel: () => ok(null),
     getFindings: () => ok([]),

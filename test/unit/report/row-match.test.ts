@@ -4,7 +4,7 @@
  * platform filter hides, trimmed observed screens; and the bound on observed rows shown.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAttempts } from '../../../src-main/insights/attempts';
+import { listAttempts } from '../../../src-main/drilldown/attempts';
 import { computeReport } from '../../../src-main/report/compute-report';
 import { catalogRowOf, screenLetters } from '../../../src-main/report/row-match';
 import { MAX_OBSERVED_ROWS } from '../../../src-main/report/section-tables';
