@@ -18,9 +18,13 @@ try {
   new Database(':memory:').close();
 } catch (error) {
   if (!/NODE_MODULE_VERSION|compiled against|invalid ELF|wrong ELF/.test(String(error?.message))) throw error;
-  const abi = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/sqlite-abi.mjs', import.meta.url)), 'node'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const abi = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../scripts/sqlite-abi.mjs', import.meta.url)), 'node'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (abi.status !== 0) process.exit(1);
   const again = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit' });
   process.exit(again.status ?? 1);

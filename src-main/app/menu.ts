@@ -53,7 +53,12 @@ export function menuTemplate(
         click: () => actions.send({ command: 'import-files' }),
       },
       { type: 'separator' },
-      { id: 'print-pdf', label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.send({ command: 'print-pdf' }) },
+      {
+        id: 'print-pdf',
+        label: 'Print to PDF…',
+        accelerator: 'CmdOrCtrl+P',
+        click: () => actions.send({ command: 'print-pdf' }),
+      },
       ...(isMac
         ? []
         : ([{ type: 'separator' }, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] as const)),

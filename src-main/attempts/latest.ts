@@ -21,8 +21,7 @@ const KEY_OF: Record<End, Record<Table, string>> = {
 /** The stored value, or undefined when never stored (a case written by something else, or before the value existed). */
 export function storedLatest(db: Database.Database, table: Table, end: End = 'latest'): number | null | undefined {
   const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY_OF[end][table]) as
-    | string
-    | undefined;
+    string | undefined;
   if (value === undefined) return undefined;
   return value === '' ? null : Number(value);
 }

@@ -14,8 +14,10 @@ export function formatImportsText(imports: readonly ImportRecord[]): string {
       `#${record.id}  ${safe(record.file)}  ${record.format}  ${record.rows} rows: ${record.imported} imported, ` +
         `${record.duplicates} duplicates, ${skipped} skipped  sha256 ${record.sha256.slice(0, 12)}  ${record.importedAt}`,
     );
-    for (const [reason, count] of Object.entries(record.skipped)) lines.push(`      skipped ${count} × ${safe(reason)}`);
-    for (const example of record.examples) lines.push(`        line ${example.line}: ${safe(example.reason)}: ${safe(example.detail)}`);
+    for (const [reason, count] of Object.entries(record.skipped))
+      lines.push(`      skipped ${count} × ${safe(reason)}`);
+    for (const example of record.examples)
+      lines.push(`        line ${example.line}: ${safe(example.reason)}: ${safe(example.detail)}`);
   }
   return `${lines.join('\n')}\n`;
 }

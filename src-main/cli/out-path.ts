@@ -38,12 +38,17 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** What `out` would overwrite that it must not ("the case", "an input file"), or null. */
-export function outConflict(out: string, paths: ProtectedPaths, platform: NodeJS.Platform = process.platform): string | null {
+export function outConflict(
+  out: string,
+  paths: ProtectedPaths,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   const target = comparable(realPath(out), platform);
   const guarded: { path: string; what: string }[] = [];
   if (paths.db !== undefined) {
     const db = realPath(paths.db);
-    for (const suffix of CASE_COMPANIONS) guarded.push({ path: `${db}${suffix}`, what: suffix ? `the case's ${suffix} file` : 'the case' });
+    for (const suffix of CASE_COMPANIONS)
+      guarded.push({ path: `${db}${suffix}`, what: suffix ? `the case's ${suffix} file` : 'the case' });
   }
   for (const file of paths.files) guarded.push({ path: realPath(file), what: 'an input file' });
   for (const { path, what } of guarded) {

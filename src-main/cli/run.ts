@@ -158,8 +158,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<stri
     // reportFor masked the report already when asked (the print route draws what it is given).
     const job = buildPrintJob(db, {
       report,
-        ...(args.compare ? { compare: args.compare } : {}),
-        maskUsers: args.maskUsers,
+      ...(args.compare ? { compare: args.compare } : {}),
+      maskUsers: args.maskUsers,
       meta: {
         page: { paper: pdf.paper, orientation: pdf.landscape ? 'landscape' : 'portrait' },
         caseName: args.db ? basename(args.db).replace(/\.enrollscope$/i, '') : null,

@@ -58,13 +58,12 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
       WHERE a.platform = u.value ->> 2 AND a.start_ms >= u.value ->> 0 AND a.start_ms < u.value ->> 1)`;
     const knownOnly = unknown.length > 0 && known !== null;
     const inRange = knownOnly ? `${inSpan} AND NOT ${inUnknownCell}` : inSpan;
-    const outside =
-      !knownOnly
-        ? 0
-        : (db
-            .prepare(`SELECT count(*) FROM attempts AS a WHERE ${inSpan} AND ${inUnknownCell}`)
-            .pluck()
-            .get(params) as number);
+    const outside = !knownOnly
+      ? 0
+      : (db
+          .prepare(`SELECT count(*) FROM attempts AS a WHERE ${inSpan} AND ${inUnknownCell}`)
+          .pluck()
+          .get(params) as number);
 
     const reachedColumns = SECTIONS.map((_, i) => `ifnull(sum((a.reached >> ${i}) & 1), 0)`).join(', ');
     const totals = db

@@ -32,7 +32,6 @@ export type PdfPrinter =
   | { readonly kind: 'browser'; readonly path: string; readonly source: string }
   | { readonly kind: 'electron'; readonly path: string; readonly script: string; readonly fallback: string | null };
 
-
 /** Chromium-family browsers where they usually are, per platform. */
 export function browserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === 'darwin') {

@@ -47,7 +47,8 @@ function buildReport(db: Database.Database, filter: ReportFilter, options: Repor
   const spans = readCaseSpans(db);
   const cells = countCells(days, platforms, summaries, counts, spans.eventLog);
 
-  const maxObserved = options.observedRows === 'all' ? Number.POSITIVE_INFINITY : (options.observedRows ?? MAX_OBSERVED_ROWS);
+  const maxObserved =
+    options.observedRows === 'all' ? Number.POSITIVE_INFINITY : (options.observedRows ?? MAX_OBSERVED_ROWS);
   const tables = sectionTables(sections, platforms, counts.byCombo, combos, maxObserved);
   // Unclassified attempts and summary-only counts have no section: Incomplete counts them only
   // when no section filter is set, which keeps the sections' totals = incomplete - unclassified.

@@ -91,7 +91,10 @@ export function formatText(report: Report): string {
       [
         ['Initiated enrollments', rollup.initiated ?? 'unknown (see Coverage)'],
         ['Incomplete enrollments', rollup.incomplete],
-        ['Incomplete rate', rollup.initiated === null ? 'unknown (initiated unknown)' : formatRate(rollup.incompleteRate)],
+        [
+          'Incomplete rate',
+          rollup.initiated === null ? 'unknown (initiated unknown)' : formatRate(rollup.incompleteRate),
+        ],
         ['In progress', rollup.inProgress],
         ['Unclassified (in Incomplete, no section)', rollup.unclassified],
         ['  of which from Intune summary rows', rollup.fromSummary],
@@ -139,7 +142,9 @@ export function formatText(report: Report): string {
   if (report.sections.some((t) => t.rows.some((r) => !r.catalog)))
     out.push('', '* not a row of the catalog (observed in the data)');
   if (report.sections.some((t) => t.rows.some((r) => r.otherWordings !== undefined)))
-    out.push('(other wordings): the observed rows beyond the first 50 of a section, summed (--format csv lists every row)');
+    out.push(
+      '(other wordings): the observed rows beyond the first 50 of a section, summed (--format csv lists every row)',
+    );
 
   const quality = report.dataQuality;
   if (quality.notes.length > 0 || quality.summaryMismatches.length > 0) {

@@ -81,7 +81,12 @@ function countBySection(
     const key = `${combo.actionName}\u0000${screen}\u0000${combo.userAction}`;
     const observed = section.observed.get(key);
     if (observed === undefined) {
-      section.observed.set(key, { actionName: combo.actionName, screen, userAction: combo.userAction, counts: [0, counts[1], counts[2]] });
+      section.observed.set(key, {
+        actionName: combo.actionName,
+        screen,
+        userAction: combo.userAction,
+        counts: [0, counts[1], counts[2]],
+      });
     } else {
       add(observed.counts, counts);
     }

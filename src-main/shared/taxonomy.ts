@@ -43,11 +43,27 @@ export const SECTION_OF_ACTION: Record<ActionName, Section> = {
 };
 
 /** User actions that end an attempt as incomplete; the stored code is the index + 1. */
-export const USER_ACTIONS = ['Cancel', 'Postpone', 'Ignore', 'Decline All', 'Exceeded 30 minutes', 'Closed app'] as const;
+export const USER_ACTIONS = [
+  'Cancel',
+  'Postpone',
+  'Ignore',
+  'Decline All',
+  'Exceeded 30 minutes',
+  'Closed app',
+] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** Event types of an enrollment event log; the stored code is the index + 1. */
-export const EVENT_TYPES = ['start', 'step', 'cancel', 'postpone', 'ignore', 'declineall', 'appclosed', 'complete'] as const;
+export const EVENT_TYPES = [
+  'start',
+  'step',
+  'cancel',
+  'postpone',
+  'ignore',
+  'declineall',
+  'appclosed',
+  'complete',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The platform text of a catalog row. */
@@ -60,7 +76,12 @@ export interface CatalogRow {
   readonly userAction: UserAction;
 }
 
-const row = (actionName: ActionName, screen: string, platform: CatalogPlatform, userAction: UserAction): CatalogRow => ({
+const row = (
+  actionName: ActionName,
+  screen: string,
+  platform: CatalogPlatform,
+  userAction: UserAction,
+): CatalogRow => ({
   actionName,
   screen,
   platform,
@@ -70,24 +91,69 @@ const row = (actionName: ActionName, screen: string, platform: CatalogPlatform, 
 /** The catalog of known rows, in the spec's order (spec section 2). */
 export const CATALOG: readonly CatalogRow[] = [
   row('EnrollmentWrapUp', 'Prompt to open page in Company Portal', 'iOS/Android', 'Cancel'),
-  row('EnrollmentWrapUp', 'Enrolling device screen until finish of Loading company resources', 'iOS/Android', 'Exceeded 30 minutes'),
-  row('DeviceCategory', 'Device Category selection (if admin configured) until click Done', 'iOS/Android', 'Exceeded 30 minutes'),
-  row('PreEnrollmentWizard', 'Set up access screen when having started enrollment but returned to Set up access', 'iOS/Android', 'Postpone'),
-  row('PreEnrollmentWizard', "Set up access screen until clicking Next on the What's Next screen", 'iOS/Android', 'Exceeded 30 minutes'),
+  row(
+    'EnrollmentWrapUp',
+    'Enrolling device screen until finish of Loading company resources',
+    'iOS/Android',
+    'Exceeded 30 minutes',
+  ),
+  row(
+    'DeviceCategory',
+    'Device Category selection (if admin configured) until click Done',
+    'iOS/Android',
+    'Exceeded 30 minutes',
+  ),
+  row(
+    'PreEnrollmentWizard',
+    'Set up access screen when having started enrollment but returned to Set up access',
+    'iOS/Android',
+    'Postpone',
+  ),
+  row(
+    'PreEnrollmentWizard',
+    "Set up access screen until clicking Next on the What's Next screen",
+    'iOS/Android',
+    'Exceeded 30 minutes',
+  ),
   row('iOSProfileLaunch', 'Prompt to show a configuration profile', 'iOS/iPadOS', 'Ignore'),
   row('iOSProfileLaunch', 'Installing profile screen', 'iOS/iPadOS', 'Cancel'),
   row('iOSProfileLaunch', "Prompt to trust the profile's source to enroll the device", 'iOS/iPadOS', 'Cancel'),
   row('iOSProfileLaunch', 'Install profile screen until profile is installed', 'iOS/iPadOS', 'Exceeded 30 minutes'),
   row('AndroidPermissions', 'Device administrator activation screen', 'Android', 'Cancel'),
-  row('AndroidPermissions', 'From prompt for approval to make and manage phone calls until device administrator Activate', 'Android', 'Exceeded 30 minutes'),
+  row(
+    'AndroidPermissions',
+    'From prompt for approval to make and manage phone calls until device administrator Activate',
+    'Android',
+    'Exceeded 30 minutes',
+  ),
   row('KnoxActivation', 'KLMS agent activation (Samsung only)', 'Android', 'Cancel'),
   row('KnoxActivation', 'KLMS agent activation until Confirm', 'Android', 'Exceeded 30 minutes'),
   row('TermsofUse', 'Terms of use (if admin configured)', 'iOS/Android', 'Decline All'),
   row('TermsofUse', 'Terms of use until Accept all', 'iOS/Android', 'Exceeded 30 minutes'),
-  row('Compliance', 'Device compliance (if admin configured) shows as incomplete on access setup post enrollment', 'iOS/Android', 'Postpone'),
-  row('Compliance', 'Device compliance shows as incomplete until updated to show complete', 'iOS/Android', 'Exceeded 30 minutes'),
-  row('Activation', 'Enrollment activation (if admin configured) shows as incomplete on access setup', 'iOS/Android', 'Postpone'),
-  row('Activation', 'Device activation shows as incomplete until updated to show complete', 'iOS/Android', 'Exceeded 30 minutes'),
+  row(
+    'Compliance',
+    'Device compliance (if admin configured) shows as incomplete on access setup post enrollment',
+    'iOS/Android',
+    'Postpone',
+  ),
+  row(
+    'Compliance',
+    'Device compliance shows as incomplete until updated to show complete',
+    'iOS/Android',
+    'Exceeded 30 minutes',
+  ),
+  row(
+    'Activation',
+    'Enrollment activation (if admin configured) shows as incomplete on access setup',
+    'iOS/Android',
+    'Postpone',
+  ),
+  row(
+    'Activation',
+    'Device activation shows as incomplete until updated to show complete',
+    'iOS/Android',
+    'Exceeded 30 minutes',
+  ),
 ];
 
 /** Lower-cases and drops spaces, `_` and `-`: how column names and enum values are compared. */

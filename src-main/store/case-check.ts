@@ -43,7 +43,11 @@ export function refuseDamagedBeforeWrite(db: Database.Database): void {
     refuseDamaged(db, db.name, 'full');
   } catch (error) {
     if (error instanceof CaseRefused) {
-      throw new CaseRefused(db.name, `${error.reason}; nothing was imported (see enrollscope check --db CASE)`, 'damaged');
+      throw new CaseRefused(
+        db.name,
+        `${error.reason}; nothing was imported (see enrollscope check --db CASE)`,
+        'damaged',
+      );
     }
     throw error;
   }

@@ -195,7 +195,10 @@ function OtherWordingsRow({
       </td>
       <td className="nowrap col-platform">{row.platform}</td>
       <td className="user-action">{row.userAction || '—'}</td>
-      <td className="num strong count-cell" title="Not listed one by one here: the section tables CSV export lists each">
+      <td
+        className="num strong count-cell"
+        title="Not listed one by one here: the section tables CSV export lists each"
+      >
         <span data-cell="count">{formatCount(row.count)}</span>
       </td>
       {extras.deltas && (

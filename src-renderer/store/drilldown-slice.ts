@@ -4,7 +4,12 @@
  * filter narrowed by the target; main resolves it exactly as the report's, so the total equals the
  * number clicked. Masking of user names is the app's setting (remembered on this computer).
  */
-import type { AttemptOutcomeFilter, AttemptPage, AttemptSort, AttemptsRequest } from '../../src-main/shared/drilldown-types';
+import type {
+  AttemptOutcomeFilter,
+  AttemptPage,
+  AttemptSort,
+  AttemptsRequest,
+} from '../../src-main/shared/drilldown-types';
 import { SECTIONS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import { currentRequest, latestOnly } from './request';
 import type { FilterNarrowing, Slice } from './types';
@@ -58,7 +63,13 @@ export interface DrillSlice {
    * `filter`: what the dialog's "show only this in the report" action narrows the report to;
    * `platform`: the panel opens narrowed to one platform (a finding about that platform).
    */
-  openDrill(target: DrillTarget, title: string, expected: number | null, filter?: DrillFilter, platform?: Platform): void;
+  openDrill(
+    target: DrillTarget,
+    title: string,
+    expected: number | null,
+    filter?: DrillFilter,
+    platform?: Platform,
+  ): void;
   closeDrill(): void;
   setDrillSearch(search: string): void;
   setDrillOutcome(outcome: AttemptOutcomeFilter): void;

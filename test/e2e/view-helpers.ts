@@ -22,7 +22,8 @@ export const sampleCasePath = (userDataDir: string): string => join(userDataDir,
 
 export const count = (n: number | null): string => (n === null ? '—' : n.toLocaleString('en-US'));
 export const percent = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-export const delta = (n: number | null): string => (n === null ? '—' : n === 0 ? '±0' : `${n > 0 ? '+' : '−'}${count(Math.abs(n))}`);
+export const delta = (n: number | null): string =>
+  n === null ? '—' : n === 0 ? '±0' : `${n > 0 ? '+' : '−'}${count(Math.abs(n))}`;
 export function points(d: number | null): string {
   if (d === null) return '—';
   const p = Math.round(d * 1000) / 10;

@@ -16,7 +16,9 @@ const quote = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.rep
 export function eventLogCsv(events: readonly TestEvent[]): string {
   const lines = ['timestamp,userPrincipalName,deviceId,platform,event,actionName,screen'];
   for (const e of events) {
-    lines.push([e.time, e.user, e.device ?? '', e.platform, e.event, e.action ?? '', e.screen ?? ''].map(quote).join(','));
+    lines.push(
+      [e.time, e.user, e.device ?? '', e.platform, e.event, e.action ?? '', e.screen ?? ''].map(quote).join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -24,7 +26,15 @@ export function eventLogCsv(events: readonly TestEvent[]): string {
 export function eventLogNdjson(events: readonly TestEvent[]): string {
   return events
     .map((e) =>
-      JSON.stringify({ timestamp: e.time, upn: e.user, deviceId: e.device ?? '', platform: e.platform, event: e.event, actionName: e.action ?? '', screen: e.screen ?? '' }),
+      JSON.stringify({
+        timestamp: e.time,
+        upn: e.user,
+        deviceId: e.device ?? '',
+        platform: e.platform,
+        event: e.event,
+        actionName: e.action ?? '',
+        screen: e.screen ?? '',
+      }),
     )
     .join('\n');
 }
@@ -41,7 +51,14 @@ export function completedAttempt(user: string, platform: string, start: string, 
   return [
     { time: at(0), user, platform, event: 'start', device },
     { time: at(1), user, platform, event: 'step', action: 'EnrollmentWrapUp', device },
-    { time: at(2), user, platform, event: 'step', action: platform.toLowerCase().startsWith('android') ? 'AndroidPermissions' : 'iOSProfileLaunch', device },
+    {
+      time: at(2),
+      user,
+      platform,
+      event: 'step',
+      action: platform.toLowerCase().startsWith('android') ? 'AndroidPermissions' : 'iOSProfileLaunch',
+      device,
+    },
     { time: at(3), user, platform, event: 'step', action: 'TermsofUse', device },
     { time: at(4), user, platform, event: 'complete', device },
   ];

@@ -12,6 +12,11 @@ export interface CliResult {
 
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const env = options.env ? { ...process.env, ...options.env } : undefined;
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd, env, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env,
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

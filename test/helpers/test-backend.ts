@@ -5,7 +5,11 @@ export const APP_SENDER = { url: 'app://renderer/index.html', window: 'app' as c
 
 export function testBackend(userDataDir: string, extra: Partial<Parameters<typeof createBackend>[0]> = {}): Backend {
   return createBackend({
-    dialogs: { chooseNewCasePath: async () => null, chooseCaseToOpen: async () => null, chooseImportFiles: async () => [] },
+    dialogs: {
+      chooseNewCasePath: async () => null,
+      chooseCaseToOpen: async () => null,
+      chooseImportFiles: async () => [],
+    },
     userDataDir,
     sampleCase: null,
     emit: () => undefined,

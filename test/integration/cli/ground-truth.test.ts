@@ -25,7 +25,14 @@ describe('the command line against the generator ground truth', () => {
     { seed: 11, format: 'csv', delimiter: ';' },
     { seed: 12, format: 'ndjson' },
   ])('reports exactly the attempts the generator wrote (%o)', async (variant) => {
-    const options: SyntheticOptions = { seed: 1, events: 20_000, days: 20, endDay: '2025-03-31', badRowRate: 0.02, ...variant };
+    const options: SyntheticOptions = {
+      seed: 1,
+      events: 20_000,
+      days: 20,
+      endDay: '2025-03-31',
+      badRowRate: 0.02,
+      ...variant,
+    };
     const file = join(temp(), `log.${options.format}`);
     const written = await writeSyntheticLog(file, options);
     const truth = syntheticAttempts(options);
@@ -55,7 +62,9 @@ describe('the command line against the generator ground truth', () => {
         expected.set(key, (expected.get(key) ?? 0) + 1);
       }
       const actual = new Map<string, number>(
-        (table.rows as Row[]).filter((r) => r.count > 0).map((r) => [`${r.actionName}|${r.screen}|${r.userAction}`, r.count]),
+        (table.rows as Row[])
+          .filter((r) => r.count > 0)
+          .map((r) => [`${r.actionName}|${r.screen}|${r.userAction}`, r.count]),
       );
       expect(actual).toEqual(expected);
       expect(table.incomplete).toBe([...expected.values()].reduce((a, b) => a + b, 0));

@@ -282,7 +282,21 @@ describe('the command line on generated logs', () => {
       ]),
     );
     expect(chosen.previous.range).toEqual({ from: '2025-04-01', to: '2025-04-10', tz: 'UTC' });
-    const text = ok(runCli(['report', '--db', db, '--from', '2025-04-23', '--to', '2025-04-30', '--compare', 'previous', '--format', 'text']));
+    const text = ok(
+      runCli([
+        'report',
+        '--db',
+        db,
+        '--from',
+        '2025-04-23',
+        '--to',
+        '2025-04-30',
+        '--compare',
+        'previous',
+        '--format',
+        'text',
+      ]),
+    );
     expect(text).toContain('Compared with 2025-04-15 to 2025-04-22 (UTC)\n');
     expect(text).toContain(
       'Before reading the change\n- The current period holds a partial day (2025-04-30): the data covers only part of it, so a change may come from that.\n',
@@ -322,6 +336,8 @@ describe('enrollscope funnel and failures: arguments', () => {
     expect(text).toMatch(/^Enrollment failures \(Intune\)\nRange: 2025-06-01 to 2025-06-04 \(UTC\)\nTotal: 9\n/);
     // Failures stay out of the abandonment report.
     // No abandonment data at all: Initiated is unknown (revision 2), never 0.
-    expect(json(runCli(['report', '--db', db, '--from', '2025-06-01', '--to', '2025-06-04'])).rollup.initiated).toBeNull();
+    expect(
+      json(runCli(['report', '--db', db, '--from', '2025-06-01', '--to', '2025-06-04'])).rollup.initiated,
+    ).toBeNull();
   });
 });

@@ -16,7 +16,9 @@ function detailsCsv(path: string, action: string, userAction: string, prefix: st
   const lines = ['time,user,platform,userAction,actionName,screen'];
   for (let i = 0; i < ROWS; i++) {
     const minute = String(i % 600).padStart(3, '0');
-    lines.push(`2025-06-01T${String(Math.floor(Number(minute) / 60) + 8).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z,${prefix}${i}@contoso.example,iOS,${userAction},${action},S${i}`);
+    lines.push(
+      `2025-06-01T${String(Math.floor(Number(minute) / 60) + 8).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z,${prefix}${i}@contoso.example,iOS,${userAction},${action},S${i}`,
+    );
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
@@ -54,7 +56,11 @@ describe('report with 200,000 distinct screen texts', () => {
     expect(screens.incomplete).toBe(ROWS);
     const observed = screens.rows.filter((r: { catalog: boolean }) => !r.catalog);
     expect(observed).toHaveLength(51);
-    expect(observed.at(-1)).toMatchObject({ otherWordings: ROWS - 50, count: ROWS - 50, screen: '199,950 other wordings' });
+    expect(observed.at(-1)).toMatchObject({
+      otherWordings: ROWS - 50,
+      count: ROWS - 50,
+      screen: '199,950 other wordings',
+    });
     expect(screens.rows.reduce((s: number, r: { count: number }) => s + r.count, 0)).toBe(ROWS);
 
     const text = ok(runCli(['report', '--db', db, ...range, '--format', 'text']));

@@ -35,7 +35,10 @@ describe('--out', () => {
   function caseWithImport(): { dir: string; db: string; input: string } {
     const dir = temp();
     const db = join(dir, 'c.enrollscope');
-    const input = writeEventLog(join(dir, 'log.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
+    const input = writeEventLog(
+      join(dir, 'log.csv'),
+      completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'),
+    );
     expect(runCli(['imports', input, '--db', db]).code).toBe(0);
     return { dir, db, input };
   }
@@ -96,7 +99,10 @@ describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only',
   const tinyFs = useTinyFs();
 
   it('full: names the temporary folder, never "damaged", and leaves nothing behind', () => {
-    const input = writeEventLog(join(temp(), 'log.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
+    const input = writeEventLog(
+      join(temp(), 'log.csv'),
+      completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'),
+    );
     const tiny = tinyFs(64);
     fill(tiny.dir);
     const result = runCli(['report', input, '--format', 'text'], { env: { TMPDIR: tiny.dir } });
@@ -114,7 +120,10 @@ describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only',
       completedAttempt(`user-${i}-${'x'.repeat(60)}@contoso.example`, 'iOS', `2025-06-0${1 + (i % 9)}T09:00:00Z`),
     ).flat();
     const input = writeEventLog(join(dir, 'big.csv'), events);
-    const small = writeEventLog(join(dir, 'small.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
+    const small = writeEventLog(
+      join(dir, 'small.csv'),
+      completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'),
+    );
     const tiny = tinyFs(1024);
     // The same folder holds a case with a small import: the failure below is the big import's.
     expect(runCli(['report', small, '--format', 'text'], { env: { TMPDIR: tiny.dir } }).code).toBe(0);
@@ -126,7 +135,10 @@ describe.skipIf(!canMountTinyFs)('a temporary folder that is full or read-only',
   });
 
   it('read-only: names the temporary folder as not writable', () => {
-    const input = writeEventLog(join(temp(), 'log.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
+    const input = writeEventLog(
+      join(temp(), 'log.csv'),
+      completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'),
+    );
     const tiny = tinyFs(64);
     tiny.remountReadOnly();
     const result = runCli(['report', input], { env: { TMPDIR: tiny.dir } });
@@ -149,7 +161,10 @@ describe('names from the disk, printed', () => {
   it('imports --format text, JSON and error messages escape controls, line breaks and bidi overrides', () => {
     const dir = temp();
     const db = join(dir, 'c.enrollscope');
-    const input = writeEventLog(join(dir, evil), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
+    const input = writeEventLog(
+      join(dir, evil),
+      completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'),
+    );
     expect(runCli(['imports', input, '--db', db]).code).toBe(0);
 
     const text = runCli(['imports', '--db', db, '--format', 'text']);

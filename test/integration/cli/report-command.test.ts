@@ -9,8 +9,20 @@ import { useTempDir } from '../../helpers/temp-dir';
 
 const ignored: TestEvent[] = [
   { time: '2025-06-02T09:00:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'start' },
-  { time: '2025-06-02T09:01:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'step', action: 'iOSProfileLaunch' },
-  { time: '2025-06-02T09:02:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'ignore', action: 'iOSProfileLaunch' },
+  {
+    time: '2025-06-02T09:01:00Z',
+    user: 'ann@contoso.example',
+    platform: 'iOS',
+    event: 'step',
+    action: 'iOSProfileLaunch',
+  },
+  {
+    time: '2025-06-02T09:02:00Z',
+    user: 'ann@contoso.example',
+    platform: 'iOS',
+    event: 'ignore',
+    action: 'iOSProfileLaunch',
+  },
 ];
 const events = [...completedAttempt('bob@contoso.example', 'Android', '2025-06-01T10:00:00Z'), ...ignored];
 
@@ -37,12 +49,26 @@ describe('enrollscope report', () => {
       platforms: ['iOS/iPadOS', 'Android'],
       sections: ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'],
     });
-    expect(report.rollup).toEqual({ initiated: 2, incomplete: 1, incompleteRate: 0.5, inProgress: 0, unclassified: 0, fromSummary: 0 });
+    expect(report.rollup).toEqual({
+      initiated: 2,
+      incomplete: 1,
+      incompleteRate: 0.5,
+      inProgress: 0,
+      unclassified: 0,
+      fromSummary: 0,
+    });
     // Revision 2: the data runs 06-01 10:00 to 06-02 09:02, so both days are partial; the range
     // still ends 06-02 because every day with data is partial.
     expect(report.coverage).toEqual({ unknownInitiatedDays: [], partialDays: ['2025-06-01', '2025-06-02'] });
     expect(report.daily).toHaveLength(14);
-    expect(report.daily.at(-1)).toEqual({ date: '2025-06-02', 'Setup Checklist': 0, 'Platform Screens': 1, 'Terms of Use': 0, 'Compliance/Activation': 0, partial: true });
+    expect(report.daily.at(-1)).toEqual({
+      date: '2025-06-02',
+      'Setup Checklist': 0,
+      'Platform Screens': 1,
+      'Terms of Use': 0,
+      'Compliance/Activation': 0,
+      partial: true,
+    });
     const platformScreens = report.sections.find((s: { section: string }) => s.section === 'Platform Screens');
     expect(platformScreens.incomplete).toBe(1);
     expect(platformScreens.rows[0]).toMatchObject({
@@ -67,7 +93,20 @@ describe('enrollscope report', () => {
 
   it('filters by platform, section, dates and zone', () => {
     const file = writeEventLog(join(temp(), 'export.csv'), events);
-    const result = runCli(['report', file, '--platform', 'android', '--section', 'Platform Screens', '--from', '2025-06-01', '--to', '2025-06-03', '--tz', 'America/New_York']);
+    const result = runCli([
+      'report',
+      file,
+      '--platform',
+      'android',
+      '--section',
+      'Platform Screens',
+      '--from',
+      '2025-06-01',
+      '--to',
+      '2025-06-03',
+      '--tz',
+      'America/New_York',
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.range).toEqual({ from: '2025-06-01', to: '2025-06-03', tz: 'America/New_York' });
@@ -79,12 +118,11 @@ describe('enrollscope report', () => {
     expect(Object.keys(report.daily[2])).toEqual(['date', 'Platform Screens']);
     expect(report.coverage).toEqual({ unknownInitiatedDays: [], partialDays: ['2025-06-01', '2025-06-02'] });
     // Android only: the iOS-only catalog rows of the section are left out.
-    expect(report.sections[0].rows.filter((r: { catalog: boolean }) => r.catalog).map((r: { actionName: string }) => r.actionName)).toEqual([
-      'AndroidPermissions',
-      'AndroidPermissions',
-      'KnoxActivation',
-      'KnoxActivation',
-    ]);
+    expect(
+      report.sections[0].rows
+        .filter((r: { catalog: boolean }) => r.catalog)
+        .map((r: { actionName: string }) => r.actionName),
+    ).toEqual(['AndroidPermissions', 'AndroidPermissions', 'KnoxActivation', 'KnoxActivation']);
   });
 
   it('prints text and CSV, and writes --out instead of stdout', () => {

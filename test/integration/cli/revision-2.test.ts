@@ -20,12 +20,18 @@ const json = (result: CliResult) => JSON.parse(ok(result));
 
 function detailsCsv(path: string, rows: readonly (readonly string[])[]): string {
   const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ['abandonmentDateTime,userPrincipalName,platform,actionName,screenOrFlow,userAction', ...rows.map((r) => r.map(quote).join(','))];
+  const lines = [
+    'abandonmentDateTime,userPrincipalName,platform,actionName,screenOrFlow,userAction',
+    ...rows.map((r) => r.map(quote).join(',')),
+  ];
   writeFileSync(path, `${lines.join('\r\n')}\r\n`);
   return path;
 }
 function summaryCsv(path: string, rows: readonly (readonly (string | number)[])[]): string {
-  writeFileSync(path, ['date,platform,initiatedEnrollments,incompleteEnrollments', ...rows.map((r) => r.join(','))].join('\n'));
+  writeFileSync(
+    path,
+    ['date,platform,initiatedEnrollments,incompleteEnrollments', ...rows.map((r) => r.join(','))].join('\n'),
+  );
   return path;
 }
 const RANGE = ['--from', '2025-06-01', '--to', '2025-06-03'];
@@ -36,12 +42,36 @@ describe('revision 2 through the command line', () => {
   it('a details export alone: Initiated and the rate unknown, said so, never 0 or 100%', () => {
     const dir = temp();
     const file = detailsCsv(join(dir, 'details.csv'), [
-      ['2025-06-01T10:00:00Z', 'ann@contoso.example', 'iOS', 'iOSProfileLaunch', 'Prompt to "show" a configuration profile', 'Ignore'],
-      ['2025-06-02T10:00:00Z', 'bob@contoso.example', 'Android', 'TermsofUse', 'Terms of use (if admin configured)', 'Decline All'],
+      [
+        '2025-06-01T10:00:00Z',
+        'ann@contoso.example',
+        'iOS',
+        'iOSProfileLaunch',
+        'Prompt to "show" a configuration profile',
+        'Ignore',
+      ],
+      [
+        '2025-06-02T10:00:00Z',
+        'bob@contoso.example',
+        'Android',
+        'TermsofUse',
+        'Terms of use (if admin configured)',
+        'Decline All',
+      ],
     ]);
     const report = json(runCli(['report', file, ...RANGE]));
-    expect(report.rollup).toEqual({ initiated: null, incomplete: 2, incompleteRate: null, inProgress: 0, unclassified: 0, fromSummary: 0 });
-    expect(report.coverage).toEqual({ unknownInitiatedDays: ['2025-06-01', '2025-06-02'], partialDays: ['2025-06-01', '2025-06-02'] });
+    expect(report.rollup).toEqual({
+      initiated: null,
+      incomplete: 2,
+      incompleteRate: null,
+      inProgress: 0,
+      unclassified: 0,
+      fromSummary: 0,
+    });
+    expect(report.coverage).toEqual({
+      unknownInitiatedDays: ['2025-06-01', '2025-06-02'],
+      partialDays: ['2025-06-01', '2025-06-02'],
+    });
     // The screen worded otherwise counts on catalog row 6.
     const screens = report.sections.find((s: { section: string }) => s.section === 'Platform Screens');
     expect(screens.rows[0]).toMatchObject({ screen: 'Prompt to show a configuration profile', count: 1 });
@@ -56,14 +86,31 @@ describe('revision 2 through the command line', () => {
     const funnel = json(runCli(['funnel', file, ...RANGE]));
     expect(funnel.initiated).toBeNull();
     expect(funnel.completionRate).toBeNull();
-    expect(funnel.sections.map((s: { overallConversion: null }) => s.overallConversion)).toEqual([null, null, null, null]);
+    expect(funnel.sections.map((s: { overallConversion: null }) => s.overallConversion)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(funnel.caveats[0]).toMatch(/^Initiated is unknown/);
     const funnelText = ok(runCli(['funnel', file, ...RANGE, '--format', 'text']));
     expect(funnelText).toMatch(/Initiated \(known\) +unknown\n/);
     expect(funnelText).not.toMatch(/100\.0%|\b0\.0%/);
 
     // The drill-down of row 6 lists the attempt with its own screen text.
-    const drill = json(runCli(['attempts', file, ...RANGE, '--action', 'iOSProfileLaunch', '--screen', 'Prompt to show a configuration profile', '--user-action', 'Ignore']));
+    const drill = json(
+      runCli([
+        'attempts',
+        file,
+        ...RANGE,
+        '--action',
+        'iOSProfileLaunch',
+        '--screen',
+        'Prompt to show a configuration profile',
+        '--user-action',
+        'Ignore',
+      ]),
+    );
     expect(drill.rows.map((r: { screen: string }) => r.screen)).toEqual(['Prompt to "show" a configuration profile']);
     expect(drill.coverage.unknownInitiatedDays).toEqual(['2025-06-01', '2025-06-02']);
   });
@@ -75,7 +122,14 @@ describe('revision 2 through the command line', () => {
       ['2025-06-02', 'iOS', 80, 20],
     ]);
     const report = json(runCli(['report', file, ...RANGE]));
-    expect(report.rollup).toEqual({ initiated: 230, incomplete: 55, incompleteRate: 55 / 230, inProgress: 0, unclassified: 55, fromSummary: 55 });
+    expect(report.rollup).toEqual({
+      initiated: 230,
+      incomplete: 55,
+      incompleteRate: 55 / 230,
+      inProgress: 0,
+      unclassified: 55,
+      fromSummary: 55,
+    });
     expect(report.coverage).toEqual({ unknownInitiatedDays: [], partialDays: [] });
     expect(report.dataQuality.summaryMismatches).toEqual([]);
     const text = ok(runCli(['report', file, ...RANGE, '--format', 'text']));
@@ -92,10 +146,19 @@ describe('revision 2 through the command line', () => {
       ['2025-06-01T10:00:00Z', 'cy@contoso.example', 'Android', 'KnoxActivation', '', 'Cancel'],
     ]);
     const report = json(runCli(['report', summary, details, ...RANGE]));
-    expect(report.rollup).toEqual({ initiated: 40, incomplete: 11, incompleteRate: 0.25, inProgress: 0, unclassified: 10, fromSummary: 10 });
+    expect(report.rollup).toEqual({
+      initiated: 40,
+      incomplete: 11,
+      incompleteRate: 0.25,
+      inProgress: 0,
+      unclassified: 10,
+      fromSummary: 10,
+    });
     expect(report.coverage.unknownInitiatedDays).toEqual(['2025-06-01']);
     const text = ok(runCli(['report', summary, details, ...RANGE, '--format', 'text']));
-    expect(text).toContain('- The rate covers only the known days (0 of 3): 1 incomplete on 2025-06-01 (initiated unknown)');
+    expect(text).toContain(
+      '- The rate covers only the known days (0 of 3): 1 incomplete on 2025-06-01 (initiated unknown)',
+    );
   });
 
   it('partial days at both ends in two zones: JSON, text, and the comparison’s caveats', () => {
@@ -110,7 +173,9 @@ describe('revision 2 through the command line', () => {
     const range = ['--from', '2025-05-31', '--to', '2025-06-06'];
     const utc = json(runCli(['report', file, '--db', db, ...range]));
     expect(utc.coverage.partialDays).toEqual(['2025-06-01', '2025-06-05']);
-    expect(utc.daily.filter((d: { partial?: true }) => d.partial === true).map((d: { date: string }) => d.date)).toEqual(['2025-06-01', '2025-06-05']);
+    expect(
+      utc.daily.filter((d: { partial?: true }) => d.partial === true).map((d: { date: string }) => d.date),
+    ).toEqual(['2025-06-01', '2025-06-05']);
     expect(utc.daily.filter((d: object) => 'partial' in d)).toHaveLength(2);
     const tokyo = json(runCli(['report', '--db', db, ...range, '--tz', 'Asia/Tokyo']));
     expect(tokyo.coverage.partialDays).toEqual(['2025-06-01', '2025-06-06']);
@@ -122,11 +187,27 @@ describe('revision 2 through the command line', () => {
     expect(text).toMatch(/2025-06-05 +0 +0 +0 +0 +partial\n/);
     expect(text).toContain('- 2025-06-05 is a partial day: data from 00:00 to 18:00 UTC');
 
-    const compared = json(runCli(['report', '--db', db, '--from', '2025-06-04', '--to', '2025-06-05', '--compare', 'previous']));
-    expect(compared.caveats.map((c: { period: string; kind: string; days: string[] }) => [c.period, c.kind, c.days])).toEqual([
-      ['current', 'partial-days', ['2025-06-05']],
-    ]);
-    const comparedText = ok(runCli(['report', '--db', db, '--from', '2025-06-04', '--to', '2025-06-05', '--compare', 'previous', '--format', 'text']));
+    const compared = json(
+      runCli(['report', '--db', db, '--from', '2025-06-04', '--to', '2025-06-05', '--compare', 'previous']),
+    );
+    expect(
+      compared.caveats.map((c: { period: string; kind: string; days: string[] }) => [c.period, c.kind, c.days]),
+    ).toEqual([['current', 'partial-days', ['2025-06-05']]]);
+    const comparedText = ok(
+      runCli([
+        'report',
+        '--db',
+        db,
+        '--from',
+        '2025-06-04',
+        '--to',
+        '2025-06-05',
+        '--compare',
+        'previous',
+        '--format',
+        'text',
+      ]),
+    );
     expect(comparedText).toContain('- The current period holds a partial day (2025-06-05)');
   });
 });

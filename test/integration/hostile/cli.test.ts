@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRecord } from '../../../src-main/shared/report-types';
 import { openCase } from '../../../src-main/store/case-file';
-import { EVENT_HEADER, goodRow, reasonWithoutEntry, writeHostileCorpus, type HostileCase } from '../../fixtures/hostile/corpus';
+import {
+  EVENT_HEADER,
+  goodRow,
+  reasonWithoutEntry,
+  writeHostileCorpus,
+  type HostileCase,
+} from '../../fixtures/hostile/corpus';
 import { caseSnapshot, type CaseSnapshot } from '../../helpers/case-snapshot';
 import { runCliBounded, type BoundedCliResult } from '../../helpers/run-cli-bounded';
 

@@ -14,7 +14,13 @@ import { runImportInWorker } from '../../../src-main/workers/import-in-worker';
 import type { ImportOutcome } from '../../../src-main/shared/import-types';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
-import { EVENT_HEADER, goodRow, reasonWithoutEntry, writeHostileCorpus, type HostileCase } from '../../fixtures/hostile/corpus';
+import {
+  EVENT_HEADER,
+  goodRow,
+  reasonWithoutEntry,
+  writeHostileCorpus,
+  type HostileCase,
+} from '../../fixtures/hostile/corpus';
 import { crc32OfZeros, deflatedZeros } from '../../fixtures/hostile/zip-writer';
 import { bounded, withTimeout } from '../../helpers/bounds';
 import { caseSnapshot } from '../../helpers/case-snapshot';

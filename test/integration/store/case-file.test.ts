@@ -70,7 +70,9 @@ describe('case files', () => {
   it('refuses a damaged case', () => {
     const path = join(temp(), 'damaged.enrollscope');
     const db = openCase(path);
-    db.exec("CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT hex(randomblob(500)) FROM n");
+    db.exec(
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT hex(randomblob(500)) FROM n',
+    );
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const bytes = readFileSync(path);
@@ -95,7 +97,9 @@ describe('migrations', () => {
     const db = openCase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(getSetting(db, 'customer')).toBe('Contoso');
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(indexes).toEqual(expect.arrayContaining(['attempts_open', 'details_by_seq']));
     db.close();
   });

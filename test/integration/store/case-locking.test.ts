@@ -31,8 +31,14 @@ describe('a case while another process holds its write lock', () => {
   async function caseWithImport(): Promise<{ path: string; more: string }> {
     const dir = temp();
     const path = join(dir, 'busy.enrollscope');
-    const first = writeEventLog(join(dir, 'first.csv'), completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'));
-    const more = writeEventLog(join(dir, 'more.csv'), completedAttempt('bob@contoso.example', 'Android', '2025-06-03T09:00:00Z'));
+    const first = writeEventLog(
+      join(dir, 'first.csv'),
+      completedAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z'),
+    );
+    const more = writeEventLog(
+      join(dir, 'more.csv'),
+      completedAttempt('bob@contoso.example', 'Android', '2025-06-03T09:00:00Z'),
+    );
     const db = openCase(path);
     await importFiles(db, [first]);
     db.close();
@@ -69,7 +75,7 @@ describe('a case while another process holds its write lock', () => {
     db.pragma('busy_timeout = 300');
     try {
       const error = await importRefusal(db, [more]);
-        expect(error.problem).toBe('busy');
+      expect(error.problem).toBe('busy');
       expect(error.message).toContain('another import into this case is running');
       expect(error.message).not.toMatch(/damaged/);
     } finally {

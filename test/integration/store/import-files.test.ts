@@ -19,8 +19,20 @@ const counts = (db: CaseDb): Record<string, number> =>
 
 const abandoned: TestEvent[] = [
   { time: '2025-06-02T09:00:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'start' },
-  { time: '2025-06-02T09:01:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'step', action: 'iOSProfileLaunch' },
-  { time: '2025-06-02T09:02:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'ignore', action: 'iOSProfileLaunch' },
+  {
+    time: '2025-06-02T09:01:00Z',
+    user: 'ann@contoso.example',
+    platform: 'iOS',
+    event: 'step',
+    action: 'iOSProfileLaunch',
+  },
+  {
+    time: '2025-06-02T09:02:00Z',
+    user: 'ann@contoso.example',
+    platform: 'iOS',
+    event: 'ignore',
+    action: 'iOSProfileLaunch',
+  },
 ];
 
 describe.each<[string, InputReader]>([
@@ -31,11 +43,21 @@ describe.each<[string, InputReader]>([
 
   it('stores an event log, counts its rows and builds attempts', async () => {
     const db = openCase(join(temp(), 'case.enrollscope'));
-    const file = writeEventLog(join(temp(), 'log.csv'), [...completedAttempt('bob@contoso.example', 'Android', '2025-06-01T10:00:00Z'), ...abandoned]);
+    const file = writeEventLog(join(temp(), 'log.csv'), [
+      ...completedAttempt('bob@contoso.example', 'Android', '2025-06-01T10:00:00Z'),
+      ...abandoned,
+    ]);
     const [outcome] = await importFiles(db, [file], { reader });
     expect(outcome?.status).toBe('imported');
     if (outcome?.status !== 'imported') return;
-    expect(outcome.record).toMatchObject({ file: 'log.csv', format: 'event-log/csv', rows: 8, imported: 8, duplicates: 0, skipped: {} });
+    expect(outcome.record).toMatchObject({
+      file: 'log.csv',
+      format: 'event-log/csv',
+      rows: 8,
+      imported: 8,
+      duplicates: 0,
+      skipped: {},
+    });
     expect(outcome.record.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(counts(db)).toMatchObject({ imports: 1, events: 8, attempts: 2, users: 2 });
     db.close();
@@ -57,7 +79,11 @@ describe.each<[string, InputReader]>([
   it('stores identical rows once and counts them as duplicates', async () => {
     const db = openCase(join(temp(), 'case.enrollscope'));
     const first = writeEventLog(join(temp(), 'week1.csv'), abandoned);
-    const overlap = writeEventLog(join(temp(), 'week1-and-2.ndjson'), [...abandoned, ...completedAttempt('cy@contoso.example', 'iPadOS', '2025-06-09T08:00:00Z')], 'ndjson');
+    const overlap = writeEventLog(
+      join(temp(), 'week1-and-2.ndjson'),
+      [...abandoned, ...completedAttempt('cy@contoso.example', 'iPadOS', '2025-06-09T08:00:00Z')],
+      'ndjson',
+    );
     await importFiles(db, [first, overlap], { reader });
     const [, second] = listImports(db);
     expect(second).toMatchObject({ format: 'event-log/ndjson', rows: 8, imported: 5, duplicates: 3 });
@@ -81,7 +107,14 @@ describe.each<[string, InputReader]>([
   it('keeps nothing of a cancelled import', async () => {
     const db = openCase(join(temp(), 'case.enrollscope'));
     const events: TestEvent[] = [];
-    for (let u = 0; u < 3000; u++) events.push(...completedAttempt(`user${u}@contoso.example`, u % 2 ? 'iOS' : 'Android', `2025-06-${String(1 + (u % 28)).padStart(2, '0')}T10:00:00Z`));
+    for (let u = 0; u < 3000; u++)
+      events.push(
+        ...completedAttempt(
+          `user${u}@contoso.example`,
+          u % 2 ? 'iOS' : 'Android',
+          `2025-06-${String(1 + (u % 28)).padStart(2, '0')}T10:00:00Z`,
+        ),
+      );
     const file = writeEventLog(join(temp(), 'big.csv'), events);
     const controller = new AbortController();
     const outcomes = await importFiles(db, [file], {

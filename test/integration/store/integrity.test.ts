@@ -26,9 +26,15 @@ describe('index damage', () => {
     const dir = temp();
     const path = join(dir, 'indexed.enrollscope');
     const events: TestEvent[] = [];
-    for (let i = 0; i < 300; i++) events.push(...completedAttempt(`user${i}@contoso.example`, i % 2 ? 'iOS' : 'Android', `2025-06-0${1 + (i % 9)}T09:00:00Z`));
+    for (let i = 0; i < 300; i++)
+      events.push(
+        ...completedAttempt(`user${i}@contoso.example`, i % 2 ? 'iOS' : 'Android', `2025-06-0${1 + (i % 9)}T09:00:00Z`),
+      );
     const first = writeEventLog(join(dir, 'first.csv'), events);
-    const more = writeEventLog(join(dir, 'more.csv'), completedAttempt('late@contoso.example', 'iOS', '2025-06-10T09:00:00Z'));
+    const more = writeEventLog(
+      join(dir, 'more.csv'),
+      completedAttempt('late@contoso.example', 'iOS', '2025-06-10T09:00:00Z'),
+    );
     const db = openCase(path);
     await importFiles(db, [first]);
     db.close();
@@ -89,21 +95,27 @@ describe("the app's Check case (case:check)", () => {
     const dir = temp();
     const path = join(dir, 'app.enrollscope');
     const events: TestEvent[] = [];
-    for (let i = 0; i < 300; i++) events.push(...completedAttempt(`user${i}@contoso.example`, 'iOS', '2025-06-02T09:00:00Z'));
+    for (let i = 0; i < 300; i++)
+      events.push(...completedAttempt(`user${i}@contoso.example`, 'iOS', '2025-06-02T09:00:00Z'));
     const db = openCase(path);
     await importFiles(db, [writeEventLog(join(dir, 'log.csv'), events)]);
     db.close();
     const backend = testBackend(join(dir, 'user-data'));
     const sender = APP_SENDER;
     expect((await backend.invoke('case:open', { path }, sender)).ok).toBe(true);
-    expect(await backend.invoke('case:check', undefined, sender)).toEqual({ ok: true, value: { ok: true, problems: [] } });
+    expect(await backend.invoke('case:check', undefined, sender)).toEqual({
+      ok: true,
+      value: { ok: true, problems: [] },
+    });
     backend.session.close();
 
     flipBitInIndex(path, 'attempts_by_group');
     expect((await backend.invoke('case:open', { path }, sender)).ok).toBe(true);
     const damaged = await backend.invoke('case:check', undefined, sender);
     expect(damaged).toMatchObject({ ok: true, value: { ok: false } });
-    expect((damaged as { value: { problems: string[] } }).value.problems.join('\n')).toMatch(/missing from index attempts_by_group/);
+    expect((damaged as { value: { problems: string[] } }).value.problems.join('\n')).toMatch(
+      /missing from index attempts_by_group/,
+    );
     backend.session.close();
   });
 });

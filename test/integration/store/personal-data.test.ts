@@ -26,7 +26,12 @@ function fileHolds(path: string, text: string): boolean {
 const columns = (db: Database.Database, table: string): string[] =>
   (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((row) => row.name);
 
-const SECRETS = ['ann.secret@contoso.example', 'SECRET-DEVICE-0042', 'SECRET-DETAILS-TEXT', '/home/SECRET-CONSULTANT/customer.csv'];
+const SECRETS = [
+  'ann.secret@contoso.example',
+  'SECRET-DEVICE-0042',
+  'SECRET-DETAILS-TEXT',
+  '/home/SECRET-CONSULTANT/customer.csv',
+];
 
 /** A case exactly as version 3 of the schema made it, with a failure and an import that hold personal data. */
 function version3Case(path: string): void {
@@ -45,7 +50,14 @@ function version3Case(path: string): void {
      VALUES (?, ?, ?, ?, 'iOS', '17.5', 'Company Portal', 'User abandonment', 'User canceled', ?, ?)`,
   );
   for (let i = 0; i < 200; i++) {
-    insert.run(`id:g-${i}`, Date.parse('2025-06-02T10:00:00Z') + i * 60_000, SECRETS[0], SECRETS[1], `${SECRETS[2]} ${'x'.repeat(i * 50)}`, 2 ** 32 + i);
+    insert.run(
+      `id:g-${i}`,
+      Date.parse('2025-06-02T10:00:00Z') + i * 60_000,
+      SECRETS[0],
+      SECRETS[1],
+      `${SECRETS[2]} ${'x'.repeat(i * 50)}`,
+      2 ** 32 + i,
+    );
   }
   db.close();
 }
@@ -60,7 +72,16 @@ describe('personal data a case does not keep', () => {
 
     const db = openCase(path, { create: false });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(columns(db, 'failures')).toEqual(['key', 'time_ms', 'os', 'os_version', 'method', 'category', 'reason', 'seq']);
+    expect(columns(db, 'failures')).toEqual([
+      'key',
+      'time_ms',
+      'os',
+      'os_version',
+      'method',
+      'category',
+      'reason',
+      'seq',
+    ]);
     expect(columns(db, 'imports')).not.toContain('source_path');
     const failures = computeFailures(db, { from: '2025-06-02', to: '2025-06-02', tz: 'UTC' });
     expect(failures.total).toBe(200);

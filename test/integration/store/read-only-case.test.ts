@@ -29,17 +29,24 @@ const BIN = join(process.cwd(), 'bin', 'enrollscope.js');
 const canSwitchUser = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
 
 function asNobody(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, HOME: '/tmp' },
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: '/tmp' },
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function events(): TestEvent[] {
   const all: TestEvent[] = [];
-  for (let i = 0; i < 20; i++) all.push(...completedAttempt(`user${i}@contoso.example`, i % 2 ? 'iOS' : 'Android', `2025-06-0${1 + (i % 5)}T09:00:00Z`));
+  for (let i = 0; i < 20; i++)
+    all.push(
+      ...completedAttempt(`user${i}@contoso.example`, i % 2 ? 'iOS' : 'Android', `2025-06-0${1 + (i % 5)}T09:00:00Z`),
+    );
   all.push({ time: '2025-06-04T10:00:00Z', user: 'left@contoso.example', platform: 'iOS', event: 'start' });
   return all;
 }
@@ -49,7 +56,10 @@ async function makeCase(dir: string): Promise<{ path: string; more: string }> {
   const db = openCase(path);
   await importFiles(db, [writeEventLog(join(dir, 'log.csv'), events())]);
   db.close();
-  const more = writeEventLog(join(dir, 'more.csv'), completedAttempt('late@contoso.example', 'iOS', '2025-06-05T09:00:00Z'));
+  const more = writeEventLog(
+    join(dir, 'more.csv'),
+    completedAttempt('late@contoso.example', 'iOS', '2025-06-05T09:00:00Z'),
+  );
   return { path, more };
 }
 
@@ -86,12 +96,18 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
     const error = await importRefusal(db, [more]);
     db.close();
     expect(error.problem).toBe('read-only');
-    expect(error.message).toBe('shared.enrollscope: the case is read-only for you (the file or its folder is not writable): it can be read, not changed');
+    expect(error.message).toBe(
+      'shared.enrollscope: the case is read-only for you (the file or its folder is not writable): it can be read, not changed',
+    );
     expect(readdirSync(tiny.dir)).toEqual(['shared.enrollscope']);
     // A new case there, or in a folder that does not exist: said so, not "damaged".
     const readOnlyDir = tiny.dir;
-    expect(() => openCase(join(readOnlyDir, 'new.enrollscope'))).toThrow(/new\.enrollscope: cannot create the case: the folder .* is not writable$/);
-    expect(() => openCase(join(readOnlyDir, 'missing', 'new.enrollscope'))).toThrow(/cannot create the case: the folder .*missing does not exist$/);
+    expect(() => openCase(join(readOnlyDir, 'new.enrollscope'))).toThrow(
+      /new\.enrollscope: cannot create the case: the folder .* is not writable$/,
+    );
+    expect(() => openCase(join(readOnlyDir, 'missing', 'new.enrollscope'))).toThrow(
+      /cannot create the case: the folder .*missing does not exist$/,
+    );
   });
 
   it('the app says read-only, reports and prints, and refuses imports and annotations', async () => {
@@ -115,7 +131,12 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
     const opened = await backend.invoke('case:open', { path }, sender);
     expect(opened.ok, JSON.stringify(opened)).toBe(true);
     expect((opened as { value: CaseInfo }).value.readOnly).toBe(true);
-    const request = { range: { kind: 'last', days: 14 }, platforms: [...PLATFORMS], sections: [...SECTIONS], tz: 'UTC' };
+    const request = {
+      range: { kind: 'last', days: 14 },
+      platforms: [...PLATFORMS],
+      sections: [...SECTIONS],
+      tz: 'UTC',
+    };
     const report = await backend.invoke('report:get', request, sender);
     expect(report.ok, JSON.stringify(report).slice(0, 300)).toBe(true);
     const pdf = await backend.invoke(
@@ -134,7 +155,10 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
     const note = await backend.invoke('annotations:add', { date: '2025-06-02', text: 'x' }, sender);
     expect(note).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/read-only/) } });
     const imported = await backend.invoke('import:run', { paths: [join(temp(), 'nothing.csv')] }, sender);
-    expect(imported).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/read-only/) } });
+    expect(imported).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/read-only/) },
+    });
     backend.session.close();
     expect(readdirSync(tiny.dir)).toEqual(['shared.enrollscope']);
   });
@@ -189,7 +213,19 @@ describe.skipIf(!canSwitchUser)("another user's case (the command line run as no
     const { dir, path } = await rootsCase();
     const out = join(dir, 'report.pdf');
     const names = ['--customer', 'Contoso', '--consultant', 'Jane Doe'];
-    const result = asNobody(['report', '--db', path, '--format', 'pdf', '--out', out, '--mask-users', '--browser', '/usr/bin/chromium', ...names]);
+    const result = asNobody([
+      'report',
+      '--db',
+      path,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--mask-users',
+      '--browser',
+      '/usr/bin/chromium',
+      ...names,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -204,9 +240,17 @@ describe.skipIf(!canSwitchUser)("another user's case (the command line run as no
       expect(existsSync(`${path}-wal`)).toBe(true);
       const result = asNobody(['report', '--db', path]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^enrollscope: shared\.enrollscope: the case is read-only for you and its latest changes are still in its -wal file/);
+      expect(result.stderr).toMatch(
+        /^enrollscope: shared\.enrollscope: the case is read-only for you and its latest changes are still in its -wal file/,
+      );
       expect(result.stderr).not.toMatch(/damaged/);
-      expect(readdirSync(dir).sort()).toEqual(['log.csv', 'more.csv', 'shared.enrollscope', 'shared.enrollscope-shm', 'shared.enrollscope-wal']);
+      expect(readdirSync(dir).sort()).toEqual([
+        'log.csv',
+        'more.csv',
+        'shared.enrollscope',
+        'shared.enrollscope-shm',
+        'shared.enrollscope-wal',
+      ]);
     } finally {
       holder.close();
     }

@@ -307,7 +307,11 @@ describe('sessionize: the readings of revision 2 (spec 4, last paragraphs)', () 
   });
 
   it('a halt without an action name ends at the last action name and that step’s screen', () => {
-    const [a] = walk([ev(0, 'step', 'AndroidPermissions', 5), ev(MIN, 'step', 'KnoxActivation', 6), ev(2 * MIN, 'appclosed')]);
+    const [a] = walk([
+      ev(0, 'step', 'AndroidPermissions', 5),
+      ev(MIN, 'step', 'KnoxActivation', 6),
+      ev(2 * MIN, 'appclosed'),
+    ]);
     expect(a).toMatchObject({ action: actionCode('KnoxActivation'), screenId: 6, userAction: UA.closed });
   });
 
@@ -322,7 +326,11 @@ describe('sessionize: the readings of revision 2 (spec 4, last paragraphs)', () 
   });
 
   it('a timeout ends at the action name and screen of the attempt’s last event that named one', () => {
-    const [a] = walk([ev(0, 'step', 'EnrollmentWrapUp', 3), ev(MIN, 'step', 'Activation'), ev(MIN + HALF_HOUR + 1, 'start')]);
+    const [a] = walk([
+      ev(0, 'step', 'EnrollmentWrapUp', 3),
+      ev(MIN, 'step', 'Activation'),
+      ev(MIN + HALF_HOUR + 1, 'start'),
+    ]);
     expect(a).toMatchObject({ action: actionCode('Activation'), screenId: 0, userAction: UA.exceeded });
   });
 });

@@ -24,7 +24,9 @@ describe('--out conflicts', () => {
     expect(outConflict(`${db}-journal`, paths)).toBe(`the case's -journal file (${db}-journal)`);
     expect(outConflict(join(dir, 'hard.csv'), paths)).toBe(`an input file (${input})`);
     expect(outConflict(join(dir, 'report.json'), paths)).toBeNull();
-    expect(() => refuseUnsafeOut(input, paths)).toThrow(/^--out .*in\.csv: that is an input file .*; choose another file \(nothing was done\)$/);
+    expect(() => refuseUnsafeOut(input, paths)).toThrow(
+      /^--out .*in\.csv: that is an input file .*; choose another file \(nothing was done\)$/,
+    );
     expect(() => refuseUnsafeOut(undefined, paths)).not.toThrow();
   });
 

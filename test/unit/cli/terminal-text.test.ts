@@ -4,7 +4,9 @@ import { terminalSafe, terminalSafeJson, terminalSafeLines } from '../../../src-
 describe('terminal-safe text', () => {
   it('escapes C0 and C1 controls, DEL, bidi overrides and line separators; leaves other text alone', () => {
     expect(terminalSafe('evil\u001b[31m\nname\u202e.csv')).toBe('evil\\x1b[31m\\nname\\u202e.csv');
-    expect(terminalSafe('a\tb\rc\u0000d\u007fe\u009bf\u2028g\u2066h\u200fi')).toBe('a\\tb\\rc\\x00d\\x7fe\\x9bf\\u2028g\\u2066h\\u200fi');
+    expect(terminalSafe('a\tb\rc\u0000d\u007fe\u009bf\u2028g\u2066h\u200fi')).toBe(
+      'a\\tb\\rc\\x00d\\x7fe\\x9bf\\u2028g\\u2066h\\u200fi',
+    );
     expect(terminalSafe('Zoë Müller – 東京 ☺ export.csv')).toBe('Zoë Müller – 東京 ☺ export.csv');
   });
 

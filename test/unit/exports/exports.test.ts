@@ -106,7 +106,15 @@ describe('CSV exports', () => {
   it('daily: every day, one column per section shown, the zone named', () => {
     const { report } = sampleReport();
     expect(parse(exportDailyCsv(report))).toEqual([
-      ['date', 'Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation', 'timeZone', 'partialDay'],
+      [
+        'date',
+        'Setup Checklist',
+        'Platform Screens',
+        'Terms of Use',
+        'Compliance/Activation',
+        'timeZone',
+        'partialDay',
+      ],
       // The data runs 06-01 10:00Z to 06-02 12:00Z: both days partial in Berlin (revision 2).
       ['2025-06-01', '0', '1', '0', '0', 'Europe/Berlin', 'yes'],
       ['2025-06-02', '0', '1', '1', '1', 'Europe/Berlin', 'yes'],

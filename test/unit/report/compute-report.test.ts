@@ -60,7 +60,10 @@ describe('computeReport: roll-up and daily series', () => {
       fromSummary: 0,
     });
     // The data span (events and details) runs 06-01 08:00 to 06-03 10:00: both end days are partial.
-    expect(report.coverage).toEqual({ unknownInitiatedDays: ['2025-06-03'], partialDays: ['2025-06-01', '2025-06-03'] });
+    expect(report.coverage).toEqual({
+      unknownInitiatedDays: ['2025-06-03'],
+      partialDays: ['2025-06-01', '2025-06-03'],
+    });
     expect(report.daily).toEqual([
       {
         date: '2025-06-01',
@@ -187,9 +190,9 @@ describe('computeReport: range and input checks', () => {
       to: '2025-06-10',
       tz: 'Europe/Berlin',
     });
-    expect(computeReport(db, { from: '2025-06-11', to: '2025-06-11', tz: 'Europe/Berlin' }).coverage.partialDays).toEqual([
-      '2025-06-11',
-    ]);
+    expect(
+      computeReport(db, { from: '2025-06-11', to: '2025-06-11', tz: 'Europe/Berlin' }).coverage.partialDays,
+    ).toEqual(['2025-06-11']);
   });
 
   it('the latest day counts details rows and summary days too', () => {

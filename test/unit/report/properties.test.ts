@@ -120,7 +120,8 @@ describe('report properties', () => {
           checkInvariants(report, summaries.length > 0);
           // Summary-only counts are unclassified, and nothing of them counts under a section filter.
           expect(report.rollup.fromSummary).toBeLessThanOrEqual(report.rollup.unclassified);
-          if (sections.length < SECTIONS.length) expect(report.rollup).toMatchObject({ fromSummary: 0, unclassified: 0 });
+          if (sections.length < SECTIONS.length)
+            expect(report.rollup).toMatchObject({ fromSummary: 0, unclassified: 0 });
           const { buckets, expected } = bucketsVersusAttempts(db);
           expect(buckets).toEqual(expected);
           db.close();

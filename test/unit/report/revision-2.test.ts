@@ -31,7 +31,12 @@ const complete = (user: string, time: string, platform: 'ios' | 'android' = 'ios
   platform,
   event: 'complete',
 });
-const summary = (day: string, initiated: number, incomplete: number | null, platform?: 'ios' | 'android'): SummaryInput => ({
+const summary = (
+  day: string,
+  initiated: number,
+  incomplete: number | null,
+  platform?: 'ios' | 'android',
+): SummaryInput => ({
   day,
   initiated,
   incomplete,
@@ -90,7 +95,13 @@ describe('what the data knows', () => {
     expect(report.sections.every((t) => t.incomplete === 0)).toBe(true);
     // A section filter counts neither (their sections are unknown); naming all four is no filter.
     const filtered = computeReport(db, { ...JUNE_1_3, sections: ['Terms of Use'] });
-    expect(filtered.rollup).toMatchObject({ initiated: 150, incomplete: 0, unclassified: 0, fromSummary: 0, incompleteRate: 0 });
+    expect(filtered.rollup).toMatchObject({
+      initiated: 150,
+      incomplete: 0,
+      unclassified: 0,
+      fromSummary: 0,
+      incompleteRate: 0,
+    });
     expect(computeReport(db, { ...JUNE_1_3, sections: [...SECTIONS] }).rollup).toEqual(report.rollup);
   });
 
@@ -148,7 +159,10 @@ describe('what the data knows', () => {
     importRows(earlier, { summaries: [summary('2025-06-01', 20, 4)] });
     expect(computeReport(earlier, JUNE_1_3).rollup).toMatchObject({ initiated: 20, incomplete: 4, fromSummary: 4 });
     // Under a platform filter the platformless row cannot be split: the platform's own row stands.
-    expect(computeReport(earlier, { ...JUNE_1_3, platforms: ['Android'] }).rollup).toMatchObject({ initiated: 9, incomplete: 1 });
+    expect(computeReport(earlier, { ...JUNE_1_3, platforms: ['Android'] }).rollup).toMatchObject({
+      initiated: 9,
+      incomplete: 1,
+    });
   });
 
   it('summary of one platform, details of the other: the details’ cells are unknown and left out of the rate', () => {
@@ -211,7 +225,12 @@ describe('partial days', () => {
     expect(report.daily.map((d) => d.partial)).toEqual([undefined, true, undefined]);
     expect('partial' in report.daily[0]!).toBe(false);
     expect(report.dataQuality.partialDays).toEqual([
-      { date: '2025-06-02', dataStart: '2025-06-02T00:00:00.000Z', dataEnd: '2025-06-02T22:59:00.000Z', minutesOutside: 61 },
+      {
+        date: '2025-06-02',
+        dataStart: '2025-06-02T00:00:00.000Z',
+        dataEnd: '2025-06-02T22:59:00.000Z',
+        minutesOutside: 61,
+      },
     ]);
     const start60 = tempCase();
     importRows(start60, dataFromTo('2025-06-01T01:00:00', '2025-06-02T23:59:00'));

@@ -16,7 +16,12 @@ afterEach(removeTempCases);
 
 const RANGE = { from: '2025-06-01', to: '2025-06-01' };
 let n = 0;
-const at = (action: ActionName, userAction: UserAction, screen?: string, platform: 'ios' | 'android' = 'ios'): DetailsInput => ({
+const at = (
+  action: ActionName,
+  userAction: UserAction,
+  screen?: string,
+  platform: 'ios' | 'android' = 'ios',
+): DetailsInput => ({
   user: `u${n++}`,
   time: '2025-06-01T10:00:00Z',
   action,
@@ -37,21 +42,27 @@ describe('screenLetters', () => {
     expect(screenLetters('プロファイル「インストール」画面')).toBe('プロファイルインストール画面');
     // NFKC: full-width letters and digits are the ASCII ones; a decomposed é is the composed one.
     expect(screenLetters('Ｓｃｒｅｅｎ １')).toBe('screen1');
-    expect(screenLetters('Activation de l’appareil (e\u0301tape 2)')).toBe(screenLetters('activation de l appareil étape 2'));
+    expect(screenLetters('Activation de l’appareil (e\u0301tape 2)')).toBe(
+      screenLetters('activation de l appareil étape 2'),
+    );
   });
 });
 
 describe('catalogRowOf', () => {
   it('rows 7 and 8 share iOSProfileLaunch and Cancel: a third wording is no catalog row', () => {
     expect(catalogRowOf('iOSProfileLaunch', 'INSTALLING profile screen.', 'Cancel')).toBe(row7);
-    expect(catalogRowOf('iOSProfileLaunch', 'Prompt to trust the profiles source, to enroll the device', 'Cancel')).toBe(row8);
+    expect(
+      catalogRowOf('iOSProfileLaunch', 'Prompt to trust the profiles source, to enroll the device', 'Cancel'),
+    ).toBe(row8);
     expect(catalogRowOf('iOSProfileLaunch', 'Profil wird installiert', 'Cancel')).toBeUndefined();
   });
 
   it('a pair with one catalog row takes any wording; a pair without one takes none', () => {
     expect(catalogRowOf('iOSProfileLaunch', 'Profil anzeigen?', 'Ignore')).toBe(row6);
     expect(catalogRowOf('TermsofUse', '利用規約', 'Decline All')).toBe(CATALOG[13]);
-    expect(catalogRowOf('DeviceCategory', 'Device Category selection (if admin configured) until click Done', 'Cancel')).toBeUndefined();
+    expect(
+      catalogRowOf('DeviceCategory', 'Device Category selection (if admin configured) until click Done', 'Cancel'),
+    ).toBeUndefined();
   });
 });
 
@@ -66,12 +77,25 @@ describe('section tables: which row an attempt counts on', () => {
       ],
     });
     const rows = table(computeReport(db, RANGE), 'Platform Screens').rows;
-    expect(rows.find((r) => r.screen === row6.screen)).toMatchObject({ count: 3, byPlatform: { 'iOS/iPadOS': 2, Android: 1 }, catalog: true });
+    expect(rows.find((r) => r.screen === row6.screen)).toMatchObject({
+      count: 3,
+      byPlatform: { 'iOS/iPadOS': 2, Android: 1 },
+      catalog: true,
+    });
     expect(rows.filter((r) => !r.catalog)).toEqual([]);
     // The drill-down of the row lists all three, each with its own screen text.
-    const page = listAttempts(db, { ...RANGE, actionName: row6.actionName, screen: row6.screen, userAction: row6.userAction });
+    const page = listAttempts(db, {
+      ...RANGE,
+      actionName: row6.actionName,
+      screen: row6.screen,
+      userAction: row6.userAction,
+    });
     expect(page.rows.map((r) => r.screen).sort()).toEqual(
-      ['  “Prompt to show a configuration profile”  ', 'PROMPT TO SHOW A CONFIGURATION-PROFILE.', 'Prompt to "show" a configuration profile'].sort(),
+      [
+        '  “Prompt to show a configuration profile”  ',
+        'PROMPT TO SHOW A CONFIGURATION-PROFILE.',
+        'Prompt to "show" a configuration profile',
+      ].sort(),
     );
   });
 
@@ -94,14 +118,23 @@ describe('section tables: which row an attempt counts on', () => {
     expect(rows.filter((r) => !r.catalog).map((r) => [r.actionName, r.screen, r.userAction, r.count])).toEqual([
       ['iOSProfileLaunch', 'Profil wird installiert', 'Cancel', 2],
     ]);
-    const page = listAttempts(db, { ...RANGE, actionName: 'iOSProfileLaunch', screen: 'Profil wird installiert', userAction: 'Cancel' });
+    const page = listAttempts(db, {
+      ...RANGE,
+      actionName: 'iOSProfileLaunch',
+      screen: 'Profil wird installiert',
+      userAction: 'Cancel',
+    });
     expect(page.rows.map((r) => r.screen).sort()).toEqual(['  Profil wird installiert ', 'Profil wird installiert']);
   });
 
   it('observed screens are grouped as they are after trimming: case differences stay apart', () => {
     const db = tempCase();
     importRows(db, {
-      details: [at('DeviceCategory', 'Cancel', ' Kategorie '), at('DeviceCategory', 'Cancel', 'Kategorie'), at('DeviceCategory', 'Cancel', 'kategorie')],
+      details: [
+        at('DeviceCategory', 'Cancel', ' Kategorie '),
+        at('DeviceCategory', 'Cancel', 'Kategorie'),
+        at('DeviceCategory', 'Cancel', 'kategorie'),
+      ],
     });
     const rows = table(computeReport(db, RANGE), 'Setup Checklist').rows.filter((r) => !r.catalog);
     expect(rows.map((r) => [r.screen, r.count])).toEqual([
@@ -112,7 +145,9 @@ describe('section tables: which row an attempt counts on', () => {
 
   it('an attempt whose catalog row the platform filter hides is an observed row with its own screen text', () => {
     const db = tempCase();
-    importRows(db, { details: [at('iOSProfileLaunch', 'Ignore', 'prompt to show a configuration profile!', 'android')] });
+    importRows(db, {
+      details: [at('iOSProfileLaunch', 'Ignore', 'prompt to show a configuration profile!', 'android')],
+    });
     const android = table(computeReport(db, { ...RANGE, platforms: ['Android'] }), 'Platform Screens');
     expect(android.rows.filter((r) => !r.catalog)).toEqual([
       expect.objectContaining({ screen: 'prompt to show a configuration profile!', platform: 'Android', count: 1 }),
@@ -138,7 +173,8 @@ describe('observed rows shown per section', () => {
     const details: DetailsInput[] = [];
     // 60 distinct wordings of a pair without a catalog row: 1..60 attempts, some on Android.
     for (let i = 1; i <= 60; i++) {
-      for (let k = 0; k < i; k++) details.push(at('EnrollmentWrapUp', 'Postpone', `Wording ${i}`, k % 3 === 0 ? 'android' : 'ios'));
+      for (let k = 0; k < i; k++)
+        details.push(at('EnrollmentWrapUp', 'Postpone', `Wording ${i}`, k % 3 === 0 ? 'android' : 'ios'));
     }
     importRows(db, { details });
     const report = computeReport(db, RANGE);
@@ -148,7 +184,14 @@ describe('observed rows shown per section', () => {
     expect(observed[0]).toMatchObject({ screen: 'Wording 60', count: 60 });
     const other = observed.at(-1)!;
     // Wordings 1..10 folded: 55 attempts.
-    expect(other).toMatchObject({ actionName: '', userAction: '', screen: '10 other wordings', otherWordings: 10, count: 55, catalog: false });
+    expect(other).toMatchObject({
+      actionName: '',
+      userAction: '',
+      screen: '10 other wordings',
+      otherWordings: 10,
+      count: 55,
+      catalog: false,
+    });
     expect(other.byPlatform['iOS/iPadOS'] + other.byPlatform.Android).toBe(55);
     expect(setup.incomplete).toBe((60 * 61) / 2);
     expect(setup.rows.reduce((s, r) => s + r.count, 0)).toBe(setup.incomplete);
