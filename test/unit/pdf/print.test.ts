@@ -287,7 +287,7 @@ describe('PrintService', () => {
     expect(result.pdf).toEqual({ path: join(dir, 'out.pdf'), bytes: 13 });
     expect(result.case.settings).toMatchObject({ customer: 'Contoso Ltd', consultant: 'Jane Doe' });
     expect(made.session.info().settings).toMatchObject({ customer: 'Contoso Ltd', consultant: 'Jane Doe' });
-    expect(asked).toEqual(['Contoso Ltd – Incomplete enrollments 2025-11-08 to 2025-11-14.pdf']);
+    expect(asked).toEqual(['Contoso Ltd – Incomplete enrollments 2025-11-07 to 2025-11-13.pdf']);
     expect(readFileSync(join(dir, 'out.pdf'), 'utf8')).toBe('%PDF-1.4 fake');
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
     const job = jobs[0]!;
