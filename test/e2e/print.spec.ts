@@ -55,7 +55,7 @@ test('Print to PDF prints the report as filtered, in the light theme, and rememb
   expect(text).toMatch(/Customer\s+Contoso Ltd\s+Prepared by\s+Jane Doe/);
   expect(text).toMatch(/Case\s+Sample case/);
   expect(text).toContain('Sample data: this case holds synthetic data');
-  expect(text).toMatch(/Date range\s+Nov 8, 2025 – Nov 14, 2025 \(the last 7 days with data\)/);
+  expect(text).toMatch(/Date range\s+Nov 7, 2025 – Nov 13, 2025 \(the last 7 days with data\)/);
   expect(text).not.toMatch(/@contoso\.example/);
   expect(
     pdfOutline(pdf)
