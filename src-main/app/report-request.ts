@@ -8,7 +8,7 @@ import type { ReportRequest } from '../shared/ipc-contract';
 import type { FailuresFilter } from '../shared/failures-types';
 import type { ReportFilter } from '../shared/report-types';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
-import { addDays } from '../report/day-buckets';
+import { addDays } from '../shared/calendar-day';
 import { latestDataDay } from '../report/resolve-filter';
 import { resolveFailuresRange } from '../failures/failures';
 import { listImports } from '../store/imports';

@@ -16,7 +16,8 @@
  */
 import type Database from 'better-sqlite3';
 import { computeReport } from '../report/compute-report';
-import { addDays, daysBetween, isDate } from '../report/day-buckets';
+import { addDays, isDate } from '../shared/calendar-day';
+import { daysBetween } from '../report/day-buckets';
 import { ReportInputError } from '../report/errors';
 import { MAX_DAYS, resolveFilter } from '../report/resolve-filter';
 import type {

@@ -17,7 +17,8 @@
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { OUTCOME, SOURCE } from '../attempts/codes';
-import { dayOf, isDate } from '../report/day-buckets';
+import { isDate } from '../shared/calendar-day';
+import { dayOf } from '../report/day-buckets';
 import { ReportInputError } from '../report/errors';
 import type { ResolvedFilter } from '../report/resolve-filter';
 import { catalogRowOf } from '../report/row-match';

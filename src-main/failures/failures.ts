@@ -12,37 +12,19 @@
  *   rows without an id by their content).
  */
 import type Database from 'better-sqlite3';
-import { addDays, dayOf, dayRanges, daysBetween, isDate, isZone } from '../report/day-buckets';
-import { ReportInputError } from '../report/errors';
-import { DEFAULT_DAYS, MAX_DAYS, latestDataDay } from '../report/resolve-filter';
+import { dayOf, dayRanges } from '../report/day-buckets';
+import { latestDataDay, resolveRange } from '../report/resolve-filter';
 import { NOT_GIVEN, type FailuresFilter, type FailuresReport } from '../shared/failures-types';
 import type { ReportRange } from '../shared/report-types';
 import { inReadTransaction } from '../report/span';
 
-function checkDay(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isDate(value))
-    throw new ReportInputError(`invalid ${name} date "${String(value)}" (expected YYYY-MM-DD)`);
-  return value;
-}
-
 export function resolveFailuresRange(db: Database.Database, filter: FailuresFilter): ReportRange {
-  const tz = filter.tz ?? 'UTC';
-  if (typeof tz !== 'string' || !isZone(tz)) {
-    throw new ReportInputError(`unknown time zone "${String(tz)}" (expected an IANA zone such as Europe/Berlin)`);
-  }
-  let from = checkDay(filter.from, 'from');
-  let to = checkDay(filter.to, 'to');
-  if (from === undefined && to === undefined) {
+  // With neither day given: the latest failure's day (failures may cover other days than the
+  // abandonment data); in a case without failures, the report's latest day.
+  return resolveRange(filter, (tz) => {
     const latest = db.prepare('SELECT max(time_ms) FROM failures').pluck().get() as number | null;
-    to = latest !== null ? dayOf(latest, tz) : (latestDataDay(db, tz) ?? new Date().toISOString().slice(0, 10));
-  }
-  if (from === undefined) from = addDays(to!, 1 - DEFAULT_DAYS);
-  if (to === undefined) to = addDays(from, DEFAULT_DAYS - 1);
-  if (from > to) throw new ReportInputError(`from (${from}) is after to (${to})`);
-  if (daysBetween(from, to) >= MAX_DAYS)
-    throw new ReportInputError(`the range ${from} to ${to} is longer than ${MAX_DAYS} days`);
-  return { from, to, tz };
+    return latest !== null ? dayOf(latest, tz) : latestDataDay(db, tz);
+  });
 }
 
 const label = (text: string): string => (text.trim() === '' ? NOT_GIVEN : text.trim());

@@ -12,10 +12,6 @@
 import { DateTime } from 'luxon';
 import { addDays } from '../shared/calendar-day';
 
-// The day and zone checks and day arithmetic live in shared/calendar-day.ts; re-exported for the
-// modules that take all their day helpers from here.
-export { addDays, isDate, isZone } from '../shared/calendar-day';
-
 export interface DayRange {
   /** `YYYY-MM-DD` in the zone. */
   readonly date: string;

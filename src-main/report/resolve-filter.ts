@@ -10,7 +10,7 @@
  * - sections: a list naming all four is no section filter (the same value as none).
  */
 import type Database from 'better-sqlite3';
-import type { ReportFilter } from '../shared/report-types';
+import type { ReportFilter, ReportRange } from '../shared/report-types';
 import { PLATFORMS, SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
 import { addDays, isDate, isZone } from '../shared/calendar-day';
 import { dayOf, dayRanges, daysBetween } from './day-buckets';
@@ -31,26 +31,38 @@ export interface ResolvedFilter {
 }
 
 export function resolveFilter(db: Database.Database, filter: ReportFilter): ResolvedFilter {
+  return {
+    ...resolveRange(filter, (tz) => latestDataDay(db, tz)),
+    platforms: pick(filter.platforms, PLATFORMS, parsePlatform, 'platform'),
+    sections: pick(filter.sections, SECTIONS, parseSection, 'section'),
+  };
+}
+
+/**
+ * The zone and days of a filter, checked, with a missing end completed: only `to` → the
+ * DEFAULT_DAYS ending there; only `from` → the DEFAULT_DAYS starting there; neither → the
+ * DEFAULT_DAYS ending at `latestDay(tz)` (today's UTC date when it is null). Every view that takes
+ * a range (the report, the failures) goes through here, so they refuse the same input alike.
+ */
+export function resolveRange(
+  filter: { readonly from?: string; readonly to?: string; readonly tz?: string },
+  latestDay: (tz: string) => string | null,
+): ReportRange {
   const tz = filter.tz ?? 'UTC';
   if (typeof tz !== 'string' || !isZone(tz)) {
     throw new ReportInputError(`unknown time zone "${String(tz)}" (expected an IANA zone such as Europe/Berlin)`);
   }
   const from = checkDate(filter.from, 'from');
   const to = checkDate(filter.to, 'to');
-  const range = completeRange(db, from, to, tz);
+  const range = completeRange(from, to, () => latestDay(tz) ?? new Date().toISOString().slice(0, 10));
   if (range.from > range.to) throw new ReportInputError(`from (${range.from}) is after to (${range.to})`);
   if (daysBetween(range.from, range.to) >= MAX_DAYS) {
     throw new ReportInputError(`the range ${range.from} to ${range.to} is longer than ${MAX_DAYS} days`);
   }
-  return {
-    ...range,
-    tz,
-    platforms: pick(filter.platforms, PLATFORMS, parsePlatform, 'platform'),
-    sections: pick(filter.sections, SECTIONS, parseSection, 'section'),
-  };
+  return { ...range, tz };
 }
 
-function checkDate(value: string | undefined, name: string): string | undefined {
+function checkDate(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !isDate(value)) {
     throw new ReportInputError(`invalid ${name} date "${String(value)}" (expected YYYY-MM-DD)`);
@@ -59,15 +71,14 @@ function checkDate(value: string | undefined, name: string): string | undefined 
 }
 
 function completeRange(
-  db: Database.Database,
   from: string | undefined,
   to: string | undefined,
-  tz: string,
+  lastDay: () => string,
 ): { from: string; to: string } {
   if (from !== undefined && to !== undefined) return { from, to };
   if (to !== undefined) return { from: addDays(to, 1 - DEFAULT_DAYS), to };
   if (from !== undefined) return { from, to: addDays(from, DEFAULT_DAYS - 1) };
-  const last = latestDataDay(db, tz) ?? new Date().toISOString().slice(0, 10);
+  const last = lastDay();
   return { from: addDays(last, 1 - DEFAULT_DAYS), to: last };
 }
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src-main/report/day-buckets';
+import { addDays } from '../../../src-main/shared/calendar-day';
 import type { Report } from '../../../src-main/shared/report-types';
 import { SAMPLE_END_DAY, writeSampleInputs } from '../../../src-main/tools/make-sample';
 import { chartBox, inkShare, pageGrey, pdfInfo, pdfOutline, pdfPages, requirePoppler } from '../../helpers/pdf';

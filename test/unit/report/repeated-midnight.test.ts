@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { computeReport } from '../../../src-main/report/compute-report';
-import { addDays, dayOf, dayRanges, dayStart } from '../../../src-main/report/day-buckets';
+import { dayOf, dayRanges, dayStart } from '../../../src-main/report/day-buckets';
+import { addDays } from '../../../src-main/shared/calendar-day';
 import { importRows, removeTempCases, tempCase } from '../../helpers/case-builder';
 
 afterEach(removeTempCases);
