@@ -4,7 +4,7 @@
  * sender check) on a real case file. Only Electron itself is missing: dialogs are scripted and
  * dropped files' paths come from a table the test fills (in place of webUtils.getPathForFile).
  */
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { basename } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src-main/app/backend';
@@ -185,11 +185,18 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     backend,
     dialogs,
     events,
-    async nextEvent(channel, predicate) {
-      for (;;) {
-        const [payload] = (await once(emitter, channel)) as [EventContract[typeof channel]];
-        if (!predicate || predicate(payload)) return payload;
-      }
+    nextEvent(channel, predicate) {
+      // One listener that tests each payload as it is emitted: awaiting `once` in a loop left a gap
+      // between two events emitted in the same tick (a worker's messages arrive in batches), and
+      // the second one, often the awaited 'done', was lost.
+      return new Promise((resolve) => {
+        const listener = (payload: EventContract[typeof channel]): void => {
+          if (predicate && !predicate(payload)) return;
+          emitter.off(channel, listener);
+          resolve(payload);
+        };
+        emitter.on(channel, listener);
+      });
     },
     async drop(paths) {
       const table = Object.fromEntries(paths.map((path) => [basename(path), path]));
