@@ -83,6 +83,27 @@ export default tseslint.config(
     },
   },
   {
+    // The languages live one folder down in shared: they may use shared's helpers, nothing else.
+    files: ['src-main/shared/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'better-sqlite3'],
+              message: 'src-main/shared is Node-free: the renderer loads it.',
+            },
+            {
+              group: ['../../*'],
+              message: 'src-main/shared imports nothing from the other main-process folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

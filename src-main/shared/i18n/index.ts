@@ -1,0 +1,5 @@
+/** The product's languages: catalogs, the translator and the locale's formats. */
+export * from './languages';
+export * from './messages';
+export * from './formats';
+export * from './translator';

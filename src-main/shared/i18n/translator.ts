@@ -1,0 +1,48 @@
+/**
+ * A translator for one language: `t(id, values)` over the catalogs (FormatJS, ICU messages) and
+ * the locale's formats (formats.ts). The command line and the main process use it directly; the
+ * renderer gets the same object from its provider (src-renderer/i18n). Node-free.
+ */
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import type { Language } from './languages';
+import { messagesFor, type MessageId } from './messages';
+import { localeFormats, type LocaleFormats } from './formats';
+
+/** Values a message's placeholders take. */
+export type MessageValues = Record<string, string | number | Date | null | undefined>;
+
+export interface Translator {
+  readonly language: Language;
+  /** The message `id` with its placeholders filled; English when the language lacks it. */
+  t(id: MessageId, values?: MessageValues): string;
+  /** Numbers, rates, days and ranges as the language writes them. */
+  readonly f: LocaleFormats;
+  /** The underlying FormatJS object, for what `t` and `f` do not cover. */
+  readonly intl: IntlShape;
+}
+
+const cache = createIntlCache();
+const translators = new Map<Language, Translator>();
+
+export function translator(language: Language): Translator {
+  const known = translators.get(language);
+  if (known) return known;
+  const intl = createIntl(
+    {
+      locale: language,
+      defaultLocale: 'en',
+      messages: messagesFor(language),
+      // A missing id is a build error (MessageId); a missing translation falls back to English.
+      onError: () => undefined,
+    },
+    cache,
+  );
+  const made: Translator = {
+    language,
+    t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>) as string,
+    f: localeFormats(language),
+    intl,
+  };
+  translators.set(language, made);
+  return made;
+}
