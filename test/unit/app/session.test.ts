@@ -87,7 +87,7 @@ describe('AppSession', () => {
     s.close();
   });
 
-  it('ends presets at the latest day with data and passes "everything selected" as no filter', () => {
+  it('ends presets at the latest day with data and passes the lists on as the store keeps them', () => {
     const s = session();
     s.start();
     const all = {
@@ -108,8 +108,8 @@ describe('AppSession', () => {
       from: '2025-11-07',
       to: '2025-11-13',
       tz: 'UTC',
-      platforms: undefined,
-      sections: undefined,
+      platforms: all.platforms,
+      sections: all.sections,
     });
     const custom = s.resolve({
       range: { kind: 'custom', from: '2025-10-20', to: '2025-10-25' },
