@@ -1,8 +1,9 @@
 /**
  * "All selected" takes one form from the renderer's store to the engine: the list naming every
- * platform and section. The store's request goes through the real api client, the IPC invoker
- * (zod), the report:get handler, AppSession.resolve and computeReport on a copy of the sample case,
- * and comes out as the report the command line computes with no platform or section given.
+ * platform and section. The store keeps and sends those lists (test/unit/renderer/store.test.ts,
+ * "asks for the default report"); here that request goes through the real api client, the IPC
+ * invoker (zod), the report:get handler, AppSession.resolve and computeReport on a copy of the
+ * sample case, and comes out as the report the command line computes with no platform or section.
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +12,11 @@ import { createApi } from '../../../src-main/shared/api-client';
 import type { IpcResult, ReportRequest, ReportResponse } from '../../../src-main/shared/ipc-contract';
 import { PLATFORMS, SECTIONS } from '../../../src-main/shared/taxonomy';
 import { computeReport } from '../../../src-main/report/compute-report';
-import { createAppStore } from '../../../src-renderer/store';
-import { currentRequest } from '../../../src-renderer/store/request';
 import { APP_SENDER, testBackend } from '../../helpers/test-backend';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('enrollscope-all-selected-');
 const SAMPLE = join(process.cwd(), 'resources', 'sample-case.enrollscope');
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
 
 function openSample() {
   const dir = tempDir();
@@ -38,23 +36,24 @@ describe('"all selected" from the store to the engine', () => {
   it('is the list naming all, end to end, and counts what the command line counts with no filter', async () => {
     const { backend, api } = openSample();
     try {
-      const store = createAppStore(api);
-      await store.getState().init();
-      for (let i = 0; i < 100 && store.getState().reportStatus !== 'ready'; i++) await settle();
-      const state = store.getState();
-      expect(state.reportStatus).toBe('ready');
-      expect(state.platforms).toEqual([...PLATFORMS]);
-      expect(state.sections).toEqual([...SECTIONS]);
+      // The store's default request: its lists as it keeps them (both platforms, all sections).
+      const request: ReportRequest = {
+        range: { kind: 'last', days: 30 },
+        tz: 'UTC',
+        platforms: [...PLATFORMS],
+        sections: [...SECTIONS],
+      };
+      const answer = await api.getReport(request);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const report = answer.value.report;
 
-      // The resolver hands the store's lists on as they are: no second form (undefined) between.
-      const request = currentRequest(state);
+      // The resolver hands the lists on as they are: no second form (undefined) between.
       const { db, filter } = backend.session.resolve(request);
       expect(filter.platforms).toBe(request.platforms);
       expect(filter.sections).toBe(request.sections);
 
       // The report shown is the one of "no filter" (the command line without --platform/--section),
       // unclassified attempts included (they count only without a section filter).
-      const report = state.report!;
       const cli = computeReport(db, { from: report.range.from, to: report.range.to, tz: report.range.tz });
       expect(report).toEqual(cli);
       expect(report.filters).toEqual({ platforms: [...PLATFORMS], sections: [...SECTIONS] });
@@ -64,9 +63,9 @@ describe('"all selected" from the store to the engine', () => {
       );
 
       // One section fewer is a section filter: unclassified attempts are not counted.
-      store.getState().toggleSection('Terms of Use');
-      for (let i = 0; i < 100 && store.getState().report?.filters.sections.length !== 3; i++) await settle();
-      expect(store.getState().report!.rollup.unclassified).toBe(0);
+      const three = await api.getReport({ ...request, sections: SECTIONS.filter((s) => s !== 'Terms of Use') });
+      if (!three.ok) throw new Error(three.error.message);
+      expect(three.value.report.rollup.unclassified).toBe(0);
     } finally {
       backend.session.close();
     }
