@@ -208,4 +208,34 @@ describe('the store', () => {
     expect(store.getState().importFiles[1]).toMatchObject({ file: 'b.csv', rows: 7 });
     expect(store.getState().importOverall).toEqual({ bytesRead: 150, totalBytes: 200 });
   });
+
+  it('opening, picking or creating a case leaves the last import of the case left behind', async () => {
+    const picked = caseInfo('/c/picked.enrollscope');
+    const created = caseInfo('/c/new.enrollscope');
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false }, {
+      pickCase: () => ok(picked),
+      newCase: () => ok(created),
+    } as Partial<EnrollscopeApi>);
+    const store = createAppStore(api);
+    await store.getState().init();
+    const lastImport = {
+      importOutcomes: [{ file: 'a.csv', status: 'cancelled' as const }],
+      importMaskedRecords: [null],
+      importStatus: 'done' as const,
+    };
+    for (const [open, info] of [
+      [() => store.getState().pickCase(), picked],
+      [() => store.getState().newCase(), created],
+      [() => store.getState().openCase('/c/other.enrollscope'), caseInfo('/c/other.enrollscope')],
+    ] as const) {
+      store.setState(lastImport);
+      await open();
+      expect(store.getState()).toMatchObject({
+        caseInfo: info,
+        importOutcomes: null,
+        importMaskedRecords: null,
+        importStatus: 'idle',
+      });
+    }
+  });
 });
