@@ -7,12 +7,7 @@ import type { CompareRequest, Comparison } from '../../../src-main/shared/compar
 import type { AttemptsRequest } from '../../../src-main/shared/drilldown-types';
 import type { ExportRequest } from '../../../src-main/shared/export-types';
 import type { Annotation } from '../../../src-main/shared/notes-types';
-import type {
-  CaseInfo,
-  EnrollscopeApi,
-  ReportRequest,
-  SessionState,
-} from '../../../src-main/shared/ipc-contract';
+import type { CaseInfo, EnrollscopeApi, ReportRequest, SessionState } from '../../../src-main/shared/ipc-contract';
 import { createAppStore } from '../../../src-renderer/store';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
 import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
