@@ -5,7 +5,6 @@
  */
 import { classifyEngineError, createHandlers } from './handlers';
 import { createInvoker, type Handlers, type Invoker } from './ipc';
-import { engine as realEngine, type Engine } from './engine';
 import { AppSession, type SessionOptions } from './session';
 import { PrintService } from './print-service';
 import type { PrintDeps } from '../pdf/print-deps';
@@ -20,8 +19,7 @@ export interface Backend {
 }
 
 export function createBackend(
-  options: Omit<SessionOptions, 'engine'> & {
-    readonly engine?: Engine;
+  options: SessionOptions & {
     readonly isTrustedUrl: (url: string) => boolean;
     /** How Print to PDF prints and asks where to save; absent: print:pdf answers that it is not available. */
     readonly print?: PrintDeps;
@@ -29,8 +27,7 @@ export function createBackend(
     readonly chooseSavePath?: ChooseSavePath;
   },
 ): Backend {
-  const engine = options.engine ?? realEngine;
-  const session = new AppSession({ ...options, engine });
+  const session = new AppSession(options);
   const print = new PrintService(session, options.print ?? null);
   const handlers = createHandlers(session, print, exportSaver(session, options.chooseSavePath ?? null));
   const classify = classifyEngineError;

@@ -23,7 +23,6 @@ export function createHandlers(
     'case:settings': (settings) => session.saveSettings(settings),
     'case:check': () => session.checkCase(),
     'recent:clear': () => session.clearRecent(),
-    'report:get': (request) => session.report(request),
     'import:pick': () => session.pickImportFiles(),
     'import:run': ({ paths }) => session.importFiles(paths),
     'import:cancel': () => session.cancelImport(),

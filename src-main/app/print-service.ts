@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../files/write-file-atomic';
 import { withAuthor } from '../pdf/pdf-author';
 import type { PrintDeps } from '../pdf/print-deps';
 import { buildPrintJob } from '../pdf/print-job';
+import { computeReport } from '../report/compute-report';
 
 /** A file name for the PDF: `Contoso – Incomplete enrollments 2025-06-01 to 2025-06-14.pdf`. */
 export function pdfFileName(caseName: string | null, customer: string, from: string, to: string): string {
@@ -49,15 +50,15 @@ export class PrintService {
       const customer = request.customer.trim();
       const consultant = request.consultant.trim();
       const before = this.session.saveSettings({ customer, consultant });
-      const { report } = this.session.report(request.report);
+      const { db, filter } = this.session.resolve(request.report);
+      const report = computeReport(db, filter);
       const path = await this.deps.choosePdfPath(
         pdfFileName(before.name, customer, report.range.from, report.range.to),
       );
       if (!path) return { pdf: null, case: before };
       // The report again after the dialog: the document shows the data as it is when printed.
       const info = this.session.info();
-      const printed = this.session.report(request.report).report;
-      const db = this.session.caseDb();
+      const printed = computeReport(db, this.session.resolve(request.report).filter);
       const job = buildPrintJob(db, {
         report: printed,
         // Masked here, with the case's key (the print route draws what it is given).

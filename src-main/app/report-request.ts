@@ -7,7 +7,6 @@
 import type { ReportRequest } from '../shared/ipc-contract';
 import type { FailuresFilter } from '../shared/failures-types';
 import type { ReportFilter } from '../shared/report-types';
-import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { addDays } from '../shared/calendar-day';
 import { latestDataDay } from '../report/resolve-filter';
 import { resolveFailuresRange } from '../failures/failures';
@@ -33,10 +32,9 @@ export function reportFilterOf(request: ReportRequest, latestDay: string | null)
     to = latestDay;
     from = addDays(latestDay, -(request.range.days - 1));
   }
-  // Everything selected is no filter at all (spec 5: unclassified attempts count only then).
-  const platforms = request.platforms.length === PLATFORMS.length ? undefined : request.platforms;
-  const sections = request.sections.length === SECTIONS.length ? undefined : request.sections;
-  return { from, to, tz: request.tz, platforms, sections };
+  // The lists go on as the store keeps them: all selected is the list naming all (the engine's
+  // resolveFilter completes an absent list, the command line's, to the same list).
+  return { from, to, tz: request.tz, platforms: request.platforms, sections: request.sections };
 }
 
 /**

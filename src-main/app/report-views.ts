@@ -1,9 +1,12 @@
 /**
- * The channels beside the report: drill-down, comparison, funnel, findings, the failures view and
- * the case's notes, over the open case of an AppSession. Each handler calls the engine's function
- * itself, on the filter of report-request.ts (presets end at the latest day with data), so every
- * number here matches the report shown.
+ * The report and the channels beside it: drill-down, comparison, funnel, findings, the failures
+ * view and the case's notes, over the open case of an AppSession. Each handler resolves its request
+ * once (AppSession.resolve: the filter of report-request.ts, presets ended at the latest day with
+ * data) and calls the engine's function itself, so every number here matches the report shown.
  */
+import { computeReport } from '../report/compute-report';
+import { maskImportRecord } from '../shared/mask';
+import { maskKeyOf } from '../store/mask-key';
 import { listAttempts } from '../drilldown/attempts';
 import { computeComparison } from '../compare/compare';
 import { computeFunnel } from '../funnel/funnel';
@@ -16,6 +19,7 @@ import { failuresFilterOf } from './report-request';
 import type { AppSession } from './session';
 
 type ViewChannel =
+  | 'report:get'
   | 'attempts:list'
   | 'report:compare'
   | 'funnel:get'
@@ -27,23 +31,28 @@ type ViewChannel =
   | 'annotations:remove';
 
 export function viewHandlers(session: AppSession): Pick<Handlers, ViewChannel> {
-  const filterOf = (request: Parameters<AppSession['filterFor']>[0]) => session.filterFor(request).filter;
   return {
+    'report:get': (request) => {
+      const { db, filter, latestDay } = session.resolve(request);
+      const report = computeReport(db, filter);
+      const key = maskKeyOf(db);
+      return { report, latestDay, maskedImports: report.imports.map((record) => maskImportRecord(record, key)) };
+    },
     'attempts:list': (request) => {
-      const db = session.caseDb();
-      return listAttempts(db, { ...filterOf(request.report), ...request.query, mask: request.maskUsers });
+      const { db, filter } = session.resolve(request.report);
+      return listAttempts(db, { ...filter, ...request.query, mask: request.maskUsers });
     },
     'report:compare': (request) => {
-      const db = session.caseDb();
-      return computeComparison(db, filterOf(request.report), request.against);
+      const { db, filter } = session.resolve(request.report);
+      return computeComparison(db, filter, request.against);
     },
     'funnel:get': (request) => {
-      const db = session.caseDb();
-      return computeFunnel(db, filterOf(request));
+      const { db, filter } = session.resolve(request);
+      return computeFunnel(db, filter);
     },
     'findings:get': (request) => {
-      const db = session.caseDb();
-      return computeFindings(gatherFindingsInput(db, filterOf(request)));
+      const { db, filter } = session.resolve(request);
+      return computeFindings(gatherFindingsInput(db, filter));
     },
     // Failures have their own latest day and filters (report-request.ts, failuresFilterOf).
     'failures:get': (request) => {

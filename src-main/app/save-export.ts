@@ -2,6 +2,7 @@
  * export:save: asks where to save (a save dialog), then writes the export of the report as filtered,
  * masked with the case's key when the user asked. One save at a time.
  */
+import { computeReport } from '../report/compute-report';
 import { exportDailyCsv, exportReportJson, exportSectionTablesCsv } from '../exports/exports';
 import type { ExportKind, ExportRequest, SavedFile } from '../shared/export-types';
 import { maskReport } from '../shared/mask';
@@ -62,7 +63,8 @@ export function exportSaver(
     saving = true;
     try {
       const info = session.info();
-      const first = session.report(request.report).report;
+      const { db, filter } = session.resolve(request.report);
+      const first = computeReport(db, filter);
       const spec = EXPORTS[request.kind];
       const who = info.settings.customer || info.name;
       const path = await chooseSavePath(exportFileName(who, first.range.from, first.range.to, request.kind), {
@@ -72,8 +74,9 @@ export function exportSaver(
       if (!path) return null;
       // Again after the dialog: the file holds the data as it is when saved.
       // The section tables CSV lists every observed row; the app's view folds all but the top ones.
-      const report = session.report(request.report, spec.allRows === true ? { observedRows: 'all' } : undefined).report;
-      const text = spec.write(request.maskUsers ? maskReport(report, maskKeyOf(session.caseDb())) : report);
+      const again = session.resolve(request.report).filter;
+      const report = computeReport(db, again, spec.allRows === true ? { observedRows: 'all' } : {});
+      const text = spec.write(request.maskUsers ? maskReport(report, maskKeyOf(db)) : report);
       const bytes = new TextEncoder().encode(text);
       writeFileAtomic(path, bytes);
       return { path, bytes: bytes.length };

@@ -7,7 +7,6 @@ import { progressThrottle } from '../workers/progress-throttle';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ReportFilter } from '../shared/report-types';
-import type { ReportOptions } from '../report/compute-report';
 import {
   CASE_EXTENSION,
   type CaseCheck,
@@ -18,11 +17,11 @@ import {
   type ImportRun,
   type RefusedFile,
   type ReportRequest,
-  type ReportResponse,
   type SessionState,
 } from '../shared/ipc-contract';
-import { isReadOnlyCase, type CaseDb } from '../store/case-file';
-import type { Engine } from './engine';
+import { getSetting, isReadOnlyCase, openCase, setSetting, type CaseDb } from '../store/case-file';
+import { listImports } from '../store/imports';
+import { runImportInWorker } from '../workers/import-in-worker';
 import { HandlerError } from './ipc';
 import { latestDayOf, reportFilterOf } from './report-request';
 import { RecentCases, caseName } from './recent';
@@ -41,7 +40,6 @@ export interface Dialogs {
 }
 
 export interface SessionOptions {
-  readonly engine: Engine;
   readonly dialogs: Dialogs;
   /** The user data folder: recent list, the sample's copy, new untitled cases. */
   readonly userDataDir: string;
@@ -53,6 +51,14 @@ export interface SessionOptions {
   readonly onChange?: (state: SessionState) => void;
   /** Least time between two progress events of the same file and phase (ms). */
   readonly progressIntervalMs?: number;
+}
+
+/** A request resolved against the open case (AppSession.resolve). */
+export interface ResolvedRequest {
+  readonly db: CaseDb;
+  readonly filter: ReportFilter;
+  /** The latest day with data in the request's zone (null: no import yet); presets end here. */
+  readonly latestDay: string | null;
 }
 
 interface OpenCase {
@@ -149,18 +155,17 @@ export class AppSession {
 
   info(): CaseInfo {
     const { path, db, storageWarning } = this.requireCase();
-    const { engine } = this.options;
     const settings: Record<string, string> = {};
     for (const key of SETTING_KEYS) {
-      const value = engine.getSetting(db, key);
+      const value = getSetting(db, key);
       if (value !== undefined) settings[key] = value;
     }
     return {
       path,
       name: caseName(path),
       settings: settings as CaseSettings,
-      isSample: engine.getSetting(db, SAMPLE_KEY) === 'true',
-      importCount: engine.importCount(db),
+      isSample: getSetting(db, SAMPLE_KEY) === 'true',
+      importCount: listImports(db).length,
       refused: this.refusedFiles(db),
       storageWarning,
       readOnly: isReadOnlyCase(db),
@@ -169,7 +174,7 @@ export class AppSession {
 
   private refusedFiles(db: CaseDb): RefusedFile[] {
     try {
-      const parsed: unknown = JSON.parse(this.options.engine.getSetting(db, REFUSED_KEY) ?? '[]');
+      const parsed: unknown = JSON.parse(getSetting(db, REFUSED_KEY) ?? '[]');
       return Array.isArray(parsed) ? (parsed as RefusedFile[]) : [];
     } catch {
       return [];
@@ -178,7 +183,7 @@ export class AppSession {
 
   private openPath(path: string, create: boolean): CaseInfo {
     const full = resolve(path);
-    const db = this.options.engine.openCase(full, { create });
+    const db = openCase(full, { create });
     this.closeCase();
     this.current = { path: full, db, storageWarning: caseLocationWarning(full) };
     this.notice = null;
@@ -230,7 +235,7 @@ export class AppSession {
     if (isReadOnlyCase(db)) return this.info();
     for (const key of SETTING_KEYS) {
       const value = settings[key];
-      if (value !== undefined) this.options.engine.setSetting(db, key, value);
+      if (value !== undefined) setSetting(db, key, value);
     }
     return this.info();
   }
@@ -254,7 +259,7 @@ export class AppSession {
     return this.latestDays.get(tz) ?? null;
   }
 
-  /** The open case's database (for the handlers beside the report: drill-down, funnel, exports...). */
+  /** The open case's database, for a handler that reads it without a report request (notes). */
   caseDb(): CaseDb {
     return this.requireCase().db;
   }
@@ -270,21 +275,15 @@ export class AppSession {
     return db;
   }
 
-  /** The engine's filter for a request (report-request.ts), presets ended at the latest day with data. */
-  filterFor(request: ReportRequest): { filter: ReportFilter; latestDay: string | null } {
+  /**
+   * A renderer's request resolved against the open case, for every handler that takes one: the
+   * engine's filter (report-request.ts, presets ended at the latest day with data) and the case to
+   * run it on. The handler then calls the engine's function itself.
+   */
+  resolve(request: ReportRequest): ResolvedRequest {
     const { db } = this.requireCase();
     const latestDay = this.latestDay(db, request.tz);
-    return { filter: reportFilterOf(request, latestDay), latestDay };
-  }
-
-  /** `options`: the engine's (exports ask for every observed row). */
-  report(request: ReportRequest, options?: ReportOptions): ReportResponse {
-    const { db } = this.requireCase();
-    const { filter, latestDay } = this.filterFor(request);
-    const engine = this.options.engine;
-    const report = options === undefined ? engine.computeReport(db, filter) : engine.computeReport(db, filter, options);
-    const key = maskKeyOf(db);
-    return { report, latestDay, maskedImports: report.imports.map((record) => maskImportRecord(record, key)) };
+    return { db, filter: reportFilterOf(request, latestDay), latestDay };
   }
 
   /** Imports files or folders into the open case (a new untitled case when none is open). */
@@ -302,7 +301,7 @@ export class AppSession {
     this.importing = controller;
     const throttle = progressThrottle((p) => this.options.emit('import:progress', p), this.options.progressIntervalMs);
     try {
-      const outcomes = await this.options.engine.runImport(path, paths, {
+      const outcomes = await runImportInWorker(path, paths, {
         signal: controller.signal,
         onProgress: throttle,
       });
@@ -312,7 +311,7 @@ export class AppSession {
       );
       if (refused.length) {
         const all = [...refused, ...this.refusedFiles(db)].slice(0, MAX_REFUSED);
-        this.options.engine.setSetting(db, REFUSED_KEY, JSON.stringify(all));
+        setSetting(db, REFUSED_KEY, JSON.stringify(all));
       }
       const key = maskKeyOf(db);
       const maskedRecords = outcomes.map((o) => (o.status === 'imported' ? maskImportRecord(o.record, key) : null));

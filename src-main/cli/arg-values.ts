@@ -43,3 +43,20 @@ export function formatOf<F extends string>(value: string | undefined, allowed: r
   if (!allowed.includes(format)) throw new UsageError(`--format ${value}: expected ${allowed.join(' or ')}`);
   return format;
 }
+
+/** The options every reading command takes: the case, the days, the zone, the output. */
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  tz: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** COMMON_OPTIONS and the report's platform and section filters (each may be given more than once). */
+export const FILTER_OPTIONS = {
+  ...COMMON_OPTIONS,
+  platform: { type: 'string', multiple: true },
+  section: { type: 'string', multiple: true },
+} as const;

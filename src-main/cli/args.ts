@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { CompareAgainst } from '../shared/compare-types';
 import type { Platform, Section } from '../shared/taxonomy';
-import { UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
+import { FILTER_OPTIONS, UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
 import { isViewCommand, parseCompare, parseViewArgs, type ViewArgs } from './view-args';
 import { COMMANDS, isCommandName, type CommandName } from './usage';
 import { parseCheckArgs, type CheckArgs } from './check-command';
@@ -94,14 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       allowPositionals: true,
       strict: true,
       options: {
-        db: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        platform: { type: 'string', multiple: true },
-        section: { type: 'string', multiple: true },
-        tz: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
+        ...FILTER_OPTIONS,
         paper: { type: 'string' },
         landscape: { type: 'boolean' },
         customer: { type: 'string' },

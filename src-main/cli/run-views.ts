@@ -40,7 +40,7 @@ export async function runCompareReport(args: ReportArgs, against: CompareAgainst
     markPhase('reported');
     const mask = (report: Report): Report => (args.maskUsers ? maskReport(report, maskKeyOf(db)) : report);
     const masked = { ...comparison, current: mask(comparison.current), previous: mask(comparison.previous) };
-    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatComparisonText(masked)}`;
+    if (args.format === 'text') return formatComparisonText(masked, formatFindingsText(findings));
     const { current, previous, delta, caveats } = masked;
     return json({ ...current, findings, previous, delta, caveats });
   });

@@ -127,7 +127,7 @@ export async function runReport(args: ReportArgs): Promise<string> {
     const { findings } = found;
     const report = mask(found.report);
     markPhase('reported');
-    if (args.format === 'text') return `${formatFindingsText(findings)}\n${formatText(report)}`;
+    if (args.format === 'text') return formatText(report, formatFindingsText(findings));
     const output: ReportWithFindings<Report> = { ...report, findings };
     return `${JSON.stringify(output, null, 2)}\n`;
   });

@@ -21,7 +21,16 @@ import {
   type Section,
   type UserAction,
 } from '../shared/taxonomy';
-import { UsageError, checkDay, checkZone, formatOf, platformOf, sectionOf as reportSectionOf } from './arg-values';
+import {
+  COMMON_OPTIONS,
+  FILTER_OPTIONS,
+  UsageError,
+  checkDay,
+  checkZone,
+  formatOf,
+  platformOf,
+  sectionOf as reportSectionOf,
+} from './arg-values';
 
 interface CommonArgs {
   readonly files: string[];
@@ -93,20 +102,9 @@ export function parseCompare(value: string | undefined): CompareAgainst | undefi
   return { from, to };
 }
 
-const COMMON_OPTIONS = {
-  db: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  tz: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-} as const;
-
 const OPTIONS = {
   attempts: {
-    ...COMMON_OPTIONS,
-    platform: { type: 'string', multiple: true },
-    section: { type: 'string', multiple: true },
+    ...FILTER_OPTIONS,
     action: { type: 'string' },
     screen: { type: 'string' },
     'user-action': { type: 'string' },
@@ -120,11 +118,7 @@ const OPTIONS = {
     limit: { type: 'string' },
     offset: { type: 'string' },
   },
-  funnel: {
-    ...COMMON_OPTIONS,
-    platform: { type: 'string', multiple: true },
-    section: { type: 'string', multiple: true },
-  },
+  funnel: FILTER_OPTIONS,
   failures: COMMON_OPTIONS,
 } as const;
 

@@ -165,6 +165,11 @@ export function computeComparison(
     const same = { platforms: resolved.platforms, sections: resolved.sections, tz: resolved.tz };
     const current = computeReport(db, { ...same, from: resolved.from, to: resolved.to });
     const previous = computeReport(db, { ...same, ...period });
-    return { current, previous, delta: reportDelta(current, previous), caveats: comparisonCaveats(current, previous) };
+    return compareReports(current, previous);
   });
+}
+
+/** Two reports of the same filter side by side: the deltas and what keeps them from being compared as they are. */
+export function compareReports(current: Report, previous: Report): Comparison {
+  return { current, previous, delta: reportDelta(current, previous), caveats: comparisonCaveats(current, previous) };
 }

@@ -4,10 +4,13 @@ import type { Comparison } from '../shared/compare-types';
 
 const signed = (n: number | null): string => (n === null ? 'unknown' : n > 0 ? `+${n}` : String(n));
 
-/** `report --compare --format text`: the current report, then the differences and their caveats. */
-export function formatComparisonText(comparison: Comparison): string {
+/**
+ * `report --compare --format text`: the current report (`lead`, the findings, after its title
+ * block), then the differences and their caveats.
+ */
+export function formatComparisonText(comparison: Comparison, lead = ''): string {
   const { current, previous, delta, caveats } = comparison;
-  const out: string[] = [formatText(current).trimEnd(), ''];
+  const out: string[] = [formatText(current, lead).trimEnd(), ''];
   out.push(`Compared with ${previous.range.from} to ${previous.range.to} (${previous.range.tz})`);
   const rate = (r: number | null): string => (r === null ? 'unknown' : formatRate(r));
   const points = (d: number | null): string =>

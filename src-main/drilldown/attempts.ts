@@ -47,6 +47,7 @@ import {
   parseSection,
   parseUserAction,
   platformOfCode,
+  namesEverySection,
   squash,
   type Platform,
   type Section,
@@ -200,7 +201,7 @@ type ComboTuple = [id: number, action: string, screen: string, userAction: strin
  * the report's section filter narrow them; unclassified combos count only without a section filter.
  */
 function eligibleCombos(db: Database.Database, q: ResolvedAttemptQuery): number[] | null {
-  const allSections = q.filter.sections.length === SECTIONS.length;
+  const allSections = namesEverySection(q.filter.sections);
   const rowAsked = q.actionName !== null || q.screen !== null || q.userAction !== null || q.section !== null;
   // 'all' lists every attempt of the range, as Initiated counts them whatever the section filter.
   const sectionFiltered = !allSections && q.outcome !== 'all';

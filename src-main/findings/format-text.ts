@@ -1,6 +1,7 @@
 /**
- * The findings as the top block of `report --format text`: numbered sentences, then the caveats,
- * each on one line (a terminal, a log or an e-mail wraps them as it likes).
+ * The findings block of `report --format text`, right after the report's title block: numbered
+ * sentences, then the caveats, each on one line (a terminal, a log or an e-mail wraps them as it
+ * likes).
  */
 import { isCaveat, type Finding } from '../shared/findings-types';
 

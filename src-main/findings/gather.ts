@@ -12,7 +12,6 @@ import type { Finding } from '../shared/findings-types';
 import type { Report, ReportFilter } from '../shared/report-types';
 import type { Platform } from '../shared/taxonomy';
 import { computeFindings } from './compute-findings';
-import { reportFilterOf } from './finding';
 import type { FindingsInput } from './input';
 import { BASELINE_DAYS } from './thresholds';
 
@@ -38,11 +37,6 @@ export function gatherFindingsInput(db: Database.Database, filter: ReportFilter 
     });
     return { report, byPlatform, previous, history };
   });
-}
-
-/** The findings of a report already computed (the printed one): its own range and filters, read again. */
-export function findingsOf(db: Database.Database, report: Report): Finding[] {
-  return computeFindings(gatherFindingsInput(db, reportFilterOf(report)));
 }
 
 /** The report as filtered and its findings, from one read of the case. */

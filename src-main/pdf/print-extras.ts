@@ -1,14 +1,15 @@
 /**
- * What the printed report shows beside the report itself, read from the case with the report's
- * own range and filters: each platform's roll-up (the tiles' split, the tables' rates per
- * platform), the section funnel and, when asked, the comparison with another period.
+ * What the printed report shows beside the report itself, read with the report's own range and
+ * filters: each platform's roll-up (the tiles' split, the tables' rates per platform), the section
+ * funnel and, when asked, the comparison with another period. The roll-ups and the comparison with
+ * the previous period come from the reports the findings were computed from (findings/gather.ts),
+ * so no report is computed twice for one printed page.
  */
-import type Database from 'better-sqlite3';
 import { reportFilterOf } from '../findings/finding';
+import type { FindingsInput } from '../findings/input';
 import { initiatedBase } from '../findings/rows';
-import { computeComparison } from '../compare/compare';
+import { compareReports, computeComparison } from '../compare/compare';
 import { computeFunnel } from '../funnel/funnel';
-import { computeReport } from '../report/compute-report';
 import { maskReport } from '../shared/mask';
 import type { CompareAgainst, Comparison } from '../shared/compare-types';
 import type { Funnel } from '../shared/funnel-types';
@@ -18,20 +19,27 @@ import type { Platform } from '../shared/taxonomy';
 import type { CaseDb } from '../store/case-file';
 import { maskKeyOf } from '../store/mask-key';
 
-export function platformRollupsOf(db: Database.Database, report: Report): Partial<Record<Platform, PlatformRollup>> {
-  const filter = reportFilterOf(report);
+/** Each platform's roll-up: the findings' report of the same filter narrowed to that platform. */
+export function platformRollupsOf(input: FindingsInput): Partial<Record<Platform, PlatformRollup>> {
   const rollups: Partial<Record<Platform, PlatformRollup>> = {};
-  for (const platform of report.filters.platforms) {
-    const alone = computeReport(db, { ...filter, platforms: [platform] });
+  for (const platform of input.report.filters.platforms) {
+    const alone = input.byPlatform[platform];
+    if (!alone) continue;
     const { initiated, incomplete, incompleteRate } = alone.rollup;
     rollups[platform] = { initiated, incomplete, incompleteRate, base: initiatedBase(alone) };
   }
   return rollups;
 }
 
-/** The report against another period (the previous one of the same length, or a chosen one); masked like the printed report. */
-export function comparisonOf(db: CaseDb, report: Report, against: CompareAgainst, mask: boolean): Comparison {
-  const comparison = computeComparison(db, reportFilterOf(report), against);
+/**
+ * The report against another period, masked like the printed report: the previous period of the
+ * same length is the findings' own; another period is computed.
+ */
+export function comparisonOf(db: CaseDb, input: FindingsInput, against: CompareAgainst, mask: boolean): Comparison {
+  const comparison =
+    against === 'previous' && input.previous !== null
+      ? compareReports(input.report, input.previous)
+      : computeComparison(db, reportFilterOf(input.report), against);
   if (!mask) return comparison;
   const key = maskKeyOf(db);
   return {

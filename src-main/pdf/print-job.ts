@@ -4,7 +4,9 @@
  * its findings, plus what the page header and footer say.
  */
 import type Database from 'better-sqlite3';
-import { findingsOf } from '../findings/gather';
+import { computeFindings } from '../findings/compute-findings';
+import { reportFilterOf } from '../findings/finding';
+import { gatherFindingsInput } from '../findings/gather';
 import { listAnnotations } from '../notes/annotations';
 import { comparisonOf, funnelOf, platformRollupsOf } from './print-extras';
 import type { CompareAgainst } from '../shared/compare-types';
@@ -26,13 +28,16 @@ export function buildPrintJob(
   },
 ): PrintJob {
   const { report, meta, compare } = parts;
+  // The findings' reports (the report's filter per platform, the previous period, the baseline
+  // days) are read once and serve the roll-ups and the comparison too.
+  const input = gatherFindingsInput(db, reportFilterOf(report));
   return {
     report: parts.shown ?? report,
     annotations: listAnnotations(db, { from: report.range.from, to: report.range.to }),
-    findings: findingsOf(db, report),
-    platformRollups: platformRollupsOf(db, report),
+    findings: computeFindings(input),
+    platformRollups: platformRollupsOf(input),
     funnel: funnelOf(db, report),
-    ...(compare ? { comparison: comparisonOf(db, report, compare, parts.maskUsers ?? false) } : {}),
+    ...(compare ? { comparison: comparisonOf(db, input, compare, parts.maskUsers ?? false) } : {}),
     meta,
   };
 }

@@ -5,13 +5,15 @@
  * may be damaged when two computers use it at once. This module only detects and words the
  * warning; what the app and the command line do with it is in docs/decisions.md.
  *
- * What can be detected: a UNC path on Windows (\\server\share\..., \\?\UNC\...); on Linux a
- * mount whose type is a network file system (/proc/self/mounts); on macOS the same from `mount`.
- * A Windows drive letter mapped to a share (Z:) looks local from Node and is not detected.
+ * What can be detected: a UNC path on Windows (\\server\share\..., \\?\UNC\...), and a drive
+ * letter mapped to a share (Z:, mapped-drives.ts: the real path is the share's UNC path, else
+ * `net use` lists the letter); on Linux a mount whose type is a network file system
+ * (/proc/self/mounts); on macOS the same from `mount`.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathsOf } from './paths';
+import { driveLetterOf, mappedShareOf, systemMappedDrives } from './mapped-drives';
 
 export interface Mount {
   readonly source: string;
@@ -87,19 +89,27 @@ export function isUncPath(path: string): boolean {
 }
 
 export interface NetworkLocation {
-  /** How it was recognised: a UNC path, or the type of the mount holding it. */
-  readonly how: 'unc' | 'mount';
-  /** The share: \\server\share, or the mount's source and type. */
+  /** How it was recognised: a UNC path, a drive letter mapped to a share, or the type of the mount holding it. */
+  readonly how: 'unc' | 'mapped-drive' | 'mount';
+  /** The share: \\server\share (`Z: = \\server\share` for a mapped drive), or the mount's source and type. */
   readonly share: string;
 }
 
 /** Where `path` is, when that is a network share; null when it is (or looks) local. */
 export function networkLocation(
   path: string,
-  context: { readonly platform: NodeJS.Platform; readonly mounts: readonly Mount[] },
+  context: {
+    readonly platform: NodeJS.Platform;
+    readonly mounts: readonly Mount[];
+    /** Windows: the mapped drive letters, letter -> \\server\share (mapped-drives.ts). */
+    readonly mappedDrives?: ReadonlyMap<string, string>;
+  },
 ): NetworkLocation | null {
   if (context.platform === 'win32') {
-    if (!isUncPath(path)) return null;
+    if (!isUncPath(path)) {
+      const share = mappedShareOf(path, context.mappedDrives ?? new Map());
+      return share === null ? null : { how: 'mapped-drive', share: `${driveLetterOf(path)}: = ${share}` };
+    }
     const parts = path
       .replace(/\//g, '\\')
       .replace(/^\\\\[?.]\\UNC\\/i, '\\\\')
@@ -135,9 +145,15 @@ export function systemMounts(platform: NodeJS.Platform = process.platform): Moun
 
 /**
  * The warning for a case at `path` (the real path of its folder is looked at, so a symlink to a
- * share counts), or null. Never throws: a location that cannot be examined gets no warning.
+ * share counts, and on Windows a mapped drive's folder is its share's UNC path), or null. On
+ * Windows, a drive-letter path that stays one is looked up in `mappedDrives` (`net use`, asked
+ * only then). Never throws: a location that cannot be examined gets no warning.
  */
-export function caseLocationWarning(path: string, platform: NodeJS.Platform = process.platform): string | null {
+export function caseLocationWarning(
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+  mappedDrives: () => ReadonlyMap<string, string> = systemMappedDrives,
+): string | null {
   try {
     const { dirname } = pathsOf(platform);
     let where = path;
@@ -146,7 +162,12 @@ export function caseLocationWarning(path: string, platform: NodeJS.Platform = pr
     } catch {
       where = dirname(path);
     }
-    const location = networkLocation(where, { platform, mounts: platform === 'win32' ? [] : systemMounts(platform) });
+    const windows = platform === 'win32';
+    const location = networkLocation(where, {
+      platform,
+      mounts: windows ? [] : systemMounts(platform),
+      ...(windows && !isUncPath(where) ? { mappedDrives: mappedDrives() } : {}),
+    });
     return location ? networkShareWarning(location) : null;
   } catch {
     return null;

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { listImports } from '../store/imports';
 import type { DailyPoint, DataQuality, PartialDay, Report, ReportFilter } from '../shared/report-types';
-import { SECTIONS } from '../shared/taxonomy';
+import { SECTIONS, namesEverySection } from '../shared/taxonomy';
 import { aggregateDays } from './aggregate';
 import { loadCombos } from './combos';
 import { isoSpan, partialDay, readCaseSpans } from './data-span';
@@ -37,7 +37,7 @@ function buildReport(db: Database.Database, filter: ReportFilter, options: Repor
   const { from, to, tz, platforms, sections } = resolveFilter(db, filter);
   const days = dayRanges(from, to, tz);
   // A section filter that names all four sections is no section filter (spec 5).
-  const allSections = sections.length === SECTIONS.length;
+  const allSections = namesEverySection(sections);
 
   const totals = sumCells(aggregateDays(db, days));
   const combos = loadCombos(db, totals.comboIds);

@@ -76,7 +76,11 @@ export function coverageLines(report: Report): string[] {
   return lines;
 }
 
-export function formatText(report: Report): string {
+/**
+ * The report as text: the title block (what is counted: range, platforms, sections), then `lead`
+ * when given (the findings, read in the light of that title), then the numbers.
+ */
+export function formatText(report: Report, lead = ''): string {
   const out: string[] = [];
   const { range, filters, rollup } = report;
   out.push('Incomplete user enrollments');
@@ -84,6 +88,7 @@ export function formatText(report: Report): string {
   out.push(`Platforms: ${filters.platforms.join(', ')}`);
   out.push(`Sections:  ${filters.sections.join(', ')}`);
   out.push('');
+  if (lead !== '') out.push(lead.trimEnd(), '');
   pushAll(
     out,
     textTable(

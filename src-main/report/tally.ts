@@ -6,7 +6,7 @@
  * most one map lookup per row.
  */
 import { OUTCOME } from '../attempts/codes';
-import { PLATFORM_CODE, SECTIONS, type Platform, type Section } from '../shared/taxonomy';
+import { PLATFORM_CODE, SECTIONS, namesEverySection, type Platform, type Section } from '../shared/taxonomy';
 import type { Aggregation } from './aggregate';
 import type { ComboInfo } from './combos';
 
@@ -101,7 +101,7 @@ export function tally(
 ): Tally {
   const codes = platforms.map((p) => PLATFORM_CODE[p]);
   const selected = SECTIONS.map((s) => sections.includes(s));
-  const countsUnclassified = sections.length === SECTIONS.length;
+  const countsUnclassified = namesEverySection(sections);
   const counted = totals.started.map(zeros);
   const sectionOf = totals.comboIds.map((id) => {
     const section = combos.get(id)?.section ?? null;

@@ -13,6 +13,11 @@ export const platformOfCode = (code: number): Platform => (code === 1 ? 'iOS/iPa
 /** Sections in the order of the enrollment flow (spec section 7). */
 export const SECTIONS = ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'] as const;
 export type Section = (typeof SECTIONS)[number];
+/**
+ * "All sections selected" is the list naming all four, from the app's store to the engine; it is
+ * no section filter (spec 5: unclassified attempts count only then).
+ */
+export const namesEverySection = (sections: readonly Section[]): boolean => SECTIONS.every((s) => sections.includes(s));
 
 /** Action names in taxonomy order; the stored action code is the index + 1 (0 = none). */
 export const ACTION_NAMES = [

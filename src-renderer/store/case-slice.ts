@@ -1,4 +1,4 @@
-import { CASE_EXTENSION, type DateRange } from '../../src-main/shared/ipc-contract';
+import { CASE_EXTENSION, type CaseInfo, type DateRange, type IpcResult } from '../../src-main/shared/ipc-contract';
 import { currentZoneName } from '../timezones';
 import type { CaseSlice, Slice } from './types';
 
@@ -23,6 +23,21 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
       reportError: null,
     });
     void get().refreshReport();
+  };
+
+  /**
+   * The answer of opening, picking or creating a case (null: the dialog was cancelled). The last
+   * import's summary and its masked records belong to the case left, and go with it.
+   */
+  const switchedTo = (result: IpcResult<CaseInfo | null>): boolean => {
+    if (!result.ok) {
+      set({ notice: result.error.message });
+      return false;
+    }
+    if (!result.value) return false;
+    set({ notice: null, importOutcomes: null, importMaskedRecords: null, importStatus: 'idle', importError: null });
+    caseOpened(result.value);
+    return true;
   };
 
   return {
@@ -51,32 +66,15 @@ export const createCaseSlice: Slice<CaseSlice> = (api) => (set, get) => {
     },
 
     async openCase(path) {
-      const result = await api.openCase({ path });
-      if (!result.ok) {
-        set({ notice: result.error.message });
-        return false;
-      }
-      set({ notice: null, importOutcomes: null, importMaskedRecords: null, importStatus: 'idle', importError: null });
-      caseOpened(result.value);
-      return true;
+      return switchedTo(await api.openCase({ path }));
     },
 
     async pickCase() {
-      const result = await api.pickCase();
-      if (!result.ok) set({ notice: result.error.message });
-      else if (result.value) {
-        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
-        caseOpened(result.value);
-      }
+      switchedTo(await api.pickCase());
     },
 
     async newCase() {
-      const result = await api.newCase();
-      if (!result.ok) set({ notice: result.error.message });
-      else if (result.value) {
-        set({ notice: null, importOutcomes: null, importStatus: 'idle', importError: null });
-        caseOpened(result.value);
-      }
+      switchedTo(await api.newCase());
     },
 
     async clearRecent() {

@@ -6,6 +6,14 @@ import type { FilterSlice, Slice } from './types';
 const inOrder = <T extends string>(all: readonly T[], chosen: ReadonlySet<T>): T[] =>
   all.filter((item) => chosen.has(item));
 
+/** `chosen` with `item` added or taken out, in taxonomy order; null when none would stay selected. */
+function toggled<T extends string>(all: readonly T[], chosen: readonly T[], item: T): T[] | null {
+  const next = new Set(chosen);
+  if (next.has(item)) next.delete(item);
+  else next.add(item);
+  return next.size === 0 ? null : inOrder(all, next);
+}
+
 export const createFilterSlice: Slice<FilterSlice> = (api) => (set, get) => {
   const changed = (): void => void get().refreshReport();
   return {
@@ -26,20 +34,16 @@ export const createFilterSlice: Slice<FilterSlice> = (api) => (set, get) => {
     },
 
     togglePlatform(platform) {
-      const chosen = new Set(get().platforms);
-      if (chosen.has(platform)) chosen.delete(platform);
-      else chosen.add(platform);
-      if (chosen.size === 0) return; // at least one platform stays selected
-      set({ platforms: inOrder(PLATFORMS, chosen) });
+      const platforms = toggled(PLATFORMS, get().platforms, platform);
+      if (platforms === null) return;
+      set({ platforms });
       changed();
     },
 
     toggleSection(section) {
-      const chosen = new Set(get().sections);
-      if (chosen.has(section)) chosen.delete(section);
-      else chosen.add(section);
-      if (chosen.size === 0) return; // at least one section stays selected
-      set({ sections: inOrder(SECTIONS, chosen) });
+      const sections = toggled(SECTIONS, get().sections, section);
+      if (sections === null) return;
+      set({ sections });
       changed();
     },
 

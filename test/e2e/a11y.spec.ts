@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { engineReport, expect, expectReportShown, test } from './fixtures';
-import { count, drillTotal, sampleCasePath } from './view-helpers';
+import { count, drillTotal, openOnSample, sampleCasePath } from './view-helpers';
 
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -152,11 +152,7 @@ for (const colorScheme of SCHEMES) {
 }
 
 test("the chart's text alternative and its table follow the chart", async ({ openApp, userDataDir }) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
+  const { page, casePath, report } = await openOnSample(openApp, userDataDir);
   const label = async (): Promise<string> => (await page.getByTestId('chart-canvas').getAttribute('aria-label')) ?? '';
   const totals = (r: typeof report): string =>
     r.filters.sections

@@ -2,19 +2,14 @@
  * Comparison with the previous period and the section funnel against
  * the real handlers: every delta and funnel figure shown is the engine's for the same filter.
  */
-import { built, engineReport, expect, expectReportShown, test } from './fixtures';
-import { count, delta, duration, onCase, percent, points, sampleCasePath } from './view-helpers';
+import { built, expect, test } from './fixtures';
+import { count, delta, duration, onCase, openOnSample, percent, points } from './view-helpers';
 
 test('compare: deltas on the tiles, the sections and the rows; the previous period in the chart', async ({
   openApp,
   userDataDir,
 }) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
-  const filter = { from: report.range.from, to: report.range.to, tz: 'UTC' };
+  const { page, casePath, report, filter } = await openOnSample(openApp, userDataDir);
   const { delta: d, previous } = onCase(casePath, (db) => built.computeComparison(db, filter, 'previous'));
 
   await expect(page.getByTestId('delta-initiated')).toHaveCount(0);
@@ -82,11 +77,7 @@ test('the section funnel: counts, conversions and times to abandonment; a step o
   openApp,
   userDataDir,
 }) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
+  const { page, casePath, report } = await openOnSample(openApp, userDataDir);
   const funnel = onCase(casePath, (db) =>
     built.computeFunnel(db, { from: report.range.from, to: report.range.to, tz: 'UTC' }),
   );

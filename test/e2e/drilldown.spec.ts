@@ -3,20 +3,15 @@
  * roll-up tile list exactly the attempts behind the number clicked (the engine's listAttempts for
  * the same query), searchable, paged, with user names masked on request.
  */
-import { engineReport, expect, expectReportShown, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { built } from './fixtures';
-import { count, drillTotal, onCase, sampleCasePath } from './view-helpers';
+import { count, drillTotal, onCase, openOnSample } from './view-helpers';
 
 test('a row, a day and the tiles open the attempts behind them; search, pages and masking', async ({
   openApp,
   userDataDir,
 }) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
-  const filter = { from: report.range.from, to: report.range.to, tz: 'UTC' };
+  const { page, casePath, report, filter } = await openOnSample(openApp, userDataDir);
   const dialog = page.getByTestId('drill-dialog');
 
   // A section table row: the largest row of Platform Screens.

@@ -5,17 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { built, engineReport, expect, expectReportShown, test } from './fixtures';
-import { count, onCase, sampleCasePath } from './view-helpers';
+import { count, onCase, openOnSample } from './view-helpers';
 
 test('imported enrollment failures are shown in their own view, apart from the abandonment numbers', async ({
   openApp,
   userDataDir,
 }, testInfo) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const before = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, before);
+  const { app, page, casePath, report: before } = await openOnSample(openApp, userDataDir);
 
   const reasons = ['User canceled', 'Device cap reached', 'User canceled', 'Timeout', 'User canceled'];
   const lines = reasons.map(

@@ -10,15 +10,10 @@ import { plannedEvents, plantedMonth } from '../helpers/findings-case';
 import { runCli } from '../helpers/run-cli';
 import { engineReport, expect, expectReportShown, test } from './fixtures';
 import { built } from './fixtures';
-import { count, drillTotal, onCase, sampleCasePath } from './view-helpers';
+import { count, drillTotal, onCase, openOnSample, sampleCasePath } from './view-helpers';
 
 test('the card shows the engine findings; each finding opens its attempts', async ({ openApp, userDataDir }) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
-  const filter = { from: report.range.from, to: report.range.to, tz: 'UTC' };
+  const { page, casePath, filter } = await openOnSample(openApp, userDataDir);
   const { findings } = onCase(casePath, (db) => built.reportWithFindings(db, filter));
   const said = findings.filter((f) => !f.kind.startsWith('caveat-'));
   const caveats = findings.filter((f) => f.kind.startsWith('caveat-'));

@@ -4,15 +4,11 @@
  * through the save dialog: CSV with a UTF-8 BOM, the JSON of the command line.
  */
 import { readFileSync } from 'node:fs';
-import { built, engineReport, expect, expectReportShown, test } from './fixtures';
-import { onCase, sampleCasePath } from './view-helpers';
+import { built, expect, expectReportShown, test } from './fixtures';
+import { onCase, openOnSample } from './view-helpers';
 
 test('notes: add, edit, remove; stored in the case, shown again after a reload', async ({ openApp, userDataDir }) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
+  const { page, casePath, report } = await openOnSample(openApp, userDataDir);
   const card = page.getByTestId('annotations');
   const add = card.getByTestId('note-add-form');
 
@@ -58,11 +54,7 @@ test('exports: section tables and daily series as CSV with a BOM, the report as 
   openApp,
   userDataDir,
 }, testInfo) => {
-  const app = await openApp();
-  const { page } = app;
-  const casePath = sampleCasePath(userDataDir);
-  const report = engineReport(casePath, { tz: 'UTC' });
-  await expectReportShown(page, report);
+  const { app, page, report } = await openOnSample(openApp, userDataDir);
 
   const save = async (kind: string, name: string): Promise<Buffer> => {
     const path = testInfo.outputPath(name);

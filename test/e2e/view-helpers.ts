@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { built, expect } from './fixtures';
+import { built, engineReport, expect, expectReportShown, type OpenApp } from './fixtures';
 
 type Db = ReturnType<typeof built.openCase>;
 
@@ -46,4 +46,17 @@ export async function drillTotal(page: Page): Promise<number> {
   const dialog = page.getByTestId('drill-dialog');
   await expect(dialog).toHaveAttribute('data-drill-status', 'ready');
   return Number(await dialog.getAttribute('data-drill-total'));
+}
+
+/**
+ * Opens the app (its first start opens a copy of the sample case) and waits for the default report:
+ * the page, the copy's path, the engine's report for it and that report's range as a filter.
+ */
+export async function openOnSample(openApp: OpenApp, userDataDir: string) {
+  const app = await openApp();
+  const casePath = sampleCasePath(userDataDir);
+  const report = engineReport(casePath, { tz: 'UTC' });
+  await expectReportShown(app.page, report);
+  const filter = { from: report.range.from, to: report.range.to, tz: 'UTC' };
+  return { app, page: app.page, casePath, report, filter };
 }

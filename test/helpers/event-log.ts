@@ -63,3 +63,14 @@ export function completedAttempt(user: string, platform: string, start: string, 
     { time: at(4), user, platform, event: 'complete', device },
   ];
 }
+
+/** An attempt that ignores the iOS profile at its second minute (Platform Screens, Ignored). */
+export function ignoredProfileAttempt(user: string, platform: string, start: string): TestEvent[] {
+  const t0 = Date.parse(start);
+  const at = (minutes: number): string => new Date(t0 + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+  return [
+    { time: at(0), user, platform, event: 'start' },
+    { time: at(1), user, platform, event: 'step', action: 'iOSProfileLaunch' },
+    { time: at(2), user, platform, event: 'ignore', action: 'iOSProfileLaunch' },
+  ];
+}

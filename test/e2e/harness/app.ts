@@ -8,7 +8,6 @@ import { EventEmitter } from 'node:events';
 import { basename } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src-main/app/backend';
-import type { Engine } from '../../../src-main/app/engine';
 import type { Dialogs } from '../../../src-main/app/session';
 import { renderPdfInBrowser, type BrowserRenderOptions } from '../../../src-main/pdf/browser-render';
 import { createApi } from '../../../src-main/shared/api-client';
@@ -52,8 +51,6 @@ export interface HarnessOptions {
   /** The "computer's" time zone (default UTC). */
   readonly timezoneId?: string;
   readonly deviceScaleFactor?: number;
-  /** The engine behind the handlers (default: the real one). */
-  readonly engine?: Engine;
   /** Hooks into the print page of Print to PDF (renderPdfInBrowser's beforeLoad and inspect). */
   readonly printPage?: Pick<BrowserRenderOptions, 'beforeLoad' | 'inspect'>;
   /** Called with the print route's page once it is ready, before it is printed (tests inspect it). */
@@ -137,7 +134,6 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
   let closed = false;
 
   const backend = createBackend({
-    ...(options.engine ? { engine: options.engine } : {}),
     dialogs,
     userDataDir: options.userDataDir,
     sampleCase: options.sampleCase === undefined ? bundledSampleCase() : options.sampleCase,

@@ -72,15 +72,29 @@ describe('enrollscope report: findings', () => {
     }
   });
 
-  it('text: a Findings block at the top, the same sentences', () => {
+  it('text: the title block first, then the Findings (the same sentences), then the numbers', () => {
     const file = writeEventLog(join(temp(), 'planted.csv'), plannedEvents(plantedMonth()));
     const range = ['--from', '2025-05-15', '--to', '2025-05-28'];
     const { findings } = json(['report', file, ...range]);
-    const text = runCli(['report', file, ...range, '--format', 'text']);
-    expect(text.code).toBe(0);
-    expect(text.stdout.split('\n').slice(0, 2)).toEqual(['Findings', '--------']);
-    for (const finding of findings) expect(text.stdout).toContain(finding.text);
-    expect(text.stdout.indexOf('Findings')).toBeLessThan(text.stdout.indexOf('Incomplete user enrollments'));
+    for (const args of [[], ['--compare', 'previous']]) {
+      const text = runCli(['report', file, ...range, ...args, '--format', 'text']);
+      expect(text.code).toBe(0);
+      const lines = text.stdout.split('\n');
+      expect(lines.slice(0, 7)).toEqual([
+        'Incomplete user enrollments',
+        'Range:     2025-05-15 to 2025-05-28 (UTC)',
+        'Platforms: iOS/iPadOS, Android',
+        'Sections:  Setup Checklist, Platform Screens, Terms of Use, Compliance/Activation',
+        '',
+        'Findings',
+        '--------',
+      ]);
+      for (const finding of findings) expect(text.stdout).toContain(finding.text);
+      // The numbers come after the findings and their caveats.
+      const lastFinding = Math.max(...findings.map((f: { text: string }) => text.stdout.indexOf(f.text)));
+      expect(lastFinding).toBeLessThan(text.stdout.indexOf('Initiated enrollments'));
+      expect(text.stdout.match(/^Incomplete user enrollments$/gm)).toHaveLength(1);
+    }
   });
 
   it('--compare keeps the findings beside previous and delta', () => {

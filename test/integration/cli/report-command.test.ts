@@ -3,27 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
+import { completedAttempt, ignoredProfileAttempt, writeEventLog } from '../../helpers/event-log';
 import { runCli } from '../../helpers/run-cli';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const ignored: TestEvent[] = [
-  { time: '2025-06-02T09:00:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'start' },
-  {
-    time: '2025-06-02T09:01:00Z',
-    user: 'ann@contoso.example',
-    platform: 'iOS',
-    event: 'step',
-    action: 'iOSProfileLaunch',
-  },
-  {
-    time: '2025-06-02T09:02:00Z',
-    user: 'ann@contoso.example',
-    platform: 'iOS',
-    event: 'ignore',
-    action: 'iOSProfileLaunch',
-  },
-];
+const ignored = ignoredProfileAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z');
 const events = [...completedAttempt('bob@contoso.example', 'Android', '2025-06-01T10:00:00Z'), ...ignored];
 
 /** A refusal: non-zero exit, one line on stderr, nothing on stdout. */

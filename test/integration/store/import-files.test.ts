@@ -6,7 +6,7 @@ import { importFiles, type InputReader } from '../../../src-main/store/import-fi
 import { listImports } from '../../../src-main/store/imports';
 import { readInput } from '../../../src-main/import/read-input';
 import { readInputInWorker } from '../../../src-main/workers/parse-in-worker';
-import { completedAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
+import { completedAttempt, ignoredProfileAttempt, writeEventLog, type TestEvent } from '../../helpers/event-log';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const counts = (db: CaseDb): Record<string, number> =>
@@ -17,23 +17,7 @@ const counts = (db: CaseDb): Record<string, number> =>
     ]),
   );
 
-const abandoned: TestEvent[] = [
-  { time: '2025-06-02T09:00:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'start' },
-  {
-    time: '2025-06-02T09:01:00Z',
-    user: 'ann@contoso.example',
-    platform: 'iOS',
-    event: 'step',
-    action: 'iOSProfileLaunch',
-  },
-  {
-    time: '2025-06-02T09:02:00Z',
-    user: 'ann@contoso.example',
-    platform: 'iOS',
-    event: 'ignore',
-    action: 'iOSProfileLaunch',
-  },
-];
+const abandoned = ignoredProfileAttempt('ann@contoso.example', 'iOS', '2025-06-02T09:00:00Z');
 
 describe.each<[string, InputReader]>([
   ['in this thread', readInput],

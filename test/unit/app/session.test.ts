@@ -1,11 +1,25 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { engine } from '../../../src-main/app/engine';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { HandlerError } from '../../../src-main/app/ipc';
 import { AppSession, type Dialogs, type SessionOptions } from '../../../src-main/app/session';
 import { addDays } from '../../../src-main/shared/calendar-day';
+import { computeReport } from '../../../src-main/report/compute-report';
+import type * as ImportInWorker from '../../../src-main/workers/import-in-worker';
+
+type RunImport = typeof ImportInWorker.runImportInWorker;
+
+// The import worker, replaced in one test by an import that waits to be cancelled; the real one
+// everywhere else.
+const importer = vi.hoisted(() => ({ stand: null as null | RunImport }));
+vi.mock('../../../src-main/workers/import-in-worker', async (original) => {
+  const real = await original<typeof ImportInWorker>();
+  return {
+    ...real,
+    runImportInWorker: (...args: Parameters<RunImport>) => (importer.stand ?? real.runImportInWorker)(...args),
+  };
+});
 
 const SAMPLE = join(process.cwd(), 'resources', 'sample-case.enrollscope');
 
@@ -23,7 +37,6 @@ const noDialogs: Dialogs = {
 
 function session(options: Partial<SessionOptions> = {}): AppSession {
   return new AppSession({
-    engine,
     dialogs: noDialogs,
     userDataDir: join(dir, 'user'),
     sampleCase: SAMPLE,
@@ -74,15 +87,14 @@ describe('AppSession', () => {
     s.close();
   });
 
-  it('ends presets at the latest day with data and passes "everything selected" as no filter', () => {
+  it('ends presets at the latest day with data and passes the lists on as the store keeps them', () => {
     const s = session();
     s.start();
-    const computeReport = vi.spyOn(engine, 'computeReport');
     const all = {
       platforms: ['iOS/iPadOS', 'Android'] as const,
       sections: ['Setup Checklist', 'Platform Screens', 'Terms of Use', 'Compliance/Activation'] as const,
     };
-    const { report, latestDay } = s.report({
+    const { db, filter, latestDay } = s.resolve({
       range: { kind: 'last', days: 7 },
       tz: 'UTC',
       platforms: [...all.platforms],
@@ -91,52 +103,51 @@ describe('AppSession', () => {
     // The sample's log ends mid-afternoon on 2025-11-14 with no summary row that day: a partial
     // day, so the presets end the day before (the engine's default range).
     expect(latestDay).toBe('2025-11-13');
-    expect(report.range).toEqual({ from: '2025-11-07', to: '2025-11-13', tz: 'UTC' });
-    expect(computeReport).toHaveBeenLastCalledWith(expect.anything(), {
+    expect(computeReport(db, filter).range).toEqual({ from: '2025-11-07', to: '2025-11-13', tz: 'UTC' });
+    expect(filter).toEqual({
       from: '2025-11-07',
       to: '2025-11-13',
       tz: 'UTC',
-      platforms: undefined,
-      sections: undefined,
+      platforms: all.platforms,
+      sections: all.sections,
     });
-    s.report({
+    const custom = s.resolve({
       range: { kind: 'custom', from: '2025-10-20', to: '2025-10-25' },
       tz: 'UTC',
       platforms: ['Android'],
       sections: ['Terms of Use'],
     });
-    expect(computeReport).toHaveBeenLastCalledWith(expect.anything(), {
+    expect(custom.filter).toEqual({
       from: '2025-10-20',
       to: '2025-10-25',
       tz: 'UTC',
       platforms: ['Android'],
       sections: ['Terms of Use'],
     });
-    computeReport.mockRestore();
     s.close();
   });
 
   it('keeps refused files in the case, is busy during an import, and cancels it', async () => {
     let release: () => void = () => undefined;
-    const fake = {
-      ...engine,
-      runImport: vi.fn(
-        (_case: string, paths: readonly string[], options: { signal?: AbortSignal }) =>
-          new Promise<never[]>((resolve) => {
-            release = () => resolve([]);
-            options.signal?.addEventListener('abort', () =>
-              resolve(
-                paths.map((p) => ({
-                  file: p.split('/').pop()!,
-                  status: 'refused',
-                  reason: 'not an enrollment file',
-                })) as never[],
-              ),
-            );
-          }),
-      ),
-    };
-    const s = session({ engine: fake, sampleCase: null });
+    importer.stand = vi.fn(
+      (_case: string, paths: readonly string[], options: { signal?: AbortSignal } = {}) =>
+        new Promise<never[]>((resolve) => {
+          release = () => resolve([]);
+          options.signal?.addEventListener('abort', () =>
+            resolve(
+              paths.map((p) => ({
+                file: p.split('/').pop()!,
+                status: 'refused',
+                reason: 'not an enrollment file',
+              })) as never[],
+            ),
+          );
+        }),
+    );
+    onTestFinished(() => {
+      importer.stand = null;
+    });
+    const s = session({ sampleCase: null });
     s.start();
     const running = s.importFiles(['/in/notes.txt']);
     // No case was open: one was made for the import.
@@ -148,6 +159,7 @@ describe('AppSession', () => {
     expect(run.case.refused).toMatchObject([{ file: 'notes.txt', reason: 'not an enrollment file' }]);
     expect(s.state().importing).toBe(false);
     expect(s.cancelImport()).toBe(false);
+    expect(importer.stand).toHaveBeenCalledTimes(1);
     release();
     s.close();
   });

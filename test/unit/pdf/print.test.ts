@@ -8,13 +8,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engine } from '../../../src-main/app/engine';
 import { reportFilterOf } from '../../../src-main/findings/finding';
 import { reportWithFindings } from '../../../src-main/findings/gather';
 import { computeComparison } from '../../../src-main/compare/compare';
 import { computeFunnel } from '../../../src-main/funnel/funnel';
 import { HandlerError } from '../../../src-main/app/ipc';
 import { AppSession } from '../../../src-main/app/session';
+import { viewHandlers } from '../../../src-main/app/report-views';
+import type { ReportRequest } from '../../../src-main/shared/ipc-contract';
+import type { Report } from '../../../src-main/shared/report-types';
 import { findPdfPrinter, PdfPrinterMissing } from '../../../src-main/pdf/cli-pdf';
 import { electronPdfOptions, pdfOptionsFor, playwrightPdfOptions } from '../../../src-main/pdf/pdf-options';
 import { pdfFileName, PrintService } from '../../../src-main/app/print-service';
@@ -234,6 +236,13 @@ describe('masking', () => {
   });
 });
 
+/** The report the app shows for a request: the report:get handler's. */
+function shownReport(session: AppSession, request: ReportRequest): Report {
+  const answer = viewHandlers(session)['report:get'](request);
+  if (answer instanceof Promise) throw new Error('report:get answers at once');
+  return answer.report;
+}
+
 describe('PrintService', () => {
   const request: PrintRequest = {
     report: {
@@ -250,7 +259,6 @@ describe('PrintService', () => {
 
   function started(deps: PrintDeps | null): { session: AppSession; print: PrintService } {
     const session = new AppSession({
-      engine,
       dialogs: {
         chooseNewCasePath: async () => null,
         chooseCaseToOpen: async () => null,
@@ -292,7 +300,7 @@ describe('PrintService', () => {
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
     const job = jobs[0]!;
     // Masked in main with the case's key (the print route draws the job as it comes).
-    const plain = made.session.report(request.report).report;
+    const plain = shownReport(made.session, request.report);
     expect(job.report).toEqual(maskReport(plain, maskKeyOf(made.session.caseDb())));
     expect(JSON.stringify(plain)).toMatch(/@contoso\.example/);
     expect(JSON.stringify(job.report)).not.toMatch(/@contoso\.example/);
@@ -312,7 +320,7 @@ describe('PrintService', () => {
     });
     // Each platform's roll-up for the tiles' split and the tables' rates: the same filter, one platform.
     for (const platform of request.report.platforms) {
-      const alone = made.session.report({ ...request.report, platforms: [platform] }).report.rollup;
+      const alone = shownReport(made.session, { ...request.report, platforms: [platform] }).rollup;
       expect(job.platformRollups?.[platform]).toMatchObject({
         initiated: alone.initiated,
         incomplete: alone.incomplete,

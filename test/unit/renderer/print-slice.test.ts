@@ -2,45 +2,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseInfo, EnrollscopeApi, IpcResult, ReportRequest } from '../../../src-main/shared/ipc-contract';
 import type { PrintRequest } from '../../../src-main/shared/print-types';
-import type { Report } from '../../../src-main/shared/report-types';
 import { createAppStore } from '../../../src-renderer/store';
 import { defaultPaper } from '../../../src-renderer/store/print-slice';
+import { caseAt, ok, reportOf, settle } from './store-fakes';
 
-const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInfo =>
+  caseAt('/c/contoso.enrollscope', { importCount, settings });
 
-const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInfo => ({
-  path: '/c/contoso.enrollscope',
-  name: 'contoso',
-  settings,
-  isSample: false,
-  importCount,
-  refused: [],
-  storageWarning: null,
-});
-
-const report = (request: ReportRequest): Report => ({
-  range: { from: '2025-06-08', to: '2025-06-14', tz: request.tz },
-  filters: { platforms: request.platforms, sections: request.sections },
-  rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0, fromSummary: 0 },
-  coverage: { unknownInitiatedDays: [], partialDays: [] },
-  daily: [],
-  sections: [],
-  imports: [],
-  dataQuality: {
-    summaryRowsLeftOut: 0,
-    rangeDays: 0,
-    knownInitiatedDays: 0,
-    incompleteOutsideRate: 0,
-    partialDays: [],
-    eventLogSpan: null,
-    dataSpan: null,
-    summaryMismatches: [],
-    daysWithoutData: [],
-    skippedRows: 0,
-    duplicateRows: 0,
-    notes: [],
-  },
-});
+const report = (request: ReportRequest) => reportOf(request, '2025-06-08', '2025-06-14');
 
 /** The verbs this test needs; any other verb (other slices refresh too) answers with an error. */
 function fakeApi(
@@ -62,8 +31,6 @@ function fakeApi(
     get: (target, name: string) => target[name] ?? (name.startsWith('on') ? () => () => undefined : other),
   }) as unknown as EnrollscopeApi;
 }
-
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the print slice', () => {
   it('offers Letter where the locale prints on Letter, else A4', () => {

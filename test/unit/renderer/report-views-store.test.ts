@@ -7,56 +7,14 @@ import type { CompareRequest, Comparison } from '../../../src-main/shared/compar
 import type { AttemptsRequest } from '../../../src-main/shared/drilldown-types';
 import type { ExportRequest } from '../../../src-main/shared/export-types';
 import type { Annotation } from '../../../src-main/shared/notes-types';
-import type {
-  CaseInfo,
-  EnrollscopeApi,
-  IpcResult,
-  ReportRequest,
-  SessionState,
-} from '../../../src-main/shared/ipc-contract';
-import type { Report } from '../../../src-main/shared/report-types';
+import type { CaseInfo, EnrollscopeApi, ReportRequest, SessionState } from '../../../src-main/shared/ipc-contract';
 import { createAppStore } from '../../../src-renderer/store';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
 import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
+import { caseAt, ok, reportOf, settle } from './store-fakes';
 
-const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-const caseInfo = (path: string): CaseInfo => ({
-  path,
-  name: 'a',
-  settings: {},
-  isSample: false,
-  importCount: 1,
-  refused: [],
-  storageWarning: null,
-});
-
-function reportFor(request: ReportRequest, from = '2025-06-01', to = '2025-06-14'): Report {
-  return {
-    range: { from, to, tz: request.tz },
-    filters: { platforms: request.platforms, sections: request.sections },
-    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0, fromSummary: 0 },
-    coverage: { unknownInitiatedDays: [], partialDays: [] },
-    daily: [],
-    sections: [],
-    imports: [],
-    dataQuality: {
-      summaryRowsLeftOut: 0,
-      rangeDays: 0,
-      knownInitiatedDays: 0,
-      incompleteOutsideRate: 0,
-      partialDays: [],
-      eventLogSpan: null,
-      dataSpan: null,
-      summaryMismatches: [],
-      daysWithoutData: [],
-      skippedRows: 0,
-      duplicateRows: 0,
-      notes: [],
-    },
-  };
-}
+const caseInfo = (path: string): CaseInfo => caseAt(path, { name: 'a' });
+const reportFor = reportOf;
 
 const note = (id: number, date: string, text: string): Annotation => ({ id, date, text, createdAt: '', updatedAt: '' });
 

@@ -6,46 +6,11 @@ import type {
   ReportRequest,
   SessionState,
 } from '../../../src-main/shared/ipc-contract';
-import type { Report } from '../../../src-main/shared/report-types';
 import { createAppStore } from '../../../src-renderer/store';
+import type { Report } from '../../../src-main/shared/report-types';
+import { caseAt, ok, reportOf, settle } from './store-fakes';
 
-const caseInfo = (path: string, tz?: string): CaseInfo => ({
-  path,
-  name: path.split('/').pop()!.replace('.enrollscope', ''),
-  settings: tz ? { tz } : {},
-  isSample: false,
-  importCount: 1,
-  refused: [],
-  storageWarning: null,
-});
-
-const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
-
-function reportFor(request: ReportRequest): Report {
-  return {
-    range: { from: '2025-06-01', to: '2025-06-14', tz: request.tz },
-    filters: { platforms: request.platforms, sections: request.sections },
-    rollup: { initiated: 10, incomplete: 4, incompleteRate: 0.4, inProgress: 0, unclassified: 0, fromSummary: 0 },
-    coverage: { unknownInitiatedDays: [], partialDays: [] },
-    daily: [],
-    sections: [],
-    imports: [],
-    dataQuality: {
-      summaryRowsLeftOut: 0,
-      rangeDays: 0,
-      knownInitiatedDays: 0,
-      incompleteOutsideRate: 0,
-      partialDays: [],
-      eventLogSpan: null,
-      dataSpan: null,
-      summaryMismatches: [],
-      daysWithoutData: [],
-      skippedRows: 0,
-      duplicateRows: 0,
-      notes: [],
-    },
-  };
-}
+const caseInfo = (path: string, tz?: string): CaseInfo => caseAt(path, { settings: tz ? { tz } : {} });
 
 function fakeApi(
   session: SessionState,
@@ -62,7 +27,7 @@ function fakeApi(
     clearRecent: () => ok([]),
     getReport: (request: ReportRequest) => {
       requests.push(request);
-      return ok({ report: reportFor(request), latestDay: '2025-06-14' });
+      return ok({ report: reportOf(request), latestDay: '2025-06-14' });
     },
     pickImportFiles: () => ok([]),
     importFiles: ({ paths }: { paths: readonly string[] }) =>
@@ -83,8 +48,6 @@ function fakeApi(
   };
   return api as unknown as EnrollscopeApi & { requests: ReportRequest[] };
 }
-
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the store', () => {
   it('opens the session case with its zone and asks for the default report', async () => {
@@ -176,12 +139,12 @@ describe('the store', () => {
     store.getState().setPreset(7);
     store.getState().setPreset(30);
     expect(requests.map((r) => (r.range.kind === 'last' ? r.range.days : 0))).toEqual([14, 7, 30]);
-    pending[2]!({ ok: true, value: { report: reportFor(requests[2]!), latestDay: 'x' } });
+    pending[2]!({ ok: true, value: { report: reportOf(requests[2]!), latestDay: 'x' } });
     await settle();
     pending[1]!({
       ok: true,
       value: {
-        report: { ...reportFor(requests[1]!), rollup: { ...reportFor(requests[1]!).rollup, initiated: 999 } },
+        report: { ...reportOf(requests[1]!), rollup: { ...reportOf(requests[1]!).rollup, initiated: 999 } },
         latestDay: 'y',
       },
     });
@@ -244,5 +207,35 @@ describe('the store', () => {
     expect(store.getState().importFiles).toHaveLength(2);
     expect(store.getState().importFiles[1]).toMatchObject({ file: 'b.csv', rows: 7 });
     expect(store.getState().importOverall).toEqual({ bytesRead: 150, totalBytes: 200 });
+  });
+
+  it('opening, picking or creating a case leaves the last import of the case left behind', async () => {
+    const picked = caseInfo('/c/picked.enrollscope');
+    const created = caseInfo('/c/new.enrollscope');
+    const api = fakeApi({ case: caseInfo('/c/a.enrollscope'), recent: [], notice: null, importing: false }, {
+      pickCase: () => ok(picked),
+      newCase: () => ok(created),
+    } as Partial<EnrollscopeApi>);
+    const store = createAppStore(api);
+    await store.getState().init();
+    const lastImport = {
+      importOutcomes: [{ file: 'a.csv', status: 'cancelled' as const }],
+      importMaskedRecords: [null],
+      importStatus: 'done' as const,
+    };
+    for (const [open, info] of [
+      [() => store.getState().pickCase(), picked],
+      [() => store.getState().newCase(), created],
+      [() => store.getState().openCase('/c/other.enrollscope'), caseInfo('/c/other.enrollscope')],
+    ] as const) {
+      store.setState(lastImport);
+      await open();
+      expect(store.getState()).toMatchObject({
+        caseInfo: info,
+        importOutcomes: null,
+        importMaskedRecords: null,
+        importStatus: 'idle',
+      });
+    }
   });
 });
