@@ -132,8 +132,10 @@ async function refusedUpFront(
   try {
     // Equal bytes have equal sizes: only a size seen before is worth hashing the file for up front
     // (a refusal before any parsing). The reader hashes what it reads anyway, and storeFile checks
-    // that hash too, so a new file is read once, not twice.
-    if (sizes.has(file.size)) {
+    // that hash too, so a new file is read once, not twice. A small file is not worth it: parsing it
+    // costs less than the extra read (a folder of thousands of exports shares a few sizes), and
+    // storeFile refuses it all the same, rolling back its savepoint.
+    if (file.size > SMALL_FILE_BYTES && sizes.has(file.size)) {
       const earlier = findImportBySha(db, await hashFile(file.path, {}, file.size));
       if (earlier) return { file: name, status: 'refused', reason: `already imported as ${describeImport(earlier)}` };
     }
@@ -177,18 +179,18 @@ async function importGroup(
       for (const i of pending) {
         if (options.signal?.aborted) throw new Cancelled();
         const file = group[i]!;
-        db.exec('SAVEPOINT import_file');
+        savepoint(db, 'SAVEPOINT import_file');
         try {
           const records = await storeFile(db, file, interners, options, reporters[i]!, eventGroups);
-          db.exec('RELEASE import_file');
+          savepoint(db, 'RELEASE import_file');
           for (const record of records) {
             firstImportId = Math.min(firstImportId, record.id);
             lastImportId = Math.max(lastImportId, record.id);
           }
           results[i] = records.map((record) => ({ file: record.file, status: 'imported', record }));
         } catch (error) {
-          db.exec('ROLLBACK TO import_file');
-          db.exec('RELEASE import_file');
+          savepoint(db, 'ROLLBACK TO import_file');
+          savepoint(db, 'RELEASE import_file');
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -221,6 +223,11 @@ async function importGroup(
   }
   group.forEach((_, i) => onFileDone(i));
   return results.flat();
+}
+
+/** A savepoint statement, prepared once per connection: exec() parses it anew, twice per file of a folder. */
+function savepoint(db: CaseDb, sql: 'SAVEPOINT import_file' | 'RELEASE import_file' | 'ROLLBACK TO import_file'): void {
+  cachedStatement(db, sql).run();
 }
 
 /** A problem of the case (full disk, permission, lock), not of the file being read; damage excepted. */
