@@ -16,6 +16,7 @@ import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, getImport, importSizes } from './imports';
 import { GroupSet } from '../attempts/group-set';
+import { HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
 import { cachedStatement } from './statements';
 
@@ -173,6 +174,8 @@ async function importGroup(
     let firstImportId = Infinity;
     let lastImportId = -Infinity;
     beginWrite(db);
+    // Into a case without events, the stored events are kept for the attempts rebuild (held-events.ts).
+    const held = hasEvents(db) ? undefined : new HeldEvents();
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);
@@ -180,8 +183,9 @@ async function importGroup(
         if (options.signal?.aborted) throw new Cancelled();
         const file = group[i]!;
         savepoint(db, 'SAVEPOINT import_file');
+        const heldBefore = held?.length ?? 0;
         try {
-          const records = await storeFile(db, file, interners, options, reporters[i]!, eventGroups);
+          const records = await storeFile(db, file, interners, options, reporters[i]!, eventGroups, held);
           savepoint(db, 'RELEASE import_file');
           for (const record of records) {
             firstImportId = Math.min(firstImportId, record.id);
@@ -191,6 +195,7 @@ async function importGroup(
         } catch (error) {
           savepoint(db, 'ROLLBACK TO import_file');
           savepoint(db, 'RELEASE import_file');
+          held?.truncate(heldBefore);
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -202,7 +207,12 @@ async function importGroup(
       }
       if (lastImportId >= firstImportId) {
         reporters[pending[pending.length - 1]!]!(group[pending[pending.length - 1]!]!.size, 0, 'attempts');
-        refreshAttempts(db, { importId: firstImportId, lastImportId, eventGroups: eventGroups.values() });
+        refreshAttempts(db, {
+          importId: firstImportId,
+          lastImportId,
+          eventGroups: eventGroups.values(),
+          storedEvents: held?.usable ? held : undefined,
+        });
       }
       db.exec('COMMIT');
     } catch (error) {
@@ -223,6 +233,10 @@ async function importGroup(
   }
   group.forEach((_, i) => onFileDone(i));
   return results.flat();
+}
+
+function hasEvents(db: CaseDb): boolean {
+  return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
 }
 
 /** A savepoint statement, prepared once per connection: exec() parses it anew, twice per file of a folder. */
@@ -269,6 +283,7 @@ async function storeFile(
   options: ImportOptions,
   report: Reporter,
   eventGroups: GroupSet,
+  held: HeldEvents | undefined,
 ): Promise<ImportRecord[]> {
   const reader = options.reader ?? readInput;
   const records: ImportRecord[] = [];
@@ -284,7 +299,7 @@ async function storeFile(
   });
   for await (const input of inputs) {
     const importId = insertPendingImport(db, input);
-    const writer = new RowWriter(db, importId, interners, eventGroups);
+    const writer = new RowWriter(db, importId, interners, eventGroups, held);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);
