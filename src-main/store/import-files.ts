@@ -16,7 +16,7 @@ import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, getImport, importSizes } from './imports';
 import { GroupSet } from '../attempts/group-set';
-import { HeldEvents } from '../attempts/held-events';
+import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
 import { cachedStatement } from './statements';
 
@@ -175,7 +175,8 @@ async function importGroup(
     let lastImportId = -Infinity;
     beginWrite(db);
     // Into a case without events, the stored events are kept for the attempts rebuild (held-events.ts).
-    const held = hasEvents(db) ? undefined : new HeldEvents();
+    const groupBytes = group.reduce((sum, file) => sum + file.size, 0);
+    const held = groupBytes > HOLD_BYTES || hasEvents(db) ? undefined : new HeldEvents();
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);
@@ -234,6 +235,13 @@ async function importGroup(
   group.forEach((_, i) => onFileDone(i));
   return results.flat();
 }
+
+/**
+ * Files larger than this hold more events than HeldEvents keeps (EVENTS_HELD, at ~170 bytes a row):
+ * their events are not held at all rather than dropped part-way (a 5M-event log held 1.5M events,
+ * then dropped them, and the attempts step ran with ~40 MB more resident memory).
+ */
+const HOLD_BYTES = EVENTS_HELD * 170;
 
 function hasEvents(db: CaseDb): boolean {
   return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
