@@ -20,7 +20,7 @@ const ID_PACK = 2 ** 26;
 type GroupRow = [userId: number, platform: number, timeEventAction: string, screenDevice: string, seq: string];
 
 /** Reusable column buffers: one group at a time, valid until the next group is read. */
-class Columns implements EventColumns {
+export class Columns implements EventColumns {
   length = 0;
   timeMs = new Float64Array(64);
   event = new Uint8Array(64);
@@ -84,7 +84,12 @@ class Columns implements EventColumns {
   }
 }
 
-export class EventReader {
+/** Where a full rebuild walks the case's events from: every group, in (user id, platform) order. */
+export interface GroupSource {
+  forEachGroup(onGroup: (userId: number, platform: number, events: EventColumns) => void): void;
+}
+
+export class EventReader implements GroupSource {
   private readonly packedIds: boolean;
   private readonly byPage: Database.Statement<[number, number]>;
   private readonly byGroup: Database.Statement<[number, number]>;

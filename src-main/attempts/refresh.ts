@@ -17,7 +17,7 @@ import { GroupSet } from './group-set';
 import { GAP_MS, OUTCOME } from './codes';
 import { earlierOf, earliestTime, latestTime, scanLatest, storeLatest, storedLatest } from './latest';
 import { forEachDetailsRow } from './read-details';
-import { EventReader } from './read-events';
+import { EventReader, type GroupSource } from './read-events';
 import { endOfData, sessionizeColumns, type SessionAttempt } from './sessionize';
 
 export interface AttemptChange {
@@ -27,6 +27,11 @@ export interface AttemptChange {
   readonly lastImportId?: number;
   /** The (user id, platform) groups that received events, or 'all' to rebuild everything. */
   readonly eventGroups: Iterable<readonly [userId: number, platform: number]> | 'all';
+  /**
+   * Every event the case holds, already in memory (an import into a case that had none keeps
+   * them, attempts/held-events.ts): a full rebuild walks them instead of reading the case.
+   */
+  readonly storedEvents?: GroupSource;
 }
 
 export interface RefreshStats {
@@ -71,8 +76,14 @@ export function refreshAttempts(
   const share = options.fullRebuildShare ?? FULL_REBUILD_SHARE;
   const run = (): RefreshStats =>
     change.eventGroups === 'all'
-      ? rebuildAllAttempts(db)
-      : refreshGroups(db, [change.importId, change.lastImportId ?? change.importId], change.eventGroups, share);
+      ? rebuildAllAttempts(db, change.storedEvents)
+      : refreshGroups(
+          db,
+          [change.importId, change.lastImportId ?? change.importId],
+          change.eventGroups,
+          share,
+          change.storedEvents,
+        );
   // The store calls this inside its import transaction; standalone callers get their own.
   return db.inTransaction ? run() : db.transaction(run)();
 }
@@ -82,6 +93,7 @@ function refreshGroups(
   importIds: readonly [first: number, last: number],
   eventGroups: Iterable<readonly [number, number]>,
   fullRebuildShare: number,
+  storedEvents: GroupSource | undefined,
 ): RefreshStats {
   const groups = new GroupSet();
   const addGroup = (userId: number, platform: number): void => groups.add(userId, platform);
@@ -89,7 +101,7 @@ function refreshGroups(
   const users = userCountEstimate(db);
   const mostGroups = (): boolean => groups.size > 0 && groups.size > fullRebuildShare * users;
   // Decided before looking for a new latest time: a full rebuild finds it on its own pass.
-  if (mostGroups()) return rebuildAllAttempts(db);
+  if (mostGroups()) return rebuildAllAttempts(db, storedEvents);
 
   // The new latest event time: the old one, or a later event of a group that just received events.
   const stored = storedLatest(db, 'events');
@@ -112,7 +124,7 @@ function refreshGroups(
       .prepare(`SELECT DISTINCT user_id, platform FROM attempts WHERE outcome = ${OUTCOME.inProgress} AND end_ms < ?`)
       .raw();
     for (const row of stale.iterate(latest - GAP_MS)) addGroup(...(row as [number, number]));
-    if (mostGroups()) return rebuildAllAttempts(db);
+    if (mostGroups()) return rebuildAllAttempts(db, storedEvents);
   }
 
   const writer = new AttemptWriter(db);
@@ -150,7 +162,7 @@ function refreshGroups(
  * attempt_buckets from scratch. The case's latest event time is only known at the end of the
  * pass, so each group's last open attempt waits and rule 8 is applied to it afterwards.
  */
-export function rebuildAllAttempts(db: Database.Database): RefreshStats {
+export function rebuildAllAttempts(db: Database.Database, source: GroupSource = new EventReader(db)): RefreshStats {
   db.prepare('DELETE FROM attempts').run();
   const writer = new AttemptWriter(db);
 
@@ -168,7 +180,7 @@ export function rebuildAllAttempts(db: Database.Database): RefreshStats {
   let known: number | undefined;
   let groups = 0;
   const open: { userId: number; platform: number; attempt: SessionAttempt }[] = [];
-  new EventReader(db).forEachGroup((userId, platform, events) => {
+  source.forEachGroup((userId, platform, events) => {
     groups++;
     const last = events.timeMs[events.length - 1];
     if (last !== undefined && last > latest) latest = last;

@@ -71,6 +71,26 @@ export function columnKey(name: string): { key: string; loc: boolean } {
   return { key: squash(loc ? clean.slice(0, -4) : clean), loc };
 }
 
+/** Each table's synonyms by squashed name, made once: a folder of small files made a plan per file. */
+const synonymTables = new WeakMap<object, ReadonlyMap<string, { field: string; rank: number }>>();
+
+function synonymsOf<F extends string>(
+  table: Record<F, readonly string[]>,
+): ReadonlyMap<string, { field: F; rank: number }> {
+  let byKey = synonymTables.get(table);
+  if (!byKey) {
+    const map = new Map<string, { field: F; rank: number }>();
+    for (const field of Object.keys(table) as F[]) {
+      table[field].forEach((name, rank) => {
+        const key = squash(name);
+        if (!map.has(key)) map.set(key, { field, rank });
+      });
+    }
+    synonymTables.set(table, (byKey = map));
+  }
+  return byKey as ReadonlyMap<string, { field: F; rank: number }>;
+}
+
 /**
  * Which columns feed which field. Built from a header (CSV, envelope Schema: every row has every
  * column, so the best-ranked synonym present wins outright) or grown key by key from JSON objects
@@ -79,17 +99,12 @@ export function columnKey(name: string): { key: string; loc: boolean } {
  */
 export class ColumnPlan<F extends string> {
   readonly fields: Record<F, Candidate[]>;
-  private readonly byKey = new Map<string, { field: F; rank: number }>();
+  private readonly byKey: ReadonlyMap<string, { field: F; rank: number }>;
 
   constructor(table: Record<F, readonly string[]>) {
     this.fields = Object.create(null) as Record<F, Candidate[]>;
-    for (const field of Object.keys(table) as F[]) {
-      this.fields[field] = [];
-      table[field].forEach((name, rank) => {
-        const key = squash(name);
-        if (!this.byKey.has(key)) this.byKey.set(key, { field, rank });
-      });
-    }
+    for (const field of Object.keys(table) as F[]) this.fields[field] = [];
+    this.byKey = synonymsOf(table);
   }
 
   /** Maps column `index` named `name`; returns whether it feeds a field. */

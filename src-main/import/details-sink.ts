@@ -7,9 +7,12 @@ import { DetailsBatchBuilder } from './batch-builders';
 import { EventRowSink } from './event-row-sink';
 import { EMPTY_CODE, enumCodes, excerpt, fieldCode, fieldShown, type Row } from './values';
 
+/** Shared by every file's sink (see PLATFORM_CODES). */
+const USER_ACTION_CODES = enumCodes(parseUserAction, userActionCode);
+
 export class DetailsSink extends EventRowSink {
   protected readonly batch = new DetailsBatchBuilder();
-  private readonly userActions = enumCodes(parseUserAction, userActionCode);
+  private readonly userActions = USER_ACTION_CODES;
 
   protected codedRow(row: Row, line: number, time: number, user: string, platform: number): void {
     const f = this.plan.fields;

@@ -12,11 +12,17 @@ import { EMPTY_CODE, enumCodes, type CodeCache, excerpt, fieldCode, fieldShown, 
 
 export const platformCodes = (): CodeCache => enumCodes(parsePlatform, (platform) => PLATFORM_CODE[platform]);
 export const actionCodes = (): CodeCache => enumCodes(parseActionName, actionCode);
+/**
+ * One memo per thread, shared by every file's sink: a code is a pure function of the text, and a
+ * folder of thousands of small files otherwise parsed the same few texts again for each file.
+ */
+export const PLATFORM_CODES = platformCodes();
+const ACTION_CODES = actionCodes();
 
 export abstract class EventRowSink extends RowSink {
   protected abstract readonly batch: EventBatchBuilder | DetailsBatchBuilder;
-  private readonly platforms = platformCodes();
-  protected readonly actions = actionCodes();
+  private readonly platforms = PLATFORM_CODES;
+  protected readonly actions = ACTION_CODES;
 
   constructor(protected readonly plan: ColumnPlan<EnrollmentField>) {
     super();

@@ -5,10 +5,12 @@ import { EventRowSink } from './event-row-sink';
 import { EMPTY_CODE, enumCodes, excerpt, fieldCode, fieldShown, type Row } from './values';
 
 const STEP = eventCode('step');
+/** Shared by every file's sink (see PLATFORM_CODES). */
+const EVENT_CODES = enumCodes(parseEventType, eventCode);
 
 export class EventSink extends EventRowSink {
   protected readonly batch = new EventBatchBuilder();
-  private readonly events = enumCodes(parseEventType, eventCode);
+  private readonly events = EVENT_CODES;
 
   protected codedRow(row: Row, line: number, time: number, user: string, platform: number): void {
     const f = this.plan.fields;

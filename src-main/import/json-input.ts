@@ -5,6 +5,7 @@
  * `line` is the row's 1-based position in its array (JSON has no useful physical lines).
  */
 import { MeteredSource } from './byte-source';
+import { jsonHeapRefusal } from './heap-room';
 import type { InputSpec } from './input-spec';
 import { parseJsonDocument } from './json-document';
 import { formatBytes } from './limits';
@@ -46,6 +47,8 @@ export async function openJson(spec: InputSpec, encoding: Encoding): Promise<Par
   const { name, limits } = spec;
   const read = await readText(spec, encoding);
   const sha256 = read.sha256;
+  const noRoom = jsonHeapRefusal(read.text.length);
+  if (noRoom) throw new InputRefused(name, noRoom);
   // `read` (and the text) stays out of the closures below, so the text can be collected once parsed.
   const doc = parseJsonDocument(read.text, name);
   const rows = doc.rows;

@@ -4,7 +4,7 @@
  */
 import { summaryRows } from './batch-builders';
 import type { Candidate, ColumnPlan, EnrollmentField } from './columns';
-import { platformCodes } from './event-row-sink';
+import { PLATFORM_CODES } from './event-row-sink';
 import type { RecordBatch } from './records';
 import { RowSink } from './row-sink';
 import { isDayInRange, parseDay } from './times';
@@ -20,7 +20,7 @@ export function parseCount(value: unknown): number {
 
 export class SummarySink extends RowSink {
   private readonly batch = summaryRows();
-  private readonly platforms = platformCodes();
+  private readonly platforms = PLATFORM_CODES;
 
   constructor(private readonly plan: ColumnPlan<EnrollmentField>) {
     super();

@@ -16,6 +16,7 @@ import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, getImport, importSizes } from './imports';
 import { GroupSet } from '../attempts/group-set';
+import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
 import { cachedStatement } from './statements';
 
@@ -132,8 +133,10 @@ async function refusedUpFront(
   try {
     // Equal bytes have equal sizes: only a size seen before is worth hashing the file for up front
     // (a refusal before any parsing). The reader hashes what it reads anyway, and storeFile checks
-    // that hash too, so a new file is read once, not twice.
-    if (sizes.has(file.size)) {
+    // that hash too, so a new file is read once, not twice. A small file is not worth it: parsing it
+    // costs less than the extra read (a folder of thousands of exports shares a few sizes), and
+    // storeFile refuses it all the same, rolling back its savepoint.
+    if (file.size > SMALL_FILE_BYTES && sizes.has(file.size)) {
       const earlier = findImportBySha(db, await hashFile(file.path, {}, file.size));
       if (earlier) return { file: name, status: 'refused', reason: `already imported as ${describeImport(earlier)}` };
     }
@@ -171,24 +174,29 @@ async function importGroup(
     let firstImportId = Infinity;
     let lastImportId = -Infinity;
     beginWrite(db);
+    // Into a case without events, the stored events are kept for the attempts rebuild (held-events.ts).
+    const groupBytes = group.reduce((sum, file) => sum + file.size, 0);
+    const held = groupBytes > HOLD_BYTES || hasEvents(db) ? undefined : new HeldEvents();
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);
       for (const i of pending) {
         if (options.signal?.aborted) throw new Cancelled();
         const file = group[i]!;
-        db.exec('SAVEPOINT import_file');
+        savepoint(db, 'SAVEPOINT import_file');
+        const heldBefore = held?.length ?? 0;
         try {
-          const records = await storeFile(db, file, interners, options, reporters[i]!, eventGroups);
-          db.exec('RELEASE import_file');
+          const records = await storeFile(db, file, interners, options, reporters[i]!, eventGroups, held);
+          savepoint(db, 'RELEASE import_file');
           for (const record of records) {
             firstImportId = Math.min(firstImportId, record.id);
             lastImportId = Math.max(lastImportId, record.id);
           }
           results[i] = records.map((record) => ({ file: record.file, status: 'imported', record }));
         } catch (error) {
-          db.exec('ROLLBACK TO import_file');
-          db.exec('RELEASE import_file');
+          savepoint(db, 'ROLLBACK TO import_file');
+          savepoint(db, 'RELEASE import_file');
+          held?.truncate(heldBefore);
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -200,7 +208,12 @@ async function importGroup(
       }
       if (lastImportId >= firstImportId) {
         reporters[pending[pending.length - 1]!]!(group[pending[pending.length - 1]!]!.size, 0, 'attempts');
-        refreshAttempts(db, { importId: firstImportId, lastImportId, eventGroups: eventGroups.values() });
+        refreshAttempts(db, {
+          importId: firstImportId,
+          lastImportId,
+          eventGroups: eventGroups.values(),
+          storedEvents: held?.usable ? held : undefined,
+        });
       }
       db.exec('COMMIT');
     } catch (error) {
@@ -221,6 +234,22 @@ async function importGroup(
   }
   group.forEach((_, i) => onFileDone(i));
   return results.flat();
+}
+
+/**
+ * Files larger than this hold more events than HeldEvents keeps (EVENTS_HELD, at ~170 bytes a row):
+ * their events are not held at all rather than dropped part-way (a 5M-event log held 1.5M events,
+ * then dropped them, and the attempts step ran with ~40 MB more resident memory).
+ */
+const HOLD_BYTES = EVENTS_HELD * 170;
+
+function hasEvents(db: CaseDb): boolean {
+  return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
+}
+
+/** A savepoint statement, prepared once per connection: exec() parses it anew, twice per file of a folder. */
+function savepoint(db: CaseDb, sql: 'SAVEPOINT import_file' | 'RELEASE import_file' | 'ROLLBACK TO import_file'): void {
+  cachedStatement(db, sql).run();
 }
 
 /** A problem of the case (full disk, permission, lock), not of the file being read; damage excepted. */
@@ -262,6 +291,7 @@ async function storeFile(
   options: ImportOptions,
   report: Reporter,
   eventGroups: GroupSet,
+  held: HeldEvents | undefined,
 ): Promise<ImportRecord[]> {
   const reader = options.reader ?? readInput;
   const records: ImportRecord[] = [];
@@ -277,7 +307,7 @@ async function storeFile(
   });
   for await (const input of inputs) {
     const importId = insertPendingImport(db, input);
-    const writer = new RowWriter(db, importId, interners, eventGroups);
+    const writer = new RowWriter(db, importId, interners, eventGroups, held);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);

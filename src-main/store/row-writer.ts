@@ -15,6 +15,7 @@ import {
   type StoreBatch,
 } from './coded-batch';
 import { GroupSet } from '../attempts/group-set';
+import type { HeldEvents } from '../attempts/held-events';
 import { Interner } from './intern';
 
 /** Interners shared by every input of one import call. */
@@ -75,6 +76,8 @@ export class RowWriter {
     private readonly interners: Interners,
     /** Shared by the inputs of a group of files stored together (import-files.ts); else the input's own. */
     eventGroups = new GroupSet(),
+    /** Where the stored events are also kept for the attempts rebuild (into a case without events). */
+    private readonly held?: HeldEvents,
   ) {
     this.eventGroups = eventGroups;
     this.userIds = new CodeIds(interners.users);
@@ -146,16 +149,20 @@ export class RowWriter {
       const userId = users.id(batch.user[i]!);
       const platform = batch.platform[i]!;
       this.eventGroups.add(userId, platform);
+      const screenId = screens.id(batch.screen[i]!);
+      const deviceId = devices.id(batch.device[i]!);
+      const seq = seqBase + batch.line[i]!;
       let at = inserter.at;
       values[at++] = userId;
       values[at++] = platform;
       values[at++] = batch.time[i]!;
       values[at++] = batch.event[i]!;
       values[at++] = batch.action[i]!;
-      values[at++] = screens.id(batch.screen[i]!);
-      values[at++] = devices.id(batch.device[i]!);
-      values[at++] = seqBase + batch.line[i]!;
+      values[at++] = screenId;
+      values[at++] = deviceId;
+      values[at++] = seq;
       inserter.at = at;
+      this.held?.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
       inserter.rowAdded();
     }
     this.rows += batch.count;
@@ -177,16 +184,20 @@ export class RowWriter {
       const userId = userIds[userCodes[i]!]!;
       const platform = platforms[i]!;
       this.eventGroups.add(userId, platform);
+      const screenId = screenIds[screenCodes[i]!]!;
+      const deviceId = deviceIds[deviceCodes[i]!]!;
+      const seq = seqBase + line[i]!;
       let at = inserter.at;
       values[at++] = userId;
       values[at++] = platform;
       values[at++] = time[i]!;
       values[at++] = event[i]!;
       values[at++] = action[i]!;
-      values[at++] = screenIds[screenCodes[i]!]!;
-      values[at++] = deviceIds[deviceCodes[i]!]!;
-      values[at++] = seqBase + line[i]!;
+      values[at++] = screenId;
+      values[at++] = deviceId;
+      values[at++] = seq;
       inserter.at = at;
+      this.held?.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
       inserter.rowAdded();
     }
     this.rows += batch.count;

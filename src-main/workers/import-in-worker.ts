@@ -3,14 +3,17 @@
  * (the Electron main process, which owns the window) stays free. Abort the signal to cancel:
  * the file being read is rolled back, later files are not started.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { FromImportWorker, ImportJob, ToImportWorker } from './import-protocol';
 import { locateWorker } from './locate';
+import { IMPORT_OUT_OF_MEMORY, isWorkerOutOfMemory } from './memory-limit';
 
 export interface RunImportOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** The import worker's heap limits (V8's defaults when absent; tests give tiny ones). */
+  readonly resourceLimits?: ResourceLimits;
 }
 
 export function runImportInWorker(
@@ -20,7 +23,7 @@ export function runImportInWorker(
 ): Promise<ImportOutcome[]> {
   const { file, options: workerOptions } = locateWorker('import-worker');
   const job: ImportJob = { casePath, paths: [...paths] };
-  const worker = new Worker(file, { ...workerOptions, workerData: job });
+  const worker = new Worker(file, { ...workerOptions, workerData: job, resourceLimits: options.resourceLimits });
   const cancel = (): void => worker.postMessage({ type: 'cancel' } satisfies ToImportWorker);
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel);
@@ -38,7 +41,9 @@ export function runImportInWorker(
       else if (message.type === 'finished') settle(() => resolve(message.outcomes));
       else settle(() => reject(new Error(message.message)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('error', (error) =>
+      settle(() => reject(isWorkerOutOfMemory(error) ? new Error(IMPORT_OUT_OF_MEMORY) : error)),
+    );
     worker.on('exit', (code) => settle(() => reject(new Error(`the import stopped unexpectedly (exit code ${code})`))));
   });
 }

@@ -3,12 +3,14 @@
  * coded, see store/coded-batch.ts), so the store reads it the same way, but parsing (CPU-bound)
  * overlaps storing (SQLite-bound) on another core.
  */
-import { Worker } from 'node:worker_threads';
+import { basename } from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { InputRefused, readInput } from '../import/read-input';
 import { SkipTally } from '../import/records';
 import type { StoreBatch } from '../store/coded-batch';
 import type { InputReader, StoreInput } from '../store/import-files';
 import { locateWorker } from './locate';
+import { PARSE_WORKER_LIMITS, isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
 import type { ParseMessage, ParseRequest } from './parse-protocol';
 
 /** A queue of the worker's messages, read with `await next()`. */
@@ -44,14 +46,28 @@ export const readInputBySize: InputReader = (path, options) =>
     ? readInput(path, options)
     : readInputInWorker(path, options);
 
-export const readInputInWorker: InputReader = async function* (path, options) {
+export const readInputInWorker: InputReader = (path, options) =>
+  readInputInWorkerWith(PARSE_WORKER_LIMITS, path, options);
+
+/** readInputInWorker with the worker's heap limits given (tests reach the out-of-memory branch with tiny ones). */
+export async function* readInputInWorkerWith(
+  limits: ResourceLimits,
+  ...[path, options]: Parameters<InputReader>
+): AsyncGenerator<StoreInput> {
   const { file, options: workerOptions } = locateWorker('parse-worker');
   const request: ParseRequest = { path };
-  const worker = new Worker(file, { ...workerOptions, workerData: request });
+  const worker = new Worker(file, { ...workerOptions, workerData: request, resourceLimits: limits });
   const queue = new MessageQueue();
+  /** The file (or ZIP entry) being read and its rows received so far: what an out-of-memory refusal names. */
+  let reading = basename(path);
+  let rowsReceived = 0;
   worker.on('message', (message: ParseMessage) => queue.push(message));
   worker.on('error', (error) =>
-    queue.push({ type: 'failed', message: error.message.split('\n')[0] ?? 'parse worker failed' }),
+    queue.push(
+      isWorkerOutOfMemory(error)
+        ? { type: 'refused', file: reading, reason: parseOutOfMemoryReason(rowsReceived) }
+        : { type: 'failed', message: error.message.split('\n')[0] ?? 'parse worker failed' },
+    ),
   );
   worker.on('exit', (code) => queue.push({ type: 'failed', message: `parse worker stopped (exit code ${code})` }));
   const onAbort = (): void => void worker.terminate();
@@ -77,6 +93,8 @@ export const readInputInWorker: InputReader = async function* (path, options) {
       if (head.type === 'done') return;
       if (head.type !== 'input') fail(head);
       if (head.type !== 'input') return;
+      reading = head.name;
+      rowsReceived = 0;
       const skipped = new SkipTally();
       let end: Extract<ParseMessage, { type: 'input-end' }> | undefined;
       let consumed = false;
@@ -86,6 +104,10 @@ export const readInputInWorker: InputReader = async function* (path, options) {
         for (;;) {
           const message = await nextData();
           if (message.type === 'batch') {
+            rowsReceived +=
+              message.batch.kind === 'event-log' || message.batch.kind === 'details'
+                ? message.batch.count
+                : message.batch.rows.length;
             worker.postMessage({ type: 'credit' });
             yield message.batch;
           } else if (message.type === 'input-end') {
@@ -121,4 +143,4 @@ export const readInputInWorker: InputReader = async function* (path, options) {
     worker.removeAllListeners('exit');
     await worker.terminate();
   }
-};
+}
