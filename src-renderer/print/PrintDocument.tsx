@@ -25,7 +25,7 @@ import { PrintMethods } from './PrintMethods';
 import { PrintGuidance, PrintNotes } from './PrintNotesGuidance';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
-const KEEP_TOGETHER_ROWS = 10;
+const KEEP_TOGETHER_ROWS = 5;
 /** The daily table's rows are one line each: up to this many stay on one page. */
 const KEEP_TOGETHER_DAYS = 16;
 
