@@ -1,9 +1,9 @@
 /**
  * The printed report's fonts, one stack per language, for the document (the print route sets it
- * as `--font` on its root) and the page header and footer (main's PDF options). Latin text takes
- * the first font that has it; Japanese text falls through to the Japanese fonts: Windows' Yu
- * Gothic and Meiryo, macOS's Hiragino Sans, then Noto Sans CJK JP (Linux, Debian's
- * fonts-noto-cjk), so that Chromium embeds a font with the glyphs instead of drawing boxes.
+ * as `--font` on its root) and the page header and footer (main's PDF options). A Japanese
+ * document is set in the first Japanese font the system has: Windows' Yu Gothic and Meiryo,
+ * macOS's Hiragino Sans, then Noto Sans CJK JP (Linux, Debian's fonts-noto-cjk), so that Chromium
+ * embeds a font with the glyphs instead of drawing boxes; the other languages in the Latin stack.
  * Node-free.
  */
 import type { Language } from './i18n/languages';
@@ -21,5 +21,7 @@ const JAPANESE = [
 
 /** The CSS font-family list for a document in `language`. */
 export function printFontStack(language: Language): string {
-  return [...LATIN, ...(language === 'ja' ? JAPANESE : []), 'sans-serif'].join(', ');
+  // A Japanese document takes every glyph from a Japanese font, its Latin letters and digits too:
+  // one font a line, one baseline, and text that extracts in order.
+  return [...(language === 'ja' ? JAPANESE : []), ...LATIN, 'sans-serif'].join(', ');
 }

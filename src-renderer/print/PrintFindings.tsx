@@ -11,7 +11,7 @@ export function PrintFindings({ findings }: { findings: readonly Finding[] | und
   if (!findings) return null;
   return (
     <section
-      className="print-block keep-together print-findings"
+      className="print-block print-findings"
       aria-labelledby="print-executive-summary"
       data-testid="print-findings"
     >
