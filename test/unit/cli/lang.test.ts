@@ -10,6 +10,8 @@ import { reportWithFindings } from '../../../src-main/findings/gather';
 import { computeReport } from '../../../src-main/report/compute-report';
 import { CSV_HEADER, formatCsv } from '../../../src-main/report/format-csv';
 import { displayWidth, formatText } from '../../../src-main/report/format-text';
+import { computeComparison } from '../../../src-main/compare/compare';
+import { formatComparisonText } from '../../../src-main/compare/format-text';
 import { translator } from '../../../src-main/shared/i18n';
 import { importRows, removeTempCases, tempCase } from '../../helpers/case-builder';
 import { everyDay, importPlanned, type Stop } from '../../helpers/findings-case';
@@ -98,5 +100,23 @@ describe('--lang', () => {
     expect(english).toContain(`1. ${findings[0]!.text}`);
     const german = formatFindingsText(findings, translator('de'));
     expect(german).toMatch(/^Ergebnisse\n-{10}\n1\. Abbruchstelle Nr\. 1: iOSProfileLaunch, Ignorieren bei „/);
+  });
+
+  it('report --compare --format text: the comparison table in the language', () => {
+    const db = tempCase();
+    importRows(db, {
+      summaries: [
+        { day: '2025-06-01', initiated: 1500, incomplete: 30 },
+        { day: '2025-06-02', initiated: 1200, incomplete: 60 },
+      ],
+    });
+    const comparison = computeComparison(db, { from: '2025-06-02', to: '2025-06-02' }, 'previous');
+    const german = formatComparisonText(comparison, translator('de'));
+    expect(german).toContain('Verglichen mit 2025-06-01 bis 2025-06-01 (UTC)');
+    expect(german).toMatch(/Begonnene Registrierungen +1\.200 +1\.500 +-300\n/);
+    expect(german).toMatch(/Abbruchquote +5,0\s% +2,0\s% +\+3,0 Prozentpunkte\n/);
+    const english = formatComparisonText(comparison);
+    expect(english).toMatch(/Initiated enrollments +1200 +1500 +-300\n/);
+    expect(english).toMatch(/Incomplete rate +5\.0% +2\.0% +\+3\.0 points\n/);
   });
 });
