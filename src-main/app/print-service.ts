@@ -73,7 +73,8 @@ export class PrintService {
           generatedAt: (this.deps.now?.() ?? new Date()).toISOString(),
           maskUsers: request.maskUsers,
           sampleData: info.isSample,
-          rangeNote: request.report.range.kind === 'last' ? `the last ${request.report.range.days} days with data` : '',
+          ...(request.report.range.kind === 'last' ? { lastDays: request.report.range.days } : {}),
+          language: request.language,
         },
       });
       this.pending = job;

@@ -10,6 +10,7 @@ import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-con
 import { ATTEMPT_OUTCOMES, ATTEMPT_SORT_KEYS, UNCLASSIFIED } from '../shared/drilldown-types';
 import { EXPORT_KINDS } from '../shared/export-types';
 import { annotationTextProblem } from '../shared/notes-types';
+import { LANGUAGES } from '../shared/i18n/languages';
 import { ORIENTATIONS, PAPER_SIZES } from '../shared/print-types';
 import { isDate, isZone } from '../shared/calendar-day';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
@@ -95,6 +96,7 @@ export const ARG_SCHEMAS = {
     customer: settingText,
     consultant: settingText,
     maskUsers: z.boolean(),
+    language: z.enum(LANGUAGES),
   }),
   'print:job': none,
   'attempts:list': z.strictObject({ report: reportRequest, query: attemptQuery, maskUsers: z.boolean() }),

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CompareAgainst } from '../shared/compare-types';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageOfTag, type Language } from '../shared/i18n/languages';
 import type { Platform, Section } from '../shared/taxonomy';
 import { FILTER_OPTIONS, UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
 import { isViewCommand, parseCompare, parseViewArgs, type ViewArgs } from './view-args';
@@ -42,6 +43,8 @@ export interface ReportArgs {
   readonly maskUsers: boolean;
   /** `--compare previous|FROM..TO`: adds `previous` and `delta` to the JSON. */
   readonly compare?: CompareAgainst;
+  /** `--lang`: the language of text, CSV headers and the PDF (English by default); the JSON is English always. */
+  readonly language: Language;
 }
 
 export interface ImportsArgs {
@@ -102,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'mask-users': { type: 'boolean' },
         browser: { type: 'string' },
         compare: { type: 'string' },
+        lang: { type: 'string' },
       },
     });
   } catch (error) {
@@ -112,6 +116,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
   if (command === 'imports') {
     if (values.compare !== undefined) throw new UsageError('--compare is for the report command');
+    if (values.lang !== undefined) throw new UsageError('--lang is for the report command');
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format ${format}: expected json or text`);
     const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
@@ -154,7 +159,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     pdf,
     compare,
     maskUsers: values['mask-users'] === true,
+    language: languageOf(values.lang),
   };
+}
+
+/** `--lang en|de|fr|es|ja` (a region is accepted and dropped: `de-AT` is German); English when absent. */
+function languageOf(value: string | undefined): Language {
+  if (value === undefined) return DEFAULT_LANGUAGE;
+  const language = languageOfTag(value);
+  if (!language) throw new UsageError(`--lang ${value}: expected ${LANGUAGES.join(', ')}`);
+  return language;
 }
 
 const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'browser'] as const;

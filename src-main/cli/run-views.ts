@@ -8,6 +8,7 @@ import { computeComparison } from '../compare/compare';
 import { pageOf, resolveAttemptQuery } from '../drilldown/attempts';
 import { computeFailures } from '../failures/failures';
 import { formatComparisonText } from '../compare/format-text';
+import { translator } from '../shared/i18n/translator';
 import { formatFailuresText } from '../failures/format-text';
 import { formatFunnelText } from '../funnel/format-text';
 import { computeFunnel } from '../funnel/funnel';
@@ -40,7 +41,10 @@ export async function runCompareReport(args: ReportArgs, against: CompareAgainst
     markPhase('reported');
     const mask = (report: Report): Report => (args.maskUsers ? maskReport(report, maskKeyOf(db)) : report);
     const masked = { ...comparison, current: mask(comparison.current), previous: mask(comparison.previous) };
-    if (args.format === 'text') return formatComparisonText(masked, formatFindingsText(findings));
+    if (args.format === 'text') {
+      const tr = translator(args.language);
+      return formatComparisonText(masked, tr, formatFindingsText(findings, tr));
+    }
     const { current, previous, delta, caveats } = masked;
     return json({ ...current, findings, previous, delta, caveats });
   });

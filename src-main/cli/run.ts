@@ -18,6 +18,7 @@ import { CaseRefused, getSetting, openCase, type CaseDb } from '../store/case-fi
 import { caseProblemOf } from '../store/case-errors';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { CliFailure } from './cli-failure';
+import { translator } from '../shared/i18n/translator';
 import { formatFindingsText } from '../findings/format-text';
 import { reportWithFindings } from '../findings/gather';
 import type { ReportWithFindings } from '../shared/findings-types';
@@ -117,17 +118,18 @@ export async function runReport(args: ReportArgs): Promise<string> {
     await importAll(db, args.files);
     const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
     const mask = maskerFor(db, args);
+    const tr = translator(args.language);
     if (args.format === 'csv') {
       const report = computeReport(db, filter, { observedRows: 'all' });
       markPhase('reported');
-      return formatCsv(mask(report));
+      return formatCsv(mask(report), tr);
     }
     // The report and its findings from one read of the case (the findings compare with the previous period).
     const found = reportWithFindings(db, filter);
     const { findings } = found;
     const report = mask(found.report);
     markPhase('reported');
-    if (args.format === 'text') return formatText(report, formatFindingsText(findings));
+    if (args.format === 'text') return formatText(report, tr, formatFindingsText(findings, tr));
     const output: ReportWithFindings<Report> = { ...report, findings };
     return `${JSON.stringify(output, null, 2)}\n`;
   });
@@ -168,7 +170,8 @@ export async function runPdfReport(args: ReportArgs, pdf: PdfArgs): Promise<stri
         generatedAt: new Date().toISOString(),
         maskUsers: args.maskUsers,
         sampleData: getSetting(db, 'sample') === 'true',
-        rangeNote: args.from === undefined && args.to === undefined ? 'the last 14 days with data' : '',
+        ...(args.from === undefined && args.to === undefined ? { lastDays: 14 } : {}),
+        language: args.language,
       },
     });
     try {

@@ -1,44 +1,64 @@
 /** A comparison with another period as plain text for a terminal (the report's table style). */
+import { translator, type Translator } from '../shared/i18n/translator';
+import { sectionLabel } from '../shared/i18n/vocabulary';
 import { formatRate, formatText, textTable } from '../report/format-text';
 import type { Comparison } from '../shared/compare-types';
 
-const signed = (n: number | null): string => (n === null ? 'unknown' : n > 0 ? `+${n}` : String(n));
-
 /**
  * `report --compare --format text`: the current report (`lead`, the findings, after its title
- * block), then the differences and their caveats.
+ * block), then the differences and their caveats, in the translator's language (English by
+ * default: the contract's text, plain digits).
  */
-export function formatComparisonText(comparison: Comparison, lead = ''): string {
+export function formatComparisonText(comparison: Comparison, tr: Translator = translator('en'), lead = ''): string {
+  const { t, f } = tr;
   const { current, previous, delta, caveats } = comparison;
-  const out: string[] = [formatText(current, lead).trimEnd(), ''];
-  out.push(`Compared with ${previous.range.from} to ${previous.range.to} (${previous.range.tz})`);
-  const rate = (r: number | null): string => (r === null ? 'unknown' : formatRate(r));
+  const unknown = t('cli.compare.unknown');
+  const count = (n: number): string => (tr.language === 'en' ? String(n) : f.count(n));
+  const signed = (n: number | null): string => (n === null ? unknown : n > 0 ? `+${count(n)}` : count(n));
+  const out: string[] = [formatText(current, tr, lead).trimEnd(), ''];
+  out.push(t('cli.compare.title', { from: previous.range.from, to: previous.range.to, zone: previous.range.tz }));
+  const rate = (r: number | null): string => (r === null ? unknown : formatRate(r, tr));
   const points = (d: number | null): string =>
-    d === null ? 'unknown' : `${d > 0 ? '+' : ''}${(d * 100).toFixed(1)} points`;
+    d === null
+      ? unknown
+      : t('cli.compare.points', {
+          value: `${d > 0 ? '+' : ''}${tr.intl.formatNumber(d * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`,
+        });
+  const orUnknown = (n: number | null): string => (n === null ? unknown : count(n));
   out.push(
     ...textTable(
-      ['', 'Current', 'Previous', 'Change'],
+      ['', t('cli.compare.current'), t('cli.compare.previous'), t('cli.compare.change')],
       [
         [
-          'Initiated enrollments',
-          current.rollup.initiated ?? 'unknown',
-          previous.rollup.initiated ?? 'unknown',
+          t('cli.text.initiated'),
+          orUnknown(current.rollup.initiated),
+          orUnknown(previous.rollup.initiated),
           signed(delta.initiated),
         ],
-        ['Incomplete enrollments', current.rollup.incomplete, previous.rollup.incomplete, signed(delta.incomplete)],
         [
-          'Incomplete rate',
+          t('cli.text.incomplete'),
+          count(current.rollup.incomplete),
+          count(previous.rollup.incomplete),
+          signed(delta.incomplete),
+        ],
+        [
+          t('cli.text.rate'),
           rate(current.rollup.incompleteRate),
           rate(previous.rollup.incompleteRate),
           points(delta.incompleteRate),
         ],
-        ...delta.sections.map((s) => [s.section, s.current, s.previous, signed(s.incomplete)]),
+        ...delta.sections.map((s) => [
+          sectionLabel(t, s.section),
+          count(s.current),
+          count(s.previous),
+          signed(s.incomplete),
+        ]),
       ],
       ['left', 'right', 'right', 'right'],
     ),
   );
   if (caveats.length > 0) {
-    out.push('', 'Before reading the change');
+    out.push('', t('cli.compare.caveats'));
     for (const caveat of caveats) out.push(`- ${caveat.message}`);
   }
   return `${out.join('\n')}\n`;

@@ -7,7 +7,9 @@
 import type { PrintToPDFOptions } from 'electron';
 import type { Page } from 'playwright-core';
 import { printedMoment, printedRange } from '../shared/print-dates';
-import { MARGINS_MM, REPORT_NAME, type PrintJob } from '../shared/print-types';
+import { translator } from '../shared/i18n/translator';
+import { printFontStack } from '../shared/print-fonts';
+import { MARGINS_MM, type PrintJob } from '../shared/print-types';
 
 export interface PdfOptions {
   readonly paper: 'A4' | 'Letter';
@@ -23,14 +25,14 @@ const escapeHtml = (text: string): string =>
  * Header and footer are drawn by Chromium in the page margins, outside the document: their own
  * tiny HTML with inline styles only (no scripts, no outside resources). Every text is escaped.
  */
-function band(left: string, right: string, edge: 'top' | 'bottom'): string {
+function band(left: string, right: string, edge: 'top' | 'bottom', fontStack: string): string {
   const padding =
     edge === 'top'
       ? `padding: 6mm ${MARGINS_MM.right}mm 0 ${MARGINS_MM.left}mm;`
       : `padding: 0 ${MARGINS_MM.right}mm 5mm ${MARGINS_MM.left}mm;`;
   return (
     `<div style="box-sizing: border-box; width: 100%; ${padding} display: flex; justify-content: space-between; align-items: ${edge === 'top' ? 'flex-start' : 'flex-end'}; gap: 12px;` +
-    ` font-family: 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #4f5866; -webkit-print-color-adjust: exact;">` +
+    ` font-family: ${fontStack}; font-size: 8pt; color: #4f5866; -webkit-print-color-adjust: exact;">` +
     `<span style="white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${left}</span>` +
     `<span style="white-space: nowrap;">${right}</span></div>`
   );
@@ -38,19 +40,28 @@ function band(left: string, right: string, edge: 'top' | 'bottom'): string {
 
 export function pdfOptionsFor(job: PrintJob): PdfOptions {
   const { meta, report } = job;
+  const tr = translator(meta.language);
+  const fonts = printFontStack(meta.language);
   const { from, to, tz } = report.range;
-  const range = printedRange(from, to);
-  const title = [REPORT_NAME, meta.customer].filter(Boolean).map(escapeHtml).join(' · ');
-  const generated = printedMoment(meta.generatedAt, tz);
-  const by = meta.consultant ? ` by ${escapeHtml(meta.consultant)}` : '';
+  const range = printedRange(tr, from, to);
+  const title = [tr.t('pdf.reportName'), meta.customer].filter(Boolean).map(escapeHtml).join(' · ');
+  const moment = escapeHtml(printedMoment(tr, meta.generatedAt, tz));
+  // The messages are the project's; only the values from outside are escaped.
+  const generated = meta.consultant
+    ? tr.t('pdf.header.generatedBy', { moment, consultant: escapeHtml(meta.consultant) })
+    : tr.t('pdf.header.generated', { moment });
   return {
     paper: meta.page.paper,
     landscape: meta.page.orientation === 'landscape',
-    headerTemplate: band(title, `${escapeHtml(range)} · ${escapeHtml(tz)}`, 'top'),
+    headerTemplate: band(title, `${escapeHtml(range)} · ${escapeHtml(tz)}`, 'top', fonts),
     footerTemplate: band(
-      `Generated ${escapeHtml(generated)}${by} with Enrollscope`,
-      'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+      generated,
+      tr.t('pdf.header.page', {
+        page: '<span class="pageNumber"></span>',
+        total: '<span class="totalPages"></span>',
+      }),
       'bottom',
+      fonts,
     ),
   };
 }

@@ -3,6 +3,8 @@
  * guarded by csvField). The caller writes it as UTF-8; no BOM, so that scripts reading it see the
  * header as written.
  */
+import type { MessageId } from '../shared/i18n/messages';
+import { translator, type Translator } from '../shared/i18n/translator';
 import type { Report, SectionTable } from '../shared/report-types';
 
 export const CSV_HEADER = [
@@ -54,8 +56,23 @@ export function sectionRowCells(table: SectionTable, row: SectionTable['rows'][n
   ];
 }
 
-export function formatCsv(report: Report): string {
-  const lines = [CSV_HEADER.map(csvField).join(',')];
+/** Each column's header message; English is CSV_HEADER itself. */
+const HEADER_MESSAGE: readonly MessageId[] = [
+  'cli.csv.section',
+  'cli.csv.actionName',
+  'cli.csv.screen',
+  'cli.csv.platform',
+  'cli.csv.userAction',
+  'cli.csv.count',
+  'cli.csv.ios',
+  'cli.csv.android',
+];
+
+/** The header in the reader's language (`--lang`); the values stay the engine's, as the JSON has them. */
+export const csvHeader = (tr: Translator): string[] => HEADER_MESSAGE.map((id) => tr.t(id));
+
+export function formatCsv(report: Report, tr: Translator = translator('en')): string {
+  const lines = [csvHeader(tr).map(csvField).join(',')];
   for (const table of report.sections) {
     for (const row of table.rows) {
       lines.push(sectionRowCells(table, row).map(csvField).join(','));

@@ -1,39 +1,28 @@
 /**
  * The printed report's one date style, for the page header and footer (drawn by main's PDF
- * options) and the document's title block (drawn by the print route): `May 15, 2025`, a range
- * `May 15, 2025 – May 28, 2025`, a moment `May 15, 2025, 10:02 (Europe/Berlin)` in the report's
- * zone. English, like the rest of the document's text, whatever the machine's locale. Node-free.
+ * options) and the document (drawn by the print route): the PDF's language's day and range
+ * (`May 15, 2025`, `15. Mai 2025`, `2025年5月15日`) and a moment in the report's zone
+ * (`May 15, 2025, 10:02 (Europe/Berlin)`), whatever the machine's locale. Node-free.
  */
-const dayFormat = new Intl.DateTimeFormat('en-US', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+import type { Translator } from './i18n/translator';
 
-/** `YYYY-MM-DD` as `May 15, 2025`. */
-export const printedDay = (day: string): string => dayFormat.format(new Date(`${day}T00:00:00Z`));
+/** `YYYY-MM-DD` as the language writes a day. */
+export const printedDay = (tr: Translator, day: string): string => tr.f.day(day);
 
-/** `May 15, 2025 – May 28, 2025`; one day alone when from = to. */
-export const printedRange = (from: string, to: string): string =>
-  from === to ? printedDay(from) : `${printedDay(from)} – ${printedDay(to)}`;
+/** A range of days; one day alone when from = to. */
+export const printedRange = (tr: Translator, from: string, to: string): string => tr.f.range(from, to);
 
-/** An instant (ISO 8601) as `May 15, 2025, 10:02 (Europe/Berlin)` in `tz`; in UTC when the zone is unknown. */
-export function printedMoment(iso: string, tz: string): string {
-  const at = new Date(iso);
-  const format = (zone: string): string =>
-    new Intl.DateTimeFormat('en-US', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: zone,
-    }).format(at);
+const knownZone = (zone: string): boolean => {
   try {
-    return `${format(tz)} (${tz})`;
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
   } catch {
-    return `${format('UTC')} (UTC)`;
+    return false;
   }
+};
+
+/** An instant (ISO 8601) in `tz` with the zone named; in UTC when the zone is unknown. */
+export function printedMoment(tr: Translator, iso: string, tz: string): string {
+  const zone = knownZone(tz) ? tz : 'UTC';
+  return tr.t('pdf.moment', { moment: tr.f.moment(new Date(iso), zone), zone });
 }

@@ -9,6 +9,7 @@ import type { Funnel } from './funnel-types';
 import type { Annotation } from './notes-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
+import type { Language } from './i18n/languages';
 import type { Platform } from './taxonomy';
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
@@ -20,9 +21,6 @@ export interface PageSetup {
   readonly paper: PaperSize;
   readonly orientation: Orientation;
 }
-
-/** The report's name, as Intune called it. */
-export const REPORT_NAME = 'Incomplete user enrollments';
 
 /** Everything the document says besides the report's numbers. */
 export interface PrintMeta {
@@ -39,8 +37,10 @@ export interface PrintMeta {
   readonly maskUsers: boolean;
   /** The case is the bundled synthetic sample: the document says so. */
   readonly sampleData: boolean;
-  /** How the range was chosen, e.g. 'the last 14 days with data'; '' for an explicit range. */
-  readonly rangeNote: string;
+  /** The range was chosen as the last N days with data (the default); absent: an explicit range. */
+  readonly lastDays?: number;
+  /** The document's language (its words, numbers, dates, the PDF's /Lang). */
+  readonly language: Language;
 }
 
 /** What the print route draws: the report as computed, and how to present it. */
@@ -80,6 +80,8 @@ export interface PrintRequest {
   readonly maskUsers: boolean;
   /** The compare toggle: the document shows the comparison with this period; null or absent: none. */
   readonly compare?: CompareAgainst | null;
+  /** The PDF's language (the dialog's choice; the app's language by default). */
+  readonly language: Language;
 }
 
 export interface PrintResult {

@@ -9,11 +9,13 @@ import {
   PRINT_ERROR_ATTRIBUTE,
   PRINT_READY_BY_ATTRIBUTE,
   PRINT_STATE_ATTRIBUTE,
-  REPORT_NAME,
   type PrintJob,
 } from '../../src-main/shared/print-types';
 import { printedRange } from '../../src-main/shared/print-dates';
+import { printFontStack } from '../../src-main/shared/print-fonts';
+import { INTL_LOCALE, platformLabel, sectionLabel, translator } from '../../src-main/shared/i18n';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
+import { I18nProvider, useT } from '../i18n/I18nProvider';
 import { PrintDocument } from './PrintDocument';
 import { afterNextFrame } from './after-frame';
 
@@ -27,12 +29,41 @@ function setState(state: PrintState, error?: string): void {
 
 /** The PDF's title (its metadata and the window's): the report, the customer, the range and the filters set. */
 export function documentTitle(job: PrintJob): string {
+  const tr = translator(job.meta.language);
   const { range, filters } = job.report;
-  const platforms = filters.platforms.length < PLATFORMS.length ? `${filters.platforms.join(' and ')} only` : '';
-  const sections = filters.sections.length < SECTIONS.length ? filters.sections.join(', ') : '';
-  return [REPORT_NAME, job.meta.customer, printedRange(range.from, range.to), platforms, sections]
+  const platforms =
+    filters.platforms.length < PLATFORMS.length
+      ? tr.t('pdf.docTitle.platformOnly', {
+          platforms: filters.platforms.map((p) => platformLabel(tr.t, p)).join(tr.t('pdf.docTitle.and')),
+        })
+      : '';
+  const sections =
+    filters.sections.length < SECTIONS.length
+      ? filters.sections.map((s) => sectionLabel(tr.t, s)).join(tr.t('pdf.list.separator'))
+      : '';
+  return [tr.t('pdf.reportName'), job.meta.customer, printedRange(tr, range.from, range.to), platforms, sections]
     .filter(Boolean)
     .join(' – ');
+}
+
+/**
+ * The document's language on its root: `lang` (Chromium writes it as the tagged PDF's /Lang, and
+ * picks fonts and line breaking by it) and the font stack that has the language's glyphs.
+ */
+function setLanguage(job: PrintJob): void {
+  const root = document.documentElement;
+  root.lang = INTL_LOCALE[job.meta.language];
+  root.style.setProperty('--font', printFontStack(job.meta.language));
+}
+
+function PrintError({ message }: { message: string }) {
+  const { t } = useT();
+  return (
+    <main className="print-error" role="alert">
+      <h1>{t('pdf.error.title')}</h1>
+      <p>{message}</p>
+    </main>
+  );
 }
 
 export function PrintApp() {
@@ -51,10 +82,12 @@ export function PrintApp() {
     window.api.getPrintJob().then(
       async (result) => {
         if (!result.ok) return fail(result.error.message);
+        const value = result.value;
+        // Before the fonts are awaited: the language's font stack decides which fonts load.
+        setLanguage(value);
         // Text is measured by the chart as it draws: the fonts must be there first.
         await document.fonts.ready;
         if (!live) return;
-        const value = result.value;
         document.title = documentTitle(value);
         // A masked job arrives masked (main masks with the case's key); it is drawn as it is.
         setJob(value);
@@ -81,12 +114,15 @@ export function PrintApp() {
 
   if (error) {
     return (
-      <main className="print-error" role="alert">
-        <h1>The report cannot be printed</h1>
-        <p>{error}</p>
-      </main>
+      <I18nProvider language={job?.meta.language ?? 'en'}>
+        <PrintError message={error} />
+      </I18nProvider>
     );
   }
   if (!job) return null;
-  return <PrintDocument job={job} onChartDrawn={onChartDrawn} />;
+  return (
+    <I18nProvider language={job.meta.language}>
+      <PrintDocument job={job} onChartDrawn={onChartDrawn} />
+    </I18nProvider>
+  );
 }

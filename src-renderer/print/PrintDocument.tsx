@@ -6,29 +6,15 @@
  * split, long tables repeat their heading and column header on every page, rows are never split.
  */
 import { Fragment } from 'react';
+import { platformLabel, screenLabel, sectionLabel, userActionLabel, type Translator } from '../../src-main/shared/i18n';
 import { printedDay, printedMoment, printedRange } from '../../src-main/shared/print-dates';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
-import {
-  contentBox,
-  REPORT_NAME,
-  type PlatformRollup,
-  type PrintJob,
-  type PrintMeta,
-} from '../../src-main/shared/print-types';
+import { contentBox, type PlatformRollup, type PrintJob, type PrintMeta } from '../../src-main/shared/print-types';
 import type { ImportRecord, Report, SectionTable } from '../../src-main/shared/report-types';
 import { PLATFORMS, SECTIONS, type Platform } from '../../src-main/shared/taxonomy';
 import { RollupHeader, rollupCompare } from '../components/RollupHeader';
-import {
-  daysInRange,
-  formatCount,
-  formatDayRuns,
-  formatLongDay,
-  formatRange,
-  formatRate,
-  formatShare,
-  plural,
-  zoneOffsetsOver,
-} from '../format';
+import { daysInRange, zoneOffsetsOver } from '../format';
+import { useT } from '../i18n/I18nProvider';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { CoverageNotes } from '../components/CoverageNotes';
 import { partialDayLabels } from '../coverage';
@@ -39,7 +25,7 @@ import { PrintMethods } from './PrintMethods';
 import { PrintGuidance, PrintNotes } from './PrintNotesGuidance';
 
 /** Section tables up to this many rows are kept on one page; longer ones continue on the next. */
-const KEEP_TOGETHER_ROWS = 10;
+const KEEP_TOGETHER_ROWS = 5;
 /** The daily table's rows are one line each: up to this many stay on one page. */
 const KEEP_TOGETHER_DAYS = 16;
 
@@ -86,42 +72,63 @@ function skippedTotal(record: ImportRecord): number {
 }
 
 /** ` (UTC+02:00)`, or across a clock change ` (UTC+02:00; UTC+01:00 from Oct 26, 2025)`; '' for an unknown zone. */
-function offsetsText(tz: string, from: string, to: string): string {
+function offsetsText(tr: Translator, tz: string, from: string, to: string): string {
   const runs = zoneOffsetsOver(tz, from, to);
   if (runs.length === 0) return '';
-  return ` (${runs.map((run, i) => (i === 0 ? run.offset : `${run.offset} from ${printedDay(run.from)}`)).join('; ')})`;
+  const parts = runs.map((run, i) =>
+    i === 0 ? run.offset : tr.t('pdf.meta.offsetFrom', { offset: run.offset, day: printedDay(tr, run.from) }),
+  );
+  return ` (${parts.join('; ')})`;
 }
 
+/** Names in the reader's language, joined as a list. */
+const listOf = (
+  tr: Translator,
+  names: readonly string[],
+  label: (t: Translator['t'], name: string) => string,
+): string => names.map((name) => label(tr.t, name)).join(tr.t('pdf.list.separator'));
+
 function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
+  const tr = useT();
+  const { t } = tr;
   const { from, to, tz } = report.range;
   const days = daysInRange(from, to);
+  const range = printedRange(tr, from, to);
   const allPlatforms = report.filters.platforms.length === PLATFORMS.length;
   const allSections = report.filters.sections.length === SECTIONS.length;
   // A name not given is left out (no "Customer —" before the customer's eyes).
   const rows: [string, string][] = [
-    ...(meta.customer ? [['Customer', meta.customer] as [string, string]] : []),
-    ...(meta.consultant ? [['Prepared by', meta.consultant] as [string, string]] : []),
-    ['Generated', printedMoment(meta.generatedAt, tz)],
-    ['Date range', `${printedRange(from, to)} (${meta.rangeNote || plural(days, 'day')})`],
-    ['Time zone', `${tz}${offsetsText(tz, from, to)}: each attempt counts on the day it started there`],
-    ['Operating systems', allPlatforms ? 'iOS/iPadOS and Android' : report.filters.platforms.join(', ')],
+    ...(meta.customer ? [[t('pdf.meta.customer'), meta.customer] as [string, string]] : []),
+    ...(meta.consultant ? [[t('pdf.meta.preparedBy'), meta.consultant] as [string, string]] : []),
+    [t('pdf.meta.generated'), printedMoment(tr, meta.generatedAt, tz)],
     [
-      'Sections',
+      t('pdf.meta.dateRange'),
+      meta.lastDays === undefined
+        ? t('pdf.meta.rangeDays', { range, days })
+        : t('pdf.meta.rangeLast', { range, days: meta.lastDays }),
+    ],
+    [t('pdf.meta.timeZone'), t('pdf.meta.timeZoneValue', { zone: tz, offsets: offsetsText(tr, tz, from, to) })],
+    [
+      t('pdf.meta.platforms'),
+      allPlatforms ? t('pdf.meta.bothPlatforms') : listOf(tr, report.filters.platforms, platformLabel),
+    ],
+    [
+      t('pdf.meta.sections'),
       allSections
-        ? 'All four: Setup Checklist, Platform Screens, Terms of Use, Compliance/Activation'
-        : report.filters.sections.join(', '),
+        ? t('pdf.meta.allSections', { sections: listOf(tr, SECTIONS, sectionLabel) })
+        : listOf(tr, report.filters.sections, sectionLabel),
     ],
   ];
-  if (meta.caseName) rows.push(['Case', meta.caseName]);
-  if (meta.maskUsers) rows.push(['User names', 'Masked: user names and device ids are replaced by stable pseudonyms']);
+  if (meta.caseName) rows.push([t('pdf.meta.case'), meta.caseName]);
+  if (meta.maskUsers) rows.push([t('pdf.meta.userNames'), t('pdf.meta.masked')]);
   return (
     <header className="print-title" data-testid="print-title">
-      <p className="print-kicker">Microsoft Intune · Company Portal enrollment</p>
-      <h1>{REPORT_NAME}</h1>
+      <p className="print-kicker">{t('pdf.title.kicker')}</p>
+      <h1>{t('pdf.reportName')}</h1>
       {meta.customer && <p className="print-customer">{meta.customer}</p>}
       {meta.sampleData && (
         <p className="print-sample" role="note">
-          Sample data: this case holds synthetic data made for demonstration, not a customer's.
+          {t('pdf.title.sample')}
         </p>
       )}
       <dl className="print-meta">
@@ -137,28 +144,29 @@ function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
 }
 
 function Sources({ imports }: { imports: readonly ImportRecord[] }) {
+  const { t, f } = useT();
   return (
     <section className="print-block print-sources" aria-labelledby="print-sources">
-      <h2 id="print-sources">Data sources</h2>
+      <h2 id="print-sources">{t('pdf.sources.title')}</h2>
       {imports.length === 0 ? (
-        <p>No files have been imported.</p>
+        <p>{t('pdf.sources.none')}</p>
       ) : (
         <table className="print-table compact">
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Format</th>
+              <th scope="col">{t('pdf.sources.file')}</th>
+              <th scope="col">{t('pdf.sources.format')}</th>
               <th scope="col" className="num">
-                Rows
+                {t('pdf.sources.rows')}
               </th>
               <th scope="col" className="num">
-                Imported
+                {t('pdf.sources.imported')}
               </th>
               <th scope="col" className="num">
-                Duplicates
+                {t('pdf.sources.duplicates')}
               </th>
               <th scope="col" className="num">
-                Skipped
+                {t('pdf.sources.skipped')}
               </th>
               <th scope="col">SHA-256</th>
             </tr>
@@ -168,10 +176,10 @@ function Sources({ imports }: { imports: readonly ImportRecord[] }) {
               <tr key={record.id}>
                 <td className="file">{record.file}</td>
                 <td className="nowrap">{record.format}</td>
-                <td className="num">{formatCount(record.rows)}</td>
-                <td className="num">{formatCount(record.imported)}</td>
-                <td className="num">{formatCount(record.duplicates)}</td>
-                <td className="num">{formatCount(skippedTotal(record))}</td>
+                <td className="num">{f.count(record.rows)}</td>
+                <td className="num">{f.count(record.imported)}</td>
+                <td className="num">{f.count(record.duplicates)}</td>
+                <td className="num">{f.count(skippedTotal(record))}</td>
                 <td className="mono nowrap">{shortSha(record.sha256)}</td>
               </tr>
             ))}
@@ -187,8 +195,8 @@ type PlatformRollups = Partial<Record<Platform, PlatformRollup>>;
 const shortPlatform = (platform: Platform): string => (platform === 'iOS/iPadOS' ? 'iOS' : platform);
 
 /** A row's count on a platform ÷ that platform's initiated enrollments; "—" when that base is unknown. */
-const platformRate = (count: number, rollup: PlatformRollup | undefined): string =>
-  formatRate(rollup?.base ? count / rollup.base : null);
+const platformRate = (tr: Translator, count: number, rollup: PlatformRollup | undefined): string =>
+  tr.f.rate(rollup?.base ? count / rollup.base : null);
 
 function PrintSectionTable({
   table,
@@ -201,8 +209,11 @@ function PrintSectionTable({
   incomplete: number;
   rollups: PlatformRollups | undefined;
 }) {
+  const tr = useT();
+  const { t, f } = tr;
   const style = SECTION_STYLE[table.section];
   const id = idOf(table.section);
+  const name = sectionLabel(t, table.section);
   const columns = 6 + platforms.length * (rollups ? 2 : 1);
   return (
     <section
@@ -220,7 +231,7 @@ function PrintSectionTable({
       */}
       <h3 id={id} className="print-section-line print-outline-heading">
         <span className="print-section-bar" aria-hidden="true" />
-        <span className="print-section-name">{table.section}</span>
+        <span className="print-section-name">{name}</span>
       </h3>
       <table className="print-table">
         <thead>
@@ -229,38 +240,38 @@ function PrintSectionTable({
               <div className="print-section-line">
                 <span className="print-section-bar" style={{ background: style.color }} aria-hidden="true" />
                 <span className="print-section-name" aria-hidden="true">
-                  {table.section}
+                  {name}
                 </span>
                 <span className="print-section-total">
-                  {formatCount(table.incomplete)} incomplete
-                  {incomplete > 0 ? ` · ${formatShare(table.incomplete, incomplete)} of all incomplete` : ''}
+                  {t('pdf.section.total', { count: f.count(table.incomplete) })}
+                  {incomplete > 0 ? t('pdf.section.share', { share: f.share(table.incomplete, incomplete) }) : ''}
                 </span>
               </div>
             </th>
           </tr>
           <tr>
-            <th scope="col">Action name</th>
-            <th scope="col">Screen or flow</th>
-            <th scope="col">Platform</th>
-            <th scope="col">User action</th>
+            <th scope="col">{t('pdf.section.actionName')}</th>
+            <th scope="col">{t('pdf.section.screen')}</th>
+            <th scope="col">{t('pdf.section.platform')}</th>
+            <th scope="col">{t('pdf.section.userAction')}</th>
             <th scope="col" className="num">
-              Incomplete
+              {t('pdf.section.incomplete')}
             </th>
             <th scope="col" className="num">
-              Share
+              {t('pdf.section.shareColumn')}
             </th>
             {platforms.map((platform) => (
               <Fragment key={platform}>
                 <th scope="col" className="num platform">
-                  <SlashBreaks text={platform} />
+                  <SlashBreaks text={platformLabel(t, platform)} />
                 </th>
                 {rollups && (
                   <th
                     scope="col"
                     className="num platform rate"
-                    title={`${platform} incomplete ÷ ${platform} initiated`}
+                    title={t('pdf.section.rateTitle', { platform: platformLabel(t, platform) })}
                   >
-                    {shortPlatform(platform)} rate
+                    {t('pdf.section.rate', { platform: shortPlatform(platform) })}
                   </th>
                 )}
               </Fragment>
@@ -274,23 +285,27 @@ function PrintSectionTable({
               className={row.count === 0 ? 'zero' : undefined}
             >
               <td className="action">
-                {row.otherWordings !== undefined ? 'Other wordings' : <CamelBreaks text={row.actionName} />}
-                {!row.catalog && <span className="print-tag">observed</span>}
+                {row.otherWordings !== undefined ? (
+                  t('pdf.section.otherWordings')
+                ) : (
+                  <CamelBreaks text={row.actionName} />
+                )}
+                {!row.catalog && <span className="print-tag">{t('common.row.observed')}</span>}
               </td>
               <td className="screen">
                 {row.otherWordings !== undefined
-                  ? `${plural(row.otherWordings, 'other observed row')}, folded into one (the section tables CSV export lists each)`
-                  : row.screen || '—'}
+                  ? t('pdf.section.folded', { rows: t('common.row.otherWordings', { count: row.otherWordings }) })
+                  : screenLabel(t, row.screen) || '—'}
               </td>
-              <td className="nowrap">{row.platform}</td>
-              <td className="nowrap">{row.userAction || '—'}</td>
-              <td className="num strong">{formatCount(row.count)}</td>
-              <td className="num">{formatShare(row.count, table.incomplete)}</td>
+              <td className="nowrap">{platformLabel(t, row.platform)}</td>
+              <td className="nowrap">{userActionLabel(t, row.userAction) || '—'}</td>
+              <td className="num strong">{f.count(row.count)}</td>
+              <td className="num">{f.share(row.count, table.incomplete)}</td>
               {platforms.map((platform) => (
                 <Fragment key={platform}>
-                  <td className="num">{formatCount(row.byPlatform[platform] ?? 0)}</td>
+                  <td className="num">{f.count(row.byPlatform[platform] ?? 0)}</td>
                   {rollups && (
-                    <td className="num rate">{platformRate(row.byPlatform[platform] ?? 0, rollups[platform])}</td>
+                    <td className="num rate">{platformRate(tr, row.byPlatform[platform] ?? 0, rollups[platform])}</td>
                   )}
                 </Fragment>
               ))}
@@ -303,6 +318,7 @@ function PrintSectionTable({
 }
 
 function DailyTable({ report }: { report: Report }) {
+  const { t, f } = useT();
   const gaps = new Set(report.dataQuality.daysWithoutData);
   const partial = partialDayLabels(report);
   const sections = report.filters.sections;
@@ -311,23 +327,24 @@ function DailyTable({ report }: { report: Report }) {
       className={`print-block${report.daily.length <= KEEP_TOGETHER_DAYS ? ' keep-together' : ''}`}
       aria-labelledby="print-daily"
     >
-      <h2 id="print-daily">Daily counts</h2>
+      <h2 id="print-daily">{t('pdf.daily.title')}</h2>
       <table className="print-table compact print-daily">
         <caption>
-          Incomplete enrollments per day and section: the chart's data{gaps.size > 0 ? '; — : no data that day' : ''}
+          {t('pdf.daily.caption')}
+          {gaps.size > 0 ? t('pdf.daily.gaps') : ''}
           {partial.size > 0
-            ? `; (partial): the data covers only part of that day (${[...partial.entries()]
-                .map(([day, extent]) => `${formatLongDay(day)}, ${extent}`)
-                .join('; ')})`
+            ? t('pdf.daily.partial', {
+                days: [...partial.entries()].map(([day, extent]) => `${f.longDay(day)}, ${extent}`).join('; '),
+              })
             : ''}
           .
         </caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">{t('pdf.daily.day')}</th>
             {sections.map((section) => (
               <th scope="col" className="num" key={section}>
-                {section}
+                {sectionLabel(t, section)}
               </th>
             ))}
           </tr>
@@ -336,12 +353,12 @@ function DailyTable({ report }: { report: Report }) {
           {report.daily.map((point) => (
             <tr key={point.date} className={partial.has(point.date) ? 'partial-day' : undefined}>
               <th scope="row">
-                {formatLongDay(point.date)}
-                {partial.has(point.date) && <span className="print-partial"> (partial)</span>}
+                {f.longDay(point.date)}
+                {partial.has(point.date) && <span className="print-partial">{t('pdf.daily.partialTag')}</span>}
               </th>
               {sections.map((section) => (
                 <td className="num" key={section}>
-                  {gaps.has(point.date) ? '—' : formatCount(Number(point[section] ?? 0))}
+                  {gaps.has(point.date) ? '—' : f.count(Number(point[section] ?? 0))}
                 </td>
               ))}
             </tr>
@@ -353,7 +370,10 @@ function DailyTable({ report }: { report: Report }) {
 }
 
 /** Skipped rows of every import by reason, with examples naming file and line. */
-function skippedByReason(imports: readonly ImportRecord[]): { reason: string; count: number; examples: string[] }[] {
+function skippedByReason(
+  t: Translator['t'],
+  imports: readonly ImportRecord[],
+): { reason: string; count: number; examples: string[] }[] {
   const byReason = new Map<string, { count: number; examples: string[] }>();
   for (const record of imports) {
     for (const [reason, count] of Object.entries(record.skipped)) {
@@ -362,7 +382,8 @@ function skippedByReason(imports: readonly ImportRecord[]): { reason: string; co
       entry.count += count;
       for (const example of record.examples) {
         if (example.reason === reason && entry.examples.length < 2) {
-          entry.examples.push(`${record.file}, line ${example.line}${example.detail ? `: ${example.detail}` : ''}`);
+          const where = t('pdf.dq.example', { file: record.file, line: example.line });
+          entry.examples.push(`${where}${example.detail ? `: ${example.detail}` : ''}`);
         }
       }
       byReason.set(reason, entry);
@@ -372,16 +393,14 @@ function skippedByReason(imports: readonly ImportRecord[]): { reason: string; co
 }
 
 function DataQuality({ report }: { report: Report }) {
+  const { t, f } = useT();
   const dq = report.dataQuality;
-  const skipped = skippedByReason(report.imports);
+  const skipped = skippedByReason(t, report.imports);
   return (
     <section className="print-block" aria-labelledby="print-dq" data-testid="print-data-quality">
-      <h2 id="print-dq">Data quality</h2>
+      <h2 id="print-dq">{t('pdf.dq.title')}</h2>
       {dq.notes.length === 0 ? (
-        <p>
-          No warnings: no rows skipped, no duplicates, no unclassified attempts, no summary disagreements, and data on
-          every day of the range.
-        </p>
+        <p>{t('pdf.dq.none')}</p>
       ) : (
         <ul className="print-notes">
           {dq.notes.map((note) => (
@@ -390,32 +409,32 @@ function DataQuality({ report }: { report: Report }) {
         </ul>
       )}
       {dq.daysWithoutData.length > 0 && (
-        <p className="print-note">Days without data: {formatDayRuns(dq.daysWithoutData)}.</p>
+        <p className="print-note">{t('pdf.dq.daysWithoutData', { days: f.dayRuns(dq.daysWithoutData) })}</p>
       )}
       {dq.summaryMismatches.length > 0 && (
         <SummaryMismatchTable
           mismatches={dq.summaryMismatches}
           className="print-table compact"
-          caption="Summary rows whose incomplete count disagrees with the attempts of the same day (the report counts the attempts)."
+          caption={t('pdf.dq.mismatchCaption')}
         />
       )}
       {skipped.length > 0 && (
         <table className="print-table compact">
-          <caption>Rows skipped on import, by reason, with the first examples (file, line: content).</caption>
+          <caption>{t('pdf.dq.skippedCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Reason</th>
+              <th scope="col">{t('pdf.dq.reason')}</th>
               <th scope="col" className="num">
-                Rows
+                {t('pdf.dq.rows')}
               </th>
-              <th scope="col">Examples</th>
+              <th scope="col">{t('pdf.dq.examples')}</th>
             </tr>
           </thead>
           <tbody>
             {skipped.map((entry) => (
               <tr key={entry.reason}>
                 <td className="nowrap">{entry.reason}</td>
-                <td className="num">{formatCount(entry.count)}</td>
+                <td className="num">{f.count(entry.count)}</td>
                 <td className="examples">
                   {entry.examples.map((example) => (
                     <span key={example}>{example}</span>
@@ -432,36 +451,46 @@ function DataQuality({ report }: { report: Report }) {
 
 /** Under the tiles: each platform's initiated, incomplete and rate, in the tiles' columns. */
 function PlatformSplit({ platforms, rollups }: { platforms: readonly Platform[]; rollups: PlatformRollups }) {
+  const { t, f } = useT();
   const line = (value: (rollup: PlatformRollup) => string) =>
-    platforms.map((platform) => `${platform} ${rollups[platform] ? value(rollups[platform]) : '—'}`).join(' · ');
+    platforms
+      .map((platform) => `${platformLabel(t, platform)} ${rollups[platform] ? value(rollups[platform]) : '—'}`)
+      .join(' · ');
   return (
     <div className="print-split" data-testid="print-split">
-      <span>{line((r) => (r.initiated === null ? '—' : formatCount(r.initiated)))}</span>
-      <span>{line((r) => formatCount(r.incomplete))}</span>
-      <span>{line((r) => formatRate(r.incompleteRate))}</span>
+      <span>{line((r) => (r.initiated === null ? '—' : f.count(r.initiated)))}</span>
+      <span>{line((r) => f.count(r.incomplete))}</span>
+      <span>{line((r) => f.rate(r.incompleteRate))}</span>
     </div>
   );
 }
 
 /** What the tables' rate columns are, and why a platform's rate is "—". */
 function RatesNote({ platforms, rollups }: { platforms: readonly Platform[]; rollups: PlatformRollups }) {
+  const { t } = useT();
   const unknown = platforms.filter((platform) => !rollups[platform]?.base);
   return (
     <p className="print-note" data-testid="print-rates-note">
-      Rate: the row&apos;s incomplete enrollments on a platform ÷ the enrollments initiated on that platform in the
-      range.
+      {t('pdf.rates.note')}
       {unknown.length > 0 &&
-        ` — for ${unknown.join(' and ')}: ${unknown.length === 1 ? 'its' : 'their'} initiated count is not known for every day that holds attempts, so no rate is given.`}
+        t('pdf.rates.unknown', {
+          platforms: unknown.map((p) => platformLabel(t, p)).join(t('pdf.docTitle.and')),
+          count: unknown.length,
+        })}
     </p>
   );
 }
 
 export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDrawn: () => void }) {
+  const tr = useT();
+  const { t } = tr;
   const { report, meta } = job;
   const box = contentBox(meta.page);
   const chartHeight = Math.round(Math.min(box.width * 0.36, box.height * 0.4));
   const comparison = job.comparison ?? null;
-  const previousLabel = comparison ? formatRange(comparison.previous.range.from, comparison.previous.range.to) : '';
+  const previousLabel = comparison
+    ? printedRange(tr, comparison.previous.range.from, comparison.previous.range.to)
+    : '';
   return (
     <article
       className="print-doc"
@@ -472,7 +501,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       <TitleBlock report={report} meta={meta} />
       {/* Page 1 tells the story: the numbers with what qualifies them, the findings, what to do. */}
       <section className="print-block keep-together" aria-labelledby="print-summary">
-        <h2 id="print-summary">Summary</h2>
+        <h2 id="print-summary">{t('pdf.heading.summary')}</h2>
         <RollupHeader report={report} compare={comparison ? rollupCompare(comparison, previousLabel) : null} />
         {job.platformRollups && report.filters.platforms.length > 1 && (
           <PlatformSplit platforms={report.filters.platforms} rollups={job.platformRollups} />
@@ -482,7 +511,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       <PrintFindings findings={job.findings} />
       <PrintGuidance report={report} />
       <section className="print-block keep-together" aria-labelledby="print-chart-title">
-        <h2 id="print-chart-title">Daily incomplete enrollments</h2>
+        <h2 id="print-chart-title">{t('pdf.heading.chart')}</h2>
         <PrintChart
           report={report}
           width={box.width}
@@ -494,7 +523,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       </section>
       <PrintNotes annotations={job.annotations ?? []} />
       <section className="print-block" aria-labelledby="print-sections">
-        <h2 id="print-sections">Where users stopped, by section</h2>
+        <h2 id="print-sections">{t('pdf.heading.sections')}</h2>
         {job.platformRollups && <RatesNote platforms={report.filters.platforms} rollups={job.platformRollups} />}
         {report.sections.map((table) => (
           <PrintSectionTable

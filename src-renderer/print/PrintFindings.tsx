@@ -4,16 +4,18 @@
  */
 import type { Finding } from '../../src-main/shared/findings-types';
 import { FindingsList } from '../components/findings/FindingsList';
+import { useT } from '../i18n/I18nProvider';
 
 export function PrintFindings({ findings }: { findings: readonly Finding[] | undefined }) {
+  const { t } = useT();
   if (!findings) return null;
   return (
     <section
-      className="print-block keep-together print-findings"
+      className="print-block print-findings"
       aria-labelledby="print-executive-summary"
       data-testid="print-findings"
     >
-      <h2 id="print-executive-summary">Executive summary</h2>
+      <h2 id="print-executive-summary">{t('pdf.heading.executiveSummary')}</h2>
       <FindingsList findings={findings} idPrefix="print-findings" />
     </section>
   );

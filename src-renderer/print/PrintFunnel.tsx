@@ -5,16 +5,18 @@
  * Completed step's conversion from the last section (completed attempts reached every section).
  */
 import type { Funnel } from '../../src-main/shared/funnel-types';
-import { formatCount } from '../format';
+import { sectionLabel } from '../../src-main/shared/i18n';
+import { useT } from '../i18n/I18nProvider';
 import { FunnelHeadRow } from '../components/funnel/FunnelCard';
-import { formatDuration, formatPercent } from '../components/view-format';
+import { formatDuration } from '../components/view-format';
 
 export function PrintFunnel({ funnel }: { funnel: Funnel }) {
+  const { t, f } = useT();
   const last = funnel.sections.at(-1);
   const intoCompleted = last && last.reached > 0 ? funnel.completed / last.reached : null;
   return (
     <section className="print-block keep-together" aria-labelledby="print-funnel" data-testid="print-funnel">
-      <h2 id="print-funnel">How far attempts got: the section funnel</h2>
+      <h2 id="print-funnel">{t('pdf.funnel.title')}</h2>
       {funnel.caveats.length > 0 && (
         <ul className="print-notes">
           {funnel.caveats.map((caveat) => (
@@ -23,41 +25,37 @@ export function PrintFunnel({ funnel }: { funnel: Funnel }) {
         </ul>
       )}
       <table className="print-table compact print-funnel">
-        <caption>
-          Step conversion: reached the next step ÷ reached this one; overall: reached ÷ initiated. Times run from the
-          attempt&apos;s start to where it stopped. The funnel counts the attempts of event logs and details rows (not
-          summary rows), on every section whatever the section filter.
-        </caption>
+        <caption>{t('pdf.funnel.caption')}</caption>
         <thead>
-          <FunnelHeadRow first="Step, in the order of the flow" />
+          <FunnelHeadRow first={t('pdf.funnel.step')} />
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Initiated</th>
-            <td className="num">{funnel.initiated === null ? '—' : formatCount(funnel.initiated)}</td>
-            <td className="num">{formatCount(funnel.unclassified)}</td>
-            <td className="num">{formatPercent(funnel.sections[0]?.overallConversion)}</td>
+            <th scope="row">{t('pdf.funnel.initiated')}</th>
+            <td className="num">{funnel.initiated === null ? '—' : f.count(funnel.initiated)}</td>
+            <td className="num">{f.count(funnel.unclassified)}</td>
+            <td className="num">{f.rate(funnel.sections[0]?.overallConversion ?? null)}</td>
             <td className="num">—</td>
             <td className="num">—</td>
             <td className="num">—</td>
           </tr>
           {funnel.sections.map((step) => (
             <tr key={step.section}>
-              <th scope="row">{step.section}</th>
-              <td className="num">{formatCount(step.reached)}</td>
-              <td className="num">{formatCount(step.incomplete)}</td>
-              <td className="num">{formatPercent(step === last ? intoCompleted : step.stepConversion)}</td>
-              <td className="num">{formatPercent(step.overallConversion)}</td>
+              <th scope="row">{sectionLabel(t, step.section)}</th>
+              <td className="num">{f.count(step.reached)}</td>
+              <td className="num">{f.count(step.incomplete)}</td>
+              <td className="num">{f.rate(step === last ? intoCompleted : (step.stepConversion ?? null))}</td>
+              <td className="num">{f.rate(step.overallConversion ?? null)}</td>
               <td className="num">{formatDuration(step.medianMs)}</td>
               <td className="num">{formatDuration(step.p75Ms)}</td>
             </tr>
           ))}
           <tr className="print-funnel-completed">
-            <th scope="row">Completed</th>
-            <td className="num">{formatCount(funnel.completed)}</td>
+            <th scope="row">{t('pdf.funnel.completed')}</th>
+            <td className="num">{f.count(funnel.completed)}</td>
             <td className="num">—</td>
             <td className="num">—</td>
-            <td className="num">{formatPercent(funnel.completionRate)}</td>
+            <td className="num">{f.rate(funnel.completionRate ?? null)}</td>
             <td className="num">—</td>
             <td className="num">—</td>
           </tr>
@@ -65,8 +63,11 @@ export function PrintFunnel({ funnel }: { funnel: Funnel }) {
       </table>
       <p className="print-note">
         {funnel.initiated === null
-          ? 'Initiated unknown: the data holds only abandoned enrollments, so no conversion is given.'
-          : `Stopped at Initiated: ${formatCount(funnel.unclassified)} attempts ended before any action name was known. ${formatCount(funnel.inProgress)} still in progress.`}
+          ? t('pdf.funnel.initiatedUnknown')
+          : t('pdf.funnel.stoppedAtInitiated', {
+              unclassified: f.count(funnel.unclassified),
+              inProgress: f.count(funnel.inProgress),
+            })}
       </p>
     </section>
   );

@@ -3,7 +3,8 @@
  * `print:pdf` with the report as currently filtered. Main remembers customer and consultant in
  * the case and asks where to save; paper, orientation and masking are remembered for the session.
  */
-import type { PageSetup, PaperSize } from '../../src-main/shared/print-types';
+import { defaultPaperFor, type Language } from '../../src-main/shared/i18n/languages';
+import type { PageSetup } from '../../src-main/shared/print-types';
 import type { Slice } from './types';
 
 export type PrintStatus = 'idle' | 'printing' | 'saved' | 'error';
@@ -13,6 +14,8 @@ export interface PrintOptions {
   readonly customer: string;
   readonly consultant: string;
   readonly maskUsers: boolean;
+  /** The PDF's language (the dialog's choice; the app's language by default). */
+  readonly language: Language;
 }
 
 export interface PrintSlice {
@@ -28,41 +31,14 @@ export interface PrintSlice {
   printToPdf(options: PrintOptions): Promise<void>;
 }
 
-/** Regions that print on US Letter; everywhere else uses A4. */
-const LETTER_REGIONS = new Set([
-  'US',
-  'CA',
-  'MX',
-  'PH',
-  'CL',
-  'CO',
-  'VE',
-  'PR',
-  'GT',
-  'SV',
-  'CR',
-  'PA',
-  'DO',
-  'NI',
-  'HN',
-  'BZ',
-]);
-
-export function defaultPaper(locale: string): PaperSize {
-  try {
-    const region = new Intl.Locale(locale).maximize().region;
-    return region && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
-  } catch {
-    return 'A4';
-  }
-}
-
 export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
   printDialogOpen: false,
   printStatus: 'idle',
   printSavedPath: null,
   printPage: {
-    paper: defaultPaper(typeof navigator === 'undefined' ? 'en-US' : navigator.language),
+    // The system's locale decides the paper (Letter in the US and Canada, A4 elsewhere), not the
+    // language: a German-speaking consultant in Zurich and one in Toronto print on different paper.
+    paper: defaultPaperFor(typeof navigator === 'undefined' ? 'en-US' : navigator.language),
     orientation: 'portrait',
   },
   printMaskUsers: false,
@@ -95,6 +71,7 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
       customer: options.customer,
       consultant: options.consultant,
       maskUsers: options.maskUsers,
+      language: options.language,
       // The printed report follows the compare toggle, as the screen does.
       compare: compareOn ? compareAgainst : null,
     });

@@ -5,6 +5,7 @@
  * and printed with the app's options. The PDF is read back with poppler-utils and compared with
  * the engine's report for the same filter.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartBox, inkShare, pageGrey, pdfInfo, pdfOutline, pdfPages, requirePoppler } from '../helpers/pdf';
 import { comparePdfWithReport } from '../helpers/pdf-report';
@@ -137,4 +138,38 @@ test('Print to PDF follows the compare toggle: the tiles show the change and the
   const plain = await printed('plain.pdf');
   expect(plain).not.toMatch(/vs \S+ before/);
   expect(plain).not.toContain('Dashed: previous period');
+});
+
+test("the dialog's language: an English window prints the report in French, with the PDF's /Lang", async ({
+  openApp,
+  userDataDir,
+}, testInfo) => {
+  const app = await openApp();
+  const page = app.page;
+  const casePath = join(userDataDir, 'Sample case.enrollscope');
+  const report = engineReport(casePath, { tz: 'UTC' });
+  await expectReportShown(page, report);
+
+  await page.getByTestId('print-button').click();
+  const dialog = page.getByTestId('print-dialog');
+  // The app's language by default; the dialog itself speaks it.
+  await expect(dialog.getByTestId('print-language')).toHaveValue('en');
+  await dialog.getByTestId('print-language').selectOption('fr');
+  const pdf = testInfo.outputPath('contoso-fr.pdf');
+  app.dialogs.pdfPaths.push(pdf);
+  await dialog.getByTestId('print-save').click();
+  await expect(page.getByTestId('notice')).toContainText(`PDF saved: ${pdf}`);
+
+  const text = pdfPages(pdf)
+    .join('\n')
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
+  expect(text).toContain("Inscriptions d'utilisateurs incomplètes");
+  expect(text).toContain('Où les utilisateurs se sont arrêtés, par section');
+  expect(text).toContain('Méthodes et définitions');
+  // Each section's total as French writes it (a narrow space between thousands).
+  for (const table of report.sections) {
+    const count = new Intl.NumberFormat('fr-FR').format(table.incomplete).replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(text).toContain(`${count} incomplètes`);
+  }
+  expect(readFileSync(pdf).toString('latin1')).toContain('/Lang (fr-FR)');
 });

@@ -3,7 +3,7 @@
  * page count and size (pdfinfo), the outline (pdftohtml -xml), word boxes (pdftotext -bbox) and
  * pixels (pdftoppm to a grey PGM, trivial to decode). CI installs poppler-utils (.ci/run).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 const run = (command: string, args: readonly string[]): string =>
@@ -47,6 +47,14 @@ export function pdfInfo(file: string): PdfInfo {
 export function pdfText(file: string, page?: number): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
   return run('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, file, '-']);
+}
+
+/**
+ * The text in reading order (pdftotext without -layout): for Japanese, where -layout may set a
+ * run of digits (drawn with another font) on a line of its own.
+ */
+export function pdfReadingText(file: string): string {
+  return run('pdftotext', ['-enc', 'UTF-8', file, '-']);
 }
 
 /** Each page's text. */
@@ -182,4 +190,44 @@ export function chartBox(file: string, page: number): { x0: number; y0: number; 
   const left = Math.min(...words.map((w) => w.xMin));
   const right = Math.max(...words.map((w) => w.xMax));
   return { x0: left, y0: legendBottom + 2, x1: right, y1: nextTop - 2 };
+}
+
+/** The lines `pdfinfo -struct` writes on stderr (its errors and warnings about the structure tree). */
+export function pdfStructProblems(file: string): string[] {
+  const result = spawnSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdfinfo -struct ${file}: ${result.stderr}`);
+  return result.stderr.split('\n').filter((line) => line.trim() !== '');
+}
+
+/** Page margins of the printed report (print-types MARGINS_MM), in points. */
+const BODY_MARGIN_PT = { top: (17 * 72) / 25.4, bottom: (16 * 72) / 25.4 };
+
+/**
+ * How far down a page's body (between the header and footer margins) its content reaches, 0..1:
+ * the lowest row with ink, read from the page's pixels (the chart is a picture, not text).
+ */
+export function pageFill(file: string, page: number, outBase: string): number {
+  const dpi = 36;
+  const image = pageGrey(file, page, dpi, outBase);
+  const scale = dpi / 72;
+  const top = Math.ceil(BODY_MARGIN_PT.top * scale);
+  const bottom = Math.floor(image.height - BODY_MARGIN_PT.bottom * scale);
+  let last = top;
+  for (let y = top; y < bottom; y++) {
+    const row = image.pixels.subarray(y * image.width, (y + 1) * image.width);
+    if (row.some((grey) => grey < 235)) last = y;
+  }
+  return (last - top) / (bottom - top);
+}
+
+/** The fonts `pdffonts` lists: name, type, embedded, with a ToUnicode map. */
+export function pdfFonts(file: string): { name: string; type: string; embedded: boolean; unicode: boolean }[] {
+  const lines = run('pdffonts', [file]).split('\n').slice(2);
+  return lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const cells = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
+      if (!cells) throw new Error(`pdffonts: cannot read "${line}"`);
+      return { name: cells[1]!, type: cells[2]!, embedded: cells[4] === 'yes', unicode: cells[6] === 'yes' };
+    });
 }

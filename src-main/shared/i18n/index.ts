@@ -3,3 +3,4 @@ export * from './languages';
 export * from './messages';
 export * from './formats';
 export * from './translator';
+export * from './vocabulary';

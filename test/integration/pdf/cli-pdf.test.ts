@@ -12,7 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src-main/shared/calendar-day';
 import type { Report } from '../../../src-main/shared/report-types';
 import { SAMPLE_END_DAY, writeSampleInputs } from '../../../src-main/tools/make-sample';
-import { chartBox, inkShare, pageGrey, pdfInfo, pdfOutline, pdfPages, requirePoppler } from '../../helpers/pdf';
+import {
+  chartBox,
+  inkShare,
+  pageFill,
+  pageGrey,
+  pdfInfo,
+  pdfOutline,
+  pdfPages,
+  pdfStructProblems,
+  requirePoppler,
+} from '../../helpers/pdf';
 import { comparePdfWithReport, printedRows } from '../../helpers/pdf-report';
 import { runCli, type CliResult } from '../../helpers/run-cli';
 
@@ -107,6 +117,14 @@ describe('enrollscope report --format pdf', () => {
     // Customer text is escaped in the header template and shown as written in the document.
     expect(pages[0]).toContain('Fabrikam & Co <Retail>');
     expect(pages[1]).toMatch(/^\s*Incomplete user enrollments · Fabrikam & Co <Retail>/);
+
+    // A structure tree without errors or warnings (Chromium tags <strong> as a Strong element
+    // that poppler rejects: the printed document sets bold by style instead).
+    expect(pdfStructProblems(a4)).toEqual([]);
+    // No page left mostly empty by a break: every page but the last is filled at least halfway
+    // down its body (read from its pixels: the chart is a picture).
+    const fills = pages.slice(0, -1).map((_page, index) => pageFill(a4, index + 1, join(dir, `fill-${index + 1}`)));
+    expect(fills.filter((fill) => fill < 0.5)).toEqual([]);
 
     const outline = pdfOutline(a4);
     expect(outline.filter((item) => item.level === 3).map((item) => item.title)).toEqual(

@@ -146,6 +146,7 @@ describe('masked outputs hold no name of the input', () => {
         customer: '',
         consultant: '',
         maskUsers: true,
+        language: 'en',
       });
       expect(jobs).toHaveLength(1);
       texts.push(JSON.stringify(jobs[0]));

@@ -74,6 +74,7 @@ async function maskedSurfaces(name: string, casePath: string): Promise<Surfaces>
       customer: '',
       consultant: '',
       maskUsers: true,
+      language: 'en',
     });
     expect(jobs).toHaveLength(1);
     const view = await call<{ report: { imports: ImportRecord[] }; maskedImports: ImportRecord[] }>(

@@ -147,6 +147,7 @@ describe.skipIf(!canMountTinyFs)('a case on a read-only file system', () => {
         consultant: 'Me',
         maskUsers: true,
         page: { paper: 'A4', orientation: 'portrait' },
+        language: 'en',
       },
       sender,
     );

@@ -111,9 +111,10 @@ const ACCEPTS: Partial<Record<Channel, (arg: unknown) => boolean>> = {
   'failures:get': isReportRequest,
   'print:pdf': (v) =>
     isPlainObject(v) &&
-    onlyKeys(v, ['report', 'page', 'customer', 'consultant', 'maskUsers']) &&
+    onlyKeys(v, ['report', 'page', 'customer', 'consultant', 'maskUsers', 'language']) &&
     isReportRequest(v['report']) &&
     typeof v['maskUsers'] === 'boolean' &&
+    ['en', 'de', 'fr', 'es', 'ja'].includes(v['language'] as string) &&
     ['customer', 'consultant'].every((k) => typeof v[k] === 'string' && (v[k] as string).length <= 200),
   'export:save': (v) =>
     isPlainObject(v) &&
@@ -145,6 +146,7 @@ const VALID: Partial<Record<Channel, unknown>> = {
     customer: 'Contoso',
     consultant: '',
     maskUsers: false,
+    language: 'de',
   },
   'attempts:list': { report: REPORT, query: { search: 'ann', limit: 50 }, maskUsers: true },
   'annotations:add': { date: '2025-06-02', text: 'Conditional access changed' },

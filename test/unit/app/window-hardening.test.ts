@@ -312,7 +312,7 @@ describe('the hidden print window (src-main/pdf/electron-window.ts)', () => {
         generatedAt: '2025-06-14T10:00:00Z',
         maskUsers: true,
         sampleData: false,
-        rangeNote: '',
+        language: 'en',
       },
     } as const;
     const pdf = await printInHiddenWindow({

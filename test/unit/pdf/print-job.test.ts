@@ -37,7 +37,7 @@ const meta: PrintJob['meta'] = {
   generatedAt: '2025-11-20T08:00:00.000Z',
   maskUsers: false,
   sampleData: true,
-  rangeNote: '',
+  language: 'en',
 };
 
 let dir: string;

@@ -128,6 +128,7 @@ describe('page geometry and templates', () => {
         customer: 'A&B <script>',
         consultant: 'Jo "JJ" O\'Neil',
         generatedAt: '2025-06-15T10:02:03.000Z',
+        language: 'en',
       },
     } as unknown as PrintJob;
     const options = pdfOptionsFor(job);
@@ -252,6 +253,7 @@ describe('PrintService', () => {
       tz: 'UTC',
     },
     page: { paper: 'A4', orientation: 'portrait' },
+    language: 'en',
     customer: '  Contoso Ltd ',
     consultant: 'Jane Doe',
     maskUsers: true,
@@ -316,7 +318,8 @@ describe('PrintService', () => {
       generatedAt: '2025-11-20T08:00:00.000Z',
       maskUsers: true,
       sampleData: true,
-      rangeNote: 'the last 7 days with data',
+      lastDays: 7,
+      language: 'en',
     });
     // Each platform's roll-up for the tiles' split and the tables' rates: the same filter, one platform.
     for (const platform of request.report.platforms) {

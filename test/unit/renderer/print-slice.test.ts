@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CaseInfo, EnrollscopeApi, IpcResult, ReportRequest } from '../../../src-main/shared/ipc-contract';
 import type { PrintRequest } from '../../../src-main/shared/print-types';
 import { createAppStore } from '../../../src-renderer/store';
-import { defaultPaper } from '../../../src-renderer/store/print-slice';
+import { defaultPaperFor as defaultPaper } from '../../../src-main/shared/i18n/languages';
 import { caseAt, ok, reportOf, settle } from './store-fakes';
 
 const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInfo =>
@@ -63,7 +63,13 @@ describe('the print slice', () => {
     store.getState().openPrintDialog();
     expect(store.getState().printDialogOpen).toBe(true);
     const page = { paper: 'Letter', orientation: 'landscape' } as const;
-    const printing = store.getState().printToPdf({ page, customer: 'Contoso', consultant: 'Jane', maskUsers: true });
+    const printing = store.getState().printToPdf({
+      page,
+      customer: 'Contoso',
+      consultant: 'Jane',
+      maskUsers: true,
+      language: 'fr',
+    });
     expect(store.getState()).toMatchObject({ printDialogOpen: false, printStatus: 'printing' });
     await printing;
     const { tz } = store.getState();
@@ -78,6 +84,8 @@ describe('the print slice', () => {
       customer: 'Contoso',
       consultant: 'Jane',
       maskUsers: true,
+      // The dialog's language choice travels with the request.
+      language: 'fr',
       compare: null,
     });
     expect(store.getState()).toMatchObject({
@@ -100,6 +108,7 @@ describe('the print slice', () => {
       customer: '',
       consultant: '',
       maskUsers: false,
+      language: 'en',
     } as const;
     const sent = (): unknown => (api.printToPdf as ReturnType<typeof vi.fn>).mock.calls.at(-1)?.[0];
 
@@ -129,7 +138,8 @@ describe('the print slice', () => {
       customer: '',
       consultant: '',
       maskUsers: false,
-    };
+      language: 'en',
+    } as const;
     await store.getState().printToPdf(options);
     expect(store.getState()).toMatchObject({ printStatus: 'idle', notice: null });
     await store.getState().printToPdf(options);
