@@ -139,6 +139,8 @@ function main(): void {
       onChange: installMenu,
       print: printer.deps,
       chooseSavePath: electronSaveDialog(() => window),
+      // The app's language when the user chose "System": the first of these the product speaks.
+      systemLanguages: () => app.getPreferredSystemLanguages(),
     });
     // A double-clicked case opens instead of the last one.
     backend.session.start(launch.caseFile);

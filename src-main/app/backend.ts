@@ -10,6 +10,8 @@ import { AppSession, type SessionOptions } from './session';
 import { PrintService } from './print-service';
 import type { PrintDeps } from '../pdf/print-deps';
 import { exportSaver, type ChooseSavePath } from './save-export';
+import { join } from 'node:path';
+import { PREFERENCES_FILE, PreferenceStore } from './preferences';
 
 export interface Backend {
   readonly session: AppSession;
@@ -27,12 +29,18 @@ export function createBackend(
     readonly print?: PrintDeps;
     /** The save dialog of exports; absent: export:save answers that saving is not available. */
     readonly chooseSavePath?: ChooseSavePath;
+    /** The system's preferred languages, most preferred first (Electron: app.getPreferredSystemLanguages()). */
+    readonly systemLanguages: () => readonly string[];
   },
 ): Backend {
   const engine = options.engine ?? realEngine;
   const session = new AppSession({ ...options, engine });
   const print = new PrintService(session, options.print ?? null);
-  const handlers = createHandlers(session, print, exportSaver(session, options.chooseSavePath ?? null));
+  const preferences = new PreferenceStore(join(options.userDataDir, PREFERENCES_FILE));
+  const handlers = createHandlers(session, print, exportSaver(session, options.chooseSavePath ?? null), {
+    store: preferences,
+    systemLanguages: options.systemLanguages,
+  });
   const classify = classifyEngineError;
   const invoke = createInvoker(handlers, {
     isTrustedUrl: options.isTrustedUrl,
