@@ -13,10 +13,15 @@ if (isPrintRoute(window.location)) {
   const store = getAppStore();
   connectEvents(store, window.api);
   void store.getState().init();
-
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // The first frame is drawn in the user's language, not English and then another.
+  void store
+    .getState()
+    .loadPreferences()
+    .finally(() =>
+      createRoot(document.getElementById('root')!).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    );
 }

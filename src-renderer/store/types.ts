@@ -5,11 +5,13 @@ import type {
   CaseInfo,
   DateRange,
   EnrollscopeApi,
+  LanguageChoice,
   MenuCommand,
   RangePreset,
   RecentCase,
   SessionState,
 } from '../../src-main/shared/ipc-contract';
+import type { Language } from '../../src-main/shared/i18n/languages';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
 import type { ReportViewSlices } from './report-views';
@@ -98,7 +100,20 @@ export interface ImportSlice {
   onImportProgress(progress: ImportProgress): void;
 }
 
-export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & ReportViewSlices;
+export interface LanguageSlice {
+  /** What the user chose: "system" (the default) or a language. */
+  readonly languageChoice: LanguageChoice;
+  /** The language "system" stands for on this computer (main reads the system's preferences). */
+  readonly systemLanguage: Language;
+  /** The language the window speaks. */
+  readonly language: Language;
+  loadPreferences(): Promise<void>;
+  /** Switches the window's language and remembers the choice (main writes it to the user data folder). */
+  chooseLanguage(choice: LanguageChoice): Promise<void>;
+}
+
+export type AppState = CaseSlice &
+  LanguageSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & ReportViewSlices;
 
 /** A slice creator with access to the whole store and to window.api. */
 export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;

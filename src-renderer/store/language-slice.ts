@@ -1,0 +1,37 @@
+/**
+ * The window's language: the user's choice (remembered by main in the user data folder) or, by
+ * default, the system's, which main reads from the system's preferred languages. The renderer
+ * never guesses from navigator.languages: main is the one source, so the menu, the app and a
+ * later print job agree.
+ */
+import type { Language } from '../../src-main/shared/i18n/languages';
+import type { LanguageChoice, PreferencesState } from '../../src-main/shared/ipc-contract';
+import type { LanguageSlice, Slice } from './types';
+
+const effective = (choice: LanguageChoice, system: Language): Language => (choice === 'system' ? system : choice);
+
+export const createLanguageSlice: Slice<LanguageSlice> = (api) => (set) => {
+  const apply = (state: PreferencesState): void =>
+    set({
+      languageChoice: state.preferences.language,
+      systemLanguage: state.systemLanguage,
+      language: effective(state.preferences.language, state.systemLanguage),
+    });
+  return {
+    languageChoice: 'system',
+    systemLanguage: 'en',
+    language: 'en',
+
+    async loadPreferences() {
+      const result = await api.getPreferences();
+      if (result.ok) apply(result.value);
+      else set({ notice: result.error.message });
+    },
+
+    async chooseLanguage(choice) {
+      const result = await api.setPreferences({ language: choice });
+      if (result.ok) apply(result.value);
+      else set({ notice: result.error.message });
+    },
+  };
+};
