@@ -5,6 +5,7 @@
 import type { ImportOutcome } from '../../src-main/shared/import-types';
 import type { ImportRecord } from '../../src-main/shared/report-types';
 import { useT } from '../i18n/I18nProvider';
+import { messageText } from '../i18n/user-message';
 import type { MessageId } from '../../src-main/shared/i18n/messages';
 import { useShownOutcomeRecords } from '../privacy';
 import { useApp } from '../store';
@@ -187,7 +188,7 @@ export function ImportPanel() {
     <>
       {error && (
         <div className="notice" role="alert" data-testid="import-error">
-          <span>{error}</span>
+          <span>{messageText(t, error)}</span>
           <button className="button ghost small" onClick={dismiss}>
             {t('app.notice.dismiss')}
           </button>

@@ -15,6 +15,7 @@ import type { Language } from '../../src-main/shared/i18n/languages';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
 import type { ReportViewSlices } from './report-views';
+import type { UserMessage } from '../i18n/user-message';
 import type { PrintSlice } from './print-slice';
 
 export interface CaseSlice {
@@ -23,7 +24,7 @@ export interface CaseSlice {
   readonly caseInfo: CaseInfo | null;
   readonly recent: readonly RecentCase[];
   /** A message for the user (a case that could not be opened, a refused action). */
-  readonly notice: string | null;
+  readonly notice: UserMessage | null;
   init(): Promise<void>;
   applySession(state: SessionState): void;
   /** Opens the case at `path`; false (and a notice) when it cannot be opened. */
@@ -90,7 +91,7 @@ export interface ImportSlice {
   readonly importOutcomes: readonly ImportOutcome[] | null;
   /** The outcomes' records masked by main, by outcome index, shown when masking is on. */
   readonly importMaskedRecords: readonly (ImportRecord | null)[] | null;
-  readonly importError: string | null;
+  readonly importError: UserMessage | null;
   /** The drop target's action: paths of dropped files via the preload, a case file opens. */
   importDropped(files: readonly File[]): Promise<void>;
   importPaths(paths: readonly string[]): Promise<void>;
