@@ -77,7 +77,9 @@ function partialDayNote(report: Report, tr: Translator): CoverageNote | null {
     days.length === 1
       ? t('app.coverage.partialDay', { day: f.shortDay(days[0]!.date), extent: extent(days[0]!) })
       : t('app.coverage.partialDays', {
-          days: days.map((d) => t('app.coverage.dayWithExtent', { day: f.shortDay(d.date), extent: extent(d) })).join(', '),
+          days: days
+            .map((d) => t('app.coverage.dayWithExtent', { day: f.shortDay(d.date), extent: extent(d) }))
+            .join(', '),
         });
   return { kind: 'partial-day', target: 'chart', text };
 }

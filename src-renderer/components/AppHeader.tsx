@@ -84,11 +84,7 @@ export function AppHeader() {
               </span>
             )}
             {caseInfo.readOnly && (
-              <span
-                className="badge"
-                data-testid="read-only"
-                title={t('app.header.readOnlyTitle')}
-              >
+              <span className="badge" data-testid="read-only" title={t('app.header.readOnlyTitle')}>
                 {t('app.header.readOnly')}
               </span>
             )}

@@ -79,7 +79,11 @@ function Progress() {
                 <span className="file-name" title={file.file}>
                   {file.file}
                 </span>
-                <Bar value={file.bytesRead} max={file.totalBytes} label={t('app.import.progressOf', { file: file.file })} />
+                <Bar
+                  value={file.bytesRead}
+                  max={file.totalBytes}
+                  label={t('app.import.progressOf', { file: file.file })}
+                />
                 <span className="import-figures">
                   {t('app.import.bytesOf', { read: f.bytes(file.bytesRead), total: f.bytes(file.totalBytes) })} ·{' '}
                   {t('app.import.rows', { count: file.rows })} · {t(phaseText[file.phase])}

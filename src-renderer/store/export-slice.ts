@@ -23,7 +23,11 @@ export const createExportSlice: Slice<ExportSlice> = (api) => (set, get) => ({
         set({ notice: { id: 'app.export.notSaved', values: { reason: result.error.message } } });
         return;
       }
-      if (result.value) set({ lastExport: { kind, ...result.value }, notice: { id: 'app.export.saved', values: { path: result.value.path } } });
+      if (result.value)
+        set({
+          lastExport: { kind, ...result.value },
+          notice: { id: 'app.export.saved', values: { path: result.value.path } },
+        });
     } finally {
       set({ exporting: null });
     }

@@ -114,7 +114,12 @@ export interface LanguageSlice {
 }
 
 export type AppState = CaseSlice &
-  LanguageSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & ReportViewSlices;
+  LanguageSlice &
+  FilterSlice &
+  ReportSlice &
+  ImportSlice &
+  PrintSlice &
+  ReportViewSlices;
 
 /** A slice creator with access to the whole store and to window.api. */
 export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;
