@@ -18,6 +18,8 @@ import type { Report } from '../../../src-main/shared/report-types';
 import { createAppStore } from '../../../src-renderer/store';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
 import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
+import { translator } from '../../../src-main/shared/i18n/translator';
+import { messageText } from '../../../src-renderer/i18n/user-message';
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -276,6 +278,7 @@ describe('the slices beside the report', () => {
     store.getState().setMaskUsers(true);
     await store.getState().saveExport('daily-csv');
     expect(calls.exports[0]).toMatchObject({ kind: 'daily-csv', maskUsers: true });
-    expect(store.getState()).toMatchObject({ exporting: null, notice: 'Saved: /out/daily.csv' });
+    expect(store.getState()).toMatchObject({ exporting: null });
+    expect(messageText(translator('en').t, store.getState().notice!)).toBe('Saved: /out/daily.csv');
   });
 });
