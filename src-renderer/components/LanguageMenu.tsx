@@ -28,15 +28,13 @@ export function LanguageMenu() {
       onToggle={(e) => setOpen(e.currentTarget.open)}
       data-testid="language-menu"
     >
-      <summary
-        className="button ghost"
-        aria-label={`${t('app.language.label')}: ${LANGUAGE_NAMES[language]}`}
-        title={t('app.language.label')}
-      >
+      <summary className="button ghost" title={`${t('app.language.label')}: ${LANGUAGE_NAMES[language]}`}>
         <svg className="language-icon" viewBox="0 0 24 24" aria-hidden="true">
           <circle cx="12" cy="12" r="9" />
           <path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z" />
         </svg>
+        {/* The name a screen reader says contains what is on screen ("Language: DE"). */}
+        <span className="visually-hidden">{t('app.language.label')}: </span>
         <span className="language-code">{language.toUpperCase()}</span>
       </summary>
       <div className="menu-list language-list" role="menu" aria-label={t('app.language.label')}>
