@@ -113,3 +113,33 @@ test('a German system: the window opens in German, "System (Deutsch)" chosen, no
   // Following the system is the default: nothing was chosen, so nothing was written.
   expect(() => preferencesOn(userDataDir)).toThrow(/ENOENT/);
 });
+
+for (const [tag, heading] of [
+  ['de-DE', 'Wo Benutzer abgebrochen haben, nach Abschnitt'],
+  ['fr-FR', 'Où les utilisateurs se sont arrêtés, par section'],
+  ['es-ES', 'Dónde se detuvieron los usuarios, por sección'],
+  ['ja-JP', 'ユーザーが中断した場所 (セクション別)'],
+] as const) {
+  test(`${tag} at 1024x700: the longer words fit (no table or page scrolls sideways, the header in one row)`, async ({
+    openApp,
+    userDataDir,
+  }) => {
+    const app = await openApp({ systemLanguages: [tag], viewport: { width: 1024, height: 700 } });
+    const { page } = app;
+    const report = engineReport(join(userDataDir, 'Sample case.enrollscope'), { tz: 'UTC' });
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    await expect(page.getByTestId('section-table')).toHaveCount(report.sections.length);
+    await expect(page.getByTestId('funnel-table')).toBeVisible();
+    const boxes = await page
+      .locator('.table-scroll')
+      .evaluateAll((list) => list.map((box) => [box.scrollWidth, box.clientWidth] as const));
+    expect(boxes.length).toBeGreaterThanOrEqual(report.sections.length + 1);
+    for (const [scrollWidth, clientWidth] of boxes) expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const pageWidth = await page.locator('html').evaluate((html) => [html.scrollWidth, html.clientWidth] as const);
+    expect(pageWidth[0]).toBeLessThanOrEqual(pageWidth[1]);
+    const header = (await page.locator('.app-header').boundingBox())!;
+    const actions = (await page.locator('.header-actions').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(56);
+    expect(actions.x + actions.width).toBeLessThanOrEqual(header.x + header.width);
+  });
+}
