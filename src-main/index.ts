@@ -12,6 +12,7 @@ import { electronSaveDialog } from './app/save-dialog';
 import { registerIpc } from './app/ipc';
 import { senderWindowOf } from './renderer-host/sender-window';
 import { menuTemplate } from './app/menu';
+import { translator } from './shared/i18n/translator';
 import { createElectronPrinter } from './pdf/electron-printer';
 import type { SessionState } from './shared/ipc-contract';
 import { createMainWindow, hardenApp, rendererLocation } from './app/window';
@@ -115,6 +116,7 @@ function main(): void {
         clearRecent: () => backend?.session.clearRecent(),
       },
       process.platform,
+      translator(backend?.language() ?? 'en').t,
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
@@ -141,6 +143,10 @@ function main(): void {
       chooseSavePath: electronSaveDialog(() => window),
       // The app's language when the user chose "System": the first of these the product speaks.
       systemLanguages: () => app.getPreferredSystemLanguages(),
+      // The menu speaks the window's language: redrawn when the user chooses another.
+      onPreferencesChange: () => {
+        if (backend) installMenu(backend.session.state());
+      },
     });
     // A double-clicked case opens instead of the last one.
     backend.session.start(launch.caseFile);

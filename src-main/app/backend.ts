@@ -11,7 +11,9 @@ import { PrintService } from './print-service';
 import type { PrintDeps } from '../pdf/print-deps';
 import { exportSaver, type ChooseSavePath } from './save-export';
 import { join } from 'node:path';
-import { PREFERENCES_FILE, PreferenceStore } from './preferences';
+import { PREFERENCES_FILE, PreferenceStore, preferencesState } from './preferences';
+import { windowLanguage } from '../shared/window-language';
+import type { Language } from '../shared/i18n/languages';
 
 export interface Backend {
   readonly session: AppSession;
@@ -19,6 +21,8 @@ export interface Backend {
   readonly handlers: Handlers;
   readonly invoke: Invoker;
   readonly classify: typeof classifyEngineError;
+  /** The window's language now (the user's choice or the system's), for main's own texts. */
+  readonly language: () => Language;
 }
 
 export function createBackend(
@@ -31,6 +35,8 @@ export function createBackend(
     readonly chooseSavePath?: ChooseSavePath;
     /** The system's preferred languages, most preferred first (Electron: app.getPreferredSystemLanguages()). */
     readonly systemLanguages: () => readonly string[];
+    /** Called after the user's preferences changed (the language: main redraws its menu). */
+    readonly onPreferencesChange?: () => void;
   },
 ): Backend {
   const engine = options.engine ?? realEngine;
@@ -40,6 +46,7 @@ export function createBackend(
   const handlers = createHandlers(session, print, exportSaver(session, options.chooseSavePath ?? null), {
     store: preferences,
     systemLanguages: options.systemLanguages,
+    ...(options.onPreferencesChange ? { onChange: options.onPreferencesChange } : {}),
   });
   const classify = classifyEngineError;
   const invoke = createInvoker(handlers, {
@@ -47,5 +54,6 @@ export function createBackend(
     classify,
     log: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
   });
-  return { session, print, handlers, invoke, classify };
+  const language = (): Language => windowLanguage(preferencesState(preferences, options.systemLanguages));
+  return { session, print, handlers, invoke, classify, language };
 }

@@ -15,6 +15,8 @@ import { preferencesState, type PreferenceStore } from './preferences';
 export interface PreferenceDeps {
   readonly store: PreferenceStore;
   readonly systemLanguages: () => readonly string[];
+  /** Called after a change was written (main redraws its menu in the new language). */
+  readonly onChange?: () => void;
 }
 
 export function createHandlers(
@@ -43,6 +45,7 @@ export function createHandlers(
     'preferences:get': preferencesNow,
     'preferences:set': (patch) => {
       preferences.store.update(patch);
+      preferences.onChange?.();
       return preferencesNow();
     },
   };

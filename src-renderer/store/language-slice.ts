@@ -4,18 +4,16 @@
  * never guesses from navigator.languages: main is the one source, so the menu, the app and a
  * later print job agree.
  */
-import type { Language } from '../../src-main/shared/i18n/languages';
-import type { LanguageChoice, PreferencesState } from '../../src-main/shared/ipc-contract';
+import type { PreferencesState } from '../../src-main/shared/ipc-contract';
+import { windowLanguage } from '../../src-main/shared/window-language';
 import type { LanguageSlice, Slice } from './types';
-
-const effective = (choice: LanguageChoice, system: Language): Language => (choice === 'system' ? system : choice);
 
 export const createLanguageSlice: Slice<LanguageSlice> = (api) => (set) => {
   const apply = (state: PreferencesState): void =>
     set({
       languageChoice: state.preferences.language,
       systemLanguage: state.systemLanguage,
-      language: effective(state.preferences.language, state.systemLanguage),
+      language: windowLanguage(state),
     });
   return {
     languageChoice: 'system',

@@ -73,10 +73,30 @@ describe('preferences channels', () => {
       systemLanguage: 'en',
     });
 
+    // The window's language for main's own texts (the menu): the choice over the system's.
+    expect(backend.language()).toBe('de');
+
     for (const bad of [{ language: 'klingon' }, { language: 'de', theme: 'dark' }, 'de', null]) {
       const refused = await backend.invoke('preferences:set', bad, APP_SENDER);
       expect(refused, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     }
     expect(JSON.parse(readFileSync(join(userData, PREFERENCES_FILE), 'utf8'))).toEqual({ language: 'de' });
+  });
+
+  it('a change is reported (main redraws its menu), and "system" follows the system again', async () => {
+    const changes: string[] = [];
+    const backend = testBackend(join(tempDir(), 'user'), {
+      systemLanguages: () => ['ja-JP'],
+      onPreferencesChange: () => changes.push('changed'),
+    });
+    expect(backend.language()).toBe('ja');
+    await backend.invoke('preferences:set', { language: 'es' }, APP_SENDER);
+    expect(backend.language()).toBe('es');
+    await backend.invoke('preferences:set', { language: 'system' }, APP_SENDER);
+    expect(backend.language()).toBe('ja');
+    expect(changes).toEqual(['changed', 'changed']);
+    // A refused value changes nothing and reports nothing.
+    await backend.invoke('preferences:set', { language: 'xx' }, APP_SENDER);
+    expect(changes).toHaveLength(2);
   });
 });
