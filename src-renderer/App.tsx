@@ -14,7 +14,7 @@ function Shell() {
   const ready = useApp((s) => s.ready);
   const hasData = useApp((s) => (s.caseInfo?.importCount ?? 0) > 0);
   return (
-    <DropZone>
+    <>
       <a className="skip-link" href="#report">
         {t('app.shell.skipToReport')}
       </a>
@@ -22,19 +22,22 @@ function Shell() {
       <Notice />
       <ImportPanel />
       {ready && (hasData ? <ReportView /> : <EmptyState />)}
-    </DropZone>
+    </>
   );
 }
 
 export function App() {
   const language = useApp((s) => s.language);
+  // No word is drawn before the user's language is known (no English frame first); files
+  // dropped meanwhile are taken all the same.
+  const languageKnown = useApp((s) => s.languageKnown);
   // The document's language: screen readers, hyphenation and the native date inputs follow it.
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   return (
     <I18nProvider language={language}>
-      <Shell />
+      <DropZone>{languageKnown && <Shell />}</DropZone>
     </I18nProvider>
   );
 }

@@ -13,15 +13,12 @@ if (isPrintRoute(window.location)) {
   const store = getAppStore();
   connectEvents(store, window.api);
   void store.getState().init();
-  // The first frame is drawn in the user's language, not English and then another.
-  void store
-    .getState()
-    .loadPreferences()
-    .finally(() =>
-      createRoot(document.getElementById('root')!).render(
-        <StrictMode>
-          <App />
-        </StrictMode>,
-      ),
-    );
+  // The window's words wait for the user's language (App); the drop target listens at once.
+  void store.getState().loadPreferences();
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 }

@@ -14,16 +14,18 @@ export const createLanguageSlice: Slice<LanguageSlice> = (api) => (set) => {
       languageChoice: state.preferences.language,
       systemLanguage: state.systemLanguage,
       language: windowLanguage(state),
+      languageKnown: true,
     });
   return {
     languageChoice: 'system',
     systemLanguage: 'en',
     language: 'en',
+    languageKnown: false,
 
     async loadPreferences() {
       const result = await api.getPreferences();
       if (result.ok) apply(result.value);
-      else set({ notice: result.error.message });
+      else set({ notice: result.error.message, languageKnown: true });
     },
 
     async chooseLanguage(choice) {

@@ -108,6 +108,8 @@ export interface LanguageSlice {
   readonly systemLanguage: Language;
   /** The language the window speaks. */
   readonly language: Language;
+  /** False until main answered with the preferences (or failed to: then English). */
+  readonly languageKnown: boolean;
   loadPreferences(): Promise<void>;
   /** Switches the window's language and remembers the choice (main writes it to the user data folder). */
   chooseLanguage(choice: LanguageChoice): Promise<void>;

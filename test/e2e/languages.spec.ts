@@ -70,10 +70,18 @@ test('German, then Japanese, from the Language menu: texts and numbers follow, a
   // Main wrote the choice to the user data folder.
   expect(preferencesOn(userDataDir)).toEqual({ language: 'de' });
 
-  // A reload (a new start of the window) comes back in German, without an English first frame.
+  // A reload (a new start of the window) comes back in German, without an English first frame:
+  // an observer from the page's first moment records any English heading that ever appears.
+  await page.addInitScript({
+    content: `window.englishSeen = false;
+new MutationObserver(() => {
+  if (/Initiated enrollments|Skip to the report|No case open/.test(document.body?.innerText ?? '')) window.englishSeen = true;
+}).observe(document, { childList: true, subtree: true, characterData: true });`,
+  });
   await page.reload();
   await expectNumbersIn(page, report, 'de');
   await expect(rollup).toContainText('Begonnene Registrierungen');
+  expect(await page.evaluate(() => (globalThis as unknown as { englishSeen: boolean }).englishSeen)).toBe(false);
   await page.getByTestId('language-menu').locator('summary').click();
   await expect(page.getByRole('menuitemradio', { name: 'Deutsch' })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByRole('menuitemradio', { name: 'System (English)' })).toHaveAttribute('aria-checked', 'false');
