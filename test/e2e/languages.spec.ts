@@ -4,6 +4,7 @@
  * Language menu that main writes to preferences.json in the user data folder and that survives a
  * reload, and numbers, rates and days written as the chosen language writes them.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -120,6 +121,10 @@ test('a German system: the window opens in German, "System (Deutsch)" chosen, no
   await expect(page.getByRole('menu', { name: 'Sprache' })).toBeVisible();
   // Following the system is the default: nothing was chosen, so nothing was written.
   expect(() => preferencesOn(userDataDir)).toThrow(/ENOENT/);
+  // Accessible in German too: no serious or critical axe violation with the menu open.
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.passes.length).toBeGreaterThan(5);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
 for (const [tag, heading] of [
