@@ -12,6 +12,9 @@ import { electronSaveDialog } from './app/save-dialog';
 import { registerIpc } from './app/ipc';
 import { senderWindowOf } from './renderer-host/sender-window';
 import { menuTemplate } from './app/menu';
+import { translator } from './shared/i18n/translator';
+import { INTL_LOCALE } from './shared/i18n/formats';
+import { PREFERENCES_FILE, PreferenceStore } from './app/preferences';
 import { createElectronPrinter } from './pdf/electron-printer';
 import type { SessionState } from './shared/ipc-contract';
 import { createMainWindow, hardenApp, rendererLocation } from './app/window';
@@ -44,6 +47,11 @@ function main(): void {
     return;
   }
   app.enableSandbox();
+  // Chromium's own widgets (the date inputs' calendar and its first day of the week, spelling)
+  // take the process's locale, set before 'ready': the user's chosen language from the next
+  // start on; "System" leaves the system's.
+  const chosen = new PreferenceStore(join(app.getPath('userData'), PREFERENCES_FILE)).preferences.language;
+  if (chosen !== 'system') app.commandLine.appendSwitch('lang', INTL_LOCALE[chosen]);
   // Before 'ready': the renderer is served from app://renderer/ (app-protocol.ts), never file://.
   registerAppScheme();
 
@@ -115,6 +123,7 @@ function main(): void {
         clearRecent: () => backend?.session.clearRecent(),
       },
       process.platform,
+      translator(backend?.language() ?? 'en').t,
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
@@ -139,6 +148,12 @@ function main(): void {
       onChange: installMenu,
       print: printer.deps,
       chooseSavePath: electronSaveDialog(() => window),
+      // The app's language when the user chose "System": the first of these the product speaks.
+      systemLanguages: () => app.getPreferredSystemLanguages(),
+      // The menu speaks the window's language: redrawn when the user chooses another.
+      onPreferencesChange: () => {
+        if (backend) installMenu(backend.session.state());
+      },
     });
     // A double-clicked case opens instead of the last one.
     backend.session.start(launch.caseFile);

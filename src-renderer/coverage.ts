@@ -1,11 +1,15 @@
 /**
  * What the data behind a report does not cover, as sentences for people: the facts of the
  * report's `coverage` and `dataQuality` (spec 5) turned into the caveats the app and the PDF show
- * beside the numbers they qualify. Pure: the same Report gives the same notes in both.
+ * beside the numbers they qualify. Pure: the same Report gives the same notes in both, in the
+ * translator's language (English when none is given: the tests and the command line's wording).
  */
 import type { CompareCaveat } from '../src-main/shared/compare-types';
 import type { PartialDay, Report, Span } from '../src-main/shared/report-types';
-import { formatCount, formatDayRuns, formatShortDay, plural } from './format';
+import { translator, type Translator } from '../src-main/shared/i18n/translator';
+import type { MessageId } from '../src-main/shared/i18n/messages';
+
+const ENGLISH = translator('en');
 
 /** Which number a note qualifies (it is shown beside that tile, and tagged with it in the list). */
 export type CoverageTarget = 'initiated' | 'incomplete' | 'rate' | 'chart';
@@ -43,35 +47,40 @@ export function dayInZone(iso: string, tz: string): string {
  * What part of a partial day the data covers, in the report's zone: `data ends 06:05` (the data
  * span ends that day), `data starts 21:40` (it starts that day) or `data from 08:00 to 09:30`.
  */
-export function partialExtent(day: PartialDay, span: Span | null, tz: string): string {
+export function partialExtent(day: PartialDay, span: Span | null, tz: string, { t }: Translator = ENGLISH): string {
   const same = (a: string, b: string | undefined): boolean => b !== undefined && Date.parse(a) === Date.parse(b);
   const start = formatClock(day.dataStart, tz);
   const end = formatClock(day.dataEnd, tz);
   const startsLate = same(day.dataStart, span?.from) && start !== '00:00';
   const endsEarly = same(day.dataEnd, span?.to);
-  if (startsLate && endsEarly) return `data from ${start} to ${end}`;
-  if (startsLate) return `data starts ${start}`;
-  return `data ends ${end}`;
+  if (startsLate && endsEarly) return t('app.coverage.dataFromTo', { start, end });
+  if (startsLate) return t('app.coverage.dataStarts', { start });
+  return t('app.coverage.dataEnds', { end });
 }
 
 /** The partial days of a report by date, with what part of each the data covers. */
-export function partialDayLabels(report: Report): Map<string, string> {
+export function partialDayLabels(report: Report, tr: Translator = ENGLISH): Map<string, string> {
   return new Map(
     report.dataQuality.partialDays.map((day) => [
       day.date,
-      partialExtent(day, report.dataQuality.dataSpan, report.range.tz),
+      partialExtent(day, report.dataQuality.dataSpan, report.range.tz, tr),
     ]),
   );
 }
 
-function partialDayNote(report: Report): CoverageNote | null {
+function partialDayNote(report: Report, tr: Translator): CoverageNote | null {
+  const { t, f } = tr;
   const days = report.dataQuality.partialDays;
   if (days.length === 0) return null;
-  const extent = (day: PartialDay): string => partialExtent(day, report.dataQuality.dataSpan, report.range.tz);
+  const extent = (day: PartialDay): string => partialExtent(day, report.dataQuality.dataSpan, report.range.tz, tr);
   const text =
     days.length === 1
-      ? `${formatShortDay(days[0]!.date)} is a partial day (${extent(days[0]!)}): its counts cover only part of it`
-      : `${days.map((d) => `${formatShortDay(d.date)} (${extent(d)})`).join(', ')} are partial days: their counts cover only part of them`;
+      ? t('app.coverage.partialDay', { day: f.shortDay(days[0]!.date), extent: extent(days[0]!) })
+      : t('app.coverage.partialDays', {
+          days: days
+            .map((d) => t('app.coverage.dayWithExtent', { day: f.shortDay(d.date), extent: extent(d) }))
+            .join(', '),
+        });
   return { kind: 'partial-day', target: 'chart', text };
 }
 
@@ -86,18 +95,17 @@ export function initiatedUnknownReason(report: Report): InitiatedUnknown | null 
 }
 
 /** The reason as the banner says it. */
-const INITIATED_UNKNOWN_TEXT: Record<InitiatedUnknown, string> = {
-  'abandoned only': 'this export holds only abandoned enrollments, not how many enrollments began',
-  'summary not split':
-    "the only count of enrollments begun is Intune's summary for both platforms together, which a platform filter cannot split",
-  'no data': 'no data covers these days',
+const INITIATED_UNKNOWN_TEXT: Record<InitiatedUnknown, MessageId> = {
+  'abandoned only': 'app.coverage.unknownText.abandonedOnly',
+  'summary not split': 'app.coverage.unknownText.summaryNotSplit',
+  'no data': 'app.coverage.unknownText.noData',
 };
 
 /** The reason as the Initiated tile says it, under "—". */
-export const INITIATED_UNKNOWN_NOTE: Record<InitiatedUnknown, string> = {
-  'abandoned only': 'unknown: the data holds only abandoned enrollments',
-  'summary not split': 'unknown: the summary covers both platforms together',
-  'no data': 'unknown: no data covers these days',
+export const INITIATED_UNKNOWN_NOTE: Record<InitiatedUnknown, MessageId> = {
+  'abandoned only': 'app.coverage.unknownNote.abandonedOnly',
+  'summary not split': 'app.coverage.unknownNote.summaryNotSplit',
+  'no data': 'app.coverage.unknownNote.noData',
 };
 
 /**
@@ -105,24 +113,29 @@ export const INITIATED_UNKNOWN_NOTE: Record<InitiatedUnknown, string> = {
  * every selected platform (a summary of one platform beside details of the other), the known
  * cells only. Null when the rate covers the whole range or is not computed.
  */
-export function rateSpan(report: Report): string | null {
+export function rateSpan(report: Report, { t }: Translator = ENGLISH): string | null {
   const dq = report.dataQuality;
   if (report.rollup.initiated === null || dq.knownInitiatedDays >= dq.rangeDays) return null;
   return dq.knownInitiatedDays === 0
-    ? 'Rate covers only the platforms and days whose initiated count is known'
-    : `Rate covers ${formatCount(dq.knownInitiatedDays)} of ${plural(dq.rangeDays, 'day')}`;
+    ? t('app.coverage.rateKnownCells')
+    : t('app.coverage.rateCovers', { known: dq.knownInitiatedDays, days: dq.rangeDays });
 }
 
 /** Why the rate shows "—", or null when it shows a number. */
-export function rateReason(report: Report): string | null {
+export function rateReason(report: Report, { t }: Translator = ENGLISH): string | null {
   const { initiated, incompleteRate } = report.rollup;
   if (incompleteRate !== null) return null;
-  if (initiated === null) return 'initiated unknown';
-  return 'no enrollments initiated';
+  if (initiated === null) return t('app.coverage.rateReason.initiatedUnknown');
+  return t('app.coverage.rateReason.noneInitiated');
 }
 
 /** Every caveat of the report, in the order of the tiles (Initiated, Incomplete, rate, chart). */
-export function coverageNotes(report: Report, caveats: readonly CompareCaveat[] = []): CoverageNote[] {
+export function coverageNotes(
+  report: Report,
+  caveats: readonly CompareCaveat[] = [],
+  tr: Translator = ENGLISH,
+): CoverageNote[] {
+  const { t, f } = tr;
   const { rollup, dataQuality: dq } = report;
   const notes: CoverageNote[] = [];
   const unknown = initiatedUnknownReason(report);
@@ -130,37 +143,37 @@ export function coverageNotes(report: Report, caveats: readonly CompareCaveat[] 
     notes.push({
       kind: 'initiated-unknown',
       target: 'initiated',
-      text: `Initiated unknown: ${INITIATED_UNKNOWN_TEXT[unknown]}, so the rate cannot be computed`,
+      text: t('app.coverage.initiatedUnknown', { reason: t(INITIATED_UNKNOWN_TEXT[unknown]) }),
     });
   }
   if (dq.summaryRowsLeftOut > 0) {
     notes.push({
       kind: 'summary-left-out',
       target: 'initiated',
-      text: `${plural(dq.summaryRowsLeftOut, 'summary row')} for both platforms together left out: Intune's summary cannot be split by platform`,
+      text: t('app.coverage.summaryLeftOut', { count: dq.summaryRowsLeftOut }),
     });
   }
   if (rollup.fromSummary > 0) {
     notes.push({
       kind: 'from-summary',
       target: 'incomplete',
-      text: `Incomplete includes ${formatCount(rollup.fromSummary)} from Intune's summary, without sections (days that no event or details row covers)`,
+      text: t('app.coverage.fromSummary', { count: rollup.fromSummary }),
     });
   }
-  if (rateSpan(report) !== null) {
+  const span = rateSpan(report, tr);
+  if (span !== null) {
     const outside = dq.incompleteOutsideRate;
     const unknown = report.coverage.unknownInitiatedDays;
     notes.push({
       kind: 'rate-covers',
       target: 'rate',
-      text: `${rateSpan(report)}${
+      text:
         outside > 0 && unknown.length > 0
-          ? `: ${formatCount(outside)} incomplete on ${formatDayRuns(unknown)} ${outside === 1 ? 'is' : 'are'} left out of it (initiated unknown there)`
-          : ': no data tells how many enrollments began on the others'
-      }`,
+          ? t('app.coverage.rateLeavesOut', { span, count: outside, days: f.dayRuns(unknown) })
+          : t('app.coverage.rateOthersUnknown', { span }),
     });
   }
-  const partial = partialDayNote(report);
+  const partial = partialDayNote(report, tr);
   if (partial) notes.push(partial);
   for (const caveat of caveats) notes.push({ kind: 'compare', target: 'chart', text: caveat.message });
   return notes;

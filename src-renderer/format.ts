@@ -1,80 +1,34 @@
-/** Number, size, percentage and date formatting for the report view. */
+/**
+ * Day arithmetic and time-zone offsets for the views, and (for code not yet in a language) the
+ * locale formats in English. The app window formats through its translator instead
+ * (`const { f } = useT()`: numbers, rates, days and ranges as the chosen language writes them);
+ * the exports below are `localeFormats('en')`'s, kept for the callers that have no translator.
+ */
 import { addDays } from '../src-main/shared/calendar-day';
+import { localeFormats } from '../src-main/shared/i18n/formats';
 
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const english = localeFormats('en');
 
-export const formatCount = (n: number): string => integer.format(n);
-
+export const formatCount = english.count;
 /** The spec's rate format: a percentage with one decimal; an em dash when there is no rate. */
-export function formatRate(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return '—';
-  return `${(rate * 100).toFixed(1)}%`;
-}
-
-export function formatShare(part: number, whole: number): string {
-  if (whole <= 0) return '—';
-  return `${((part / whole) * 100).toFixed(1)}%`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
-}
-
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const shortDayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const weekdayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+export const formatRate = english.rate;
+export const formatShare = english.share;
+export const formatBytes = english.bytes;
+/** `2025-06-01` -> `Jun 1, 2025`. */
+export const formatDay = english.day;
+export const formatShortDay = english.shortDay;
+export const formatLongDay = english.longDay;
+export const formatRange = english.range;
+/** A range as short as the locale writes it (`Nov 1 – 14, 2025`), for the chips. */
+export const formatCompactRange = english.compactRange;
+/** Collapses sorted days into runs: ['2025-06-03', '2025-06-04', '2025-06-09'] -> 'Jun 3, 2025 – Jun 4, 2025, Jun 9, 2025'. */
+export const formatDayRuns = english.dayRuns;
 
 const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
-
-/** `2025-06-01` -> `1 Jun 2025` (in the user's locale). */
-export const formatDay = (day: string): string => dayFormat.format(asDate(day));
-export const formatShortDay = (day: string): string => shortDayFormat.format(asDate(day));
-export const formatLongDay = (day: string): string => weekdayFormat.format(asDate(day));
-
-export function formatRange(from: string, to: string): string {
-  if (from === to) return formatDay(from);
-  return `${formatDay(from)} – ${formatDay(to)}`;
-}
-
-/** A range as short as the locale writes it (`Nov 1 – 14, 2025`), for the chips. */
-export function formatCompactRange(from: string, to: string): string {
-  if (from === to) return formatDay(from);
-  return dayFormat.formatRange(asDate(from), asDate(to));
-}
 
 /** Number of days in an inclusive range. */
 export function daysInRange(from: string, to: string): number {
   return Math.round((asDate(to).getTime() - asDate(from).getTime()) / 86_400_000) + 1;
-}
-
-/** Collapses sorted days into runs: ['2025-06-03', '2025-06-04', '2025-06-09'] -> '3–4 Jun 2025, 9 Jun 2025'. */
-export function formatDayRuns(days: readonly string[]): string {
-  const runs: [string, string][] = [];
-  for (const day of days) {
-    const last = runs[runs.length - 1];
-    if (last && addDays(last[1], 1) === day) last[1] = day;
-    else runs.push([day, day]);
-  }
-  return runs.map(([from, to]) => formatRange(from, to)).join(', ');
 }
 
 /** `1 file`, `3 files`. */

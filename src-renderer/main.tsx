@@ -13,6 +13,8 @@ if (isPrintRoute(window.location)) {
   const store = getAppStore();
   connectEvents(store, window.api);
   void store.getState().init();
+  // The window's words wait for the user's language (App); the drop target listens at once.
+  void store.getState().loadPreferences();
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -9,12 +9,23 @@ import { AnnotationInputError } from '../notes/annotations';
 import type { AppSession } from './session';
 import type { PrintService } from './print-service';
 import { viewHandlers } from './report-views';
+import { preferencesState, type PreferenceStore } from './preferences';
+
+/** The user's settings and the system's preferred languages (most preferred first). */
+export interface PreferenceDeps {
+  readonly store: PreferenceStore;
+  readonly systemLanguages: () => readonly string[];
+  /** Called after a change was written (main redraws its menu in the new language). */
+  readonly onChange?: () => void;
+}
 
 export function createHandlers(
   session: AppSession,
   print: PrintService,
   saveExport: Handlers['export:save'],
+  preferences: PreferenceDeps,
 ): Handlers {
+  const preferencesNow = () => preferencesState(preferences.store, preferences.systemLanguages);
   return {
     'session:get': () => session.state(),
     'case:new': () => session.newCase(),
@@ -30,6 +41,12 @@ export function createHandlers(
     'print:job': () => print.job(),
     ...viewHandlers(session),
     'export:save': saveExport,
+    'preferences:get': preferencesNow,
+    'preferences:set': (patch) => {
+      preferences.store.update(patch);
+      preferences.onChange?.();
+      return preferencesNow();
+    },
   };
 }
 

@@ -1,8 +1,10 @@
 /**
  * The application menu. File commands are sent to the renderer, which runs them as the same store
- * actions its buttons and the drop target use: one code path for every way in.
+ * actions its buttons and the drop target use: one code path for every way in. Its own labels are
+ * in the window's language (`t`); Electron's role items (Edit, Window, zoom) in the system's.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { translator, type Translator } from '../shared/i18n/translator';
 import type { MenuCommand, RecentCase } from '../shared/ipc-contract';
 
 export interface MenuActions {
@@ -15,6 +17,7 @@ export function menuTemplate(
   recent: readonly RecentCase[],
   actions: MenuActions,
   platform: NodeJS.Platform,
+  t: Translator['t'] = translator('en').t,
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const recentItems: MenuItemConstructorOptions[] = recent.length
@@ -25,43 +28,46 @@ export function menuTemplate(
           click: () => actions.send({ command: 'open-recent', path: entry.path }),
         })),
         { type: 'separator' },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
+        { label: t('app.menu.clearRecent'), click: () => actions.clearRecent() },
       ]
-    : [{ label: 'No recent cases', enabled: false }];
+    : [{ label: t('app.menu.noRecent'), enabled: false }];
 
   const file: MenuItemConstructorOptions = {
-    label: 'File',
+    label: t('app.menu.file'),
     submenu: [
       {
         id: 'new-case',
-        label: 'New Case…',
+        label: t('app.menu.newCase'),
         accelerator: 'CmdOrCtrl+N',
         click: () => actions.send({ command: 'new-case' }),
       },
       {
         id: 'open-case',
-        label: 'Open Case…',
+        label: t('app.menu.openCase'),
         accelerator: 'CmdOrCtrl+O',
         click: () => actions.send({ command: 'open-case' }),
       },
-      { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
+      { id: 'open-recent', label: t('app.menu.openRecent'), submenu: recentItems },
       { type: 'separator' },
       {
         id: 'import-files',
-        label: 'Import Files…',
+        label: t('app.menu.importFiles'),
         accelerator: 'CmdOrCtrl+I',
         click: () => actions.send({ command: 'import-files' }),
       },
       { type: 'separator' },
       {
         id: 'print-pdf',
-        label: 'Print to PDF…',
+        label: t('app.menu.printPdf'),
         accelerator: 'CmdOrCtrl+P',
         click: () => actions.send({ command: 'print-pdf' }),
       },
       ...(isMac
         ? []
-        : ([{ type: 'separator' }, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] as const)),
+        : ([
+            { type: 'separator' },
+            { id: 'quit', role: 'quit', label: t('app.menu.quit'), accelerator: 'CmdOrCtrl+Q' },
+          ] as const)),
     ],
   };
 
@@ -70,7 +76,7 @@ export function menuTemplate(
     file,
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: t('app.menu.view'),
       submenu: [
         { role: 'resetZoom' },
         { role: 'zoomIn' },

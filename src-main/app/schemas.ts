@@ -6,7 +6,7 @@
 import { isAbsolute } from 'node:path';
 import { MAX_PATH_LENGTH } from '../platform/paths';
 import { z } from 'zod';
-import { RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
+import { LANGUAGE_CHOICES, RANGE_PRESETS, type ArgOf, type InvokeChannel } from '../shared/ipc-contract';
 import { ATTEMPT_OUTCOMES, ATTEMPT_SORT_KEYS, UNCLASSIFIED } from '../shared/drilldown-types';
 import { EXPORT_KINDS } from '../shared/export-types';
 import { annotationTextProblem } from '../shared/notes-types';
@@ -109,4 +109,6 @@ export const ARG_SCHEMAS = {
   'annotations:update': z.strictObject({ id: noteId, date: day.optional(), text: noteText.optional() }),
   'annotations:remove': z.strictObject({ id: noteId }),
   'export:save': z.strictObject({ kind: z.enum(EXPORT_KINDS), report: reportRequest, maskUsers: z.boolean() }),
+  'preferences:get': none,
+  'preferences:set': z.strictObject({ language: z.enum(LANGUAGE_CHOICES).optional() }),
 } satisfies Schemas;

@@ -48,6 +48,8 @@ export function createApi(transport: ApiTransport): EnrollscopeApi {
     updateAnnotation: (arg) => transport.invoke('annotations:update', arg),
     removeAnnotation: (arg) => transport.invoke('annotations:remove', arg),
     saveExport: (arg) => transport.invoke('export:save', arg),
+    getPreferences: () => transport.invoke('preferences:get', undefined),
+    setPreferences: (arg) => transport.invoke('preferences:set', arg),
     onImportProgress: (listener) => transport.subscribe('import:progress', listener),
     onMenuCommand: (listener) => transport.subscribe('menu:command', listener),
     onSessionChanged: (listener) => transport.subscribe('session:changed', listener),

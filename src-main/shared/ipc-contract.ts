@@ -15,6 +15,7 @@ import type { Annotation, AnnotationInput, AnnotationPatch } from './notes-types
 import type { PrintJob, PrintRequest, PrintResult } from './print-types';
 import type { ImportRecord, Report } from './report-types';
 import type { Platform, Section } from './taxonomy';
+import { LANGUAGES, type Language } from './i18n/languages';
 
 /** Settings remembered in the case file itself. */
 export interface CaseSettings {
@@ -71,6 +72,22 @@ export interface SessionState {
   readonly notice: string | null;
   /** True while an import runs (e.g. after a reload of the window). */
   readonly importing: boolean;
+}
+
+/** The user's language choice: the system's (the default) or one of the product's languages. */
+export type LanguageChoice = 'system' | Language;
+export const LANGUAGE_CHOICES = ['system', ...LANGUAGES] as const satisfies readonly LanguageChoice[];
+
+/** The user's own settings, remembered in the user data folder (not in a case). */
+export interface UserPreferences {
+  readonly language: LanguageChoice;
+}
+
+/** `preferences:get`/`preferences:set`: the user's settings and what "system" means on this computer. */
+export interface PreferencesState {
+  readonly preferences: UserPreferences;
+  /** The first of the system's preferred languages the product speaks (English when none). */
+  readonly systemLanguage: Language;
 }
 
 export const RANGE_PRESETS = [7, 14, 30] as const;
@@ -158,6 +175,9 @@ export interface InvokeContract {
   'annotations:remove': { arg: { readonly id: number }; result: readonly Annotation[] };
   /** Asks where to save (save dialog) and writes the export; null when the user cancelled. */
   'export:save': { arg: ExportRequest; result: SavedFile | null };
+  'preferences:get': { arg: undefined; result: PreferencesState };
+  /** Changes the given settings (the others stay) and writes them; answers with the new state. */
+  'preferences:set': { arg: Partial<UserPreferences>; result: PreferencesState };
 }
 
 /** Events pushed from main to the renderer. */
@@ -196,6 +216,8 @@ export const INVOKE_CHANNELS = [
   'annotations:update',
   'annotations:remove',
   'export:save',
+  'preferences:get',
+  'preferences:set',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -258,6 +280,8 @@ export interface EnrollscopeApi {
   updateAnnotation: Verb<'annotations:update'>;
   removeAnnotation: Verb<'annotations:remove'>;
   saveExport: Verb<'export:save'>;
+  getPreferences: Verb<'preferences:get'>;
+  setPreferences: Verb<'preferences:set'>;
   onImportProgress(listener: (progress: ImportProgress) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onSessionChanged(listener: (state: SessionState) => void): () => void;

@@ -6,7 +6,9 @@ import type { ReactNode } from 'react';
 import type { Report } from '../../src-main/shared/report-types';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
-import { daysInRange, formatCompactRange, formatRange, zoneOffset } from '../format';
+import { daysInRange, zoneOffset } from '../format';
+import { useT } from '../i18n/I18nProvider';
+import { platformName, sectionName } from '../i18n/vocabulary';
 import { useApp } from '../store';
 import { DEFAULT_RANGE } from '../store/case-slice';
 import { FILTER_GROUP_ID } from './FilterPanel';
@@ -40,12 +42,13 @@ function Chip({
   testId: string;
   children: ReactNode;
 }) {
+  const { t } = useT();
   return (
     <span className={`chip chip-${group}`} data-testid={testId}>
       <button
         className="chip-open"
         onClick={() => openGroup(group)}
-        title={`${title}. Change it in the filters.`}
+        title={t('app.chips.changeIt', { title })}
         data-testid={`${testId}-open`}
       >
         <span className="chip-label">{label}</span> <span className="chip-text">{children}</span>
@@ -66,6 +69,7 @@ function Chip({
 }
 
 export function ActiveFilters({ report }: { report: Report }) {
+  const { t, f } = useT();
   const range = useApp((s) => s.range);
   const clearFilter = useApp((s) => s.clearFilter);
   const { from, to, tz } = report.range;
@@ -73,52 +77,60 @@ export function ActiveFilters({ report }: { report: Report }) {
   const allPlatforms = report.filters.platforms.length === PLATFORMS.length;
   const allSections = report.filters.sections.length === SECTIONS.length;
   const defaultRange = range.kind === 'last' && DEFAULT_RANGE.kind === 'last' && range.days === DEFAULT_RANGE.days;
-  const length = range.kind === 'last' ? `last ${days} days` : `${days} ${days === 1 ? 'day' : 'days'}`;
+  const length = range.kind === 'last' ? t('app.chips.lastDays', { days }) : t('app.chips.days', { days });
   const offset = zoneOffset(tz);
-  const platforms = report.filters.platforms.join(', ');
-  const sections = allSections ? 'All four' : report.filters.sections.join(', ');
+  const platforms = report.filters.platforms.map((platform) => platformName(t, platform)).join(', ');
+  const sections = allSections
+    ? t('app.chips.allFour')
+    : report.filters.sections.map((section) => sectionName(t, section)).join(', ');
+  const datesTitle = t(range.kind === 'last' ? 'app.chips.datesTitleWithData' : 'app.chips.datesTitle', {
+    range: f.range(from, to),
+    length,
+  });
   return (
-    <div className="active-filters" data-testid="active-filters" aria-label="Active filters" role="group">
+    <div className="active-filters" data-testid="active-filters" aria-label={t('app.chips.label')} role="group">
       <Chip
         group="dates"
-        label="Dates"
-        title={`Dates: ${formatRange(from, to)}, ${length}${range.kind === 'last' ? ' with data' : ''}`}
+        label={t('app.filters.dates')}
+        title={datesTitle}
         testId="active-range"
-        clear={
-          defaultRange ? null : { label: 'Clear the dates: back to the last 14 days', run: () => clearFilter('dates') }
-        }
+        clear={defaultRange ? null : { label: t('app.chips.clearDates'), run: () => clearFilter('dates') }}
       >
-        {formatCompactRange(from, to)}
+        {f.compactRange(from, to)}
         <span className="muted"> · {length}</span>
       </Chip>
-      <Chip group="tz" label="Time zone" title={`Time zone: ${tz} ${offset}`} testId="active-tz" clear={null}>
+      <Chip
+        group="tz"
+        label={t('app.filters.timeZone')}
+        title={t('app.chips.tzTitle', { tz, offset })}
+        testId="active-tz"
+        clear={null}
+      >
         {tz}
         {tz !== 'UTC' && <span className="muted"> {offset}</span>}
       </Chip>
       <Chip
         group="platforms"
-        label="OS"
-        title={`Operating system: ${platforms}`}
+        label={t('app.chips.os')}
+        title={t('app.chips.osTitle', { platforms })}
         testId="active-platforms"
-        clear={allPlatforms ? null : { label: 'Clear the OS filter: both', run: () => clearFilter('platforms') }}
+        clear={allPlatforms ? null : { label: t('app.chips.clearOs'), run: () => clearFilter('platforms') }}
       >
         {platforms}
       </Chip>
       <Chip
         group="sections"
-        label="Sections"
-        title={`Sections: ${sections}`}
+        label={t('app.filters.sections')}
+        title={t('app.chips.sectionsTitle', { sections })}
         testId="active-sections"
-        clear={
-          allSections ? null : { label: 'Clear the sections filter: all four', run: () => clearFilter('sections') }
-        }
+        clear={allSections ? null : { label: t('app.chips.clearSections'), run: () => clearFilter('sections') }}
       >
         {allSections
-          ? 'All four'
+          ? t('app.chips.allFour')
           : report.filters.sections.map((section) => (
               <span key={section} className="chip-section">
                 <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
-                {section}
+                {sectionName(t, section)}
               </span>
             ))}
       </Chip>

@@ -1,9 +1,12 @@
 /** Top bar: the open case and the file actions (the same store actions as the menu). */
 import { useMenu } from './use-menu';
 import { PrintButton } from '../print/PrintButton';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
+import { LanguageMenu } from './LanguageMenu';
 
 function RecentMenu() {
+  const { t } = useT();
   const recent = useApp((s) => s.recent);
   const openCase = useApp((s) => s.openCase);
   const clearRecent = useApp((s) => s.clearRecent);
@@ -13,9 +16,9 @@ function RecentMenu() {
   const others = recent.filter((entry) => entry.path !== current);
   return (
     <details className="menu" ref={ref} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="button ghost">Recent</summary>
-      <div className="menu-list" role="menu" aria-label="Recent cases">
-        {others.length === 0 && <p className="menu-empty">No other recent cases</p>}
+      <summary className="button ghost">{t('app.header.recent')}</summary>
+      <div className="menu-list" role="menu" aria-label={t('app.header.recentCases')}>
+        {others.length === 0 && <p className="menu-empty">{t('app.header.noOtherRecent')}</p>}
         {others.map((entry) => (
           <button
             key={entry.path}
@@ -37,7 +40,7 @@ function RecentMenu() {
             className="menu-item subtle"
             onClick={() => void clearRecent().then(() => setOpen(false))}
           >
-            Clear recent cases
+            {t('app.header.clearRecent')}
           </button>
         )}
       </div>
@@ -46,6 +49,7 @@ function RecentMenu() {
 }
 
 export function AppHeader() {
+  const { t } = useT();
   const caseInfo = useApp((s) => s.caseInfo);
   const newCase = useApp((s) => s.newCase);
   const pickCase = useApp((s) => s.pickCase);
@@ -64,10 +68,10 @@ export function AppHeader() {
       <div className="case-title" data-testid="case-title">
         {caseInfo ? (
           <>
-            <span className="case-label">Case</span>
+            <span className="case-label">{t('app.header.case')}</span>
             <h1 title={caseInfo.path}>{caseInfo.name}</h1>
             {caseInfo.settings.customer && <span className="case-customer">{caseInfo.settings.customer}</span>}
-            {caseInfo.isSample && <span className="badge">Sample data</span>}
+            {caseInfo.isSample && <span className="badge">{t('app.header.sampleData')}</span>}
             {caseInfo.storageWarning && (
               <span
                 className="badge warning"
@@ -76,34 +80,35 @@ export function AppHeader() {
                 aria-label={caseInfo.storageWarning}
                 data-testid="case-storage-warning"
               >
-                On a network share: copy it to a local folder
+                {t('app.header.networkShare')}
               </span>
             )}
             {caseInfo.readOnly && (
-              <span
-                className="badge"
-                data-testid="read-only"
-                title="The file or its folder is not writable for you: the case can be read, not changed."
-              >
-                Read-only
+              <span className="badge" data-testid="read-only" title={t('app.header.readOnlyTitle')}>
+                {t('app.header.readOnly')}
               </span>
             )}
           </>
         ) : (
-          <h1 className="muted">No case open</h1>
+          <h1 className="muted">{t('app.header.noCase')}</h1>
         )}
       </div>
-      <nav className="header-actions" aria-label="Case">
-        <button className="button ghost" onClick={() => void newCase()} disabled={importing} title="New case (Ctrl+N)">
-          New case
+      <nav className="header-actions" aria-label={t('app.header.case')}>
+        <button
+          className="button ghost"
+          onClick={() => void newCase()}
+          disabled={importing}
+          title={t('app.header.newCaseTitle')}
+        >
+          {t('app.header.newCase')}
         </button>
         <button
           className="button ghost"
           onClick={() => void pickCase()}
           disabled={importing}
-          title="Open case (Ctrl+O)"
+          title={t('app.header.openCaseTitle')}
         >
-          Open case…
+          {t('app.header.openCase')}
         </button>
         <RecentMenu />
         <PrintButton />
@@ -111,10 +116,11 @@ export function AppHeader() {
           className="button primary"
           onClick={() => void pickAndImport()}
           disabled={importing}
-          title="Import files (Ctrl+I)"
+          title={t('app.header.importFilesTitle')}
         >
-          Import files…
+          {t('app.header.importFiles')}
         </button>
+        <LanguageMenu />
       </nav>
     </header>
   );

@@ -6,20 +6,22 @@
  */
 import type { CompareCaveat } from '../../src-main/shared/compare-types';
 import type { Report } from '../../src-main/shared/report-types';
+import type { MessageId } from '../../src-main/shared/i18n/messages';
 import { coverageNotes, type CoverageNote } from '../coverage';
+import { useT } from '../i18n/I18nProvider';
 
 /** The tag before a note: the number (or the days) it qualifies. */
-const LABEL: Record<CoverageNote['kind'], string> = {
-  'initiated-unknown': 'Initiated',
-  'summary-left-out': 'Initiated',
-  'from-summary': 'Incomplete',
-  'rate-covers': 'Rate',
-  'partial-day': 'Partial day',
-  compare: 'Comparison',
+const LABEL: Record<CoverageNote['kind'], MessageId> = {
+  'initiated-unknown': 'app.coverageTag.initiated',
+  'summary-left-out': 'app.coverageTag.initiated',
+  'from-summary': 'app.coverageTag.incomplete',
+  'rate-covers': 'app.coverageTag.rate',
+  'partial-day': 'app.coverageTag.partialDay',
+  compare: 'app.coverageTag.comparison',
 };
 
 /** The note as a sentence: one full stop at the end (the engine's own messages carry theirs). */
-const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+const sentence = (text: string, stop: string): string => (/[.!?。]$/.test(text) ? text : `${text}${stop}`);
 
 export function CoverageNotes({
   report,
@@ -31,20 +33,21 @@ export function CoverageNotes({
   caveats?: readonly CompareCaveat[];
   variant: 'app' | 'print';
 }) {
-  const notes = coverageNotes(report, caveats);
+  const tr = useT();
+  const notes = coverageNotes(report, caveats, tr);
   if (notes.length === 0) return null;
   return (
     <div
       className={variant === 'app' ? 'coverage-notes' : 'print-coverage'}
       role="note"
-      aria-label="What these numbers cover"
+      aria-label={tr.t('app.coverageNotes.label')}
       data-testid="coverage-notes"
     >
       <ul>
         {notes.map((note) => (
           <li key={`${note.kind}|${note.text}`} data-kind={note.kind} data-testid="coverage-note">
-            <span className="coverage-target">{LABEL[note.kind]}</span>{' '}
-            <span className="coverage-text">{sentence(note.text)}</span>
+            <span className="coverage-target">{tr.t(LABEL[note.kind])}</span>{' '}
+            <span className="coverage-text">{sentence(note.text, tr.t('app.sentence.stop'))}</span>
           </li>
         ))}
       </ul>

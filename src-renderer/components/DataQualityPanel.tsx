@@ -7,7 +7,8 @@ import type { ReactNode } from 'react';
 import type { RefusedFile } from '../../src-main/shared/ipc-contract';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import { partialDayLabels } from '../coverage';
-import { formatCount, formatDayRuns, formatLongDay, plural } from '../format';
+import type { Translator } from '../../src-main/shared/i18n/translator';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
 import { SummaryMismatchTable } from './SummaryMismatchTable';
@@ -24,6 +25,7 @@ function Item({
   children?: ReactNode;
   testId: string;
 }) {
+  const { f } = useT();
   const zero = count === 0;
   return (
     <li className={zero ? 'dq-item ok' : 'dq-item warn'} data-testid={testId}>
@@ -33,7 +35,7 @@ function Item({
         </span>
         <span className="dq-label">{label}</span>
         <span className="dq-count" data-testid={`${testId}-count`}>
-          {typeof count === 'number' ? formatCount(count) : count}
+          {typeof count === 'number' ? f.count(count) : count}
         </span>
       </div>
       {!zero && children && <div className="dq-body">{children}</div>}
@@ -55,7 +57,10 @@ export function RefusedFiles({ refused }: { refused: readonly RefusedFile[] }) {
 }
 
 /** Skipped rows of every import, by reason, with examples naming file and line. */
-function skippedByReason(imports: readonly ImportRecord[]): { reason: string; count: number; examples: string[] }[] {
+function skippedByReason(
+  imports: readonly ImportRecord[],
+  { t }: Translator,
+): { reason: string; count: number; examples: string[] }[] {
   const byReason = new Map<string, { count: number; examples: string[] }>();
   for (const record of imports) {
     for (const [reason, count] of Object.entries(record.skipped)) {
@@ -63,7 +68,11 @@ function skippedByReason(imports: readonly ImportRecord[]): { reason: string; co
       entry.count += count;
       for (const example of record.examples) {
         if (example.reason === reason && entry.examples.length < 3) {
-          entry.examples.push(`${record.file} line ${example.line}${example.detail ? `: ${example.detail}` : ''}`);
+          entry.examples.push(
+            example.detail
+              ? t('app.dq.exampleWithValue', { file: record.file, line: example.line, value: example.detail })
+              : t('app.dq.example', { file: record.file, line: example.line }),
+          );
         }
       }
       byReason.set(reason, entry);
@@ -73,31 +82,32 @@ function skippedByReason(imports: readonly ImportRecord[]): { reason: string; co
 }
 
 function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
+  const { t, f } = useT();
   return (
     <section className="card" aria-labelledby="imports-title" data-testid="case-imports">
       <div className="card-head">
-        <h2 id="imports-title">Imports in this case</h2>
-        <span className="muted">{plural(imports.length, 'file')}</span>
+        <h2 id="imports-title">{t('app.imports.title')}</h2>
+        <span className="muted">{t('app.import.files', { count: imports.length })}</span>
       </div>
       <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Format</th>
+              <th scope="col">{t('app.imports.file')}</th>
+              <th scope="col">{t('app.imports.format')}</th>
               <th scope="col" className="num">
-                Rows
+                {t('app.skips.rows')}
               </th>
               <th scope="col" className="num">
-                Imported
+                {t('app.imports.imported')}
               </th>
               <th scope="col" className="num">
-                Duplicates
+                {t('app.imports.duplicates')}
               </th>
               <th scope="col" className="num">
-                Skipped
+                {t('app.imports.skipped')}
               </th>
-              <th scope="col">Imported on</th>
+              <th scope="col">{t('app.imports.importedOn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -109,10 +119,10 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
                     {record.file}
                   </td>
                   <td className="nowrap">{record.format}</td>
-                  <td className="num">{formatCount(record.rows)}</td>
-                  <td className="num">{formatCount(record.imported)}</td>
-                  <td className="num">{formatCount(record.duplicates)}</td>
-                  <td className="num">{formatCount(skipped)}</td>
+                  <td className="num">{f.count(record.rows)}</td>
+                  <td className="num">{f.count(record.imported)}</td>
+                  <td className="num">{f.count(record.duplicates)}</td>
+                  <td className="num">{f.count(skipped)}</td>
                   <td className="nowrap">{record.importedAt.slice(0, 16).replace('T', ' ')} UTC</td>
                 </tr>
               );
@@ -122,7 +132,7 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
       </div>
       {imports.some((r) => Object.keys(r.skipped).length > 0) && (
         <details className="skips-details">
-          <summary>Skipped rows of each file</summary>
+          <summary>{t('app.imports.skippedOfEach')}</summary>
           {imports
             .filter((r) => Object.keys(r.skipped).length > 0)
             .map((record) => (
@@ -139,34 +149,36 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
 
 export function DataQualityPanel({ report }: { report: Report }) {
   const refused = useApp((s) => s.caseInfo?.refused ?? []);
+  const tr = useT();
+  const { t, f } = tr;
   const dq = report.dataQuality;
-  const partial = partialDayLabels(report);
+  const partial = partialDayLabels(report, tr);
   const imports = useShownImports(report);
-  const skipped = skippedByReason(imports);
+  const skipped = skippedByReason(imports, tr);
   const sectionFilter = report.filters.sections.length < 4;
   return (
     <>
       <section className="card" aria-labelledby="dq-title" data-testid="data-quality">
         <div className="card-head">
-          <h2 id="dq-title">Data quality</h2>
+          <h2 id="dq-title">{t('app.dq.title')}</h2>
         </div>
         <ul className="dq">
-          <Item label="Rows skipped on import (all files of the case)" count={dq.skippedRows} testId="dq-skipped">
+          <Item label={t('app.dq.skipped')} count={dq.skippedRows} testId="dq-skipped">
             <table className="data-table compact">
               <thead>
                 <tr>
-                  <th scope="col">Reason</th>
+                  <th scope="col">{t('app.dq.reason')}</th>
                   <th scope="col" className="num">
-                    Rows
+                    {t('app.skips.rows')}
                   </th>
-                  <th scope="col">Examples</th>
+                  <th scope="col">{t('app.dq.examples')}</th>
                 </tr>
               </thead>
               <tbody>
                 {skipped.map((entry) => (
                   <tr key={entry.reason}>
                     <td className="nowrap">{entry.reason}</td>
-                    <td className="num">{formatCount(entry.count)}</td>
+                    <td className="num">{f.count(entry.count)}</td>
                     <td className="examples">
                       {entry.examples.map((example) => (
                         <span key={example} className="example" title={example}>
@@ -179,56 +191,36 @@ export function DataQualityPanel({ report }: { report: Report }) {
               </tbody>
             </table>
           </Item>
-          <Item
-            label="Duplicate rows, stored once (all files of the case)"
-            count={dq.duplicateRows}
-            testId="dq-duplicates"
-          >
-            <p>Rows identical to one already in the case were counted once.</p>
+          <Item label={t('app.dq.duplicates')} count={dq.duplicateRows} testId="dq-duplicates">
+            <p>{t('app.dq.duplicatesText')}</p>
           </Item>
-          <Item label="Files refused" count={refused.length} testId="dq-refused">
+          <Item label={t('app.dq.refused')} count={refused.length} testId="dq-refused">
             <RefusedFiles refused={refused} />
           </Item>
           {!sectionFilter && (
             <Item
-              label="Unclassified incomplete attempts"
+              label={t('app.dq.unclassified')}
               count={report.rollup.unclassified - report.rollup.fromSummary}
               testId="dq-unclassified"
             >
-              <p>
-                Attempts that ended before any action name was known: they have no section. Counted in Incomplete
-                enrollments.
-              </p>
+              <p>{t('app.dq.unclassifiedText')}</p>
             </Item>
           )}
-          <Item
-            label="Summary rows that disagree with the attempts"
-            count={dq.summaryMismatches.length}
-            testId="dq-mismatches"
-          >
+          <Item label={t('app.dq.mismatches')} count={dq.summaryMismatches.length} testId="dq-mismatches">
             <SummaryMismatchTable mismatches={dq.summaryMismatches} className="data-table compact" />
           </Item>
           {dq.summaryRowsLeftOut > 0 && (
-            <Item
-              label="Summary rows left out (they cover both platforms)"
-              count={dq.summaryRowsLeftOut}
-              testId="dq-left-out"
-            >
-              <p>
-                Under an OS filter, a summary row without a platform cannot be split, so its initiated count is left
-                out.
-              </p>
+            <Item label={t('app.dq.leftOut')} count={dq.summaryRowsLeftOut} testId="dq-left-out">
+              <p>{t('app.dq.leftOutText')}</p>
             </Item>
           )}
-          <Item label="Days without data" count={dq.daysWithoutData.length} testId="dq-gaps">
-            <p>{formatDayRuns(dq.daysWithoutData)}: shown as gaps in the chart.</p>
+          <Item label={t('app.dq.gaps')} count={dq.daysWithoutData.length} testId="dq-gaps">
+            <p>{t('app.dq.gapsText', { days: f.dayRuns(dq.daysWithoutData) })}</p>
           </Item>
-          <Item label="Partial days (the data covers only part of the day)" count={partial.size} testId="dq-partial">
+          <Item label={t('app.dq.partial')} count={partial.size} testId="dq-partial">
             <ul className="dq-list">
               {[...partial].map(([day, extent]) => (
-                <li key={day}>
-                  {formatLongDay(day)}: {extent}. Hatched in the chart, its counts are not a drop.
-                </li>
+                <li key={day}>{t('app.dq.partialText', { day: f.longDay(day), extent })}</li>
               ))}
             </ul>
           </Item>

@@ -3,11 +3,13 @@
  * something is dragged over the window, a drop target covers it.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 
 const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
 
 export function DropZone({ children }: { children: ReactNode }) {
+  const { t } = useT();
   const importDropped = useApp((s) => s.importDropped);
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
@@ -57,8 +59,8 @@ export function DropZone({ children }: { children: ReactNode }) {
             <svg viewBox="0 0 24 24" className="drop-icon" aria-hidden="true">
               <path d="M12 3v12m0 0-5-5m5 5 5-5M4 17v3h16v-3" />
             </svg>
-            <strong>Drop to import</strong>
-            <span>Exports, event logs, ZIPs or folders: they are added to this case. A case file is opened.</span>
+            <strong>{t('app.drop.title')}</strong>
+            <span>{t('app.drop.hint')}</span>
           </div>
         </div>
       )}

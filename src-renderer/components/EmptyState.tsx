@@ -1,8 +1,10 @@
 /** No case, or a case without data: invites a drop (or the Open dialog). */
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { RefusedFiles } from './DataQualityPanel';
 
 export function EmptyState() {
+  const { t } = useT();
   const caseInfo = useApp((s) => s.caseInfo);
   const pickAndImport = useApp((s) => s.pickAndImport);
   const pickCase = useApp((s) => s.pickCase);
@@ -15,19 +17,18 @@ export function EmptyState() {
           <path d="M18 22h18M18 30h18M18 38h10" />
           <path d="M46 34v18m0 0-6-6m6 6 6-6" className="accent" />
         </svg>
-        <h2>{caseInfo ? `“${caseInfo.name}” has no data yet` : 'No case is open'}</h2>
+        <h2>{caseInfo ? t('app.empty.noData', { name: caseInfo.name }) : t('app.empty.noCase')}</h2>
         <p>
-          Drop Intune exports or Company Portal enrollment event logs anywhere on this window: CSV, JSON, NDJSON, the
-          reporting envelope, or the ZIP an export job delivers. Folders work too.
-          {caseInfo ? '' : ' A new case is created for them.'}
+          {t('app.empty.dropHint')}
+          {caseInfo ? '' : ` ${t('app.empty.newCaseHint')}`}
         </p>
         <div className="empty-actions">
           <button className="button primary" onClick={() => void pickAndImport()} disabled={importing}>
-            Choose files…
+            {t('app.empty.chooseFiles')}
           </button>
           {!caseInfo && (
             <button className="button" onClick={() => void pickCase()}>
-              Open a case…
+              {t('app.empty.openCase')}
             </button>
           )}
         </div>

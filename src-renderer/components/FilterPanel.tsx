@@ -5,7 +5,11 @@ import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
 import type { Report } from '../../src-main/shared/report-types';
 import { dayInZone, formatClock } from '../coverage';
-import { daysInRange, formatDay } from '../format';
+import { daysInRange } from '../format';
+import type { MessageId } from '../../src-main/shared/i18n/messages';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../i18n/I18nProvider';
+import { platformName, sectionName } from '../i18n/vocabulary';
 import { useApp } from '../store';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -21,14 +25,14 @@ const DAY = /^(\d{4})-\d{2}-\d{2}$/;
 /** Longest custom range (days): a guard against a half-typed year asking for centuries. */
 export const MAX_RANGE_DAYS = 1096;
 
-function validRange(from: string, to: string): string | null {
+function validRange(from: string, to: string): MessageId | null {
   const plausible = (day: string): boolean => {
     const year = Number(DAY.exec(day)?.[1]);
     return year >= 2000 && year <= 2099;
   };
-  if (!plausible(from) || !plausible(to)) return 'Enter both days (years 2000 to 2099).';
-  if (from > to) return 'The range ends before it starts.';
-  if (daysInRange(from, to) > MAX_RANGE_DAYS) return 'Choose at most three years.';
+  if (!plausible(from) || !plausible(to)) return 'app.filters.problem.bothDays';
+  if (from > to) return 'app.filters.problem.endsBeforeStart';
+  if (daysInRange(from, to) > MAX_RANGE_DAYS) return 'app.filters.problem.tooLong';
   return null;
 }
 
@@ -44,6 +48,8 @@ function latestPartialDay(report: Report | null, latestDay: string | null): { da
 }
 
 function DateRangeFilter() {
+  const { t, f } = useT();
+  const language = useApp((s) => s.language);
   const range = useApp((s) => s.range);
   const report = useApp((s) => s.report);
   const latestDay = useApp((s) => s.latestDay);
@@ -69,8 +75,8 @@ function DateRangeFilter() {
 
   return (
     <fieldset className="filter-group" data-testid="filter-dates" id={FILTER_GROUP_ID.dates}>
-      <legend>Dates</legend>
-      <div className="segmented" role="group" aria-label="Date range presets">
+      <legend>{t('app.filters.dates')}</legend>
+      <div className="segmented" role="group" aria-label={t('app.filters.presets')}>
         {RANGE_PRESETS.map((days) => (
           <button
             key={days}
@@ -79,32 +85,35 @@ function DateRangeFilter() {
             onClick={() => preset(days)}
             data-testid={`preset-${days}`}
           >
-            {days} days
+            {t('app.filters.presetDays', { days })}
           </button>
         ))}
       </div>
       <p className="filter-hint">
         {latestDay ? (
           <>
-            Presets end on <strong>{formatDay(latestDay)}</strong>, the latest {lastPartial ? 'whole ' : ''}day with
-            data
+            <FormattedMessage
+              id={lastPartial ? 'app.filters.presetsEndWhole' : ('app.filters.presetsEnd' satisfies MessageId)}
+              values={{ day: <strong>{f.day(latestDay)}</strong> }}
+            />
             {lastPartial ? (
               <span data-testid="latest-partial">
                 {' '}
-                ({formatDay(lastPartial.day)} is partial: data ends {lastPartial.ends})
+                {t('app.filters.latestPartial', { day: f.day(lastPartial.day), ends: lastPartial.ends })}
               </span>
             ) : null}
-            .
+            {t('app.sentence.stop')}
           </>
         ) : (
-          'No data yet.'
+          t('app.filters.noData')
         )}
       </p>
       <div className="date-inputs">
         <label>
-          <span>From</span>
+          <span>{t('app.filters.from')}</span>
           <input
             type="date"
+            lang={language}
             value={from}
             max={to || undefined}
             onChange={(e) => apply(e.target.value, to)}
@@ -113,9 +122,10 @@ function DateRangeFilter() {
           />
         </label>
         <label>
-          <span>To</span>
+          <span>{t('app.filters.to')}</span>
           <input
             type="date"
+            lang={language}
             value={to}
             min={from || undefined}
             onChange={(e) => apply(from, e.target.value)}
@@ -126,12 +136,12 @@ function DateRangeFilter() {
       </div>
       {problem ? (
         <p className="filter-problem" role="alert">
-          {problem}
+          {t(problem)}
         </p>
       ) : (
         range.kind === 'custom' && (
           <button className="link-button" onClick={() => preset(14)}>
-            Custom range · back to the last 14 days
+            {t('app.filters.customBack')}
           </button>
         )
       )}
@@ -140,9 +150,10 @@ function DateRangeFilter() {
 }
 
 /** Why a filter group does not apply in the view on screen (null: it applies). */
-function useNotApplied(reason: string): string | null {
+function useNotApplied(reason: MessageId): string | null {
+  const { t } = useT();
   const view = useApp((s) => s.view);
-  return view === 'failures' ? `Not used by the Enrollment failures view: ${reason}` : null;
+  return view === 'failures' ? t('app.filters.notApplied', { reason: t(reason) }) : null;
 }
 
 /**
@@ -160,6 +171,7 @@ function KeepOneGroup<T extends string>({
   keepOne,
   notApplied,
   swatch,
+  label,
   children,
 }: {
   legend: string;
@@ -173,6 +185,8 @@ function KeepOneGroup<T extends string>({
   /** Why the view on screen does not use this filter (null: it does). */
   notApplied: string | null;
   swatch?: (item: T) => ReactNode;
+  /** The item as displayed (the values are the engine's English names). */
+  label: (item: T) => string;
   children?: ReactNode;
 }) {
   const id = useId();
@@ -205,7 +219,7 @@ function KeepOneGroup<T extends string>({
               }}
             />
             {swatch?.(item)}
-            <span>{item}</span>
+            <span>{label(item)}</span>
           </label>
         );
       })}
@@ -220,45 +234,49 @@ function KeepOneGroup<T extends string>({
 }
 
 function PlatformFilter() {
+  const { t } = useT();
   const platforms = useApp((s) => s.platforms);
   const toggle = useApp((s) => s.togglePlatform);
-  const notApplied = useNotApplied('it shows every OS, split by OS.');
+  const notApplied = useNotApplied('app.filters.notApplied.platforms');
   return (
     <KeepOneGroup
-      legend="Operating system"
+      legend={t('app.filters.platforms')}
       group="platforms"
       testId="filter-platforms"
       items={PLATFORMS}
       chosen={platforms}
       onToggle={toggle}
-      keepOne="At least one operating system stays selected."
+      keepOne={t('app.filters.keepOnePlatform')}
       notApplied={notApplied}
+      label={(platform) => platformName(t, platform)}
     />
   );
 }
 
 function SectionFilter() {
+  const { t } = useT();
   const sections = useApp((s) => s.sections);
   const toggle = useApp((s) => s.toggleSection);
   const selectAll = useApp((s) => s.selectAllSections);
-  const notApplied = useNotApplied('failures belong to no section.');
+  const notApplied = useNotApplied('app.filters.notApplied.sections');
   return (
     <KeepOneGroup
-      legend="Sections"
+      legend={t('app.filters.sections')}
       group="sections"
       testId="filter-sections"
       items={SECTIONS}
       chosen={sections}
       onToggle={toggle}
-      keepOne="At least one section stays selected."
+      keepOne={t('app.filters.keepOneSection')}
       notApplied={notApplied}
+      label={(section) => sectionName(t, section)}
       swatch={(section) => (
         <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
       )}
     >
       {sections.length < SECTIONS.length && (
         <button className="link-button" onClick={selectAll}>
-          Select all sections
+          {t('app.filters.selectAll')}
         </button>
       )}
     </KeepOneGroup>
@@ -266,21 +284,22 @@ function SectionFilter() {
 }
 
 export function FilterPanel() {
+  const { t } = useT();
   const caseKey = useApp((s) => s.caseInfo?.path ?? '');
   // A filter set from outside the panel (a chip, a click on the chart) drops what was being typed.
   const epoch = useApp((s) => s.filterEpoch);
   const tz = useApp((s) => s.tz);
   const setTimeZone = useApp((s) => s.setTimeZone);
   return (
-    <aside className="filters" aria-label="Filters" data-testid="filters">
-      <h2 className="filters-title">Filters</h2>
+    <aside className="filters" aria-label={t('app.filters.title')} data-testid="filters">
+      <h2 className="filters-title">{t('app.filters.title')}</h2>
       <DateRangeFilter key={`${caseKey}|${epoch}`} />
       <PlatformFilter />
       <SectionFilter />
       <fieldset className="filter-group" id={FILTER_GROUP_ID.tz}>
-        <legend>Time zone</legend>
+        <legend>{t('app.filters.timeZone')}</legend>
         <TimeZoneSelect value={tz} onChange={(zone) => void setTimeZone(zone)} />
-        <p className="filter-hint">Days are calendar days in this zone. Remembered for this case.</p>
+        <p className="filter-hint">{t('app.filters.timeZoneHint')}</p>
       </fieldset>
     </aside>
   );

@@ -4,13 +4,16 @@
  */
 import type { ImportOutcome } from '../../src-main/shared/import-types';
 import type { ImportRecord } from '../../src-main/shared/report-types';
-import { formatBytes, formatCount, plural } from '../format';
+import { useT } from '../i18n/I18nProvider';
+import { messageText } from '../i18n/user-message';
+import type { MessageId } from '../../src-main/shared/i18n/messages';
 import { useShownOutcomeRecords } from '../privacy';
 import { useApp } from '../store';
 import type { FileProgress } from '../store/types';
 import { ImportRecordDetails } from './ImportRecordDetails';
 
 function Bar({ value, max, label }: { value: number; max: number; label: string }) {
+  const { t, f } = useT();
   const percent = max > 0 ? Math.min(100, (value / max) * 100) : 0;
   return (
     <div
@@ -20,20 +23,21 @@ function Bar({ value, max, label }: { value: number; max: number; label: string 
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(percent)}
-      aria-valuetext={`${formatBytes(value)} of ${formatBytes(max)}`}
+      aria-valuetext={t('app.import.bytesOf', { read: f.bytes(value), total: f.bytes(max) })}
     >
       <div className="progress-fill" style={{ width: `${percent}%` }} />
     </div>
   );
 }
 
-const phaseText: Record<FileProgress['phase'], string> = {
-  reading: 'reading',
-  attempts: 'building attempts',
-  done: 'done',
+const phaseText: Record<FileProgress['phase'], MessageId> = {
+  reading: 'app.import.phase.reading',
+  attempts: 'app.import.phase.attempts',
+  done: 'app.import.phase.done',
 };
 
 function Progress() {
+  const { t, f } = useT();
   const status = useApp((s) => s.importStatus);
   const files = useApp((s) => s.importFiles);
   const overall = useApp((s) => s.importOverall);
@@ -42,26 +46,29 @@ function Progress() {
   return (
     <section
       className="import-panel"
-      aria-label="Import in progress"
+      aria-label={t('app.import.inProgress')}
       data-testid="import-progress"
       data-status={status}
     >
       <div className="import-head">
-        <h2>{status === 'cancelling' ? 'Cancelling the import…' : 'Importing…'}</h2>
+        <h2>{status === 'cancelling' ? t('app.import.cancelling') : t('app.import.importing')}</h2>
         <button
           className="button danger"
           onClick={() => void cancel()}
           disabled={status === 'cancelling'}
           data-testid="cancel-import"
         >
-          Cancel
+          {t('app.import.cancel')}
         </button>
       </div>
       <div className="import-overall">
-        <Bar value={overall?.bytesRead ?? 0} max={overall?.totalBytes ?? 0} label="Overall progress" />
+        <Bar value={overall?.bytesRead ?? 0} max={overall?.totalBytes ?? 0} label={t('app.import.overall')} />
         <p className="import-figures" data-testid="import-overall" aria-live="polite">
-          {overall ? `${formatBytes(overall.bytesRead)} of ${formatBytes(overall.totalBytes)}` : 'Starting…'} ·{' '}
-          {plural(rows, 'row')} read{files.length > 1 ? ` · ${plural(files.length, 'file')}` : ''}
+          {overall
+            ? t('app.import.bytesOf', { read: f.bytes(overall.bytesRead), total: f.bytes(overall.totalBytes) })
+            : t('app.import.starting')}{' '}
+          · {t('app.import.rowsRead', { count: rows })}
+          {files.length > 1 ? ` · ${t('app.import.files', { count: files.length })}` : ''}
         </p>
       </div>
       {files.length > 0 && (
@@ -72,15 +79,19 @@ function Progress() {
                 <span className="file-name" title={file.file}>
                   {file.file}
                 </span>
-                <Bar value={file.bytesRead} max={file.totalBytes} label={`Progress of ${file.file}`} />
+                <Bar
+                  value={file.bytesRead}
+                  max={file.totalBytes}
+                  label={t('app.import.progressOf', { file: file.file })}
+                />
                 <span className="import-figures">
-                  {formatBytes(file.bytesRead)} of {formatBytes(file.totalBytes)} · {plural(file.rows, 'row')} ·{' '}
-                  {phaseText[file.phase]}
+                  {t('app.import.bytesOf', { read: f.bytes(file.bytesRead), total: f.bytes(file.totalBytes) })} ·{' '}
+                  {t('app.import.rows', { count: file.rows })} · {t(phaseText[file.phase])}
                 </span>
               </li>
             ) : (
               <li key={index} className="muted">
-                waiting…
+                {t('app.import.waiting')}
               </li>
             ),
           )}
@@ -92,6 +103,7 @@ function Progress() {
 
 /** `shown`: the outcome's record as the view shows it (privacy.ts), null when nothing was imported. */
 function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: ImportRecord | null }) {
+  const { t } = useT();
   if (outcome.status === 'imported') {
     const record = shown ?? outcome.record;
     const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
@@ -102,9 +114,9 @@ function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: Import
           <strong className="file-name">{outcome.file}</strong>
           <span className="tag">{record.format}</span>
           <span className="outcome-figures">
-            {formatCount(record.imported)} of {plural(record.rows, 'row')} imported
-            {` · ${plural(record.duplicates, 'duplicate')}`}
-            {skipped > 0 && ` · ${formatCount(skipped)} skipped`}
+            {t('app.import.importedOf', { imported: record.imported, rows: record.rows })}
+            {` · ${t('app.import.duplicates', { count: record.duplicates })}`}
+            {skipped > 0 && ` · ${t('app.import.skipped', { count: skipped })}`}
           </span>
         </div>
         <ImportRecordDetails record={record} maxExamples={1} />
@@ -117,7 +129,7 @@ function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: Import
         <div className="outcome-head">
           <span className="status-dot" aria-hidden="true" />
           <strong className="file-name">{outcome.file}</strong>
-          <span className="tag warn">refused</span>
+          <span className="tag warn">{t('app.import.tag.refused')}</span>
           <span className="outcome-reason" data-testid="refusal-reason">
             {outcome.reason}
           </span>
@@ -130,32 +142,35 @@ function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: Import
       <div className="outcome-head">
         <span className="status-dot" aria-hidden="true" />
         <strong className="file-name">{outcome.file}</strong>
-        <span className="tag">cancelled</span>
-        <span className="outcome-reason">Nothing of this file was kept.</span>
+        <span className="tag">{t('app.import.tag.cancelled')}</span>
+        <span className="outcome-reason">{t('app.import.nothingKept')}</span>
       </div>
     </li>
   );
 }
 
 function Summary({ outcomes }: { outcomes: readonly ImportOutcome[] }) {
+  const { t } = useT();
   const dismiss = useApp((s) => s.dismissImport);
   const shown = useShownOutcomeRecords(outcomes);
   const imported = outcomes.filter((o) => o.status === 'imported').length;
   const refused = outcomes.filter((o) => o.status === 'refused').length;
   const cancelled = outcomes.filter((o) => o.status === 'cancelled').length;
   const parts = [
-    imported > 0 && `${plural(imported, 'file')} imported`,
-    refused > 0 && `${formatCount(refused)} refused`,
-    cancelled > 0 && `${formatCount(cancelled)} cancelled`,
+    imported > 0 && t('app.import.summary.imported', { count: imported }),
+    refused > 0 && t('app.import.summary.refused', { count: refused }),
+    cancelled > 0 && t('app.import.summary.cancelled', { count: cancelled }),
   ].filter(Boolean);
   return (
-    <section className="import-panel" aria-label="Import summary" data-testid="import-summary">
+    <section className="import-panel" aria-label={t('app.import.summary')} data-testid="import-summary">
       <div className="import-head">
         <h2>
-          <span role="status">Import finished: {parts.join(', ') || 'nothing to import'}</span>
+          <span role="status">
+            {t('app.import.finished', { parts: parts.join(', ') || t('app.import.nothingToImport') })}
+          </span>
         </h2>
         <button className="button ghost" onClick={dismiss} data-testid="dismiss-import">
-          Close
+          {t('app.import.close')}
         </button>
       </div>
       <ul className="outcomes">
@@ -168,6 +183,7 @@ function Summary({ outcomes }: { outcomes: readonly ImportOutcome[] }) {
 }
 
 export function ImportPanel() {
+  const { t } = useT();
   const status = useApp((s) => s.importStatus);
   const outcomes = useApp((s) => s.importOutcomes);
   const error = useApp((s) => s.importError);
@@ -176,9 +192,9 @@ export function ImportPanel() {
     <>
       {error && (
         <div className="notice" role="alert" data-testid="import-error">
-          <span>{error}</span>
+          <span>{messageText(t, error)}</span>
           <button className="button ghost small" onClick={dismiss}>
-            Dismiss
+            {t('app.notice.dismiss')}
           </button>
         </div>
       )}

@@ -3,8 +3,10 @@
  * the PDF: a hatched square with an open circle, and what it means.
  */
 import { useId } from 'react';
+import { useT } from '../i18n/I18nProvider';
 
 export function PartialDayLegend({ className, swatchClassName }: { className: string; swatchClassName: string }) {
+  const { t } = useT();
   const id = useId().replace(/:/g, '');
   return (
     <span className={className} data-testid="legend-partial">
@@ -17,7 +19,7 @@ export function PartialDayLegend({ className, swatchClassName }: { className: st
         <rect x="1" y="0" width="26" height="12" fill={`url(#hatch-${id})`} />
         <circle cx="14" cy="6" r="3.2" fill="#fff" stroke="currentColor" strokeWidth="1.5" />
       </svg>
-      partial day (hatched, open marker): the data covers only part of it
+      {t('app.legend.partialDay')}
     </span>
   );
 }

@@ -8,7 +8,9 @@ import { topGuidance } from '../../src-main/shared/guidance';
 import type { Comparison } from '../../src-main/shared/compare-types';
 import type { Report, SectionRow } from '../../src-main/shared/report-types';
 import { PLATFORMS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
-import { formatLongDay, formatRange } from '../format';
+import type { Translator } from '../../src-main/shared/i18n/translator';
+import { useT } from '../i18n/I18nProvider';
+import { platformName, sectionName } from '../i18n/vocabulary';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { DrillFilter } from '../store/drilldown-slice';
@@ -44,27 +46,33 @@ function tableDeltas(comparison: Comparison, label: string): TableDeltas {
 }
 
 /** A row's filter: its section, and its platform (both for a row of iOS/Android). */
-function rowFilter(section: Section, row: SectionRow): DrillFilter {
+function rowFilter(section: Section, row: SectionRow, { t }: Translator): DrillFilter {
   const platforms: readonly Platform[] = row.platform === 'iOS/Android' ? PLATFORMS : [row.platform];
+  const names = platforms.map((platform) => platformName(t, platform));
   return {
     narrowing: { sections: [section], platforms },
-    label: `Show only ${section}, ${platforms.join(' and ')}`,
+    label: t('app.drill.showOnlyRow', {
+      section: sectionName(t, section),
+      platforms: names.length === 2 ? t('app.list.two', { a: names[0], b: names[1] }) : names.join(''),
+    }),
   };
 }
 
 /** A day's filter: a one-day range. */
-const dayFilter = (date: string): DrillFilter => ({
+const dayFilter = (date: string, { t, f }: Translator): DrillFilter => ({
   narrowing: { range: { from: date, to: date } },
-  label: `Show only ${formatLongDay(date)}`,
+  label: t('app.drill.showOnlyDay', { day: f.longDay(date) }),
 });
 
 function AbandonmentReport({ report }: { report: Report }) {
+  const tr = useT();
+  const { t, f } = tr;
   const comparison = useApp(shownComparison);
   const annotations = useApp((s) => s.annotations);
   const openDrill = useApp((s) => s.openDrill);
   const narrowTo = useApp((s) => s.narrowTo);
 
-  const label = comparison ? formatRange(comparison.previous.range.from, comparison.previous.range.to) : '';
+  const label = comparison ? f.range(comparison.previous.range.from, comparison.previous.range.to) : '';
   const previous = useMemo<ChartPrevious | null>(
     () => (comparison ? { report: comparison.previous, label } : null),
     [comparison, label],
@@ -83,25 +91,30 @@ function AbandonmentReport({ report }: { report: Report }) {
         screen: row.screen,
         userAction: row.userAction as UserAction,
       },
-      `${section} · ${row.actionName} · ${row.userAction}`,
+      `${sectionName(t, section)} · ${row.actionName} · ${row.userAction}`,
       row.count,
-      rowFilter(section, row),
+      rowFilter(section, row, tr),
     );
   const drillDay = (section: Section, date: string, count: number): void =>
-    openDrill({ kind: 'day', section, date }, `${section} on ${formatLongDay(date)}`, count, dayFilter(date));
-  const filterRow = (section: Section, row: SectionRow): void => narrowTo(rowFilter(section, row).narrowing);
-  const filterDay = (date: string): void => narrowTo(dayFilter(date).narrowing);
+    openDrill(
+      { kind: 'day', section, date },
+      t('app.drill.sectionOnDay', { section: sectionName(t, section), day: f.longDay(date) }),
+      count,
+      dayFilter(date, tr),
+    );
+  const filterRow = (section: Section, row: SectionRow): void => narrowTo(rowFilter(section, row, tr).narrowing);
+  const filterDay = (date: string): void => narrowTo(dayFilter(date, tr).narrowing);
   const drillTile = (what: 'initiated' | 'incomplete' | 'unclassified'): void => {
     if (what === 'unclassified') {
       openDrill(
         { kind: 'section', section: 'Unclassified' },
-        'unclassified (no action name known)',
+        t('app.drill.unclassified'),
         report.rollup.unclassified - report.rollup.fromSummary,
       );
     } else {
       openDrill(
         { kind: what },
-        what === 'initiated' ? 'Initiated enrollments' : 'Incomplete enrollments',
+        what === 'initiated' ? t('app.rollup.initiated') : t('app.rollup.incomplete'),
         report.rollup[what],
       );
     }

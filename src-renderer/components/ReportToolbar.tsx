@@ -5,22 +5,24 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { isDate } from '../../src-main/shared/calendar-day';
 import type { ExportKind } from '../../src-main/shared/export-types';
-import { formatRange } from '../format';
+import type { MessageId } from '../../src-main/shared/i18n/messages';
+import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { ReportViewName } from '../store/failures-slice';
 import '../styles/report-views.css';
 import { useMenu } from './use-menu';
 
-const VIEWS: readonly { view: ReportViewName; label: string }[] = [
-  { view: 'report', label: 'Abandonment report' },
-  { view: 'failures', label: 'Enrollment failures' },
+const VIEWS: readonly { view: ReportViewName; label: MessageId }[] = [
+  { view: 'report', label: 'app.views.report' },
+  { view: 'failures', label: 'app.views.failures' },
 ];
 
 export const viewTabId = (view: ReportViewName): string => `view-tab-${view}`;
 export const VIEW_PANEL_ID = 'view-panel';
 
 function ViewTabs() {
+  const { t } = useT();
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -34,7 +36,7 @@ function ViewTabs() {
     refs.current[next]?.focus();
   };
   return (
-    <div className="view-tabs" role="tablist" aria-label="Views">
+    <div className="view-tabs" role="tablist" aria-label={t('app.views.label')}>
       {VIEWS.map((entry, index) => (
         <button
           key={entry.view}
@@ -51,7 +53,7 @@ function ViewTabs() {
           onKeyDown={(e) => onKeyDown(e, index)}
           data-testid={`view-${entry.view}`}
         >
-          {entry.label}
+          {t(entry.label)}
         </button>
       ))}
     </div>
@@ -60,6 +62,8 @@ function ViewTabs() {
 
 /** The other period: the previous one of equal length, or days the user chooses. */
 function CompareAgainstPicker() {
+  const { t } = useT();
+  const language = useApp((s) => s.language);
   const against = useApp((s) => s.compareAgainst);
   const setAgainst = useApp((s) => s.setCompareAgainst);
   const comparison = useApp(shownComparison);
@@ -73,7 +77,7 @@ function CompareAgainstPicker() {
   return (
     <>
       <label className="drill-select">
-        <span className="visually-hidden">Compare with</span>
+        <span className="visually-hidden">{t('app.compare.with')}</span>
         <select
           value={chosen ? 'chosen' : 'previous'}
           onChange={(e) => {
@@ -83,15 +87,16 @@ function CompareAgainstPicker() {
           }}
           data-testid="compare-against"
         >
-          <option value="previous">the previous period</option>
-          <option value="chosen">chosen days</option>
+          <option value="previous">{t('app.compare.previousPeriod')}</option>
+          <option value="chosen">{t('app.compare.chosenDays')}</option>
         </select>
       </label>
       {chosen && (
         <span className="compare-days">
           <input
             type="date"
-            aria-label="Compare from"
+            lang={language}
+            aria-label={t('app.compare.from')}
             value={shown.from}
             onChange={(e) => apply(e.target.value, shown.to)}
             data-testid="compare-from"
@@ -99,7 +104,8 @@ function CompareAgainstPicker() {
           <span aria-hidden="true">–</span>
           <input
             type="date"
-            aria-label="Compare to"
+            lang={language}
+            aria-label={t('app.compare.to')}
             value={shown.to}
             onChange={(e) => apply(shown.from, e.target.value)}
             data-testid="compare-to"
@@ -111,6 +117,7 @@ function CompareAgainstPicker() {
 }
 
 function CompareToggle() {
+  const { t, f } = useT();
   const on = useApp((s) => s.compareOn);
   const setCompare = useApp((s) => s.setCompare);
   const status = useApp((s) => s.compareStatus);
@@ -127,12 +134,12 @@ function CompareToggle() {
           onChange={(e) => setCompare(e.target.checked)}
           data-testid="compare-toggle"
         />
-        <span>{on ? 'Compare with' : 'Compare with the previous period'}</span>
+        <span>{on ? t('app.compare.with') : t('app.compare.withPrevious')}</span>
       </label>
       {on && <CompareAgainstPicker />}
       {on && previous && compareAgainst === 'previous' && (
         <span className="muted compare-period" data-testid="compare-period">
-          {formatRange(previous.from, previous.to)}
+          {f.range(previous.from, previous.to)}
         </span>
       )}
       {on && error && (
@@ -144,13 +151,14 @@ function CompareToggle() {
   );
 }
 
-const EXPORTS: readonly { kind: ExportKind; label: string; hint: string }[] = [
-  { kind: 'section-tables-csv', label: 'Section tables (CSV)', hint: 'every row of every section table, for Excel' },
-  { kind: 'daily-csv', label: 'Daily series (CSV)', hint: 'incomplete enrollments per day and section' },
-  { kind: 'report-json', label: 'Whole report (JSON)', hint: 'the command line’s JSON' },
+const EXPORTS: readonly { kind: ExportKind; label: MessageId; hint: MessageId }[] = [
+  { kind: 'section-tables-csv', label: 'app.export.tables', hint: 'app.export.tablesHint' },
+  { kind: 'daily-csv', label: 'app.export.daily', hint: 'app.export.dailyHint' },
+  { kind: 'report-json', label: 'app.export.json', hint: 'app.export.jsonHint' },
 ];
 
 function ExportMenu() {
+  const { t } = useT();
   const saveExport = useApp((s) => s.saveExport);
   const exporting = useApp((s) => s.exporting);
   const maskUsers = useApp((s) => s.maskUsers);
@@ -159,9 +167,9 @@ function ExportMenu() {
   return (
     <details className="menu export-menu" ref={ref} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="button" data-testid="export-menu" aria-busy={exporting !== null}>
-        {exporting ? 'Saving…' : 'Export'}
+        {exporting ? t('app.export.saving') : t('app.export.button')}
       </summary>
-      <div className="menu-list right" role="menu" aria-label="Export the report as filtered">
+      <div className="menu-list right" role="menu" aria-label={t('app.export.menu')}>
         {EXPORTS.map((entry) => (
           <button
             key={entry.kind}
@@ -174,10 +182,10 @@ function ExportMenu() {
             }}
             data-testid={`export-${entry.kind}`}
           >
-            <span>{entry.label}</span>
+            <span>{t(entry.label)}</span>
             <small>
-              {entry.hint}
-              {entry.kind === 'report-json' && maskUsers ? ' · user names masked' : ''}
+              {t(entry.hint)}
+              {entry.kind === 'report-json' && maskUsers ? ` · ${t('app.export.masked')}` : ''}
             </small>
           </button>
         ))}

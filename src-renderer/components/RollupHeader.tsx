@@ -7,7 +7,7 @@ import type { Comparison } from '../../src-main/shared/compare-types';
 import type { Report, Rollup } from '../../src-main/shared/report-types';
 import { SECTIONS } from '../../src-main/shared/taxonomy';
 import { INITIATED_UNKNOWN_NOTE, initiatedUnknownReason, rateReason, rateSpan } from '../coverage';
-import { formatCount, formatRate } from '../format';
+import { useT } from '../i18n/I18nProvider';
 import { formatDelta, formatPoints } from './view-format';
 
 /** The change against another period: current minus previous (the rate's in fractions: 0.025 = 2.5 points). */
@@ -55,22 +55,20 @@ function Delta({
   worseWhenUp: boolean;
   qualified: boolean;
 }) {
+  const { t } = useT();
   const tone = value === null || value === 0 || !worseWhenUp || qualified ? 'neutral' : value > 0 ? 'worse' : 'better';
   return (
     <span
       className={`stat-delta ${tone}`}
       data-testid={testId}
       data-value={value === null ? '' : String(value)}
-      title={`${previous} in ${label}`}
+      title={t('app.rollup.previousIn', { previous, label })}
     >
-      <span className="stat-delta-value">{text}</span> <span className="muted">vs {previous} before</span>
+      <span className="stat-delta-value">{text}</span>{' '}
+      <span className="muted">{t('app.rollup.versusBefore', { previous })}</span>
       {qualified && (
-        <span
-          className="stat-delta-caveat"
-          title="Qualified: see the comparison's caveats under the tiles"
-          data-testid={`${testId}-caveat`}
-        >
-          *<span className="visually-hidden"> qualified: see the comparison&apos;s caveats under the tiles</span>
+        <span className="stat-delta-caveat" title={t('app.rollup.qualifiedTitle')} data-testid={`${testId}-caveat`}>
+          *<span className="visually-hidden"> {t('app.rollup.qualified')}</span>
         </span>
       )}
       <span className="visually-hidden"> ({label})</span>
@@ -87,11 +85,13 @@ export function RollupHeader({
   compare?: RollupCompare | null;
   onDrill?: (what: 'initiated' | 'incomplete' | 'unclassified') => void;
 }) {
+  const tr = useT();
+  const { t, f } = tr;
   const { rollup } = report;
   const sectionFilter = report.filters.sections.length < SECTIONS.length;
   const dq = report.dataQuality;
   const leftOut = dq.summaryRowsLeftOut;
-  const reason = rateReason(report);
+  const reason = rateReason(report, tr);
   const unknownInitiated = initiatedUnknownReason(report);
   // `unclassified` counts the summary's own incomplete too (spec 5): the note names the attempts
   // that stopped before an action name apart from those, which have no attempt behind them.
@@ -99,7 +99,7 @@ export function RollupHeader({
   const value = (what: 'initiated' | 'incomplete', testId: string) => {
     const count = rollup[what];
     // null: the data does not say how many enrollments began (spec 5): never shown as 0.
-    const text = count === null ? '—' : formatCount(count);
+    const text = count === null ? '—' : f.count(count);
     if (!onDrill) {
       return (
         <span className="stat-value" data-testid={testId}>
@@ -111,7 +111,7 @@ export function RollupHeader({
       <button
         className="stat-value stat-button"
         onClick={() => onDrill(what)}
-        title={`Show the attempts behind ${what === 'initiated' ? 'Initiated' : 'Incomplete'} enrollments`}
+        title={what === 'initiated' ? t('app.rollup.drillInitiated') : t('app.rollup.drillIncomplete')}
         data-testid={`${testId}-drill`}
       >
         <span data-testid={testId}>{text}</span>
@@ -119,15 +119,15 @@ export function RollupHeader({
     );
   };
   return (
-    <section className="rollup" aria-label="Roll-up" data-testid="rollup">
+    <section className="rollup" aria-label={t('app.rollup.label')} data-testid="rollup">
       <div className="stat">
-        <span className="stat-label">Initiated enrollments</span>
+        <span className="stat-label">{t('app.rollup.initiated')}</span>
         {value('initiated', 'rollup-initiated')}
         {compare && (
           <Delta
             value={compare.initiated}
-            text={compare.initiated === null ? '—' : formatDelta(compare.initiated)}
-            previous={compare.previous.initiated === null ? '—' : formatCount(compare.previous.initiated)}
+            text={compare.initiated === null ? '—' : formatDelta(compare.initiated, tr)}
+            previous={compare.previous.initiated === null ? '—' : f.count(compare.previous.initiated)}
             label={compare.label}
             testId="delta-initiated"
             worseWhenUp={false}
@@ -137,22 +137,21 @@ export function RollupHeader({
         <span className="stat-note">
           {unknownInitiated !== null && (
             <span className="stat-caveat" data-testid="initiated-reason">
-              {INITIATED_UNKNOWN_NOTE[unknownInitiated]} ·{' '}
+              {t(INITIATED_UNKNOWN_NOTE[unknownInitiated])} ·{' '}
             </span>
           )}
-          {formatCount(rollup.inProgress)} still in progress
-          {leftOut > 0 &&
-            ` · ${formatCount(leftOut)} summary ${leftOut === 1 ? 'row' : 'rows'} for both platforms left out`}
+          {t('app.rollup.inProgress', { count: rollup.inProgress })}
+          {leftOut > 0 && ` · ${t('app.rollup.summaryLeftOut', { count: leftOut })}`}
         </span>
       </div>
       <div className="stat">
-        <span className="stat-label">Incomplete enrollments</span>
+        <span className="stat-label">{t('app.rollup.incomplete')}</span>
         {value('incomplete', 'rollup-incomplete')}
         {compare && (
           <Delta
             value={compare.incomplete}
-            text={formatDelta(compare.incomplete)}
-            previous={formatCount(compare.previous.incomplete)}
+            text={formatDelta(compare.incomplete, tr)}
+            previous={f.count(compare.previous.incomplete)}
             label={compare.label}
             testId="delta-incomplete"
             worseWhenUp
@@ -161,36 +160,36 @@ export function RollupHeader({
         )}
         <span className="stat-note">
           {sectionFilter ? (
-            'in the selected sections (unclassified attempts not included)'
+            t('app.rollup.inSelectedSections')
           ) : onDrill && stoppedEarly > 0 ? (
             <button
               className="link-button note-link"
               onClick={() => onDrill('unclassified')}
               data-testid="drill-unclassified"
             >
-              {formatCount(stoppedEarly)} unclassified (no action name known)
+              {t('app.rollup.unclassified', { count: stoppedEarly })}
             </button>
           ) : (
-            `${formatCount(stoppedEarly)} unclassified (no action name known)`
+            t('app.rollup.unclassified', { count: stoppedEarly })
           )}
           {!sectionFilter && rollup.fromSummary > 0 && (
             <span className="stat-caveat" data-testid="incomplete-from-summary">
               {' '}
-              · {formatCount(rollup.fromSummary)} from Intune&apos;s summary, sections unknown
+              · {t('app.rollup.fromSummary', { count: rollup.fromSummary })}
             </span>
           )}
         </span>
       </div>
       <div className="stat">
-        <span className="stat-label">Incomplete rate</span>
+        <span className="stat-label">{t('app.rollup.rate')}</span>
         <span className="stat-value" data-testid="rollup-rate">
-          {formatRate(rollup.incompleteRate)}
+          {f.rate(rollup.incompleteRate)}
         </span>
         {compare && (
           <Delta
             value={compare.incompleteRate}
-            text={formatPoints(compare.incompleteRate)}
-            previous={formatRate(compare.previous.incompleteRate)}
+            text={formatPoints(compare.incompleteRate, tr)}
+            previous={f.rate(compare.previous.incompleteRate)}
             label={compare.label}
             testId="delta-rate"
             worseWhenUp
@@ -200,17 +199,16 @@ export function RollupHeader({
         <span className="stat-note">
           {reason !== null ? (
             <span className="stat-caveat" data-testid="rate-reason">
-              not computed: {reason}
+              {t('app.rollup.notComputed', { reason })}
             </span>
-          ) : rateSpan(report) !== null ? (
+          ) : rateSpan(report, tr) !== null ? (
             <span className="stat-caveat" data-testid="rate-covers">
-              incomplete ÷ initiated,{' '}
               {dq.knownInitiatedDays > 0
-                ? `over ${formatCount(dq.knownInitiatedDays)} of ${formatCount(dq.rangeDays)} days`
-                : 'known cells only'}
+                ? t('app.rollup.rateOverDays', { known: dq.knownInitiatedDays, days: dq.rangeDays })
+                : t('app.rollup.rateKnownCells')}
             </span>
           ) : (
-            'incomplete ÷ initiated'
+            t('app.rollup.rateFormula')
           )}
         </span>
       </div>

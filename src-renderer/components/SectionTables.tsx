@@ -8,11 +8,14 @@
  * under the row (`guidance`; its toggle sits in the screen cell).
  */
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report, SectionRow, SectionTable as SectionTableData } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
-import { formatCount, formatShare, plural } from '../format';
-import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
+import type { MessageId } from '../../src-main/shared/i18n/messages';
+import { useT } from '../i18n/I18nProvider';
+import { platformName, sectionName } from '../i18n/vocabulary';
+import { FILTER_CLICK_HINT_ID, isFilterClick } from './filter-click';
 import { formatDelta } from './view-format';
 
 /** The identity of a table row (action name, screen, user action), as the engine groups rows. */
@@ -42,6 +45,7 @@ export interface TableExtras {
 }
 
 function DeltaCell({ change }: { change: { delta: number; previous: number } | undefined }) {
+  const tr = useT();
   if (!change)
     return (
       <td className="num muted" data-cell="delta">
@@ -50,8 +54,12 @@ function DeltaCell({ change }: { change: { delta: number; previous: number } | u
     );
   const tone = change.delta > 0 ? 'worse' : change.delta < 0 ? 'better' : 'neutral';
   return (
-    <td className={`num delta ${tone}`} data-cell="delta" title={`${formatCount(change.previous)} in the other period`}>
-      {formatDelta(change.delta)}
+    <td
+      className={`num delta ${tone}`}
+      data-cell="delta"
+      title={tr.t('app.tables.inOtherPeriod', { count: change.previous })}
+    >
+      {formatDelta(change.delta, tr)}
     </td>
   );
 }
@@ -77,11 +85,11 @@ interface Sort {
   readonly direction: Direction;
 }
 
-const TEXT_COLUMNS: readonly { key: ColumnKey; label: string }[] = [
-  { key: 'actionName', label: 'Action name' },
-  { key: 'screen', label: 'Screen or flow' },
-  { key: 'platform', label: 'Platform' },
-  { key: 'userAction', label: 'User action' },
+const TEXT_COLUMNS: readonly { key: ColumnKey; label: MessageId }[] = [
+  { key: 'actionName', label: 'app.tables.actionName' },
+  { key: 'screen', label: 'app.tables.screen' },
+  { key: 'platform', label: 'app.tables.platform' },
+  { key: 'userAction', label: 'app.tables.userAction' },
 ];
 
 const value = (row: SectionRow, key: ColumnKey): string | number => {
@@ -156,11 +164,12 @@ function SortHeader({
 
 /** A row's count on each selected platform. */
 function PlatformCells({ row, platforms }: { row: SectionRow; platforms: readonly Platform[] }) {
+  const { f } = useT();
   return (
     <>
       {platforms.map((platform) => (
         <td key={platform} className="num" data-cell={platform}>
-          {formatCount(row.byPlatform[platform] ?? 0)}
+          {f.count(row.byPlatform[platform] ?? 0)}
         </td>
       ))}
     </>
@@ -182,24 +191,21 @@ function OtherWordingsRow({
   platforms: readonly Platform[];
   extras: TableExtras;
 }) {
+  const { t, f } = useT();
   const folded = row.otherWordings ?? 0;
   return (
     <tr className="other-wordings" data-testid="section-row" data-other-wordings={folded}>
       <td className="action-name">
-        <span className="muted">Other wordings</span>
-        <span className="platform-inline muted">{row.platform}</span>
+        <span className="muted">{t('app.tables.otherWordings')}</span>
+        <span className="platform-inline muted">{platformName(t, row.platform)}</span>
       </td>
       <td className="screen">
-        {plural(folded, 'other observed row')}, folded into one{' '}
-        <span className="muted">(the section tables CSV export lists each)</span>
+        {t('app.tables.folded', { count: folded })} <span className="muted">{t('app.tables.csvListsEach')}</span>
       </td>
-      <td className="nowrap col-platform">{row.platform}</td>
+      <td className="nowrap col-platform">{platformName(t, row.platform)}</td>
       <td className="user-action">{row.userAction || '—'}</td>
-      <td
-        className="num strong count-cell"
-        title="Not listed one by one here: the section tables CSV export lists each"
-      >
-        <span data-cell="count">{formatCount(row.count)}</span>
+      <td className="num strong count-cell" title={t('app.tables.notListed')}>
+        <span data-cell="count">{f.count(row.count)}</span>
       </td>
       {extras.deltas && (
         <td className="num muted" data-cell="delta">
@@ -207,7 +213,7 @@ function OtherWordingsRow({
         </td>
       )}
       <td className="num col-share" data-cell="share">
-        {formatShare(row.count, table.incomplete)}
+        {f.share(row.count, table.incomplete)}
       </td>
       <PlatformCells row={row} platforms={platforms} />
     </tr>
@@ -223,6 +229,8 @@ function SectionTable({
   platforms: readonly Platform[];
   extras: TableExtras;
 }) {
+  const tr = useT();
+  const { t, f } = tr;
   const [sort, setSort] = useState<Sort | null>(null);
   const [openGuidance, setOpenGuidance] = useState<ReadonlySet<string>>(new Set());
   const sectionDelta = extras.deltas?.sections.get(table.section);
@@ -255,10 +263,13 @@ function SectionTable({
       <div className="card-head">
         <h3 id={headingId}>
           <span className="section-bar" style={{ background: style.color }} aria-hidden="true" />
-          {table.section}
+          {sectionName(t, table.section)}
         </h3>
         <span className="section-total">
-          <strong data-testid="section-total">{formatCount(table.incomplete)}</strong> incomplete
+          <FormattedMessage
+            id={'app.tables.sectionTotal' satisfies MessageId}
+            values={{ count: <strong data-testid="section-total">{f.count(table.incomplete)}</strong> }}
+          />
           {sectionDelta && (
             <span
               className={`section-delta ${sectionDelta.incomplete > 0 ? 'worse' : sectionDelta.incomplete < 0 ? 'better' : 'neutral'}`}
@@ -266,21 +277,21 @@ function SectionTable({
               data-value={sectionDelta.incomplete}
             >
               {' '}
-              {formatDelta(sectionDelta.incomplete)}{' '}
-              <span className="muted">vs {formatCount(sectionDelta.previous)}</span>
+              {formatDelta(sectionDelta.incomplete, tr)}{' '}
+              <span className="muted">{t('app.tables.versus', { previous: f.count(sectionDelta.previous) })}</span>
             </span>
           )}
         </span>
         {sort && (
           <button className="link-button" onClick={() => setSort(null)}>
-            Catalog order
+            {t('app.tables.catalogOrder')}
           </button>
         )}
       </div>
       <div className="table-scroll">
         <table className="data-table">
           <caption className="visually-hidden">
-            {table.section}: incomplete enrollments by action, screen, platform and user action
+            {t('app.tables.caption', { section: sectionName(t, table.section) })}
           </caption>
           <thead>
             <tr>
@@ -288,24 +299,24 @@ function SectionTable({
                 <SortHeader
                   key={column.key}
                   column={column.key}
-                  label={column.label}
+                  label={t(column.label)}
                   sort={sort}
                   onSort={onSort}
                   className={column.key === 'platform' ? 'col-platform' : undefined}
                 />
               ))}
-              <SortHeader column="count" label="Incomplete" sort={sort} onSort={onSort} numeric />
+              <SortHeader column="count" label={t('app.tables.incomplete')} sort={sort} onSort={onSort} numeric />
               {extras.deltas && (
-                <th scope="col" className="num" title={`Change against ${extras.deltas.label}`}>
-                  Change
+                <th scope="col" className="num" title={t('app.tables.changeAgainst', { label: extras.deltas.label })}>
+                  {t('app.tables.change')}
                 </th>
               )}
-              <SortHeader column="share" label="Share" sort={sort} onSort={onSort} numeric />
+              <SortHeader column="share" label={t('app.tables.share')} sort={sort} onSort={onSort} numeric />
               {platforms.map((platform) => (
                 <SortHeader
                   key={platform}
                   column={platform}
-                  label={platform}
+                  label={platformName(t, platform)}
                   shortLabel={platform === 'iOS/iPadOS' ? 'iOS' : undefined}
                   sort={sort}
                   onSort={onSort}
@@ -340,15 +351,15 @@ function SectionTable({
                     <td className="action-name">
                       {breakableName(row.actionName)}
                       {!row.catalog && (
-                        <span className="tag subtle" title="Observed in the data, not in Microsoft's catalog">
-                          observed
+                        <span className="tag subtle" title={t('app.tables.observedTitle')}>
+                          {t('app.tables.observed')}
                         </span>
                       )}
                       {/* Where the Platform column gives way (narrow tables), the platform shows here. */}
-                      <span className="platform-inline muted">{row.platform}</span>
+                      <span className="platform-inline muted">{platformName(t, row.platform)}</span>
                     </td>
                     <td className="screen">{row.screen || <span className="muted">—</span>}</td>
-                    <td className="nowrap col-platform">{row.platform}</td>
+                    <td className="nowrap col-platform">{platformName(t, row.platform)}</td>
                     <td className="user-action">{row.userAction}</td>
                     <td className="num strong count-cell">
                       <span data-cell="count">
@@ -359,14 +370,14 @@ function SectionTable({
                               // A filter click bubbles to the row.
                               if (!isFilterClick(event)) extras.onDrillRow?.(table.section, row);
                             }}
-                            title={`Show the attempts of ${row.actionName}, ${row.userAction}${
-                              extras.onFilterRow ? ` (${FILTER_CLICK_HINT})` : ''
+                            title={`${t('app.tables.showAttempts', { action: row.actionName, userAction: row.userAction })}${
+                              extras.onFilterRow ? ` (${t(FILTER_CLICK_HINT_ID)})` : ''
                             }`}
                           >
-                            {formatCount(row.count)}
+                            {f.count(row.count)}
                           </button>
                         ) : (
-                          formatCount(row.count)
+                          f.count(row.count)
                         )}
                       </span>
                       {/* After the count, so Tab reaches the count first. */}
@@ -378,10 +389,10 @@ function SectionTable({
                           onClick={() => toggleGuidance(key)}
                           data-testid="guidance-toggle"
                         >
-                          {guidanceOpen ? 'Hide guidance' : 'Guidance'}
+                          {guidanceOpen ? t('app.tables.hideGuidance') : t('app.tables.guidance')}
                           <span className="visually-hidden">
                             {' '}
-                            for {row.actionName}, {row.userAction}
+                            {t('app.tables.guidanceFor', { action: row.actionName, userAction: row.userAction })}
                           </span>
                         </button>
                       )}
@@ -396,7 +407,7 @@ function SectionTable({
                             background: style.color,
                           }}
                         />
-                        <span>{formatShare(row.count, table.incomplete)}</span>
+                        <span>{f.share(row.count, table.incomplete)}</span>
                       </span>
                     </td>
                     <PlatformCells row={row} platforms={platforms} />
@@ -417,9 +428,10 @@ function SectionTable({
 }
 
 export function SectionTables({ report, ...extras }: { report: Report } & TableExtras) {
+  const { t } = useT();
   return (
     <div className="section-tables" data-testid="section-tables">
-      <h2 className="block-title">Where users stopped, by section</h2>
+      <h2 className="block-title">{t('app.tables.title')}</h2>
       {report.sections.map((table) => (
         <SectionTable key={table.section} table={table} platforms={report.filters.platforms} extras={extras} />
       ))}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SummaryMismatch } from '../../src-main/shared/report-types';
-import { formatCount, formatDay } from '../format';
+import { useT } from '../i18n/I18nProvider';
+import { platformName } from '../i18n/vocabulary';
 
 /** Summary rows whose incomplete count disagrees with the attempts of their cell: the app and the PDF. */
 export function SummaryMismatchTable({
@@ -12,28 +13,29 @@ export function SummaryMismatchTable({
   className: string;
   caption?: ReactNode;
 }) {
+  const { t, f } = useT();
   return (
     <table className={className}>
       {caption !== undefined && <caption>{caption}</caption>}
       <thead>
         <tr>
-          <th scope="col">Day</th>
-          <th scope="col">Platform</th>
+          <th scope="col">{t('app.mismatch.day')}</th>
+          <th scope="col">{t('app.mismatch.platform')}</th>
           <th scope="col" className="num">
-            Summary says incomplete
+            {t('app.mismatch.summarySays')}
           </th>
           <th scope="col" className="num">
-            Attempts found incomplete
+            {t('app.mismatch.attemptsFound')}
           </th>
         </tr>
       </thead>
       <tbody>
         {mismatches.map((m) => (
           <tr key={`${m.date}-${m.platform ?? 'both'}`}>
-            <td className="nowrap">{formatDay(m.date)}</td>
-            <td>{m.platform ?? 'Both'}</td>
-            <td className="num">{formatCount(m.summaryIncomplete)}</td>
-            <td className="num">{formatCount(m.attemptsIncomplete)}</td>
+            <td className="nowrap">{f.day(m.date)}</td>
+            <td>{m.platform ? platformName(t, m.platform) : t('app.mismatch.both')}</td>
+            <td className="num">{f.count(m.summaryIncomplete)}</td>
+            <td className="num">{f.count(m.attemptsIncomplete)}</td>
           </tr>
         ))}
       </tbody>

@@ -4,12 +4,14 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import { zoneOffset } from '../format';
+import { useT } from '../i18n/I18nProvider';
 import { allTimeZones, isKnownZone } from '../timezones';
 
 const squash = (text: string): string => text.toLowerCase().replace(/[\s_]+/g, ' ');
 const MAX_SHOWN = 80;
 
 export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const { t } = useT();
   const id = useId();
   const listId = `${id}-list`;
   const [query, setQuery] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (
         ref={input}
         type="text"
         role="combobox"
-        aria-label="Time zone"
+        aria-label={t('app.filters.timeZone')}
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
@@ -76,8 +78,8 @@ export function TimeZoneSelect({ value, onChange }: { value: string; onChange: (
         {open ? '' : zoneOffset(value)}
       </span>
       {open && (
-        <ul id={listId} role="listbox" className="combobox-list" aria-label="Time zones" data-testid="tz-list">
-          {matches.length === 0 && <li className="muted combobox-empty">No zone matches “{query}”</li>}
+        <ul id={listId} role="listbox" className="combobox-list" aria-label={t('app.tz.list')} data-testid="tz-list">
+          {matches.length === 0 && <li className="muted combobox-empty">{t('app.tz.noMatch', { query })}</li>}
           {matches.map((zone, index) => (
             <li
               key={zone}

@@ -6,5 +6,9 @@
 export const isFilterClick = (event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): boolean =>
   event.shiftKey || event.ctrlKey || event.metaKey;
 
-/** The words of the hint shown where a click can filter. */
+import type { MessageId } from '../../src-main/shared/i18n/messages';
+
+/** The hint shown where a click can filter: `t(FILTER_CLICK_HINT_ID)` in the user's language. */
+export const FILTER_CLICK_HINT_ID: MessageId = 'app.filterClick.hint';
+/** The same hint in English. */
 export const FILTER_CLICK_HINT = 'Shift+click to filter the report to it';

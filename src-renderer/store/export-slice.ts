@@ -20,10 +20,14 @@ export const createExportSlice: Slice<ExportSlice> = (api) => (set, get) => ({
     try {
       const result = await api.saveExport({ kind, report: currentRequest(get()), maskUsers: get().maskUsers });
       if (!result.ok) {
-        set({ notice: `The file was not saved: ${result.error.message}` });
+        set({ notice: { id: 'app.export.notSaved', values: { reason: result.error.message } } });
         return;
       }
-      if (result.value) set({ lastExport: { kind, ...result.value }, notice: `Saved: ${result.value.path}` });
+      if (result.value)
+        set({
+          lastExport: { kind, ...result.value },
+          notice: { id: 'app.export.saved', values: { path: result.value.path } },
+        });
     } finally {
       set({ exporting: null });
     }

@@ -13,8 +13,7 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
     const paths = files.map((file) => api.pathForFile(file)).filter((path) => path !== '');
     if (paths.length === 0) {
       set({
-        importError:
-          'Those items have no file on disk (dragged from a browser or a mail?). Save them first, then drop the files.',
+        importError: { id: 'app.importError.noFileOnDisk' },
       });
       return;
     }
@@ -28,7 +27,7 @@ export const createImportSlice: Slice<ImportSlice> = (api) => (set, get) => ({
 
   async importPaths(paths) {
     if (get().importStatus === 'running' || get().importStatus === 'cancelling') {
-      set({ importError: 'An import is running. Wait for it to end or cancel it.' });
+      set({ importError: { id: 'app.importError.running' } });
       return;
     }
     set({

@@ -8,6 +8,7 @@ import type { EnrollscopeApi } from '../../src-main/shared/ipc-contract';
 import { createCaseSlice } from './case-slice';
 import { createFilterSlice } from './filter-slice';
 import { createImportSlice } from './import-slice';
+import { createLanguageSlice } from './language-slice';
 import { connectReportViews, createReportViewSlices } from './report-views';
 import { createPrintSlice } from './print-slice';
 import { createReportSlice } from './report-slice';
@@ -18,6 +19,7 @@ export type AppStore = StoreApi<AppState>;
 export function createAppStore(api: EnrollscopeApi): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createCaseSlice(api)(...a),
+    ...createLanguageSlice(api)(...a),
     ...createFilterSlice(api)(...a),
     ...createReportSlice(api)(...a),
     ...createImportSlice(api)(...a),

@@ -5,14 +5,17 @@ import type {
   CaseInfo,
   DateRange,
   EnrollscopeApi,
+  LanguageChoice,
   MenuCommand,
   RangePreset,
   RecentCase,
   SessionState,
 } from '../../src-main/shared/ipc-contract';
+import type { Language } from '../../src-main/shared/i18n/languages';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
 import type { ReportViewSlices } from './report-views';
+import type { UserMessage } from '../i18n/user-message';
 import type { PrintSlice } from './print-slice';
 
 export interface CaseSlice {
@@ -21,7 +24,7 @@ export interface CaseSlice {
   readonly caseInfo: CaseInfo | null;
   readonly recent: readonly RecentCase[];
   /** A message for the user (a case that could not be opened, a refused action). */
-  readonly notice: string | null;
+  readonly notice: UserMessage | null;
   init(): Promise<void>;
   applySession(state: SessionState): void;
   /** Opens the case at `path`; false (and a notice) when it cannot be opened. */
@@ -88,7 +91,7 @@ export interface ImportSlice {
   readonly importOutcomes: readonly ImportOutcome[] | null;
   /** The outcomes' records masked by main, by outcome index, shown when masking is on. */
   readonly importMaskedRecords: readonly (ImportRecord | null)[] | null;
-  readonly importError: string | null;
+  readonly importError: UserMessage | null;
   /** The drop target's action: paths of dropped files via the preload, a case file opens. */
   importDropped(files: readonly File[]): Promise<void>;
   importPaths(paths: readonly string[]): Promise<void>;
@@ -98,7 +101,27 @@ export interface ImportSlice {
   onImportProgress(progress: ImportProgress): void;
 }
 
-export type AppState = CaseSlice & FilterSlice & ReportSlice & ImportSlice & PrintSlice & ReportViewSlices;
+export interface LanguageSlice {
+  /** What the user chose: "system" (the default) or a language. */
+  readonly languageChoice: LanguageChoice;
+  /** The language "system" stands for on this computer (main reads the system's preferences). */
+  readonly systemLanguage: Language;
+  /** The language the window speaks. */
+  readonly language: Language;
+  /** False until main answered with the preferences (or failed to: then English). */
+  readonly languageKnown: boolean;
+  loadPreferences(): Promise<void>;
+  /** Switches the window's language and remembers the choice (main writes it to the user data folder). */
+  chooseLanguage(choice: LanguageChoice): Promise<void>;
+}
+
+export type AppState = CaseSlice &
+  LanguageSlice &
+  FilterSlice &
+  ReportSlice &
+  ImportSlice &
+  PrintSlice &
+  ReportViewSlices;
 
 /** A slice creator with access to the whole store and to window.api. */
 export type Slice<T> = (api: EnrollscopeApi) => StateCreator<AppState, [], [], T>;

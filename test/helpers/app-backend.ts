@@ -29,6 +29,7 @@ export function testBackend(dir: string, name: string, savePath: () => string): 
     sampleCase: null,
     emit: () => undefined,
     isTrustedUrl: (url) => url === APP_URL,
+    systemLanguages: () => ['en-US'],
     print: {
       render: async (job) => {
         jobs.push(job);

@@ -14,6 +14,7 @@ export function testBackend(userDataDir: string, extra: Partial<Parameters<typeo
     sampleCase: null,
     emit: () => undefined,
     isTrustedUrl: () => true,
+    systemLanguages: () => ['en-US'],
     ...extra,
   });
 }

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { isDate } from '../../../src-main/shared/calendar-day';
 import type { Annotation } from '../../../src-main/shared/notes-types';
-import { formatDay } from '../../format';
+import { useT } from '../../i18n/I18nProvider';
 import { useApp } from '../../store';
 import '../../styles/report-views.css';
 
@@ -24,6 +24,8 @@ function NoteForm({
   onCancel?: () => void;
   testId: string;
 }) {
+  const { t } = useT();
+  const language = useApp((s) => s.language);
   const [date, setDate] = useState(initial.date);
   const [text, setText] = useState(initial.text);
   const [busy, setBusy] = useState(false);
@@ -39,17 +41,24 @@ function NoteForm({
   return (
     <form className="note-form" onSubmit={(e) => void submit(e)} data-testid={testId}>
       <label>
-        <span className="visually-hidden">Day</span>
-        <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} data-testid="note-date" />
+        <span className="visually-hidden">{t('app.mismatch.day')}</span>
+        <input
+          type="date"
+          lang={language}
+          value={date}
+          required
+          onChange={(e) => setDate(e.target.value)}
+          data-testid="note-date"
+        />
       </label>
       <label className="note-text">
-        <span className="visually-hidden">Note</span>
+        <span className="visually-hidden">{t('app.notes.note')}</span>
         <input
           type="text"
           value={text}
           maxLength={MAX_TEXT}
           required
-          placeholder="What happened that day, e.g. Terms of use text changed"
+          placeholder={t('app.notes.placeholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && onCancel) {
@@ -65,7 +74,7 @@ function NoteForm({
       </button>
       {onCancel && (
         <button type="button" className="button small ghost" onClick={onCancel}>
-          Cancel
+          {t('app.import.cancel')}
         </button>
       )}
     </form>
@@ -73,6 +82,7 @@ function NoteForm({
 }
 
 function NoteItem({ note, inRange }: { note: Annotation; inRange: boolean }) {
+  const { t, f } = useT();
   const updateAnnotation = useApp((s) => s.updateAnnotation);
   const removeAnnotation = useApp((s) => s.removeAnnotation);
   const [editing, setEditing] = useState(false);
@@ -81,7 +91,7 @@ function NoteItem({ note, inRange }: { note: Annotation; inRange: boolean }) {
       <li className="note editing" data-testid="note" data-note-id={note.id}>
         <NoteForm
           initial={note}
-          submitLabel="Save"
+          submitLabel={t('app.notes.save')}
           testId="note-edit-form"
           onSubmit={async (date, text) => {
             const ok = await updateAnnotation(note.id, { date, text });
@@ -100,25 +110,25 @@ function NoteItem({ note, inRange }: { note: Annotation; inRange: boolean }) {
       data-note-id={note.id}
       data-date={note.date}
     >
-      <span className="note-date">{formatDay(note.date)}</span>
+      <span className="note-date">{f.day(note.date)}</span>
       <span className="note-body" data-testid="note-body">
         {note.text}
       </span>
-      {!inRange && <span className="tag subtle">outside the range</span>}
+      {!inRange && <span className="tag subtle">{t('app.notes.outside')}</span>}
       <span className="note-actions">
         <button
           className="link-button"
           onClick={() => setEditing(true)}
-          aria-label={`Edit the note of ${formatDay(note.date)}`}
+          aria-label={t('app.notes.editLabel', { day: f.day(note.date) })}
         >
-          Edit
+          {t('app.notes.edit')}
         </button>
         <button
           className="link-button danger-link"
           onClick={() => void removeAnnotation(note.id)}
-          aria-label={`Remove the note of ${formatDay(note.date)}`}
+          aria-label={t('app.notes.removeLabel', { day: f.day(note.date) })}
         >
-          Remove
+          {t('app.notes.remove')}
         </button>
       </span>
     </li>
@@ -126,6 +136,7 @@ function NoteItem({ note, inRange }: { note: Annotation; inRange: boolean }) {
 }
 
 export function AnnotationsCard() {
+  const { t } = useT();
   const notes = useApp((s) => s.annotations);
   const error = useApp((s) => s.annotationsError);
   const range = useApp((s) => s.report?.range ?? null);
@@ -137,8 +148,8 @@ export function AnnotationsCard() {
   return (
     <section className="card notes-card" aria-labelledby="notes-title" data-testid="annotations">
       <div className="card-head">
-        <h2 id="notes-title">Notes on the timeline</h2>
-        <span className="muted">drawn on the chart as dashed lines; listed in the PDF</span>
+        <h2 id="notes-title">{t('app.notes.title')}</h2>
+        <span className="muted">{t('app.notes.hint')}</span>
       </div>
       {error && (
         <p className="notice" role="alert">
@@ -154,15 +165,13 @@ export function AnnotationsCard() {
       )}
       {outside > 0 && (
         <button className="link-button" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
-          {showAll
-            ? 'Show only the notes in the range'
-            : `Also show ${outside} ${outside === 1 ? 'note' : 'notes'} outside the range`}
+          {showAll ? t('app.notes.onlyInRange') : t('app.notes.alsoOutside', { count: outside })}
         </button>
       )}
       <NoteForm
         key={range?.to ?? ''}
         initial={{ date: range?.to ?? '', text: '' }}
-        submitLabel="Add note"
+        submitLabel={t('app.notes.add')}
         testId="note-add-form"
         onSubmit={(date, text) => addAnnotation(date, text)}
       />

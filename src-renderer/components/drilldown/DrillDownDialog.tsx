@@ -12,7 +12,9 @@ import type {
   AttemptSortKey,
 } from '../../../src-main/shared/drilldown-types';
 import { PLATFORMS, type Platform } from '../../../src-main/shared/taxonomy';
-import { formatCount, formatLongDay, plural } from '../../format';
+import type { MessageId } from '../../../src-main/shared/i18n/messages';
+import { useT } from '../../i18n/I18nProvider';
+import { platformName } from '../../i18n/vocabulary';
 import { useApp } from '../../store';
 import { DRILL_PAGE_SIZE, drillDate } from '../../store/drilldown-slice';
 import { partialDayLabels } from '../../coverage';
@@ -20,12 +22,19 @@ import { formatDuration, formatTime } from '../view-format';
 import { useTruncatedFocus } from './useTruncatedFocus';
 import '../../styles/report-views.css';
 
-const OUTCOMES: readonly { value: AttemptOutcomeFilter; label: string }[] = [
-  { value: 'all', label: 'Any outcome' },
-  { value: 'incomplete', label: 'Incomplete' },
-  { value: 'complete', label: 'Complete' },
-  { value: 'in progress', label: 'In progress' },
+const OUTCOMES: readonly { value: AttemptOutcomeFilter; label: MessageId }[] = [
+  { value: 'all', label: 'app.drill.outcome.all' },
+  { value: 'incomplete', label: 'app.drill.outcome.incomplete' },
+  { value: 'complete', label: 'app.drill.outcome.complete' },
+  { value: 'in progress', label: 'app.drill.outcome.inProgress' },
 ];
+
+/** An attempt's outcome as its cell says it. */
+const OUTCOME_CELL: Record<AttemptRow['outcome'], MessageId> = {
+  incomplete: 'app.drill.outcomeCell.incomplete',
+  complete: 'app.drill.outcomeCell.complete',
+  'in progress': 'app.drill.outcomeCell.inProgress',
+};
 
 /** Text columns start ascending, times and durations descending (latest, longest first). */
 const FIRST_DESCENDING: ReadonlySet<AttemptSortKey> = new Set(['started', 'ended', 'duration']);
@@ -76,6 +85,8 @@ function CellText({ text, className }: { text: string; className?: string }) {
 }
 
 function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string; showOutcome: boolean }) {
+  const tr = useT();
+  const { t } = tr;
   const started = formatTime(row.started, tz);
   const ended = formatTime(row.ended, tz);
   return (
@@ -85,7 +96,7 @@ function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string
       </td>
       <td data-cell="device">{row.device ? <CellText text={row.device} /> : <span className="muted">—</span>}</td>
       <td>
-        <CellText text={row.platform} />
+        <CellText text={platformName(t, row.platform)} />
       </td>
       <td data-cell="started" title={row.started}>
         <CellText text={started} />
@@ -93,10 +104,10 @@ function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string
       <td title={row.ended}>
         <CellText text={sameDay(started, ended) ? ended.slice(11) : ended} />
       </td>
-      <td className="num nowrap">{formatDuration(row.durationMs)}</td>
+      <td className="num nowrap">{formatDuration(row.durationMs, tr)}</td>
       {showOutcome && (
         <td>
-          <CellText text={row.outcome} />
+          <CellText text={t(OUTCOME_CELL[row.outcome])} />
         </td>
       )}
       <td>
@@ -106,7 +117,7 @@ function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string
       <td>{row.userAction ? <CellText text={row.userAction} /> : <span className="muted">—</span>}</td>
       <td data-cell="source">
         <CellText text={row.sourceFile} />
-        <span className="muted source-line">line {row.sourceLine}</span>
+        <span className="muted source-line">{t('app.skips.line', { line: row.sourceLine })}</span>
       </td>
     </tr>
   );
@@ -125,6 +136,8 @@ function DrillColumns({ showOutcome }: { showOutcome: boolean }) {
 }
 
 export function DrillDownDialog() {
+  const tr = useT();
+  const { t, f } = tr;
   const drill = useApp((s) => s.drill);
   const tz = useApp((s) => s.report?.range.tz ?? 'UTC');
   const platforms = useApp((s) => s.report?.filters.platforms ?? PLATFORMS);
@@ -167,7 +180,7 @@ export function DrillDownDialog() {
   const from = page && total > 0 ? offset + 1 : 0;
   const to = page ? offset + page.rows.length : 0;
   const days = report?.daily.map((point) => point.date) ?? [];
-  const partial = report ? partialDayLabels(report) : new Map<string, string>();
+  const partial = report ? partialDayLabels(report, tr) : new Map<string, string>();
   const date = drill ? drillDate(drill) : 'any';
   const narrowed = drill
     ? drill.search.trim() !== '' ||
@@ -192,15 +205,17 @@ export function DrillDownDialog() {
         <div className="drill-body">
           <div className="drill-head">
             <div>
-              <h2 id={`${id}-title`}>Attempts: {drill.title}</h2>
+              <h2 id={`${id}-title`}>{t('app.drill.title', { title: drill.title })}</h2>
               <p className="muted drill-summary" data-testid="drill-summary" aria-live="polite">
                 {drill.status === 'error'
                   ? drill.error
                   : page
-                    ? `${plural(total, 'attempt')}${narrowed ? ' match the filters below' : ''}${
-                        drill.expected !== null && !narrowed ? ` · the report shows ${formatCount(drill.expected)}` : ''
+                    ? `${t(narrowed ? 'app.drill.attemptsMatch' : 'app.drill.attempts', { count: total })}${
+                        drill.expected !== null && !narrowed
+                          ? ` · ${t('app.drill.reportShows', { count: drill.expected })}`
+                          : ''
                       }`
-                    : 'Loading…'}
+                    : t('app.drill.loading')}
               </p>
               {page &&
                 !narrowed &&
@@ -208,27 +223,31 @@ export function DrillDownDialog() {
                 drill.expected !== total &&
                 drill.target.kind === 'initiated' && (
                   <p className="drill-note" data-testid="drill-note">
-                    Summary rows count {formatCount(Math.max(0, drill.expected - total))} initiated attempts that no
-                    event or details row shows: they cannot be listed.
+                    {t('app.drill.summaryOnly', { count: Math.max(0, drill.expected - total) })}
                   </p>
                 )}
               {date !== 'any' && partial.has(date) && (
                 <p className="drill-note" data-testid="drill-partial">
-                  {formatLongDay(date)} is a partial day ({partial.get(date)}): its attempts cover only part of it.
+                  {t('app.drill.partialDay', { day: f.longDay(date), extent: partial.get(date) })}
                 </p>
               )}
             </div>
-            <button className="button ghost" onClick={closeDrill} aria-label="Close" data-testid="drill-close">
+            <button
+              className="button ghost"
+              onClick={closeDrill}
+              aria-label={t('app.import.close')}
+              data-testid="drill-close"
+            >
               ✕
             </button>
           </div>
           <div className="drill-filters" role="search">
             <label className="drill-search">
-              <span className="visually-hidden">Search attempts</span>
+              <span className="visually-hidden">{t('app.drill.search')}</span>
               <input
                 type="search"
                 value={text}
-                placeholder="Search user, device, action, screen, file…"
+                placeholder={t('app.drill.searchPlaceholder')}
                 onChange={(e) => setText(e.target.value)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') setSearch(text);
@@ -237,7 +256,7 @@ export function DrillDownDialog() {
               />
             </label>
             <label className="drill-select">
-              <span>Outcome</span>
+              <span>{t('app.drill.outcome')}</span>
               <select
                 value={drill.outcome}
                 onChange={(e) => setOutcome(e.target.value as AttemptOutcomeFilter)}
@@ -245,20 +264,20 @@ export function DrillDownDialog() {
               >
                 {OUTCOMES.map((o) => (
                   <option key={o.value} value={o.value}>
-                    {o.label}
+                    {t(o.label)}
                   </option>
                 ))}
               </select>
             </label>
             {days.length > 1 && (
               <label className="drill-select">
-                <span>Day</span>
+                <span>{t('app.mismatch.day')}</span>
                 <select value={date} onChange={(e) => setDate(e.target.value)} data-testid="drill-date">
-                  <option value="any">Any day in the range</option>
+                  <option value="any">{t('app.drill.anyDay')}</option>
                   {days.map((day) => (
                     <option key={day} value={day} data-partial={partial.has(day) ? 'true' : undefined}>
-                      {formatLongDay(day)}
-                      {partial.has(day) ? ` · partial (${partial.get(day)})` : ''}
+                      {f.longDay(day)}
+                      {partial.has(day) ? ` · ${t('app.drill.partialOption', { extent: partial.get(day) })}` : ''}
                     </option>
                   ))}
                 </select>
@@ -266,16 +285,16 @@ export function DrillDownDialog() {
             )}
             {platforms.length > 1 && (
               <label className="drill-select">
-                <span>Platform</span>
+                <span>{t('app.tables.platform')}</span>
                 <select
                   value={drill.platform}
                   onChange={(e) => setPlatform(e.target.value as Platform | 'any')}
                   data-testid="drill-platform"
                 >
-                  <option value="any">Both</option>
+                  <option value="any">{t('app.mismatch.both')}</option>
                   {platforms.map((p) => (
                     <option key={p} value={p}>
-                      {p}
+                      {platformName(t, p)}
                     </option>
                   ))}
                 </select>
@@ -288,25 +307,53 @@ export function DrillDownDialog() {
                 onChange={(e) => setMaskUsers(e.target.checked)}
                 data-testid="drill-mask"
               />
-              <span>Mask user names and device IDs</span>
+              <span>{t('app.drill.mask')}</span>
             </label>
           </div>
           <div className="drill-table-wrap" aria-busy={drill.status === 'loading'} ref={tableBox}>
             <table className="data-table compact drill-table" data-testid="drill-table">
-              <caption className="visually-hidden">Attempts, {plural(total, 'attempt')}</caption>
+              <caption className="visually-hidden">{t('app.drill.caption', { count: total })}</caption>
               <DrillColumns showOutcome={showOutcome} />
               <thead>
                 <tr>
-                  <SortHeader column="user" label="User" sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="device" label="Device" sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="platform" label="Platform" sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="started" label={`Started (${tz})`} sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="ended" label="Ended" sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="duration" label="Duration" sort={drill.sort} onSort={setSort} numeric />
-                  {showOutcome && <SortHeader column="outcome" label="Outcome" sort={drill.sort} onSort={setSort} />}
-                  <SortHeader column="actionName" label="Last action and screen" sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="userAction" label="User action" sort={drill.sort} onSort={setSort} />
-                  <SortHeader column="sourceFile" label="Source" sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="user" label={t('app.drill.col.user')} sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="device" label={t('app.drill.col.device')} sort={drill.sort} onSort={setSort} />
+                  <SortHeader column="platform" label={t('app.tables.platform')} sort={drill.sort} onSort={setSort} />
+                  <SortHeader
+                    column="started"
+                    label={t('app.drill.col.started', { tz })}
+                    sort={drill.sort}
+                    onSort={setSort}
+                  />
+                  <SortHeader column="ended" label={t('app.drill.col.ended')} sort={drill.sort} onSort={setSort} />
+                  <SortHeader
+                    column="duration"
+                    label={t('app.drill.col.duration')}
+                    sort={drill.sort}
+                    onSort={setSort}
+                    numeric
+                  />
+                  {showOutcome && (
+                    <SortHeader column="outcome" label={t('app.drill.outcome')} sort={drill.sort} onSort={setSort} />
+                  )}
+                  <SortHeader
+                    column="actionName"
+                    label={t('app.drill.col.lastAction')}
+                    sort={drill.sort}
+                    onSort={setSort}
+                  />
+                  <SortHeader
+                    column="userAction"
+                    label={t('app.tables.userAction')}
+                    sort={drill.sort}
+                    onSort={setSort}
+                  />
+                  <SortHeader
+                    column="sourceFile"
+                    label={t('app.drill.col.source')}
+                    sort={drill.sort}
+                    onSort={setSort}
+                  />
                 </tr>
               </thead>
               <tbody>
@@ -316,7 +363,7 @@ export function DrillDownDialog() {
                 {page && page.rows.length === 0 && (
                   <tr>
                     <td colSpan={showOutcome ? 10 : 9} className="muted drill-empty">
-                      No attempts match.
+                      {t('app.drill.noneMatch')}
                     </td>
                   </tr>
                 )}
@@ -325,7 +372,11 @@ export function DrillDownDialog() {
           </div>
           <div className="drill-pager">
             <span className="muted" data-testid="drill-range">
-              {page ? (total > 0 ? `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}` : '0 of 0') : ''}
+              {page
+                ? total > 0
+                  ? t('app.drill.range', { from: f.count(from), to: f.count(to), total: f.count(total) })
+                  : t('app.drill.rangeNone')
+                : ''}
             </span>
             {drill.filter && (
               <button
@@ -337,7 +388,7 @@ export function DrillDownDialog() {
                 }}
                 data-testid="drill-filter"
               >
-                {drill.filter.label} in the report
+                {t('app.drill.filterInReport', { label: drill.filter.label })}
               </button>
             )}
             <button
@@ -346,7 +397,7 @@ export function DrillDownDialog() {
               onClick={() => setOffset(offset - DRILL_PAGE_SIZE)}
               data-testid="drill-prev"
             >
-              ← Previous
+              ← {t('app.drill.previous')}
             </button>
             <button
               className="button small"
@@ -354,7 +405,7 @@ export function DrillDownDialog() {
               onClick={() => setOffset(offset + DRILL_PAGE_SIZE)}
               data-testid="drill-next"
             >
-              Next →
+              {t('app.drill.next')} →
             </button>
           </div>
         </div>

@@ -21,7 +21,9 @@ interface Count {
   readonly key: string;
   readonly count: number;
 }
-import { formatCount, formatLongDay, formatRange, formatShare, formatShortDay } from '../../format';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../../src-main/shared/i18n/messages';
+import { useT } from '../../i18n/I18nProvider';
 import { useApp } from '../../store';
 import { CHART_THEME, useColorScheme } from '../../theme';
 import '../../styles/report-views.css';
@@ -43,23 +45,24 @@ function CountTable({
   testId: string;
   what: string;
 }) {
+  const { t, f } = useT();
   return (
     <section className="card failures-table" aria-label={title} data-testid={testId}>
       <div className="card-head">
         <h3>{title}</h3>
       </div>
       {rows.length === 0 ? (
-        <p className="muted">No failures.</p>
+        <p className="muted">{t('app.failures.none')}</p>
       ) : (
         <table className="data-table compact">
           <thead>
             <tr>
               <th scope="col">{what}</th>
               <th scope="col" className="num">
-                Failures
+                {t('app.failures.failures')}
               </th>
               <th scope="col" className="num">
-                Share
+                {t('app.tables.share')}
               </th>
             </tr>
           </thead>
@@ -68,9 +71,9 @@ function CountTable({
               <tr key={row.key} data-testid="failure-count-row">
                 <td className="wrap-any">{row.key}</td>
                 <td className="num strong" data-cell="count">
-                  {formatCount(row.count)}
+                  {f.count(row.count)}
                 </td>
-                <td className="num">{formatShare(row.count, total)}</td>
+                <td className="num">{f.share(row.count, total)}</td>
               </tr>
             ))}
           </tbody>
@@ -81,6 +84,7 @@ function CountTable({
 }
 
 function FailuresChart({ failures }: { failures: FailuresReport }) {
+  const { t, f } = useT();
   const scheme = useColorScheme();
   const theme = CHART_THEME[scheme];
   const days = failures.daily.map((d) => d.date);
@@ -89,19 +93,20 @@ function FailuresChart({ failures }: { failures: FailuresReport }) {
       labels: days,
       datasets: [
         {
-          label: 'Enrollment failures',
+          label: t('app.failures.title'),
           data: failures.daily.map((d) => d.count),
           backgroundColor: FAILURE_COLOR[scheme],
           borderRadius: 2,
         },
       ],
     }),
-    [failures, days, scheme],
+    [failures, days, scheme, t],
   );
   const options = useMemo<ChartOptions<'bar'>>(
     () => ({
       responsive: true,
       maintainAspectRatio: false,
+      locale: f.locale,
       animation: false,
       plugins: {
         legend: { display: false },
@@ -109,7 +114,7 @@ function FailuresChart({ failures }: { failures: FailuresReport }) {
           backgroundColor: theme.tooltipBg,
           titleColor: theme.tooltipText,
           bodyColor: theme.tooltipText,
-          callbacks: { title: (items) => (items[0] ? formatLongDay(items[0].label) : '') },
+          callbacks: { title: (items) => (items[0] ? f.longDay(items[0].label) : '') },
         },
       },
       scales: {
@@ -120,7 +125,7 @@ function FailuresChart({ failures }: { failures: FailuresReport }) {
             color: theme.text,
             maxRotation: 0,
             autoSkipPadding: 12,
-            callback: (_v, i) => formatShortDay(days[i] ?? ''),
+            callback: (_v, i) => f.shortDay(days[i] ?? ''),
           },
         },
         y: {
@@ -128,11 +133,11 @@ function FailuresChart({ failures }: { failures: FailuresReport }) {
           grid: { color: theme.grid },
           border: { display: false },
           ticks: { color: theme.text, precision: 0 },
-          title: { display: true, text: 'Enrollment failures', color: theme.text },
+          title: { display: true, text: t('app.failures.title'), color: theme.text },
         },
       },
     }),
-    [theme, days],
+    [theme, days, t, f],
   );
   return (
     <div className="chart-box failures-chart-box">
@@ -140,13 +145,14 @@ function FailuresChart({ failures }: { failures: FailuresReport }) {
         data={data}
         options={options}
         role="img"
-        aria-label={`Bar chart of enrollment failures per day, ${formatCount(failures.total)} in all. The same data is in the table that follows.`}
+        aria-label={t('app.failures.chartLabel', { count: failures.total })}
       />
     </div>
   );
 }
 
 export function FailuresView() {
+  const { t, f } = useT();
   const failures = useApp((s) => s.failures);
   const status = useApp((s) => s.failuresStatus);
   const error = useApp((s) => s.failuresError);
@@ -160,15 +166,20 @@ export function FailuresView() {
       data-failures-total={failures ? String(failures.total) : ''}
     >
       <p className="failures-intro">
-        Intune&apos;s <strong>Enrollment failures</strong> exports (DeviceEnrollmentFailures, EnrollmentActivity) and
-        Graph troubleshooting events: devices that failed to enroll, by reason. They are <strong>not</strong> part of
-        the abandonment report: its numbers never include them, and these never include abandonments.
+        <FormattedMessage
+          id={'app.failures.intro' satisfies MessageId}
+          values={{ b: (chunks) => <strong>{chunks}</strong> }}
+        />
         {range && (
           <>
             {' '}
-            Shown for <strong data-testid="failures-range">{formatRange(range.from, range.to)}</strong> ({range.tz})
-            {rangeKind === 'last' ? ' (a preset ends at the latest day with a failure)' : ''}; the OS and section
-            filters do not apply.
+            <FormattedMessage
+              id={rangeKind === 'last' ? 'app.failures.shownForPreset' : ('app.failures.shownFor' satisfies MessageId)}
+              values={{
+                range: <strong data-testid="failures-range">{f.range(range.from, range.to)}</strong>,
+                tz: range.tz,
+              }}
+            />
           </>
         )}
       </p>
@@ -180,62 +191,56 @@ export function FailuresView() {
       {failures ? (
         failures.total === 0 ? (
           <section className="card" data-testid="failures-empty">
-            <h2>No enrollment failures in this range</h2>
-            <p className="muted">
-              Import a DeviceEnrollmentFailures or EnrollmentActivity export (CSV, or the ZIP Intune delivers) or a
-              Graph enrollmentTroubleshootingEvent download ({'{"value": [...]}'}) to see them here, or choose another
-              range.
-            </p>
+            <h2>{t('app.failures.emptyTitle')}</h2>
+            <p className="muted">{t('app.failures.emptyHint', { envelope: '{"value": [...]}' })}</p>
           </section>
         ) : (
           <>
-            <section className="rollup failures-rollup" aria-label="Failures in all">
+            <section className="rollup failures-rollup" aria-label={t('app.failures.inAll')}>
               <div className="stat failure-stat">
-                <span className="stat-label">Enrollment failures</span>
+                <span className="stat-label">{t('app.failures.title')}</span>
                 <span className="stat-value" data-testid="failures-total">
-                  {formatCount(failures.total)}
+                  {f.count(failures.total)}
                 </span>
-                <span className="stat-note">in the range, all reasons</span>
+                <span className="stat-note">{t('app.failures.inRange')}</span>
               </div>
               <div className="stat failure-stat">
-                <span className="stat-label">Most common reason</span>
+                <span className="stat-label">{t('app.failures.topReason')}</span>
                 <span className="stat-value small" data-testid="failures-top-reason">
                   {failures.byReason[0]?.reason || '—'}
                 </span>
                 <span className="stat-note">
                   {failures.byReason[0]
-                    ? `${formatCount(failures.byReason[0].count)} (${formatShare(failures.byReason[0].count, failures.total)})`
+                    ? `${f.count(failures.byReason[0].count)} (${f.share(failures.byReason[0].count, failures.total)})`
                     : ''}
                 </span>
               </div>
               <div className="stat failure-stat">
-                <span className="stat-label">Reported as user abandonment</span>
+                <span className="stat-label">{t('app.failures.abandonment')}</span>
                 <span className="stat-value" data-testid="failures-abandonment">
-                  {formatCount(
-                    failures.byCategory.find((c) => c.category.toLowerCase() === 'userabandonment')?.count ?? 0,
-                  )}
+                  {f.count(failures.byCategory.find((c) => c.category.toLowerCase() === 'userabandonment')?.count ?? 0)}
                 </span>
                 <span className="stat-note">Graph failureCategory userAbandonment</span>
               </div>
             </section>
             <section className="card" aria-labelledby="failures-daily-title" data-testid="failures-daily">
               <div className="card-head">
-                <h2 id="failures-daily-title">Enrollment failures per day</h2>
+                <h2 id="failures-daily-title">{t('app.failures.perDay')}</h2>
               </div>
               <FailuresChart failures={failures} />
               <table className="visually-hidden" data-testid="failures-daily-table">
-                <caption>Enrollment failures per day</caption>
+                <caption>{t('app.failures.perDay')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col">Failures</th>
+                    <th scope="col">{t('app.mismatch.day')}</th>
+                    <th scope="col">{t('app.failures.failures')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {failures.daily.map((d) => (
                     <tr key={d.date} data-day={d.date}>
-                      <th scope="row">{formatLongDay(d.date)}</th>
-                      <td>{formatCount(d.count)}</td>
+                      <th scope="row">{f.longDay(d.date)}</th>
+                      <td>{f.count(d.count)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -243,29 +248,29 @@ export function FailuresView() {
             </section>
             <div className="failures-grid">
               <CountTable
-                title="By failure reason"
-                what="Reason"
+                title={t('app.failures.byReason')}
+                what={t('app.dq.reason')}
                 rows={failures.byReason.map((r) => ({ key: r.reason, count: r.count }))}
                 total={failures.total}
                 testId="failures-by-reason"
               />
               <CountTable
-                title="By operating system"
-                what="OS"
+                title={t('app.failures.byOs')}
+                what={t('app.chips.os')}
                 rows={failures.byOs.map((r) => ({ key: r.os, count: r.count }))}
                 total={failures.total}
                 testId="failures-by-os"
               />
               <CountTable
-                title="By enrollment method"
-                what="Method"
+                title={t('app.failures.byMethod')}
+                what={t('app.failures.method')}
                 rows={failures.byMethod.map((r) => ({ key: r.method, count: r.count }))}
                 total={failures.total}
                 testId="failures-by-method"
               />
               <CountTable
-                title="By failure category"
-                what="Category"
+                title={t('app.failures.byCategory')}
+                what={t('app.failures.category')}
                 rows={failures.byCategory.map((r) => ({ key: r.category, count: r.count }))}
                 total={failures.total}
                 testId="failures-by-category"
@@ -274,7 +279,7 @@ export function FailuresView() {
           </>
         )
       ) : (
-        status === 'loading' && <p className="muted loading">Counting the failures…</p>
+        status === 'loading' && <p className="muted loading">{t('app.failures.counting')}</p>
       )}
     </div>
   );

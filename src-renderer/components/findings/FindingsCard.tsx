@@ -3,17 +3,20 @@
  * finding opening the attempts behind it in the drill-down, and the caveats that qualify them.
  */
 import type { Finding } from '../../../src-main/shared/findings-types';
+import { useT } from '../../i18n/I18nProvider';
 import { useApp } from '../../store';
 import { drillOf } from './finding-drill';
 import { FindingsList } from './FindingsList';
 
 export function FindingsCard() {
+  const tr = useT();
+  const { t } = tr;
   const findings = useApp((s) => s.findings);
   const status = useApp((s) => s.findingsStatus);
   const error = useApp((s) => s.findingsError);
   const openDrill = useApp((s) => s.openDrill);
   const open = (finding: Finding): void => {
-    const drill = drillOf(finding);
+    const drill = drillOf(finding, tr);
     if (drill) openDrill(drill.target, drill.title, drill.expected, undefined, drill.platform);
   };
   return (
@@ -24,8 +27,8 @@ export function FindingsCard() {
       data-findings-status={status}
     >
       <div className="card-head">
-        <h2 id="findings-title">Findings</h2>
-        <span className="muted">tested on the data; click one to see its attempts</span>
+        <h2 id="findings-title">{t('app.findings.title')}</h2>
+        <span className="muted">{t('app.findings.hint')}</span>
       </div>
       {error && (
         <p className="notice" role="alert">
@@ -35,7 +38,7 @@ export function FindingsCard() {
       {findings ? (
         <FindingsList findings={findings} onOpen={open} idPrefix="findings" />
       ) : (
-        status === 'loading' && <p className="muted loading">Looking for findings…</p>
+        status === 'loading' && <p className="muted loading">{t('app.findings.looking')}</p>
       )}
     </section>
   );

@@ -4,6 +4,7 @@
  * finding that has attempts behind it opens them.
  */
 import { isCaveat, type Finding } from '../../../src-main/shared/findings-types';
+import { useT } from '../../i18n/I18nProvider';
 import '../../styles/findings.css';
 
 export function FindingsList({
@@ -16,13 +17,14 @@ export function FindingsList({
   /** Makes the list's element ids unique on the page. */
   idPrefix: string;
 }) {
+  const { t } = useT();
   const said = findings.filter((f) => !isCaveat(f));
   const caveats = findings.filter(isCaveat);
   return (
     <>
       {said.length === 0 ? (
         <p className="muted" data-testid="findings-none">
-          Nothing stands out that the data supports: no difference passed the tests (see the tables).
+          {t('app.findings.none')}
         </p>
       ) : (
         <ol className="findings-list" data-testid="findings-list">
@@ -37,7 +39,7 @@ export function FindingsList({
         <>
           {/* Not a heading: the PDF's outline lists sections, and this belongs to the findings above. */}
           <p className="findings-caveats-title" id={`${idPrefix}-caveats`}>
-            How far the numbers can be trusted
+            {t('app.findings.caveats')}
           </p>
           <ul className="findings-caveats" data-testid="findings-caveats" aria-labelledby={`${idPrefix}-caveats`}>
             {caveats.map((finding, index) => (
@@ -53,13 +55,14 @@ export function FindingsList({
 }
 
 function FindingText({ finding, onOpen }: { finding: Finding; onOpen?: (finding: Finding) => void }) {
+  const { t } = useT();
   if (!onOpen) return <>{finding.text}</>;
   return (
     <button
       type="button"
       className="link-button finding-button"
       onClick={() => onOpen(finding)}
-      title="Show the attempts behind this finding"
+      title={t('app.findings.open')}
       data-testid="finding-open"
     >
       {finding.text}

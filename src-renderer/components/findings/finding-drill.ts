@@ -3,8 +3,9 @@
  * attempts (of one platform). Caveats and findings without attempts of their own open nothing.
  */
 import type { Finding } from '../../../src-main/shared/findings-types';
-import { findingDay } from '../../../src-main/shared/findings-text';
+import type { Translator } from '../../../src-main/shared/i18n/translator';
 import type { Platform } from '../../../src-main/shared/taxonomy';
+import { platformName, sectionName } from '../../i18n/vocabulary';
 import type { DrillTarget } from '../../store/drilldown-slice';
 
 export interface FindingDrill {
@@ -15,7 +16,7 @@ export interface FindingDrill {
   readonly platform?: Platform;
 }
 
-export function drillOf(finding: Finding): FindingDrill | null {
+export function drillOf(finding: Finding, { t, f: formats }: Translator): FindingDrill | null {
   const f = finding.filter;
   const row =
     f.section && f.actionName !== undefined && f.screen !== undefined && f.userAction
@@ -27,7 +28,8 @@ export function drillOf(finding: Finding): FindingDrill | null {
           userAction: f.userAction,
         } as const)
       : null;
-  const rowTitle = row ? `${row.section} · ${row.actionName} · ${row.userAction}` : '';
+  const rowTitle = row ? `${sectionName(t, row.section)} · ${row.actionName} · ${row.userAction}` : '';
+  const incomplete = t('app.rollup.incomplete');
   switch (finding.kind) {
     case 'where-users-stop':
       return row && { target: row, title: rowTitle, expected: finding.numbers.count };
@@ -36,13 +38,13 @@ export function drillOf(finding: Finding): FindingDrill | null {
     case 'count-change':
       return row
         ? { target: row, title: rowTitle, expected: finding.numbers.current }
-        : { target: { kind: 'incomplete' }, title: 'Incomplete enrollments', expected: finding.numbers.current };
+        : { target: { kind: 'incomplete' }, title: incomplete, expected: finding.numbers.current };
     case 'rate-change':
-      return { target: { kind: 'incomplete' }, title: 'Incomplete enrollments', expected: null };
+      return { target: { kind: 'incomplete' }, title: incomplete, expected: null };
     case 'platform-gap':
       return {
         target: { kind: 'incomplete' },
-        title: `Incomplete enrollments on ${finding.worse}`,
+        title: t('app.findings.incompleteOn', { platform: platformName(t, finding.worse) }),
         expected: null,
         platform: finding.worse,
       };
@@ -50,7 +52,7 @@ export function drillOf(finding: Finding): FindingDrill | null {
       return f.section && f.date
         ? {
             target: { kind: 'day', section: f.section, date: f.date },
-            title: `${f.section} on ${findingDay(f.date)}`,
+            title: t('app.drill.sectionOnDay', { section: sectionName(t, f.section), day: formats.day(f.date) }),
             expected: finding.numbers.count,
           }
         : null;

@@ -7,12 +7,16 @@
 import type { Funnel } from '../../../src-main/shared/funnel-types';
 import { SECTION_STYLE } from '../../../src-main/shared/section-style';
 import type { Section } from '../../../src-main/shared/taxonomy';
-import { formatCount } from '../../format';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../../src-main/shared/i18n/messages';
+import { useT } from '../../i18n/I18nProvider';
+import { sectionName } from '../../i18n/vocabulary';
 import { useApp } from '../../store';
 import { formatDuration, formatPercent } from '../view-format';
 import '../../styles/report-views.css';
 
 export function FunnelBars({ funnel }: { funnel: Funnel }) {
+  const { t, f } = useT();
   const base = funnel.sections.reduce((max, s) => Math.max(max, s.reached), Math.max(funnel.initiated ?? 0, 1));
   return (
     <ol className="funnel-bars" aria-hidden="true">
@@ -22,14 +26,20 @@ export function FunnelBars({ funnel }: { funnel: Funnel }) {
         const stopped = step.reached > 0 ? (step.incomplete / step.reached) * 100 : 0;
         return (
           <li key={step.section} className="funnel-step">
-            <span className="funnel-label">{step.section}</span>
+            <span className="funnel-label">{sectionName(t, step.section)}</span>
             <span className="funnel-track">
               <span className="funnel-bar" style={{ width: `${width}%`, background: style.color }}>
                 <span className="funnel-stopped" style={{ width: `${stopped}%` }} />
               </span>
             </span>
             <span className="funnel-figure">
-              <strong>{formatCount(step.reached)}</strong> reached · {formatCount(step.incomplete)} stopped
+              <FormattedMessage
+                id={'app.funnel.figure' satisfies MessageId}
+                values={{
+                  reached: <strong>{f.count(step.reached)}</strong>,
+                  stopped: f.count(step.incomplete),
+                }}
+              />
             </span>
           </li>
         );
@@ -39,20 +49,23 @@ export function FunnelBars({ funnel }: { funnel: Funnel }) {
 }
 
 /** The funnel table's column header (the app's and the printed one). */
+const FUNNEL_COLUMNS: readonly MessageId[] = [
+  'app.funnel.col.reached',
+  'app.funnel.col.stopped',
+  'app.funnel.col.step',
+  'app.funnel.col.overall',
+  'app.funnel.col.median',
+  'app.funnel.col.p75',
+];
+
 export function FunnelHeadRow({ first }: { first: string }) {
+  const { t } = useT();
   return (
     <tr>
       <th scope="col">{first}</th>
-      {[
-        'Reached',
-        'Stopped here',
-        'Step conversion',
-        'Overall conversion',
-        'Median time to stop',
-        '75th percentile',
-      ].map((label) => (
+      {FUNNEL_COLUMNS.map((label) => (
         <th scope="col" className="num" key={label}>
-          {label}
+          {t(label)}
         </th>
       ))}
     </tr>
@@ -66,14 +79,17 @@ export function FunnelTable({
   funnel: Funnel;
   onDrill?: (section: Section, count: number) => void;
 }) {
+  const tr = useT();
+  const { t, f } = tr;
   return (
     <table className="data-table compact funnel-table" data-testid="funnel-table">
       <caption className="visually-hidden">
-        Section funnel: of {funnel.initiated === null ? 'an unknown number of' : formatCount(funnel.initiated)}{' '}
-        initiated attempts, how many reached each section and stopped there
+        {funnel.initiated === null
+          ? t('app.funnel.captionUnknown')
+          : t('app.funnel.caption', { count: funnel.initiated })}
       </caption>
       <thead>
-        <FunnelHeadRow first="Section, in the order of the flow" />
+        <FunnelHeadRow first={t('app.funnel.col.section')} />
       </thead>
       <tbody>
         {funnel.sections.map((step) => (
@@ -84,35 +100,38 @@ export function FunnelTable({
                 style={{ background: SECTION_STYLE[step.section].color }}
                 aria-hidden="true"
               />
-              {step.section}
+              {sectionName(t, step.section)}
             </th>
             <td className="num" data-cell="reached">
-              {formatCount(step.reached)}
+              {f.count(step.reached)}
             </td>
             <td className="num" data-cell="incomplete">
               {onDrill && step.incomplete > 0 ? (
                 <button
                   className="count-button"
                   onClick={() => onDrill(step.section, step.incomplete)}
-                  title={`Show the ${formatCount(step.incomplete)} attempts that stopped in ${step.section}`}
+                  title={t('app.funnel.showStopped', {
+                    count: step.incomplete,
+                    section: sectionName(t, step.section),
+                  })}
                 >
-                  {formatCount(step.incomplete)}
+                  {f.count(step.incomplete)}
                 </button>
               ) : (
-                formatCount(step.incomplete)
+                f.count(step.incomplete)
               )}
             </td>
             <td className="num" data-cell="step">
-              {formatPercent(step.stepConversion)}
+              {formatPercent(step.stepConversion, tr)}
             </td>
             <td className="num" data-cell="overall">
-              {formatPercent(step.overallConversion)}
+              {formatPercent(step.overallConversion, tr)}
             </td>
             <td className="num" data-cell="median">
-              {formatDuration(step.medianMs)}
+              {formatDuration(step.medianMs, tr)}
             </td>
             <td className="num" data-cell="p75">
-              {formatDuration(step.p75Ms)}
+              {formatDuration(step.p75Ms, tr)}
             </td>
           </tr>
         ))}
@@ -122,6 +141,7 @@ export function FunnelTable({
 }
 
 export function FunnelCard() {
+  const { t, f } = useT();
   const funnel = useApp((s) => s.funnel);
   const status = useApp((s) => s.funnelStatus);
   const error = useApp((s) => s.funnelError);
@@ -134,12 +154,12 @@ export function FunnelCard() {
       data-funnel-status={status}
     >
       <div className="card-head">
-        <h2 id="funnel-title">Section funnel</h2>
+        <h2 id="funnel-title">{t('app.funnel.title')}</h2>
         {funnel && (
           <span className="muted funnel-initiated" data-testid="funnel-initiated">
             {funnel.initiated === null
-              ? 'initiated unknown (the data holds only abandoned enrollments)'
-              : `of ${formatCount(funnel.initiated)} attempts initiated`}
+              ? t('app.funnel.initiatedUnknown')
+              : t('app.funnel.ofInitiated', { count: f.count(funnel.initiated) })}
           </span>
         )}
       </div>
@@ -161,19 +181,19 @@ export function FunnelCard() {
           <div className="table-scroll">
             <FunnelTable
               funnel={funnel}
-              onDrill={(section, count) => openDrill({ kind: 'section', section }, `stopped in ${section}`, count)}
+              onDrill={(section, count) =>
+                openDrill(
+                  { kind: 'section', section },
+                  t('app.funnel.stoppedIn', { section: sectionName(t, section) }),
+                  count,
+                )
+              }
             />
           </div>
-          <p className="muted funnel-note">
-            An attempt reached a section when one of its events names an action of that section or a later one, or when
-            it completed (a section the admin did not configure is passed through). Step conversion: reached the next
-            section ÷ reached this one; overall: reached ÷ initiated. Times run from the attempt&apos;s start to where
-            it stopped. Summary rows are not attempts: the funnel counts the attempts of event logs and details rows
-            only.
-          </p>
+          <p className="muted funnel-note">{t('app.funnel.note')}</p>
         </>
       ) : (
-        status === 'loading' && <p className="muted">Computing the funnel…</p>
+        status === 'loading' && <p className="muted">{t('app.funnel.computing')}</p>
       )}
     </section>
   );

@@ -5,21 +5,22 @@
  */
 import type { Guidance, GuidedRow } from '../../../src-main/shared/guidance';
 import { SECTION_STYLE } from '../../../src-main/shared/section-style';
-import { formatCount, formatShare } from '../../format';
+import { useT } from '../../i18n/I18nProvider';
 import '../../styles/report-views.css';
 
 /** How many of the largest rows get guidance in the tables (the card shows the first three). */
 export const GUIDED_ROWS = 5;
 
 export function GuidanceText({ guidance }: { guidance: Guidance }) {
+  const { t } = useT();
   return (
     <div className="guidance-text">
       <p>
-        <strong>What users saw: </strong>
+        <strong>{t('app.guidance.usersSaw')} </strong>
         {guidance.whatUsersSaw}
       </p>
       <p className="guidance-admin-title">
-        <strong>What admins can change:</strong>
+        <strong>{t('app.guidance.adminsCanChange')}</strong>
       </p>
       <ul>
         {guidance.whatAdminsCanChange.map((point) => (
@@ -31,11 +32,12 @@ export function GuidanceText({ guidance }: { guidance: Guidance }) {
 }
 
 export function GuidanceCard({ rows, incomplete }: { rows: readonly GuidedRow[]; incomplete: number }) {
+  const { t, f } = useT();
   if (rows.length === 0) return null;
   return (
     <section className="card guidance-card" aria-labelledby="guidance-title" data-testid="guidance">
       <div className="card-head">
-        <h2 id="guidance-title">Where most users stopped, and what to change</h2>
+        <h2 id="guidance-title">{t('app.guidance.title')}</h2>
       </div>
       <ol className="guidance-list">
         {rows.map(({ section, row, guidance }) => (
@@ -50,8 +52,8 @@ export function GuidanceCard({ rows, incomplete }: { rows: readonly GuidedRow[];
               <span>· {row.userAction}</span>
               <span className="muted guidance-screen">{row.screen}</span>
               <span className="guidance-count">
-                {formatCount(row.count)}{' '}
-                <span className="muted">({formatShare(row.count, incomplete)} of incomplete)</span>
+                {f.count(row.count)}{' '}
+                <span className="muted">{t('app.guidance.share', { share: f.share(row.count, incomplete) })}</span>
               </span>
             </div>
             <GuidanceText guidance={guidance} />

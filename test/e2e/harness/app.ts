@@ -55,7 +55,11 @@ export interface HarnessOptions {
   readonly printPage?: Pick<BrowserRenderOptions, 'beforeLoad' | 'inspect'>;
   /** Called with the print route's page once it is ready, before it is printed (tests inspect it). */
   readonly inspectPrint?: (page: Page) => Promise<void>;
+  /** The system's preferred languages the backend reports (default: the browser's locale, en-US). */
+  readonly systemLanguages?: readonly string[];
 }
+
+const BROWSER_LOCALE = 'en-US';
 
 export interface Harness {
   readonly page: Page;
@@ -118,7 +122,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     timezoneId: options.timezoneId ?? 'UTC',
-    locale: 'en-US',
+    locale: BROWSER_LOCALE,
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     reducedMotion: 'reduce',
   });
@@ -138,6 +142,8 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     userDataDir: options.userDataDir,
     sampleCase: options.sampleCase === undefined ? bundledSampleCase() : options.sampleCase,
     isTrustedUrl: (url) => url.startsWith(`${options.server.origin}/`),
+    // The "system's" preferred languages: the browser's locale unless the test sets others.
+    systemLanguages: () => options.systemLanguages ?? [BROWSER_LOCALE],
     // Print to PDF: the print route in a page of the same browser, printed with the app's options.
     print: {
       render: async (job) =>

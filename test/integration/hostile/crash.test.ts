@@ -314,6 +314,7 @@ describe('a damaged case is detected at open and refused without changing a byte
       sampleCase: null,
       emit: () => undefined,
       isTrustedUrl: (url) => url === app,
+      systemLanguages: () => ['en-US'],
     });
     for (const [channel, arg] of [
       ['case:open', { path }],

@@ -55,6 +55,7 @@ describe('createApi', () => {
         'getFailures',
         'getFindings',
         'getFunnel',
+        'getPreferences',
         'getPrintJob',
         'getReport',
         'getSession',
@@ -73,6 +74,7 @@ describe('createApi', () => {
         'removeAnnotation',
         'saveCaseSettings',
         'saveExport',
+        'setPreferences',
         'updateAnnotation',
       ].sort(),
     );

@@ -127,6 +127,10 @@ const ACCEPTS: Partial<Record<Channel, (arg: unknown) => boolean>> = {
     isReportRequest(v['report']) &&
     isPlainObject(v['query']) &&
     typeof v['maskUsers'] === 'boolean',
+  'preferences:set': (v) =>
+    isPlainObject(v) &&
+    onlyKeys(v, ['language']) &&
+    (v['language'] === undefined || ['system', 'en', 'de', 'fr', 'es', 'ja'].includes(v['language'] as string)),
 };
 const accepts = (channel: Channel, arg: unknown): boolean =>
   NO_ARG.includes(channel) ? arg === undefined : (ACCEPTS[channel] ?? isPlainObject)(arg);
@@ -150,6 +154,7 @@ const VALID: Partial<Record<Channel, unknown>> = {
   },
   'attempts:list': { report: REPORT, query: { search: 'ann', limit: 50 }, maskUsers: true },
   'annotations:add': { date: '2025-06-02', text: 'Conditional access changed' },
+  'preferences:set': { language: 'de' },
 };
 
 // --- The invoker under test, with handlers that record what reaches them ------------------------------

@@ -61,6 +61,8 @@ vi.mock('electron', () => {
     enableSandbox: record('app.enableSandbox'),
     getAppPath: () => '/app',
     getPath: () => fake.userData,
+    // The system's preferred languages (the window's and the menu's language by default).
+    getPreferredSystemLanguages: () => ['en-US'],
     on: (event: string, listener: (...args: unknown[]) => void) => {
       fake.calls.push(`app.on ${event}`);
       fake.listeners.set(event, listener);

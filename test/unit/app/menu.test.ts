@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../../src-main/app/menu';
+import { translator } from '../../../src-main/shared/i18n/translator';
 
 const fileMenu = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   (template.find((item) => item.label === 'File')?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -35,5 +36,19 @@ describe('menuTemplate', () => {
     expect(clearRecent).toHaveBeenCalled();
     // macOS: Quit lives in the app menu.
     expect(items.find((i) => i.id === 'quit')).toBeUndefined();
+  });
+
+  it('speaks the window’s language: German labels, the same commands and shortcuts', () => {
+    const send = vi.fn();
+    const template = menuTemplate([], { send, clearRecent: vi.fn() }, 'linux', translator('de').t);
+    expect(template.map((item) => item.label).filter(Boolean)).toEqual(['Datei', 'Ansicht']);
+    const items = (template.find((item) => item.label === 'Datei')?.submenu ?? []) as MenuItemConstructorOptions[];
+    const byId = Object.fromEntries(items.filter((i) => i.id).map((i) => [i.id, i]));
+    expect(byId['new-case']).toMatchObject({ label: 'Neuer Fall…', accelerator: 'CmdOrCtrl+N' });
+    expect(byId['import-files']).toMatchObject({ label: 'Dateien importieren…', accelerator: 'CmdOrCtrl+I' });
+    expect(byId['quit']).toMatchObject({ role: 'quit', label: 'Beenden' });
+    expect(byId['open-recent']?.submenu).toEqual([{ label: 'Keine zuletzt verwendeten Fälle', enabled: false }]);
+    (byId['print-pdf']?.click as () => void)();
+    expect(send).toHaveBeenCalledWith({ command: 'print-pdf' });
   });
 });

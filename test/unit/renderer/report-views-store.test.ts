@@ -12,6 +12,8 @@ import { createAppStore } from '../../../src-renderer/store';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
 import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
 import { caseAt, ok, reportOf, settle } from './store-fakes';
+import { translator } from '../../../src-main/shared/i18n/translator';
+import { messageText } from '../../../src-renderer/i18n/user-message';
 
 const caseInfo = (path: string): CaseInfo => caseAt(path, { name: 'a' });
 const reportFor = reportOf;
@@ -234,6 +236,7 @@ describe('the slices beside the report', () => {
     store.getState().setMaskUsers(true);
     await store.getState().saveExport('daily-csv');
     expect(calls.exports[0]).toMatchObject({ kind: 'daily-csv', maskUsers: true });
-    expect(store.getState()).toMatchObject({ exporting: null, notice: 'Saved: /out/daily.csv' });
+    expect(store.getState()).toMatchObject({ exporting: null });
+    expect(messageText(translator('en').t, store.getState().notice!)).toBe('Saved: /out/daily.csv');
   });
 });

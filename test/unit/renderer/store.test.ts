@@ -9,6 +9,8 @@ import type {
 import { createAppStore } from '../../../src-renderer/store';
 import type { Report } from '../../../src-main/shared/report-types';
 import { caseAt, ok, reportOf, settle } from './store-fakes';
+import { translator } from '../../../src-main/shared/i18n/translator';
+import { messageText } from '../../../src-renderer/i18n/user-message';
 
 const caseInfo = (path: string, tz?: string): CaseInfo => caseAt(path, { settings: tz ? { tz } : {} });
 
@@ -182,7 +184,9 @@ describe('the store', () => {
     await store.getState().importDropped([new File([''], 'Customer.enrollscope')]);
     expect(openCase).toHaveBeenCalledWith({ path: '/drop/Customer.enrollscope' });
     await store.getState().importDropped([new File([''], 'web.csv')]);
-    expect(store.getState().importError).toMatch(/no file on disk/);
+    // The store keeps the message's id; the view says it in the window's language.
+    expect(messageText(translator('en').t, store.getState().importError!)).toMatch(/no file on disk/);
+    expect(messageText(translator('de').t, store.getState().importError!)).toMatch(/keine Dateien auf dem Datenträger/);
   });
 
   it('follows import progress per file', async () => {
