@@ -8,7 +8,7 @@ import { PLATFORMS, SECTIONS } from '../../src-main/shared/taxonomy';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import { daysInRange, zoneOffset } from '../format';
 import { useT } from '../i18n/I18nProvider';
-import { platformName, sectionName } from '../i18n/vocabulary';
+import { platformLabel, sectionLabel } from '../../src-main/shared/i18n/vocabulary';
 import { useApp } from '../store';
 import { DEFAULT_RANGE } from '../store/case-slice';
 import { FILTER_GROUP_ID } from './FilterPanel';
@@ -79,10 +79,10 @@ export function ActiveFilters({ report }: { report: Report }) {
   const defaultRange = range.kind === 'last' && DEFAULT_RANGE.kind === 'last' && range.days === DEFAULT_RANGE.days;
   const length = range.kind === 'last' ? t('app.chips.lastDays', { days }) : t('app.chips.days', { days });
   const offset = zoneOffset(tz);
-  const platforms = report.filters.platforms.map((platform) => platformName(t, platform)).join(', ');
+  const platforms = report.filters.platforms.map((platform) => platformLabel(t, platform)).join(', ');
   const sections = allSections
     ? t('app.chips.allFour')
-    : report.filters.sections.map((section) => sectionName(t, section)).join(', ');
+    : report.filters.sections.map((section) => sectionLabel(t, section)).join(', ');
   const datesTitle = t(range.kind === 'last' ? 'app.chips.datesTitleWithData' : 'app.chips.datesTitle', {
     range: f.range(from, to),
     length,
@@ -130,7 +130,7 @@ export function ActiveFilters({ report }: { report: Report }) {
           : report.filters.sections.map((section) => (
               <span key={section} className="chip-section">
                 <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
-                {sectionName(t, section)}
+                {sectionLabel(t, section)}
               </span>
             ))}
       </Chip>

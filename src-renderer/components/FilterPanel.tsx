@@ -9,7 +9,7 @@ import { daysInRange } from '../format';
 import type { MessageId } from '../../src-main/shared/i18n/messages';
 import { FormattedMessage } from 'react-intl';
 import { useT } from '../i18n/I18nProvider';
-import { platformName, sectionName } from '../i18n/vocabulary';
+import { platformLabel, sectionLabel } from '../../src-main/shared/i18n/vocabulary';
 import { useApp } from '../store';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -248,7 +248,7 @@ function PlatformFilter() {
       onToggle={toggle}
       keepOne={t('app.filters.keepOnePlatform')}
       notApplied={notApplied}
-      label={(platform) => platformName(t, platform)}
+      label={(platform) => platformLabel(t, platform)}
     />
   );
 }
@@ -269,7 +269,7 @@ function SectionFilter() {
       onToggle={toggle}
       keepOne={t('app.filters.keepOneSection')}
       notApplied={notApplied}
-      label={(section) => sectionName(t, section)}
+      label={(section) => sectionLabel(t, section)}
       swatch={(section) => (
         <span className="swatch" style={{ background: SECTION_STYLE[section].color }} aria-hidden="true" />
       )}

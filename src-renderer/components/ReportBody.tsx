@@ -10,7 +10,7 @@ import type { Report, SectionRow } from '../../src-main/shared/report-types';
 import { PLATFORMS, type Platform, type Section, type UserAction } from '../../src-main/shared/taxonomy';
 import type { Translator } from '../../src-main/shared/i18n/translator';
 import { useT } from '../i18n/I18nProvider';
-import { platformName, sectionName } from '../i18n/vocabulary';
+import { platformLabel, sectionLabel, userActionLabel } from '../../src-main/shared/i18n/vocabulary';
 import { useApp } from '../store';
 import { shownComparison } from '../store/compare-slice';
 import type { DrillFilter } from '../store/drilldown-slice';
@@ -48,11 +48,11 @@ function tableDeltas(comparison: Comparison, label: string): TableDeltas {
 /** A row's filter: its section, and its platform (both for a row of iOS/Android). */
 function rowFilter(section: Section, row: SectionRow, { t }: Translator): DrillFilter {
   const platforms: readonly Platform[] = row.platform === 'iOS/Android' ? PLATFORMS : [row.platform];
-  const names = platforms.map((platform) => platformName(t, platform));
+  const names = platforms.map((platform) => platformLabel(t, platform));
   return {
     narrowing: { sections: [section], platforms },
     label: t('app.drill.showOnlyRow', {
-      section: sectionName(t, section),
+      section: sectionLabel(t, section),
       platforms: names.length === 2 ? t('app.list.two', { a: names[0], b: names[1] }) : names.join(''),
     }),
   };
@@ -91,14 +91,14 @@ function AbandonmentReport({ report }: { report: Report }) {
         screen: row.screen,
         userAction: row.userAction as UserAction,
       },
-      `${sectionName(t, section)} · ${row.actionName} · ${row.userAction}`,
+      `${sectionLabel(t, section)} · ${row.actionName} · ${userActionLabel(t, row.userAction)}`,
       row.count,
       rowFilter(section, row, tr),
     );
   const drillDay = (section: Section, date: string, count: number): void =>
     openDrill(
       { kind: 'day', section, date },
-      t('app.drill.sectionOnDay', { section: sectionName(t, section), day: f.longDay(date) }),
+      t('app.drill.sectionOnDay', { section: sectionLabel(t, section), day: f.longDay(date) }),
       count,
       dayFilter(date, tr),
     );

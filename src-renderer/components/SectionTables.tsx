@@ -14,7 +14,7 @@ import type { Report, SectionRow, SectionTable as SectionTableData } from '../..
 import type { Platform, Section } from '../../src-main/shared/taxonomy';
 import type { MessageId } from '../../src-main/shared/i18n/messages';
 import { useT } from '../i18n/I18nProvider';
-import { platformName, sectionName } from '../i18n/vocabulary';
+import { platformLabel, screenLabel, sectionLabel, userActionLabel } from '../../src-main/shared/i18n/vocabulary';
 import { FILTER_CLICK_HINT_ID, isFilterClick } from './filter-click';
 import { formatDelta } from './view-format';
 
@@ -197,13 +197,13 @@ function OtherWordingsRow({
     <tr className="other-wordings" data-testid="section-row" data-other-wordings={folded}>
       <td className="action-name">
         <span className="muted">{t('app.tables.otherWordings')}</span>
-        <span className="platform-inline muted">{platformName(t, row.platform)}</span>
+        <span className="platform-inline muted">{platformLabel(t, row.platform)}</span>
       </td>
       <td className="screen">
         {t('app.tables.folded', { count: folded })} <span className="muted">{t('app.tables.csvListsEach')}</span>
       </td>
-      <td className="nowrap col-platform">{platformName(t, row.platform)}</td>
-      <td className="user-action">{row.userAction || '—'}</td>
+      <td className="nowrap col-platform">{platformLabel(t, row.platform)}</td>
+      <td className="user-action">{userActionLabel(t, row.userAction) || '—'}</td>
       <td className="num strong count-cell" title={t('app.tables.notListed')}>
         <span data-cell="count">{f.count(row.count)}</span>
       </td>
@@ -263,7 +263,7 @@ function SectionTable({
       <div className="card-head">
         <h3 id={headingId}>
           <span className="section-bar" style={{ background: style.color }} aria-hidden="true" />
-          {sectionName(t, table.section)}
+          {sectionLabel(t, table.section)}
         </h3>
         <span className="section-total">
           <FormattedMessage
@@ -291,7 +291,7 @@ function SectionTable({
       <div className="table-scroll">
         <table className="data-table">
           <caption className="visually-hidden">
-            {t('app.tables.caption', { section: sectionName(t, table.section) })}
+            {t('app.tables.caption', { section: sectionLabel(t, table.section) })}
           </caption>
           <thead>
             <tr>
@@ -316,7 +316,7 @@ function SectionTable({
                 <SortHeader
                   key={platform}
                   column={platform}
-                  label={platformName(t, platform)}
+                  label={platformLabel(t, platform)}
                   shortLabel={platform === 'iOS/iPadOS' ? 'iOS' : undefined}
                   sort={sort}
                   onSort={onSort}
@@ -356,11 +356,11 @@ function SectionTable({
                         </span>
                       )}
                       {/* Where the Platform column gives way (narrow tables), the platform shows here. */}
-                      <span className="platform-inline muted">{platformName(t, row.platform)}</span>
+                      <span className="platform-inline muted">{platformLabel(t, row.platform)}</span>
                     </td>
-                    <td className="screen">{row.screen || <span className="muted">—</span>}</td>
-                    <td className="nowrap col-platform">{platformName(t, row.platform)}</td>
-                    <td className="user-action">{row.userAction}</td>
+                    <td className="screen">{screenLabel(t, row.screen) || <span className="muted">—</span>}</td>
+                    <td className="nowrap col-platform">{platformLabel(t, row.platform)}</td>
+                    <td className="user-action">{userActionLabel(t, row.userAction)}</td>
                     <td className="num strong count-cell">
                       <span data-cell="count">
                         {extras.onDrillRow && row.count > 0 ? (
@@ -370,7 +370,7 @@ function SectionTable({
                               // A filter click bubbles to the row.
                               if (!isFilterClick(event)) extras.onDrillRow?.(table.section, row);
                             }}
-                            title={`${t('app.tables.showAttempts', { action: row.actionName, userAction: row.userAction })}${
+                            title={`${t('app.tables.showAttempts', { action: row.actionName, userAction: userActionLabel(t, row.userAction) })}${
                               extras.onFilterRow ? ` (${t(FILTER_CLICK_HINT_ID)})` : ''
                             }`}
                           >
@@ -392,7 +392,10 @@ function SectionTable({
                           {guidanceOpen ? t('app.tables.hideGuidance') : t('app.tables.guidance')}
                           <span className="visually-hidden">
                             {' '}
-                            {t('app.tables.guidanceFor', { action: row.actionName, userAction: row.userAction })}
+                            {t('app.tables.guidanceFor', {
+                              action: row.actionName,
+                              userAction: userActionLabel(t, row.userAction),
+                            })}
                           </span>
                         </button>
                       )}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SummaryMismatch } from '../../src-main/shared/report-types';
 import { useT } from '../i18n/I18nProvider';
-import { platformName } from '../i18n/vocabulary';
+import { platformLabel } from '../../src-main/shared/i18n/vocabulary';
 
 /** Summary rows whose incomplete count disagrees with the attempts of their cell: the app and the PDF. */
 export function SummaryMismatchTable({
@@ -33,7 +33,7 @@ export function SummaryMismatchTable({
         {mismatches.map((m) => (
           <tr key={`${m.date}-${m.platform ?? 'both'}`}>
             <td className="nowrap">{f.day(m.date)}</td>
-            <td>{m.platform ? platformName(t, m.platform) : t('app.mismatch.both')}</td>
+            <td>{m.platform ? platformLabel(t, m.platform) : t('app.mismatch.both')}</td>
             <td className="num">{f.count(m.summaryIncomplete)}</td>
             <td className="num">{f.count(m.attemptsIncomplete)}</td>
           </tr>

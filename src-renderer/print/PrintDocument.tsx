@@ -318,9 +318,10 @@ function PrintSectionTable({
 }
 
 function DailyTable({ report }: { report: Report }) {
-  const { t, f } = useT();
+  const tr = useT();
+  const { t, f } = tr;
   const gaps = new Set(report.dataQuality.daysWithoutData);
-  const partial = partialDayLabels(report);
+  const partial = partialDayLabels(report, tr);
   const sections = report.filters.sections;
   return (
     <section

@@ -14,7 +14,7 @@ import type {
 import { PLATFORMS, type Platform } from '../../../src-main/shared/taxonomy';
 import type { MessageId } from '../../../src-main/shared/i18n/messages';
 import { useT } from '../../i18n/I18nProvider';
-import { platformName } from '../../i18n/vocabulary';
+import { platformLabel, screenLabel, userActionLabel } from '../../../src-main/shared/i18n/vocabulary';
 import { useApp } from '../../store';
 import { DRILL_PAGE_SIZE, drillDate } from '../../store/drilldown-slice';
 import { partialDayLabels } from '../../coverage';
@@ -96,7 +96,7 @@ function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string
       </td>
       <td data-cell="device">{row.device ? <CellText text={row.device} /> : <span className="muted">—</span>}</td>
       <td>
-        <CellText text={platformName(t, row.platform)} />
+        <CellText text={platformLabel(t, row.platform)} />
       </td>
       <td data-cell="started" title={row.started}>
         <CellText text={started} />
@@ -112,9 +112,11 @@ function AttemptTableRow({ row, tz, showOutcome }: { row: AttemptRow; tz: string
       )}
       <td>
         <CellText className="action-name" text={row.actionName || '—'} />
-        {row.screen && <CellText className="attempt-screen muted" text={row.screen} />}
+        {row.screen && <CellText className="attempt-screen muted" text={screenLabel(t, row.screen)} />}
       </td>
-      <td>{row.userAction ? <CellText text={row.userAction} /> : <span className="muted">—</span>}</td>
+      <td>
+        {row.userAction ? <CellText text={userActionLabel(t, row.userAction)} /> : <span className="muted">—</span>}
+      </td>
       <td data-cell="source">
         <CellText text={row.sourceFile} />
         <span className="muted source-line">{t('app.skips.line', { line: row.sourceLine })}</span>
@@ -294,7 +296,7 @@ export function DrillDownDialog() {
                   <option value="any">{t('app.mismatch.both')}</option>
                   {platforms.map((p) => (
                     <option key={p} value={p}>
-                      {platformName(t, p)}
+                      {platformLabel(t, p)}
                     </option>
                   ))}
                 </select>

@@ -3,9 +3,18 @@
  * app's card and the PDF's executive summary draw the same list; in the app (`onOpen`) each
  * finding that has attempts behind it opens them.
  */
+import { findingText } from '../../../src-main/shared/findings-text';
 import { isCaveat, type Finding } from '../../../src-main/shared/findings-types';
+import type { Translator } from '../../../src-main/shared/i18n/translator';
 import { useT } from '../../i18n/I18nProvider';
 import '../../styles/findings.css';
+
+/**
+ * A finding as the reader sees it: in English the JSON's own sentence (the command line's text
+ * says the same words), in another language the translated sentence with its formats.
+ */
+const sentence = (tr: Translator, finding: Finding): string =>
+  tr.language === 'en' ? finding.text : findingText(tr, finding);
 
 export function FindingsList({
   findings,
@@ -17,7 +26,8 @@ export function FindingsList({
   /** Makes the list's element ids unique on the page. */
   idPrefix: string;
 }) {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const said = findings.filter((f) => !isCaveat(f));
   const caveats = findings.filter(isCaveat);
   return (
@@ -44,7 +54,7 @@ export function FindingsList({
           <ul className="findings-caveats" data-testid="findings-caveats" aria-labelledby={`${idPrefix}-caveats`}>
             {caveats.map((finding, index) => (
               <li key={index} data-testid="finding-caveat" data-kind={finding.kind}>
-                {finding.text}
+                {sentence(tr, finding)}
               </li>
             ))}
           </ul>
@@ -55,8 +65,9 @@ export function FindingsList({
 }
 
 function FindingText({ finding, onOpen }: { finding: Finding; onOpen?: (finding: Finding) => void }) {
-  const { t } = useT();
-  if (!onOpen) return <>{finding.text}</>;
+  const tr = useT();
+  const { t } = tr;
+  if (!onOpen) return <>{sentence(tr, finding)}</>;
   return (
     <button
       type="button"
@@ -65,7 +76,7 @@ function FindingText({ finding, onOpen }: { finding: Finding; onOpen?: (finding:
       title={t('app.findings.open')}
       data-testid="finding-open"
     >
-      {finding.text}
+      {sentence(tr, finding)}
     </button>
   );
 }

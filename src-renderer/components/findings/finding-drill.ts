@@ -5,7 +5,7 @@
 import type { Finding } from '../../../src-main/shared/findings-types';
 import type { Translator } from '../../../src-main/shared/i18n/translator';
 import type { Platform } from '../../../src-main/shared/taxonomy';
-import { platformName, sectionName } from '../../i18n/vocabulary';
+import { platformLabel, sectionLabel } from '../../../src-main/shared/i18n/vocabulary';
 import type { DrillTarget } from '../../store/drilldown-slice';
 
 export interface FindingDrill {
@@ -28,7 +28,7 @@ export function drillOf(finding: Finding, { t, f: formats }: Translator): Findin
           userAction: f.userAction,
         } as const)
       : null;
-  const rowTitle = row ? `${sectionName(t, row.section)} · ${row.actionName} · ${row.userAction}` : '';
+  const rowTitle = row ? `${sectionLabel(t, row.section)} · ${row.actionName} · ${row.userAction}` : '';
   const incomplete = t('app.rollup.incomplete');
   switch (finding.kind) {
     case 'where-users-stop':
@@ -44,7 +44,7 @@ export function drillOf(finding: Finding, { t, f: formats }: Translator): Findin
     case 'platform-gap':
       return {
         target: { kind: 'incomplete' },
-        title: t('app.findings.incompleteOn', { platform: platformName(t, finding.worse) }),
+        title: t('app.findings.incompleteOn', { platform: platformLabel(t, finding.worse) }),
         expected: null,
         platform: finding.worse,
       };
@@ -52,7 +52,7 @@ export function drillOf(finding: Finding, { t, f: formats }: Translator): Findin
       return f.section && f.date
         ? {
             target: { kind: 'day', section: f.section, date: f.date },
-            title: t('app.drill.sectionOnDay', { section: sectionName(t, f.section), day: formats.day(f.date) }),
+            title: t('app.drill.sectionOnDay', { section: sectionLabel(t, f.section), day: formats.day(f.date) }),
             expected: finding.numbers.count,
           }
         : null;

@@ -10,7 +10,7 @@ import type { Section } from '../../../src-main/shared/taxonomy';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../../src-main/shared/i18n/messages';
 import { useT } from '../../i18n/I18nProvider';
-import { sectionName } from '../../i18n/vocabulary';
+import { sectionLabel } from '../../../src-main/shared/i18n/vocabulary';
 import { useApp } from '../../store';
 import { formatDuration, formatPercent } from '../view-format';
 import '../../styles/report-views.css';
@@ -26,7 +26,7 @@ export function FunnelBars({ funnel }: { funnel: Funnel }) {
         const stopped = step.reached > 0 ? (step.incomplete / step.reached) * 100 : 0;
         return (
           <li key={step.section} className="funnel-step">
-            <span className="funnel-label">{sectionName(t, step.section)}</span>
+            <span className="funnel-label">{sectionLabel(t, step.section)}</span>
             <span className="funnel-track">
               <span className="funnel-bar" style={{ width: `${width}%`, background: style.color }}>
                 <span className="funnel-stopped" style={{ width: `${stopped}%` }} />
@@ -100,7 +100,7 @@ export function FunnelTable({
                 style={{ background: SECTION_STYLE[step.section].color }}
                 aria-hidden="true"
               />
-              {sectionName(t, step.section)}
+              {sectionLabel(t, step.section)}
             </th>
             <td className="num" data-cell="reached">
               {f.count(step.reached)}
@@ -112,7 +112,7 @@ export function FunnelTable({
                   onClick={() => onDrill(step.section, step.incomplete)}
                   title={t('app.funnel.showStopped', {
                     count: step.incomplete,
-                    section: sectionName(t, step.section),
+                    section: sectionLabel(t, step.section),
                   })}
                 >
                   {f.count(step.incomplete)}
@@ -184,7 +184,7 @@ export function FunnelCard() {
               onDrill={(section, count) =>
                 openDrill(
                   { kind: 'section', section },
-                  t('app.funnel.stoppedIn', { section: sectionName(t, section) }),
+                  t('app.funnel.stoppedIn', { section: sectionLabel(t, section) }),
                   count,
                 )
               }

@@ -3,7 +3,8 @@
  * users saw and what an admin can change (src-main/shared/guidance.ts, kept as data). The same
  * notes open under those rows in the tables.
  */
-import type { Guidance, GuidedRow } from '../../../src-main/shared/guidance';
+import { guidanceText, type Guidance, type GuidedRow } from '../../../src-main/shared/guidance';
+import { screenLabel, userActionLabel } from '../../../src-main/shared/i18n/vocabulary';
 import { SECTION_STYLE } from '../../../src-main/shared/section-style';
 import { useT } from '../../i18n/I18nProvider';
 import '../../styles/report-views.css';
@@ -13,17 +14,18 @@ export const GUIDED_ROWS = 5;
 
 export function GuidanceText({ guidance }: { guidance: Guidance }) {
   const { t } = useT();
+  const text = guidanceText(t, guidance);
   return (
     <div className="guidance-text">
       <p>
         <strong>{t('app.guidance.usersSaw')} </strong>
-        {guidance.whatUsersSaw}
+        {text.whatUsersSaw}
       </p>
       <p className="guidance-admin-title">
         <strong>{t('app.guidance.adminsCanChange')}</strong>
       </p>
       <ul>
-        {guidance.whatAdminsCanChange.map((point) => (
+        {text.whatAdminsCanChange.map((point) => (
           <li key={point}>{point}</li>
         ))}
       </ul>
@@ -49,8 +51,8 @@ export function GuidanceCard({ rows, incomplete }: { rows: readonly GuidedRow[];
                 aria-hidden="true"
               />
               <strong>{row.actionName}</strong>
-              <span>· {row.userAction}</span>
-              <span className="muted guidance-screen">{row.screen}</span>
+              <span>· {userActionLabel(t, row.userAction)}</span>
+              <span className="muted guidance-screen">{screenLabel(t, row.screen)}</span>
               <span className="guidance-count">
                 {f.count(row.count)}{' '}
                 <span className="muted">{t('app.guidance.share', { share: f.share(row.count, incomplete) })}</span>
