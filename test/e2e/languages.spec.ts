@@ -93,7 +93,7 @@ new MutationObserver(() => {
   await expect(rollup).toContainText('開始された登録');
   await expect(rollup).toContainText('未完了率');
   await expect(page.getByRole('heading', { name: 'フィルター', exact: true })).toBeVisible();
-  await expect(page.locator('[data-section="Terms of Use"] h3')).toHaveText('使用条件');
+  await expect(page.locator('[data-section="Terms of Use"] h3')).toHaveText('利用規約');
   await expectNumbersIn(page, report, 'ja');
   await expect(page.getByTestId('filter-dates').locator('strong')).toHaveText(localeFormats('ja').day(report.range.to));
   expect(preferencesOn(userDataDir)).toEqual({ language: 'ja' });
