@@ -26,7 +26,7 @@ export type ViewStatus = 'idle' | 'loading' | 'ready' | 'error';
 export function viewRefresh<T>(
   set: (patch: Partial<AppState>) => void,
   get: () => AppState,
-  fetch: (request: ReportRequest) => Promise<IpcResult<T>>,
+  askMain: (request: ReportRequest) => Promise<IpcResult<T>>,
   keys: { readonly value: keyof AppState; readonly status: keyof AppState; readonly error: keyof AppState },
 ): () => Promise<void> {
   const latest = latestOnly();
@@ -37,7 +37,7 @@ export function viewRefresh<T>(
       return;
     }
     put({ [keys.status]: 'loading' });
-    const { value: result, current } = await latest(() => fetch(currentRequest(get())));
+    const { value: result, current } = await latest(() => askMain(currentRequest(get())));
     if (!current) return;
     if (result.ok) put({ [keys.value]: result.value, [keys.status]: 'ready', [keys.error]: null });
     else put({ [keys.status]: 'error', [keys.error]: result.error.message });
