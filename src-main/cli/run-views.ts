@@ -23,8 +23,7 @@ import type { ReportArgs } from './args';
 import type { AttemptsArgs, FailuresArgs, FunnelArgs } from './view-args';
 import { importAll, withCase } from './run';
 import { markPhase } from './stats';
-
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+import { machineJson as json } from '../shared/machine-json';
 
 /**
  * `report --compare`: the report's JSON with `previous` (a report of the same shape), `delta` and

@@ -26,6 +26,7 @@ import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
 import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
+import { machineJson } from '../shared/machine-json';
 
 export { CliFailure };
 
@@ -131,7 +132,7 @@ export async function runReport(args: ReportArgs): Promise<string> {
     markPhase('reported');
     if (args.format === 'text') return formatText(report, tr, formatFindingsText(findings, tr));
     const output: ReportWithFindings<Report> = { ...report, findings };
-    return `${JSON.stringify(output, null, 2)}\n`;
+    return machineJson(output);
   });
 }
 

@@ -20,6 +20,7 @@ import type { Funnel } from '../shared/funnel-types';
 import type { Report, SectionTable } from '../shared/report-types';
 import type { Section } from '../shared/taxonomy';
 import { CSV_HEADER, csvField, sectionRowCells } from '../report/format-csv';
+import { machineJson } from '../shared/machine-json';
 
 export const BOM = '\uFEFF';
 
@@ -67,7 +68,7 @@ export function exportDailyCsv(report: Report): string {
 
 /** The whole report as the command line prints it with `--format json`. */
 export function exportReportJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return machineJson(report);
 }
 
 export const ATTEMPT_COLUMNS = [

@@ -4,7 +4,14 @@
  */
 import type Database from 'better-sqlite3';
 import { listImports } from '../store/imports';
-import type { DailyPoint, DataQuality, PartialDay, Report, ReportFilter } from '../shared/report-types';
+import type {
+  DailyPoint,
+  DataQuality,
+  DataQualityNote,
+  PartialDay,
+  Report,
+  ReportFilter,
+} from '../shared/report-types';
 import { SECTIONS, namesEverySection } from '../shared/taxonomy';
 import { aggregateDays } from './aggregate';
 import { loadCombos } from './combos';
@@ -91,7 +98,7 @@ function buildReport(db: Database.Database, filter: ReportFilter, options: Repor
     daysWithoutData,
     skippedRows,
     duplicateRows,
-    notes: notes({
+    ...notes({
       summaryRowsLeftOut: cells.summaryRowsLeftOut,
       mismatches: cells.mismatches.length,
       unclassifiedCounted: allSections ? counts.unclassified : 0,
@@ -157,62 +164,68 @@ interface NoteFacts {
   duplicateRows: number;
 }
 
+/** `notes` (English, the JSON's) and `noteItems` (the same as facts, for other languages). */
+function notes(f: NoteFacts): Pick<DataQuality, 'notes' | 'noteItems'> {
+  const items = noteItems(f);
+  return { notes: items.map(englishNote), noteItems: items };
+}
+
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-function notes(f: NoteFacts): string[] {
-  const out: string[] = [];
-  if (f.initiatedUnknown) {
-    out.push(
-      'Initiated is unknown: no day of the range is covered by a summary row or an event log (abandonment details rows hold only the enrollments that were abandoned), so the rate cannot be computed.',
-    );
-  } else if (f.unknownInitiatedDays > 0) {
-    out.push(
-      `The rate covers only the days whose initiated count is known (${f.knownDays} of ${plural(f.days, 'day', 'days')}): ${plural(f.incompleteOutsideRate, 'incomplete attempt', 'incomplete attempts')} on ${plural(f.unknownInitiatedDays, 'day', 'days')} without a known initiated count ${f.incompleteOutsideRate === 1 ? 'is' : 'are'} counted in Incomplete and left out of the rate.`,
-    );
+/** The notes as facts, in the order the report lists them. */
+function noteItems(f: NoteFacts): DataQualityNote[] {
+  const out: DataQualityNote[] = [];
+  if (f.initiatedUnknown) out.push({ kind: 'initiatedUnknown' });
+  else if (f.unknownInitiatedDays > 0) {
+    out.push({
+      kind: 'rateCoversKnownDays',
+      knownDays: f.knownDays,
+      days: f.days,
+      incomplete: f.incompleteOutsideRate,
+      unknownDays: f.unknownInitiatedDays,
+    });
   }
-  if (f.fromSummary > 0) {
-    out.push(
-      `Incomplete includes ${f.fromSummary} from Intune's summary rows for days without attempts in the data: their sections are unknown, so they are counted as unclassified.`,
-    );
-  }
-  if (f.fromSummaryLeftOut > 0) {
-    out.push(
-      `${plural(f.fromSummaryLeftOut, 'incomplete enrollment', 'incomplete enrollments')} from Intune's summary rows ${f.fromSummaryLeftOut === 1 ? 'is' : 'are'} not counted because a section filter is set (their sections are unknown).`,
-    );
-  }
+  if (f.fromSummary > 0) out.push({ kind: 'fromSummary', count: f.fromSummary });
+  if (f.fromSummaryLeftOut > 0) out.push({ kind: 'fromSummaryLeftOut', count: f.fromSummaryLeftOut });
   for (const day of f.partialDays) {
-    out.push(
-      `${day.date} is a partial day: the data covers it only from ${day.dataStart} to ${day.dataEnd} (UTC), so its counts cover part of the day.`,
-    );
+    out.push({ kind: 'partialDay', date: day.date, dataStart: day.dataStart, dataEnd: day.dataEnd });
   }
-  if (f.summaryRowsLeftOut > 0) {
-    out.push(
-      `${plural(f.summaryRowsLeftOut, 'summary row covers', 'summary rows cover')} both platforms together and cannot be split under a platform filter: left out.`,
-    );
-  }
-  if (f.mismatches > 0) {
-    out.push(
-      `${plural(f.mismatches, 'summary cell disagrees', 'summary cells disagree')} with the attempts on the incomplete count (see summary mismatches).`,
-    );
-  }
-  if (f.unclassifiedCounted > 0) {
-    out.push(
-      `${plural(f.unclassifiedCounted, 'incomplete attempt', 'incomplete attempts')} ended before any action name was known (Unclassified): counted in Incomplete, in no section.`,
-    );
-  }
-  if (f.unclassifiedLeftOut > 0) {
-    out.push(
-      `${plural(f.unclassifiedLeftOut, 'unclassified incomplete attempt is', 'unclassified incomplete attempts are')} not counted because a section filter is set.`,
-    );
-  }
-  if (f.daysWithoutData > 0) {
-    out.push(`${f.daysWithoutData} of ${plural(f.days, 'day', 'days')} in the range have no data.`);
-  }
-  if (f.skippedRows > 0) {
-    out.push(`${plural(f.skippedRows, 'row was', 'rows were')} skipped on import (see imports).`);
-  }
-  if (f.duplicateRows > 0) {
-    out.push(`${plural(f.duplicateRows, 'duplicate row was', 'duplicate rows were')} stored once.`);
-  }
+  if (f.summaryRowsLeftOut > 0) out.push({ kind: 'summaryRowsLeftOut', count: f.summaryRowsLeftOut });
+  if (f.mismatches > 0) out.push({ kind: 'summaryMismatches', count: f.mismatches });
+  if (f.unclassifiedCounted > 0) out.push({ kind: 'unclassified', count: f.unclassifiedCounted });
+  if (f.unclassifiedLeftOut > 0) out.push({ kind: 'unclassifiedLeftOut', count: f.unclassifiedLeftOut });
+  if (f.daysWithoutData > 0) out.push({ kind: 'daysWithoutData', count: f.daysWithoutData, days: f.days });
+  if (f.skippedRows > 0) out.push({ kind: 'skippedRows', count: f.skippedRows });
+  if (f.duplicateRows > 0) out.push({ kind: 'duplicateRows', count: f.duplicateRows });
   return out;
+}
+
+/** A note's English sentence: the JSON's text (the contract), plain digits and ISO instants. */
+export function englishNote(note: DataQualityNote): string {
+  switch (note.kind) {
+    case 'initiatedUnknown':
+      return 'Initiated is unknown: no day of the range is covered by a summary row or an event log (abandonment details rows hold only the enrollments that were abandoned), so the rate cannot be computed.';
+    case 'rateCoversKnownDays':
+      return `The rate covers only the days whose initiated count is known (${note.knownDays} of ${plural(note.days, 'day', 'days')}): ${plural(note.incomplete, 'incomplete attempt', 'incomplete attempts')} on ${plural(note.unknownDays, 'day', 'days')} without a known initiated count ${note.incomplete === 1 ? 'is' : 'are'} counted in Incomplete and left out of the rate.`;
+    case 'fromSummary':
+      return `Incomplete includes ${note.count} from Intune's summary rows for days without attempts in the data: their sections are unknown, so they are counted as unclassified.`;
+    case 'fromSummaryLeftOut':
+      return `${plural(note.count, 'incomplete enrollment', 'incomplete enrollments')} from Intune's summary rows ${note.count === 1 ? 'is' : 'are'} not counted because a section filter is set (their sections are unknown).`;
+    case 'partialDay':
+      return `${note.date} is a partial day: the data covers it only from ${note.dataStart} to ${note.dataEnd} (UTC), so its counts cover part of the day.`;
+    case 'summaryRowsLeftOut':
+      return `${plural(note.count, 'summary row covers', 'summary rows cover')} both platforms together and cannot be split under a platform filter: left out.`;
+    case 'summaryMismatches':
+      return `${plural(note.count, 'summary cell disagrees', 'summary cells disagree')} with the attempts on the incomplete count (see summary mismatches).`;
+    case 'unclassified':
+      return `${plural(note.count, 'incomplete attempt', 'incomplete attempts')} ended before any action name was known (Unclassified): counted in Incomplete, in no section.`;
+    case 'unclassifiedLeftOut':
+      return `${plural(note.count, 'unclassified incomplete attempt is', 'unclassified incomplete attempts are')} not counted because a section filter is set.`;
+    case 'daysWithoutData':
+      return `${note.count} of ${plural(note.days, 'day', 'days')} in the range have no data.`;
+    case 'skippedRows':
+      return `${plural(note.count, 'row was', 'rows were')} skipped on import (see imports).`;
+    case 'duplicateRows':
+      return `${plural(note.count, 'duplicate row was', 'duplicate rows were')} stored once.`;
+  }
 }

@@ -182,9 +182,35 @@ export interface DataQuality {
   /** Total skipped rows and duplicates over every import of the case. */
   readonly skippedRows: number;
   readonly duplicateRows: number;
-  /** Human-readable notes, one sentence each. */
+  /** Human-readable notes, one sentence each (English: the JSON's text). */
   readonly notes: readonly string[];
+  /**
+   * The same notes as facts, in the same order, for a display in another language. Display only:
+   * the JSON leaves it out (machine-json.ts), so the machine interface keeps `notes` alone.
+   */
+  readonly noteItems: readonly DataQualityNote[];
 }
+
+/** One data-quality note as facts: `notes[i]` is `noteItems[i]` in English. */
+export type DataQualityNote =
+  | { readonly kind: 'initiatedUnknown' }
+  | {
+      readonly kind: 'rateCoversKnownDays';
+      readonly knownDays: number;
+      readonly days: number;
+      readonly incomplete: number;
+      readonly unknownDays: number;
+    }
+  | { readonly kind: 'fromSummary'; readonly count: number }
+  | { readonly kind: 'fromSummaryLeftOut'; readonly count: number }
+  | { readonly kind: 'partialDay'; readonly date: string; readonly dataStart: string; readonly dataEnd: string }
+  | { readonly kind: 'summaryRowsLeftOut'; readonly count: number }
+  | { readonly kind: 'summaryMismatches'; readonly count: number }
+  | { readonly kind: 'unclassified'; readonly count: number }
+  | { readonly kind: 'unclassifiedLeftOut'; readonly count: number }
+  | { readonly kind: 'daysWithoutData'; readonly count: number; readonly days: number }
+  | { readonly kind: 'skippedRows'; readonly count: number }
+  | { readonly kind: 'duplicateRows'; readonly count: number };
 
 export interface Report {
   readonly range: ReportRange;

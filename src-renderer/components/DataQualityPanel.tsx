@@ -8,6 +8,7 @@ import type { RefusedFile } from '../../src-main/shared/ipc-contract';
 import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import { partialDayLabels } from '../coverage';
 import type { Translator } from '../../src-main/shared/i18n/translator';
+import { dataQualityNoteTexts } from '../../src-main/shared/i18n/engine-notes';
 import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
@@ -227,7 +228,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
         </ul>
         {dq.notes.length > 0 && (
           <ul className="dq-notes">
-            {dq.notes.map((note) => (
+            {dataQualityNoteTexts(tr, dq).map((note) => (
               <li key={note}>{note}</li>
             ))}
           </ul>

@@ -6,7 +6,14 @@
  * split, long tables repeat their heading and column header on every page, rows are never split.
  */
 import { Fragment } from 'react';
-import { platformLabel, screenLabel, sectionLabel, userActionLabel, type Translator } from '../../src-main/shared/i18n';
+import {
+  dataQualityNoteTexts,
+  platformLabel,
+  screenLabel,
+  sectionLabel,
+  userActionLabel,
+  type Translator,
+} from '../../src-main/shared/i18n';
 import { printedDay, printedMoment, printedRange } from '../../src-main/shared/print-dates';
 import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import { contentBox, type PlatformRollup, type PrintJob, type PrintMeta } from '../../src-main/shared/print-types';
@@ -394,7 +401,8 @@ function skippedByReason(
 }
 
 function DataQuality({ report }: { report: Report }) {
-  const { t, f } = useT();
+  const tr = useT();
+  const { t, f } = tr;
   const dq = report.dataQuality;
   const skipped = skippedByReason(t, report.imports);
   return (
@@ -404,7 +412,7 @@ function DataQuality({ report }: { report: Report }) {
         <p>{t('pdf.dq.none')}</p>
       ) : (
         <ul className="print-notes">
-          {dq.notes.map((note) => (
+          {dataQualityNoteTexts(tr, dq).map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>

@@ -4,3 +4,4 @@ export * from './messages';
 export * from './formats';
 export * from './translator';
 export * from './vocabulary';
+export * from './engine-notes';

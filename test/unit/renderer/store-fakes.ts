@@ -42,6 +42,7 @@ export function reportOf(request: ReportRequest, from = '2025-06-01', to = '2025
       skippedRows: 0,
       duplicateRows: 0,
       notes: [],
+      noteItems: [],
     },
   };
 }
