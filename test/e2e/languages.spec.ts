@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { localeFormats } from '../../src-main/shared/i18n/formats';
 import type { Language } from '../../src-main/shared/i18n/languages';
 import type { Report } from '../../src-main/shared/report-types';
-import { engineReport, expect, expectReportShown, test } from './fixtures';
+import { built, engineReport, expect, expectReportShown, test } from './fixtures';
 
 /** Chooses an entry of the Language menu in the header, as a user would. */
 async function chooseLanguage(page: Page, name: string): Promise<void> {
@@ -68,6 +68,16 @@ test('German, then Japanese, from the Language menu: texts and numbers follow, a
   await expect(page.getByTestId('filter-dates').locator('strong')).toHaveText(localeFormats('de').day(report.range.to));
   await expect(page.getByTestId('date-from')).toHaveAttribute('lang', 'de');
   await expect(page.getByTestId('active-range')).toContainText('letzte 14 Tage');
+  // The engine's data-quality notes (English sentences in the JSON) in German, built from their facts.
+  const dqNotes = page.getByTestId('data-quality').locator('.dq-notes li');
+  const skipped = report.dataQuality.skippedRows;
+  expect(skipped).toBeGreaterThan(1);
+  await expect(dqNotes).toHaveText(
+    report.dataQuality.noteItems.map((note) => built.dataQualityNoteText(built.translator('de'), note)),
+  );
+  await expect(dqNotes.last()).toHaveText(
+    `${localeFormats('de').count(skipped)} Zeilen wurden beim Import übersprungen (siehe Importe).`,
+  );
   // Main wrote the choice to the user data folder.
   expect(preferencesOn(userDataDir)).toEqual({ language: 'de' });
 
@@ -95,6 +105,9 @@ new MutationObserver(() => {
   await expect(page.getByRole('heading', { name: 'フィルター', exact: true })).toBeVisible();
   await expect(page.locator('[data-section="Terms of Use"] h3')).toHaveText('利用規約');
   await expectNumbersIn(page, report, 'ja');
+  await expect(dqNotes.last()).toHaveText(
+    `インポート時に ${localeFormats('ja').count(skipped)} 行がスキップされました (インポートを参照)。`,
+  );
   await expect(page.getByTestId('filter-dates').locator('strong')).toHaveText(localeFormats('ja').day(report.range.to));
   expect(preferencesOn(userDataDir)).toEqual({ language: 'ja' });
 
@@ -103,6 +116,7 @@ new MutationObserver(() => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectReportShown(page, report);
   await expect(rollup).toContainText('Initiated enrollments');
+  await expect(dqNotes).toHaveText([...report.dataQuality.notes]);
   expect(preferencesOn(userDataDir)).toEqual({ language: 'system' });
 });
 

@@ -23,3 +23,6 @@ export { pseudonym } from '../../../src-main/shared/mask';
 export { maskKeyOf } from '../../../src-main/store/mask-key';
 // The findings the card and the PDF's executive summary are compared with.
 export { reportWithFindings } from '../../../src-main/findings/gather';
+// The engine's sentences in another language, as the app and the PDF build them (the catalogs are JSON modules, built here).
+export { translator } from '../../../src-main/shared/i18n/translator';
+export { dataQualityNoteText } from '../../../src-main/shared/i18n/engine-notes';

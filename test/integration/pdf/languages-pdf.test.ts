@@ -18,6 +18,8 @@ import { runCli } from '../../helpers/run-cli';
 
 /** pdftotext's text with runs of white space as one space (narrow no-break spaces included). */
 const flat = (text: string): string => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+/** Text without any white space: a sentence wrapped anywhere (Japanese wraps between any two characters). */
+const squeezed = (text: string): string => text.replace(/[\s\u00a0\u202f\u00ad]+/g, '');
 
 describe('the PDF in five languages', () => {
   let dir = '';
@@ -33,16 +35,17 @@ describe('the PDF in five languages', () => {
     const ignore = (count: number): Stop => ({ action: 'iOSProfileLaunch', event: 'ignore', count });
     const decline = (count: number): Stop => ({ action: 'TermsofUse', event: 'declineall', count });
     const cancel = (count: number): Stop => ({ action: 'AndroidPermissions', event: 'cancel', count });
-    // Over a thousand attempts, so the counts carry the language's thousands separator.
-    const log = writeEventLog(
-      join(dir, 'events.csv'),
-      plannedEvents(
+    // Over a thousand attempts, so the counts carry the language's thousands separator; one row of
+    // an unknown platform, skipped on import, so the data-quality notes say so.
+    const log = writeEventLog(join(dir, 'events.csv'), [
+      ...plannedEvents(
         everyDay('2025-06-01', 14, (_date, i) => [
           { platform: 'ios', started: 50, stops: [ignore(6 + (i % 3)), decline(2)] },
           { platform: 'android', started: 40, stops: [cancel(3), decline(1 + (i % 2))] },
         ]),
       ),
-    );
+      { time: '2025-06-05T12:00:00.000Z', user: 'windows-user', platform: 'Windows', event: 'start' },
+    ]);
     const range = ['--from', '2025-06-01', '--to', '2025-06-14'];
     expect(runCli(['imports', log, '--db', casePath]).code).toBe(0);
     report = JSON.parse(runCli(['report', '--db', casePath, ...range]).stdout) as Report;
@@ -125,6 +128,12 @@ describe('the PDF in five languages', () => {
         expect(text).toContain(flat(sectionLabel(t, table.section)));
         expect(text).toContain(flat(t('pdf.section.total', { count: f.count(table.incomplete) })));
       }
+
+      // The engine's data-quality note (English in the JSON) in the language, its count in the locale's digits.
+      expect(report.dataQuality.notes).toContain('1 row was skipped on import (see imports).');
+      const skippedNote = t('common.dqNote.skippedRows', { count: 1 });
+      if (language === 'en') expect(skippedNote).toBe('1 row was skipped on import (see imports).');
+      expect(squeezed(text)).toContain(squeezed(skippedNote));
 
       const bytes = readFileSync(file).toString('latin1');
       expect(bytes).toContain(`/Lang (${INTL_LOCALE[language]})`);
