@@ -4,7 +4,8 @@
  * beside the numbers they qualify. Pure: the same Report gives the same notes in both, in the
  * translator's language (English when none is given: the tests and the command line's wording).
  */
-import type { CompareCaveat } from '../src-main/shared/compare-types';
+import type { Comparison } from '../src-main/shared/compare-types';
+import { compareCaveatText } from '../src-main/shared/i18n/engine-notes';
 import type { PartialDay, Report, Span } from '../src-main/shared/report-types';
 import { translator, type Translator } from '../src-main/shared/i18n/translator';
 import type { MessageId } from '../src-main/shared/i18n/messages';
@@ -129,10 +130,10 @@ export function rateReason(report: Report, { t }: Translator = ENGLISH): string 
   return t('app.coverage.rateReason.noneInitiated');
 }
 
-/** Every caveat of the report, in the order of the tiles (Initiated, Incomplete, rate, chart). */
+/** Every caveat of the report, in the order of the tiles (Initiated, Incomplete, rate, chart), then the comparison's. */
 export function coverageNotes(
   report: Report,
-  caveats: readonly CompareCaveat[] = [],
+  comparison: Pick<Comparison, 'current' | 'previous' | 'caveats'> | null = null,
   tr: Translator = ENGLISH,
 ): CoverageNote[] {
   const { t, f } = tr;
@@ -175,6 +176,8 @@ export function coverageNotes(
   }
   const partial = partialDayNote(report, tr);
   if (partial) notes.push(partial);
-  for (const caveat of caveats) notes.push({ kind: 'compare', target: 'chart', text: caveat.message });
+  for (const caveat of comparison?.caveats ?? []) {
+    notes.push({ kind: 'compare', target: 'chart', text: compareCaveatText(tr, caveat, comparison!) });
+  }
   return notes;
 }

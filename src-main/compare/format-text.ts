@@ -1,6 +1,7 @@
 /** A comparison with another period as plain text for a terminal (the report's table style). */
 import { translator, type Translator } from '../shared/i18n/translator';
 import { sectionLabel } from '../shared/i18n/vocabulary';
+import { compareCaveatText } from '../shared/i18n/engine-notes';
 import { formatRate, formatText, textTable } from '../report/format-text';
 import type { Comparison } from '../shared/compare-types';
 
@@ -59,7 +60,7 @@ export function formatComparisonText(comparison: Comparison, tr: Translator = tr
   );
   if (caveats.length > 0) {
     out.push('', t('cli.compare.caveats'));
-    for (const caveat of caveats) out.push(`- ${caveat.message}`);
+    for (const caveat of caveats) out.push(`- ${compareCaveatText(tr, caveat, comparison)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -22,7 +22,7 @@
  */
 import type Database from 'better-sqlite3';
 import { OUTCOME } from '../attempts/codes';
-import type { Funnel, FunnelStep } from '../shared/funnel-types';
+import type { Funnel, FunnelCaveat, FunnelStep } from '../shared/funnel-types';
 import { readCaseSpans } from '../report/data-span';
 import { dayRanges } from '../report/day-buckets';
 import { computeReport } from '../report/compute-report';
@@ -122,27 +122,36 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
       unclassified: durations.get(null)?.length ?? 0,
       completionRate: ratio(completed, initiated),
       sections,
-      caveats: funnelCaveats(initiated, attempts, outside),
+      ...funnelCaveats(initiated, attempts, outside),
     };
   });
 }
 
-/** Sentences that qualify the funnel's base. */
-function funnelCaveats(initiated: number | null, attempts: number, outside: number): string[] {
-  const caveats: string[] = [];
-  if (initiated === null) {
-    caveats.push(
-      'Initiated is unknown: no summary row or event log covers the range (abandonment details hold only the enrollments that were abandoned), so no share of initiated can be given; the counts show where the abandoned attempts stopped.',
-    );
-  } else if (initiated > attempts) {
-    caveats.push(
-      `${initiated - attempts} of the ${initiated} initiated enrollments come from Intune's summary rows, which do not say which sections they reached.`,
-    );
+/** What qualifies the funnel's base: the English sentences (the JSON's) and the same as facts. */
+function funnelCaveats(
+  initiated: number | null,
+  attempts: number,
+  outside: number,
+): Pick<Funnel, 'caveats' | 'caveatItems'> {
+  const items: FunnelCaveat[] = [];
+  if (initiated === null) items.push({ kind: 'initiatedUnknown' });
+  else if (initiated > attempts) {
+    items.push({ kind: 'initiatedFromSummary', fromSummary: initiated - attempts, initiated });
   }
-  if (outside > 0) {
-    caveats.push(
-      `${outside} ${outside === 1 ? 'attempt lies' : 'attempts lie'} on days whose initiated count is unknown and ${outside === 1 ? 'is' : 'are'} left out of the funnel.`,
-    );
+  if (outside > 0) items.push({ kind: 'attemptsOutside', count: outside });
+  return { caveats: items.map(englishFunnelCaveat), caveatItems: items };
+}
+
+/** A caveat's English sentence: the JSON's text (plain digits). */
+export function englishFunnelCaveat(caveat: FunnelCaveat): string {
+  switch (caveat.kind) {
+    case 'initiatedUnknown':
+      return 'Initiated is unknown: no summary row or event log covers the range (abandonment details hold only the enrollments that were abandoned), so no share of initiated can be given; the counts show where the abandoned attempts stopped.';
+    case 'initiatedFromSummary':
+      return `${caveat.fromSummary} of the ${caveat.initiated} initiated enrollments come from Intune's summary rows, which do not say which sections they reached.`;
+    case 'attemptsOutside': {
+      const one = caveat.count === 1;
+      return `${caveat.count} ${one ? 'attempt lies' : 'attempts lie'} on days whose initiated count is unknown and ${one ? 'is' : 'are'} left out of the funnel.`;
+    }
   }
-  return caveats;
 }

@@ -9,6 +9,7 @@
  */
 import { dailyCount, type Report } from '../shared/report-types';
 import { translator, type Translator } from '../shared/i18n/translator';
+import { dataQualityNoteTexts } from '../shared/i18n/engine-notes';
 import { platformLabel, screenLabel, sectionLabel, userActionLabel } from '../shared/i18n/vocabulary';
 
 type Align = 'left' | 'right';
@@ -211,7 +212,7 @@ export function formatText(report: Report, tr: Translator = translator('en'), le
   const quality = report.dataQuality;
   if (quality.notes.length > 0 || quality.summaryMismatches.length > 0) {
     out.push('', t('cli.text.dataQuality'));
-    for (const note of quality.notes) out.push(`- ${note}`);
+    for (const note of dataQualityNoteTexts(tr, quality)) out.push(`- ${note}`);
     if (quality.summaryMismatches.length > 0) {
       out.push('');
       pushAll(

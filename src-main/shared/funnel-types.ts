@@ -45,4 +45,15 @@ export interface Funnel {
   readonly sections: readonly FunnelStep[];
   /** Sentences that qualify the base (unknown initiated, attempts outside the known cells, summary-only initiated). */
   readonly caveats: readonly string[];
+  /**
+   * The same caveats as facts, in the same order, for a display in another language. Display
+   * only: the JSON leaves it out (machine-json.ts).
+   */
+  readonly caveatItems: readonly FunnelCaveat[];
 }
+
+/** One funnel caveat as facts: `caveats[i]` is `caveatItems[i]` in English. */
+export type FunnelCaveat =
+  | { readonly kind: 'initiatedUnknown' }
+  | { readonly kind: 'initiatedFromSummary'; readonly fromSummary: number; readonly initiated: number }
+  | { readonly kind: 'attemptsOutside'; readonly count: number };

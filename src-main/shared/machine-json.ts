@@ -5,7 +5,7 @@
  */
 
 /** Keys that exist for the translated display only. */
-const DISPLAY_ONLY_KEYS: ReadonlySet<string> = new Set(['noteItems']);
+const DISPLAY_ONLY_KEYS: ReadonlySet<string> = new Set(['noteItems', 'caveatItems']);
 
 const dropDisplayOnly = (key: string, value: unknown): unknown => (DISPLAY_ONLY_KEYS.has(key) ? undefined : value);
 

@@ -4,7 +4,7 @@
  * platform filter leaves out) and, with a comparison, why its differences may mislead. Nothing
  * when the data covers the whole range. The app and the PDF show the same sentences.
  */
-import type { CompareCaveat } from '../../src-main/shared/compare-types';
+import type { Comparison } from '../../src-main/shared/compare-types';
 import type { Report } from '../../src-main/shared/report-types';
 import type { MessageId } from '../../src-main/shared/i18n/messages';
 import { coverageNotes, type CoverageNote } from '../coverage';
@@ -25,16 +25,16 @@ const sentence = (text: string, stop: string): string => (/[.!?。]$/.test(text)
 
 export function CoverageNotes({
   report,
-  caveats = [],
+  comparison = null,
   variant,
 }: {
   report: Report;
-  /** A comparison's caveats (the app's compare view). */
-  caveats?: readonly CompareCaveat[];
+  /** The comparison shown, whose caveats follow the report's (the compare view). */
+  comparison?: Comparison | null;
   variant: 'app' | 'print';
 }) {
   const tr = useT();
-  const notes = coverageNotes(report, caveats, tr);
+  const notes = coverageNotes(report, comparison, tr);
   if (notes.length === 0) return null;
   return (
     <div

@@ -128,7 +128,7 @@ function AbandonmentReport({ report }: { report: Report }) {
         compare={comparison ? rollupCompare(comparison, label) : null}
         onDrill={drillTile}
       />
-      <CoverageNotes report={report} caveats={comparison?.caveats ?? []} variant="app" />
+      <CoverageNotes report={report} comparison={comparison} variant="app" />
       <SectionChart
         report={report}
         previous={previous}

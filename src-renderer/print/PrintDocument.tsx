@@ -515,7 +515,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
         {job.platformRollups && report.filters.platforms.length > 1 && (
           <PlatformSplit platforms={report.filters.platforms} rollups={job.platformRollups} />
         )}
-        <CoverageNotes report={report} caveats={comparison?.caveats ?? []} variant="print" />
+        <CoverageNotes report={report} comparison={comparison} variant="print" />
       </section>
       <PrintFindings findings={job.findings} />
       <PrintGuidance report={report} />

@@ -5,13 +5,14 @@
  * Completed step's conversion from the last section (completed attempts reached every section).
  */
 import type { Funnel } from '../../src-main/shared/funnel-types';
-import { sectionLabel } from '../../src-main/shared/i18n';
+import { funnelCaveatTexts, sectionLabel } from '../../src-main/shared/i18n';
 import { useT } from '../i18n/I18nProvider';
 import { FunnelHeadRow } from '../components/funnel/FunnelCard';
 import { formatDuration } from '../components/view-format';
 
 export function PrintFunnel({ funnel }: { funnel: Funnel }) {
-  const { t, f } = useT();
+  const tr = useT();
+  const { t, f } = tr;
   const last = funnel.sections.at(-1);
   const intoCompleted = last && last.reached > 0 ? funnel.completed / last.reached : null;
   return (
@@ -19,7 +20,7 @@ export function PrintFunnel({ funnel }: { funnel: Funnel }) {
       <h2 id="print-funnel">{t('pdf.funnel.title')}</h2>
       {funnel.caveats.length > 0 && (
         <ul className="print-notes">
-          {funnel.caveats.map((caveat) => (
+          {funnelCaveatTexts(tr, funnel).map((caveat) => (
             <li key={caveat}>{caveat}</li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../../src-main/shared/i18n/messages';
 import { useT } from '../../i18n/I18nProvider';
 import { sectionLabel } from '../../../src-main/shared/i18n/vocabulary';
+import { funnelCaveatTexts } from '../../../src-main/shared/i18n/engine-notes';
 import { useApp } from '../../store';
 import { formatDuration, formatPercent } from '../view-format';
 import '../../styles/report-views.css';
@@ -141,7 +142,8 @@ export function FunnelTable({
 }
 
 export function FunnelCard() {
-  const { t, f } = useT();
+  const tr = useT();
+  const { t, f } = tr;
   const funnel = useApp((s) => s.funnel);
   const status = useApp((s) => s.funnelStatus);
   const error = useApp((s) => s.funnelError);
@@ -172,7 +174,7 @@ export function FunnelCard() {
         <>
           {funnel.caveats.length > 0 && (
             <ul className="funnel-caveats" data-testid="funnel-caveats">
-              {funnel.caveats.map((caveat) => (
+              {funnelCaveatTexts(tr, funnel).map((caveat) => (
                 <li key={caveat}>{caveat}</li>
               ))}
             </ul>

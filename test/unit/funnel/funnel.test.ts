@@ -84,6 +84,7 @@ describe('computeFunnel', () => {
       initiated: 9,
       attempts: 9,
       caveats: [],
+      caveatItems: [],
       completed: 1,
       inProgress: 1,
       incomplete: 7,

@@ -1,14 +1,26 @@
 /**
- * The data-quality notes in the reader's language: each kind of note the engine writes has a
- * message whose English is the engine's own sentence (so the English app, PDF and JSON agree),
- * and German and Japanese build the sentence from the facts with the locale's numbers and days.
- * The last test takes the notes of a real report (a real case file) through the same path.
+ * The engine's sentences in the reader's language (data-quality notes, the funnel's caveats, the
+ * comparison's caveats): each kind the engine writes has a message whose English is the engine's
+ * own sentence (so the English app, PDF and JSON agree), and German and Japanese build the
+ * sentence from the facts with the locale's numbers and days. Real reports, funnels and
+ * comparisons of real case files go through the same path.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { computeComparison } from '../../../src-main/compare/compare';
+import { computeFunnel, englishFunnelCaveat } from '../../../src-main/funnel/funnel';
 import { computeReport, englishNote } from '../../../src-main/report/compute-report';
-import { dataQualityNoteText, dataQualityNoteTexts, translator } from '../../../src-main/shared/i18n';
+import type { CompareCaveat } from '../../../src-main/shared/compare-types';
+import type { FunnelCaveat } from '../../../src-main/shared/funnel-types';
+import {
+  compareCaveatText,
+  dataQualityNoteText,
+  dataQualityNoteTexts,
+  funnelCaveatText,
+  funnelCaveatTexts,
+  translator,
+} from '../../../src-main/shared/i18n';
 import { machineJson } from '../../../src-main/shared/machine-json';
-import type { DataQualityNote } from '../../../src-main/shared/report-types';
+import type { DataQualityNote, Report } from '../../../src-main/shared/report-types';
 import { importRows, removeTempCases, tempCase } from '../../helpers/case-builder';
 
 afterEach(removeTempCases);
@@ -99,6 +111,13 @@ describe('data-quality notes in the reader’s language', () => {
     });
   }
 
+  it('one day without data: the verb agrees with the count, not with the days of the range', () => {
+    const one: DataQualityNote = { kind: 'daysWithoutData', count: 1, days: 14 };
+    expect(dataQualityNoteText(de, one)).toBe('1 von 14 Tagen des Zeitraums enthält keine Daten.');
+    expect(dataQualityNoteText(translator('fr'), one)).toBe('1 jour sur 14 de la période ne contient aucune donnée.');
+    expect(dataQualityNoteText(translator('es'), one)).toBe('1 de 14 días del período no tiene datos.');
+  });
+
   it('the English message of each kind is the engine’s sentence (counts below 1,000, singular and plural)', () => {
     for (const { note } of CASES) {
       if (note.kind === 'partialDay') {
@@ -137,5 +156,119 @@ describe('data-quality notes in the reader’s language', () => {
     const json = machineJson(report);
     expect(json).not.toContain('noteItems');
     expect(JSON.parse(json).dataQuality.notes).toEqual(quality.notes);
+  });
+});
+
+const FUNNEL_CASES: readonly { caveat: FunnelCaveat; de: string; ja: string }[] = [
+  {
+    caveat: { kind: 'initiatedUnknown' },
+    de: 'Die Zahl der begonnenen Registrierungen ist unbekannt: Keine Zusammenfassungszeile und kein Ereignisprotokoll deckt den Zeitraum ab (Abbruchdetails enthalten nur die abgebrochenen Registrierungen), daher lässt sich kein Anteil an den begonnenen Registrierungen angeben; die Zahlen zeigen, wo die abgebrochenen Versuche endeten.',
+    ja: '開始された登録数は不明です: 概要行もイベント ログもこの期間をカバーしていません (破棄の詳細には破棄された登録しか含まれません)。そのため、開始された登録に対する割合は示せません。件数は、破棄された試行がどこで中断したかを示します。',
+  },
+  {
+    caveat: { kind: 'initiatedFromSummary', fromSummary: 1200, initiated: 3400 },
+    de: '1.200 der 3.400 begonnenen Registrierungen stammen aus den Intune-Zusammenfassungszeilen, die nicht angeben, welche Abschnitte sie erreicht haben.',
+    ja: '開始された登録 3,400 件のうち 1,200 件は Intune の概要行によるもので、どのセクションに到達したかはわかりません。',
+  },
+  {
+    caveat: { kind: 'attemptsOutside', count: 1 },
+    de: '1 Versuch liegt an Tagen, deren Zahl begonnener Registrierungen unbekannt ist, und bleibt im Trichter unberücksichtigt.',
+    ja: '1 件の試行は開始された登録数が不明な日にあるため、ファネルから除外しています。',
+  },
+];
+
+describe('funnel caveats in the reader’s language', () => {
+  for (const { caveat, de: german, ja: japanese } of FUNNEL_CASES) {
+    it(`${caveat.kind}: German and Japanese from the facts; English is the engine’s sentence`, () => {
+      expect(funnelCaveatText(de, caveat)).toBe(german);
+      expect(funnelCaveatText(ja, caveat)).toBe(japanese);
+      const small = Object.fromEntries(
+        Object.entries(caveat).map(([key, value]) => [key, typeof value === 'number' ? 3 : value]),
+      ) as FunnelCaveat;
+      expect(funnelCaveatText(en, small)).toBe(englishFunnelCaveat(small));
+    });
+  }
+
+  it('a real funnel without a known initiated count: English as the JSON, German from the facts, the JSON without them', () => {
+    const db = tempCase();
+    importRows(db, {
+      details: [{ user: 'a', time: '2025-06-01T01:00:00', userAction: 'Cancel', action: 'TermsofUse' }],
+    });
+    const funnel = computeFunnel(db, { from: '2025-06-01', to: '2025-06-02' });
+    expect(funnel.caveatItems).toEqual([{ kind: 'initiatedUnknown' }]);
+    expect(funnelCaveatTexts(en, funnel)).toBe(funnel.caveats);
+    expect(funnelCaveatTexts(de, funnel)).toEqual([FUNNEL_CASES[0]!.de]);
+    expect(machineJson(funnel)).not.toContain('caveatItems');
+  });
+});
+
+describe('comparison caveats in the reader’s language', () => {
+  const periods = (currentInitiated: number | null, previousInitiated: number | null) =>
+    ({
+      current: { rollup: { initiated: currentInitiated } } as Report,
+      previous: { rollup: { initiated: previousInitiated } } as Report,
+    }) as const;
+  const caveat = (period: CompareCaveat['period'], kind: CompareCaveat['kind'], days: string[]): CompareCaveat => ({
+    period,
+    kind,
+    days,
+    message: 'the engine’s English',
+  });
+
+  it('partial days: German and Japanese, the days as the language writes them', () => {
+    const one = caveat('current', 'partial-days', ['2025-06-14']);
+    expect(compareCaveatText(de, one, periods(10, 10))).toBe(
+      'Der aktuelle Zeitraum enthält einen Teiltag (14. Juni 2025): Die Daten decken ihn nur teilweise ab, eine Veränderung kann also daher rühren.',
+    );
+    const three = caveat('previous', 'partial-days', ['2025-06-01', '2025-06-02', '2025-06-07']);
+    expect(compareCaveatText(ja, three, periods(10, 10))).toBe(
+      '前の期間には部分的な日が 3 日あります (2025年6月1日 – 2025年6月2日, 2025年6月7日)。データはその一部しかカバーしていないため、変化はそれによる可能性があります。',
+    );
+  });
+
+  it('unknown initiated days, and a period whose Initiated is unknown altogether (its report says so)', () => {
+    const days = caveat('current', 'unknown-initiated', ['2025-06-03']);
+    expect(compareCaveatText(de, days, periods(10, 10))).toBe(
+      'Die Quote des aktuellen Zeitraums lässt einen Tag aus, dessen Zahl begonnener Registrierungen unbekannt ist (3. Juni 2025).',
+    );
+    expect(compareCaveatText(ja, days, periods(10, 10))).toBe(
+      '現在の期間の未完了率は、開始された登録数が不明な 1 日を除外しています (2025年6月3日)。',
+    );
+    const none = caveat('previous', 'unknown-initiated', []);
+    expect(compareCaveatText(de, none, periods(10, null))).toBe(
+      'Im vorherigen Zeitraum ist die Zahl der begonnenen Registrierungen unbekannt (keine Zusammenfassungszeile und kein Ereignisprotokoll deckt ihn ab): Es gibt keine Quote zum Vergleichen.',
+    );
+    expect(compareCaveatText(ja, none, periods(10, null))).toBe(
+      '前の期間の開始された登録数は不明です (概要行もイベント ログもこの期間をカバーしていません)。比較できる未完了率はありません。',
+    );
+    expect(compareCaveatText(en, none, periods(10, null))).toBe('the engine’s English');
+  });
+
+  it('a real comparison: each caveat of the engine in German, none left in English', () => {
+    const db = tempCase();
+    importRows(db, {
+      details: [{ user: 'a', time: '2025-06-01T01:00:00', userAction: 'Cancel', action: 'TermsofUse' }],
+      events: [
+        { user: 'b', time: '2025-06-04T08:00:00', event: 'start' },
+        { user: 'b', time: '2025-06-04T08:05:00', event: 'complete' },
+      ],
+    });
+    const comparison = computeComparison(
+      db,
+      { from: '2025-06-04', to: '2025-06-04' },
+      { from: '2025-06-01', to: '2025-06-01' },
+    );
+    // The current day is partial (events 08:00 to 08:05); the previous day holds only a details row.
+    expect(comparison.caveats.map((c) => [c.period, c.kind])).toEqual([
+      ['current', 'partial-days'],
+      ['previous', 'unknown-initiated'],
+    ]);
+    expect(comparison.previous.rollup.initiated).toBeNull();
+    for (const c of comparison.caveats) {
+      const german = compareCaveatText(de, c, comparison);
+      expect(german).not.toBe(c.message);
+      expect(german).toMatch(/Zeitraum/);
+      expect(compareCaveatText(en, c, comparison)).toBe(c.message);
+    }
   });
 });
