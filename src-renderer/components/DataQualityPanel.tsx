@@ -9,6 +9,7 @@ import type { ImportRecord, Report } from '../../src-main/shared/report-types';
 import { partialDayLabels } from '../coverage';
 import type { Translator } from '../../src-main/shared/i18n/translator';
 import { dataQualityNoteTexts } from '../../src-main/shared/i18n/engine-notes';
+import { skipReasonLabel } from '../../src-main/shared/i18n/vocabulary';
 import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
@@ -178,7 +179,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
               <tbody>
                 {skipped.map((entry) => (
                   <tr key={entry.reason}>
-                    <td className="nowrap">{entry.reason}</td>
+                    <td className="nowrap">{skipReasonLabel(t, entry.reason)}</td>
                     <td className="num">{f.count(entry.count)}</td>
                     <td className="examples">
                       {entry.examples.map((example) => (

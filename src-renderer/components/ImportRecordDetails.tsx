@@ -1,5 +1,6 @@
 /** What an import skipped, by reason, with the first examples and their line numbers. */
 import type { ImportRecord } from '../../src-main/shared/report-types';
+import { skipReasonLabel } from '../../src-main/shared/i18n/vocabulary';
 import { useT } from '../i18n/I18nProvider';
 
 /** `record` as the view shows it (masked by main when masking is on: privacy.ts). */
@@ -23,7 +24,7 @@ export function ImportRecordDetails({ record, maxExamples = 3 }: { record: Impor
         <tbody>
           {reasons.map(([reason, count]) => (
             <tr key={reason}>
-              <td>{reason}</td>
+              <td>{skipReasonLabel(t, reason)}</td>
               <td className="num">{f.count(count)}</td>
               <td className="examples">
                 {record.examples

@@ -11,6 +11,7 @@ import {
   platformLabel,
   screenLabel,
   sectionLabel,
+  skipReasonLabel,
   userActionLabel,
   type Translator,
 } from '../../src-main/shared/i18n';
@@ -442,7 +443,7 @@ function DataQuality({ report }: { report: Report }) {
           <tbody>
             {skipped.map((entry) => (
               <tr key={entry.reason}>
-                <td className="nowrap">{entry.reason}</td>
+                <td className="nowrap">{skipReasonLabel(t, entry.reason)}</td>
                 <td className="num">{f.count(entry.count)}</td>
                 <td className="examples">
                   {entry.examples.map((example) => (

@@ -78,6 +78,9 @@ test('German, then Japanese, from the Language menu: texts and numbers follow, a
   await expect(dqNotes.last()).toHaveText(
     `${localeFormats('de').count(skipped)} Zeilen wurden beim Import übersprungen (siehe Importe).`,
   );
+  // The skipped rows' reasons (English keys in the JSON) in German.
+  await expect(page.getByTestId('dq-skipped')).toContainText('unbekannte Plattform');
+  await expect(page.getByTestId('dq-skipped')).not.toContainText('unknown platform');
   // Main wrote the choice to the user data folder.
   expect(preferencesOn(userDataDir)).toEqual({ language: 'de' });
 

@@ -105,3 +105,30 @@ export function screenLabel(t: T, screen: string): string {
 /** An action name as shown: the taxonomy's identifiers stay as Intune wrote them; `(unknown)` is translated. */
 export const actionNameLabel = (t: T, actionName: string | undefined): string =>
   actionName === undefined || actionName === UNKNOWN_ACTION ? t('common.action.unknown') : actionName;
+
+/**
+ * Why the import skipped a row (the keys of an import's `skipped`, as the engine and the JSON
+ * write them) and its message. test/unit/i18n/skip-reasons.test.ts checks that every reason of
+ * the import has one.
+ */
+export const SKIP_REASON_MESSAGE: Readonly<Record<string, MessageId>> = {
+  'no time': 'common.skipReason.noTime',
+  'bad time': 'common.skipReason.badTime',
+  'time out of range': 'common.skipReason.timeOutOfRange',
+  'no user': 'common.skipReason.noUser',
+  'no platform': 'common.skipReason.noPlatform',
+  'unknown platform': 'common.skipReason.unknownPlatform',
+  'unknown event': 'common.skipReason.unknownEvent',
+  'unknown action name': 'common.skipReason.unknownActionName',
+  'step without action name': 'common.skipReason.stepWithoutActionName',
+  'no user action': 'common.skipReason.noUserAction',
+  'unknown user action': 'common.skipReason.unknownUserAction',
+  'bad count': 'common.skipReason.badCount',
+  'unreadable row': 'common.skipReason.unreadableRow',
+};
+
+/** A skipped row's reason in the reader's language; a reason this build does not know, as it is. */
+export function skipReasonLabel(t: T, reason: string): string {
+  const id = SKIP_REASON_MESSAGE[reason];
+  return id === undefined ? reason : t(id);
+}

@@ -9,7 +9,14 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTL_LOCALE, LANGUAGES, sectionLabel, translator, type Language } from '../../../src-main/shared/i18n';
+import {
+  INTL_LOCALE,
+  LANGUAGES,
+  sectionLabel,
+  skipReasonLabel,
+  translator,
+  type Language,
+} from '../../../src-main/shared/i18n';
 import type { Report } from '../../../src-main/shared/report-types';
 import { writeEventLog } from '../../helpers/event-log';
 import { everyDay, plannedEvents, type Stop } from '../../helpers/findings-case';
@@ -134,6 +141,9 @@ describe('the PDF in five languages', () => {
       const skippedNote = t('common.dqNote.skippedRows', { count: 1 });
       if (language === 'en') expect(skippedNote).toBe('1 row was skipped on import (see imports).');
       expect(squeezed(text)).toContain(squeezed(skippedNote));
+      // The appendix's skip reason (the JSON's `unknown platform`) in the language.
+      expect(Object.keys(report.imports[0]!.skipped)).toEqual(['unknown platform']);
+      expect(text).toContain(flat(skipReasonLabel(t, 'unknown platform')));
 
       const bytes = readFileSync(file).toString('latin1');
       expect(bytes).toContain(`/Lang (${INTL_LOCALE[language]})`);
