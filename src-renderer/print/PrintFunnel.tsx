@@ -47,8 +47,8 @@ export function PrintFunnel({ funnel }: { funnel: Funnel }) {
               <td className="num">{f.count(step.incomplete)}</td>
               <td className="num">{f.rate(step === last ? intoCompleted : (step.stepConversion ?? null))}</td>
               <td className="num">{f.rate(step.overallConversion ?? null)}</td>
-              <td className="num">{formatDuration(step.medianMs)}</td>
-              <td className="num">{formatDuration(step.p75Ms)}</td>
+              <td className="num">{formatDuration(step.medianMs, tr)}</td>
+              <td className="num">{formatDuration(step.p75Ms, tr)}</td>
             </tr>
           ))}
           <tr className="print-funnel-completed">

@@ -47,7 +47,7 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
     const { caseInfo, report, printStatus } = get();
     if (printStatus === 'printing') return;
     if (!caseInfo || caseInfo.importCount === 0 || !report) {
-      set({ notice: 'Nothing to print yet: open a case with data (or import files) first.' });
+      set({ notice: { id: 'pdf.notice.nothing' } });
       return;
     }
     set({ printDialogOpen: true });
@@ -76,7 +76,7 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
       compare: compareOn ? compareAgainst : null,
     });
     if (!result.ok) {
-      set({ printStatus: 'error', notice: `The PDF was not saved: ${result.error.message}` });
+      set({ printStatus: 'error', notice: { id: 'pdf.notice.failed', values: { message: result.error.message } } });
       return;
     }
     const { pdf } = result.value;
@@ -85,6 +85,10 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
       set({ printStatus: 'idle' });
       return;
     }
-    set({ printStatus: 'saved', printSavedPath: pdf.path, notice: `PDF saved: ${pdf.path}` });
+    set({
+      printStatus: 'saved',
+      printSavedPath: pdf.path,
+      notice: { id: 'pdf.notice.saved', values: { path: pdf.path } },
+    });
   },
 });

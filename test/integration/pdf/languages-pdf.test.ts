@@ -167,6 +167,9 @@ describe('the PDF in five languages', () => {
     expect(text).toContain('不完全なユーザー登録');
     expect(text).toContain('ユーザーが中断した箇所 (セクション別)');
     expect(text).toContain('方法と定義');
+    // The funnel's durations (each abandoned attempt stopped 20 s after it began) in Japanese words.
+    expect(text).toContain(flat(translator('ja').t('app.duration.seconds', { s: 20 })));
+    expect(text).toContain('20 秒');
     expect(text).not.toMatch(/[\ufffd\u25a1\u25af]/);
     // Skia embeds a CFF-outline font (Noto Sans CJK) as Type 3 glyphs with a ToUnicode map; the
     // fonts' descriptors name it. The English PDF needs none of them.

@@ -5,6 +5,12 @@ import type { PrintRequest } from '../../../src-main/shared/print-types';
 import { createAppStore } from '../../../src-renderer/store';
 import { defaultPaperFor as defaultPaper } from '../../../src-main/shared/i18n/languages';
 import { caseAt, ok, reportOf, settle } from './store-fakes';
+import { translator } from '../../../src-main/shared/i18n/translator';
+import { messageText, type UserMessage } from '../../../src-renderer/i18n/user-message';
+
+/** The store's notice as the window shows it in `language`. */
+const shown = (notice: UserMessage | null, language: 'en' | 'de' | 'ja' = 'en'): string =>
+  notice === null ? '' : messageText(translator(language).t, notice);
 
 const info = (importCount: number, settings: CaseInfo['settings'] = {}): CaseInfo =>
   caseAt('/c/contoso.enrollscope', { importCount, settings });
@@ -47,7 +53,8 @@ describe('the print slice', () => {
     await settle();
     store.getState().openPrintDialog();
     expect(store.getState().printDialogOpen).toBe(false);
-    expect(store.getState().notice).toMatch(/^Nothing to print yet/);
+    expect(shown(store.getState().notice)).toBe('Nothing to print yet: open a case with data (or import files) first.');
+    expect(shown(store.getState().notice, 'de')).toMatch(/^Noch nichts zu drucken/);
   });
 
   it('prints the report as filtered with the dialog answers; keeps the case main returns and says where the PDF is', async () => {
@@ -91,11 +98,13 @@ describe('the print slice', () => {
     expect(store.getState()).toMatchObject({
       printStatus: 'saved',
       printSavedPath: '/out/contoso.pdf',
-      notice: 'PDF saved: /out/contoso.pdf',
+      notice: { id: 'pdf.notice.saved', values: { path: '/out/contoso.pdf' } },
       caseInfo: saved,
       printPage: page,
       printMaskUsers: true,
     });
+    expect(shown(store.getState().notice, 'de')).toBe('PDF gespeichert: /out/contoso.pdf');
+    expect(shown(store.getState().notice, 'ja')).toBe('PDF を保存しました: /out/contoso.pdf');
   });
 
   it('follows the compare toggle: the print job carries the period compared with, and none once it is off', async () => {
@@ -143,9 +152,9 @@ describe('the print slice', () => {
     await store.getState().printToPdf(options);
     expect(store.getState()).toMatchObject({ printStatus: 'idle', notice: null });
     await store.getState().printToPdf(options);
-    expect(store.getState()).toMatchObject({
-      printStatus: 'error',
-      notice: 'The PDF was not saved: A PDF is being printed. Wait for it to finish.',
-    });
+    expect(store.getState().printStatus).toBe('error');
+    expect(shown(store.getState().notice)).toBe(
+      'The PDF was not saved: A PDF is being printed. Wait for it to finish.',
+    );
   });
 });
