@@ -4,6 +4,7 @@
  */
 import { isDate, isZone } from '../shared/calendar-day';
 import { SECTIONS, parsePlatform, parseSection, type Platform, type Section } from '../shared/taxonomy';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageOfTag, type Language } from '../shared/i18n/languages';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -60,3 +61,11 @@ export const FILTER_OPTIONS = {
   platform: { type: 'string', multiple: true },
   section: { type: 'string', multiple: true },
 } as const;
+
+/** `--lang en|de|fr|es|ja` (a region is accepted and dropped: `de-AT` is German); English when absent. */
+export function languageOf(value: string | undefined): Language {
+  if (value === undefined) return DEFAULT_LANGUAGE;
+  const language = languageOfTag(value);
+  if (!language) throw new UsageError(`--lang ${value}: expected ${LANGUAGES.join(', ')}`);
+  return language;
+}

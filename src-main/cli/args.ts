@@ -4,9 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { CompareAgainst } from '../shared/compare-types';
-import { DEFAULT_LANGUAGE, LANGUAGES, languageOfTag, type Language } from '../shared/i18n/languages';
+import type { Language } from '../shared/i18n/languages';
 import type { Platform, Section } from '../shared/taxonomy';
-import { FILTER_OPTIONS, UsageError, checkDay, checkZone, platformOf, sectionOf } from './arg-values';
+import { FILTER_OPTIONS, UsageError, checkDay, checkZone, languageOf, platformOf, sectionOf } from './arg-values';
 import { isViewCommand, parseCompare, parseViewArgs, type ViewArgs } from './view-args';
 import { COMMANDS, isCommandName, type CommandName } from './usage';
 import { parseCheckArgs, type CheckArgs } from './check-command';
@@ -116,7 +116,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
   if (command === 'imports') {
     if (values.compare !== undefined) throw new UsageError('--compare is for the report command');
-    if (values.lang !== undefined) throw new UsageError('--lang is for the report command');
+    if (values.lang !== undefined) throw new UsageError('--lang is for the report and funnel commands');
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format ${format}: expected json or text`);
     const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
@@ -161,14 +161,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     maskUsers: values['mask-users'] === true,
     language: languageOf(values.lang),
   };
-}
-
-/** `--lang en|de|fr|es|ja` (a region is accepted and dropped: `de-AT` is German); English when absent. */
-function languageOf(value: string | undefined): Language {
-  if (value === undefined) return DEFAULT_LANGUAGE;
-  const language = languageOfTag(value);
-  if (!language) throw new UsageError(`--lang ${value}: expected ${LANGUAGES.join(', ')}`);
-  return language;
 }
 
 const PDF_OPTIONS = ['paper', 'landscape', 'customer', 'consultant', 'browser'] as const;

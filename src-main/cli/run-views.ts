@@ -115,7 +115,7 @@ export async function runFunnel(args: FunnelArgs): Promise<string> {
       ? { ...whole, sections: whole.sections.filter((step) => args.sections!.includes(step.section)) }
       : whole;
     markPhase('reported');
-    return args.format === 'text' ? formatFunnelText(funnel) : json(funnel);
+    return args.format === 'text' ? formatFunnelText(funnel, translator(args.language)) : json(funnel);
   });
 }
 

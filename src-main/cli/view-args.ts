@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CompareAgainst } from '../shared/compare-types';
+import type { Language } from '../shared/i18n/languages';
 import {
   ATTEMPT_OUTCOMES,
   ATTEMPT_SORT_KEYS,
@@ -28,6 +29,7 @@ import {
   checkDay,
   checkZone,
   formatOf,
+  languageOf,
   platformOf,
   sectionOf as reportSectionOf,
 } from './arg-values';
@@ -66,6 +68,8 @@ export interface FunnelArgs extends CommonArgs {
   /** Which steps to print; the funnel itself always walks the whole flow (spec 7). */
   readonly sections?: Section[];
   readonly format: 'json' | 'text';
+  /** `--lang`: the language of `--format text` (English by default); the JSON is English always. */
+  readonly language: Language;
 }
 
 export interface FailuresArgs extends CommonArgs {
@@ -86,6 +90,7 @@ export const VIEW_USAGE = `       enrollscope attempts [FILE...] [--db CASE] [--
                          [--sort KEY] [--desc] [--limit N] [--offset N] [--format json|csv] [--out PATH]
        enrollscope funnel [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                          [--platform ios|android]... [--tz ZONE] [--format json|text] [--out PATH]
+                         [--lang en|de|fr|es|ja]  (text; JSON stays English)
        enrollscope failures [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE]
                          [--format json|text] [--out PATH]
        enrollscope report ... --compare previous|YYYY-MM-DD..YYYY-MM-DD   (with --format json or text)`;
@@ -118,7 +123,7 @@ const OPTIONS = {
     limit: { type: 'string' },
     offset: { type: 'string' },
   },
-  funnel: FILTER_OPTIONS,
+  funnel: { ...FILTER_OPTIONS, lang: { type: 'string' } },
   failures: COMMON_OPTIONS,
 } as const;
 
@@ -156,6 +161,7 @@ export function parseViewArgs(command: ViewCommand, rest: readonly string[]): Vi
       platforms: list('platform')?.map(platformOf),
       sections: list('section')?.map(sectionOf),
       format: formatOf(str('format'), ['json', 'text']),
+      language: languageOf(str('lang')),
     };
   }
 

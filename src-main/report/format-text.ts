@@ -56,7 +56,7 @@ export function formatRate(rate: number | null, tr: Translator = translator('en'
  * A count as the reader's language writes it (`1.234` in German); English keeps the plain digits
  * of the contract's text output, which scripts and tests read.
  */
-const countIn =
+export const countIn =
   (tr: Translator) =>
   (n: number): string =>
     tr.language === 'en' ? String(n) : tr.f.count(n);
