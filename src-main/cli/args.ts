@@ -55,6 +55,8 @@ export interface ImportsArgs {
   readonly out?: string;
   /** `--mask-users`: skipped rows' examples masked as in the report. */
   readonly maskUsers: boolean;
+  /** `--lang`: the language of `--format text` (English by default); the JSON is English always. */
+  readonly language: Language;
 }
 
 export type CliArgs =
@@ -116,7 +118,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
   if (command === 'imports') {
     if (values.compare !== undefined) throw new UsageError('--compare is for the report command');
-    if (values.lang !== undefined) throw new UsageError('--lang is for the report and funnel commands');
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format ${format}: expected json or text`);
     const given = PDF_OPTIONS.find((option) => values[option] !== undefined);
@@ -128,6 +129,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       format,
       out: values.out,
       maskUsers: values['mask-users'] === true,
+      language: languageOf(values.lang),
     };
   }
 

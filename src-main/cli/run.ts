@@ -203,7 +203,9 @@ export async function runImports(args: ImportsArgs): Promise<string> {
     await importAll(db, args.files);
     const stored = listImports(db);
     const imports = args.maskUsers ? stored.map((record) => maskImportRecord(record, maskKeyOf(db))) : stored;
-    return args.format === 'text' ? formatImportsText(imports) : `${JSON.stringify(imports, null, 2)}\n`;
+    return args.format === 'text'
+      ? formatImportsText(imports, translator(args.language))
+      : `${JSON.stringify(imports, null, 2)}\n`;
   });
 }
 

@@ -15,7 +15,8 @@ const REPORT_USAGE = `usage: enrollscope report [FILE...] [--db CASE] [--from YY
                          [--format pdf --out PATH [--paper a4|letter] [--landscape]
                           [--customer NAME] [--consultant NAME] [--browser PATH]]
                          [--lang en|de|fr|es|ja]  (text, CSV headers and PDF; JSON stays English)
-       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH] [--mask-users]`;
+       enrollscope imports [FILE...] --db CASE [--format json|text] [--out PATH] [--mask-users]
+                         [--lang en|de|fr|es|ja]  (text; JSON stays English)`;
 
 const ALL = `${REPORT_USAGE}\n${VIEW_USAGE}\n${CHECK_USAGE}`;
 
