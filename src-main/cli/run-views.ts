@@ -124,6 +124,6 @@ export async function runFailures(args: FailuresArgs): Promise<string> {
     await importAll(db, args.files);
     const failures = computeFailures(db, { from: args.from, to: args.to, tz: args.tz });
     markPhase('reported');
-    return args.format === 'text' ? formatFailuresText(failures) : json(failures);
+    return args.format === 'text' ? formatFailuresText(failures, translator(args.language)) : json(failures);
   });
 }

@@ -75,6 +75,8 @@ export interface FunnelArgs extends CommonArgs {
 export interface FailuresArgs extends CommonArgs {
   readonly command: 'failures';
   readonly format: 'json' | 'text';
+  /** `--lang`: the language of `--format text`'s headings (English by default); the JSON is English always. */
+  readonly language: Language;
 }
 
 export type ViewArgs = AttemptsArgs | FunnelArgs | FailuresArgs;
@@ -92,7 +94,7 @@ export const VIEW_USAGE = `       enrollscope attempts [FILE...] [--db CASE] [--
                          [--platform ios|android]... [--tz ZONE] [--format json|text] [--out PATH]
                          [--lang en|de|fr|es|ja]  (text; JSON stays English)
        enrollscope failures [FILE...] [--db CASE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--tz ZONE]
-                         [--format json|text] [--out PATH]
+                         [--format json|text] [--out PATH] [--lang en|de|fr|es|ja]  (text; JSON stays English)
        enrollscope report ... --compare previous|YYYY-MM-DD..YYYY-MM-DD   (with --format json or text)`;
 
 /** `--compare previous` or `--compare 2025-05-01..2025-05-14`. */
@@ -124,7 +126,7 @@ const OPTIONS = {
     offset: { type: 'string' },
   },
   funnel: { ...FILTER_OPTIONS, lang: { type: 'string' } },
-  failures: COMMON_OPTIONS,
+  failures: { ...COMMON_OPTIONS, lang: { type: 'string' } },
 } as const;
 
 const sectionOf = (value: string): Section => reportSectionOf(value, ', "Unclassified"');
@@ -153,7 +155,9 @@ export function parseViewArgs(command: ViewCommand, rest: readonly string[]): Vi
   const tz = checkZone(str('tz'));
   const common: CommonArgs = { files: positionals, db: str('db'), from, to, tz, out: str('out') };
 
-  if (command === 'failures') return { ...common, command, format: formatOf(str('format'), ['json', 'text']) };
+  if (command === 'failures') {
+    return { ...common, command, format: formatOf(str('format'), ['json', 'text']), language: languageOf(str('lang')) };
+  }
   if (command === 'funnel') {
     return {
       ...common,

@@ -334,6 +334,27 @@ describe('enrollscope funnel and failures: arguments', () => {
     ok(runCli(['imports', ...files, '--db', db]));
     const text = ok(runCli(['failures', '--db', db, '--from', '2025-06-01', '--to', '2025-06-04', '--format', 'text']));
     expect(text).toMatch(/^Enrollment failures \(Intune\)\nRange: 2025-06-01 to 2025-06-04 \(UTC\)\nTotal: 9\n/);
+    // --lang: the headings in German; the reasons are Intune's own words, as the export wrote them.
+    const german = ok(
+      runCli([
+        'failures',
+        '--db',
+        db,
+        '--from',
+        '2025-06-01',
+        '--to',
+        '2025-06-04',
+        '--format',
+        'text',
+        '--lang',
+        'de',
+      ]),
+    );
+    expect(german).toMatch(
+      /^Registrierungsfehler \(Intune\)\nZeitraum: 2025-06-01 bis 2025-06-04 \(UTC\)\nGesamt: 9\n/,
+    );
+    expect(german).toMatch(/\nGrund +Fehler\n/);
+    expect(german).toMatch(/\nUser canceled +3\n/);
     // Failures stay out of the abandonment report.
     // No abandonment data at all: Initiated is unknown (revision 2), never 0.
     expect(
