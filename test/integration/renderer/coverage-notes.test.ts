@@ -9,7 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../../src-main/import/read-input';
+import { computeComparison } from '../../../src-main/compare/compare';
 import { computeReport } from '../../../src-main/report/compute-report';
+import { translator } from '../../../src-main/shared/i18n/translator';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import type { ReportFilter } from '../../../src-main/shared/report-types';
@@ -82,6 +84,26 @@ describe('coverage notes', () => {
       expect(preset.report.range).toMatchObject({ from: '2025-05-31', to: '2025-06-13' });
       expect(preset.notes.map((n) => n.text)).toEqual([
         'Rate covers 13 of 14 days: no data tells how many enrollments began on the others',
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a comparison whose current period ends on a partial day: its caveat as the engine wrote it in English, built from its facts in German', async () => {
+    const db = await caseOf((path) => writePartialDayLog(path, '2025-06-01', 14), 'events.csv');
+    try {
+      const comparison = computeComparison(db, { from: '2025-06-08', to: '2025-06-14', tz: 'UTC' }, 'previous');
+      expect(comparison.caveats.map((c) => [c.period, c.kind, c.days])).toEqual([
+        ['current', 'partial-days', ['2025-06-14']],
+      ]);
+      const english = coverageNotes(comparison.current, comparison).filter((n) => n.kind === 'compare');
+      expect(english.map((n) => n.text)).toEqual([comparison.caveats[0]!.message]);
+      const german = coverageNotes(comparison.current, comparison, translator('de')).filter(
+        (n) => n.kind === 'compare',
+      );
+      expect(german.map((n) => n.text)).toEqual([
+        'Der aktuelle Zeitraum enthält einen Teiltag (14. Juni 2025): Die Daten decken ihn nur teilweise ab, eine Veränderung kann also daher rühren.',
       ]);
     } finally {
       db.close();
