@@ -10,6 +10,7 @@ import { partialDayLabels } from '../coverage';
 import type { Translator } from '../../src-main/shared/i18n/translator';
 import { dataQualityNoteTexts } from '../../src-main/shared/i18n/engine-notes';
 import { skipReasonLabel } from '../../src-main/shared/i18n/vocabulary';
+import { refusalLabel } from '../../src-main/shared/i18n/refusals';
 import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
@@ -46,11 +47,12 @@ function Item({
 }
 
 export function RefusedFiles({ refused }: { refused: readonly RefusedFile[] }) {
+  const tr = useT();
   return (
     <ul className="dq-list" data-testid="refused-files">
       {refused.map((entry, index) => (
         <li key={`${entry.at}-${index}`}>
-          <strong>{entry.file}</strong>: {entry.reason}{' '}
+          <strong>{entry.file}</strong>: {refusalLabel(tr, entry.reason)}{' '}
           <span className="muted">({entry.at.slice(0, 16).replace('T', ' ')} UTC)</span>
         </li>
       ))}

@@ -7,6 +7,7 @@ import type { ImportRecord } from '../../src-main/shared/report-types';
 import { useT } from '../i18n/I18nProvider';
 import { messageText } from '../i18n/user-message';
 import type { MessageId } from '../../src-main/shared/i18n/messages';
+import { refusalLabel } from '../../src-main/shared/i18n/refusals';
 import { useShownOutcomeRecords } from '../privacy';
 import { useApp } from '../store';
 import type { FileProgress } from '../store/types';
@@ -103,7 +104,8 @@ function Progress() {
 
 /** `shown`: the outcome's record as the view shows it (privacy.ts), null when nothing was imported. */
 function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: ImportRecord | null }) {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   if (outcome.status === 'imported') {
     const record = shown ?? outcome.record;
     const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
@@ -131,7 +133,7 @@ function OutcomeCard({ outcome, shown }: { outcome: ImportOutcome; shown: Import
           <strong className="file-name">{outcome.file}</strong>
           <span className="tag warn">{t('app.import.tag.refused')}</span>
           <span className="outcome-reason" data-testid="refusal-reason">
-            {outcome.reason}
+            {refusalLabel(tr, outcome.reason)}
           </span>
         </div>
       </li>

@@ -5,3 +5,4 @@ export * from './formats';
 export * from './translator';
 export * from './vocabulary';
 export * from './engine-notes';
+export * from './refusals';
