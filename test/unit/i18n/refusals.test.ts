@@ -1,8 +1,9 @@
 /**
- * Refused files' reasons in the reader's language: files the real import refuses (an image, a
- * PDF, an empty file, a text without an enrollment column, a gzip archive, a missing file) give
- * the reasons the app shows (a missing file is named first: the paths are checked before any is read); those have German and Japanese messages, English stays the import's
- * text, and a reason with the file's own values in it is shown as the import wrote it.
+ * Refused files' reasons in the reader's language: files the real import refuses (a missing file,
+ * an image, a PDF, an empty file, a text without an enrollment column, a gzip archive; the missing
+ * one is named first, as the paths are checked before any file is read) give the reasons the app
+ * shows; those have German and Japanese messages, English stays the import's text, and a reason
+ * with the file's own values in it is shown as the import wrote it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
