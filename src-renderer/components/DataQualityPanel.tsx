@@ -181,7 +181,7 @@ export function DataQualityPanel({ report }: { report: Report }) {
               <tbody>
                 {skipped.map((entry) => (
                   <tr key={entry.reason}>
-                    <td className="nowrap">{skipReasonLabel(t, entry.reason)}</td>
+                    <td>{skipReasonLabel(t, entry.reason)}</td>
                     <td className="num">{f.count(entry.count)}</td>
                     <td className="examples">
                       {entry.examples.map((example) => (
