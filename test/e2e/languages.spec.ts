@@ -78,6 +78,10 @@ test('German, then Japanese, from the Language menu: texts and numbers follow, a
   await expect(dqNotes.last()).toHaveText(
     `${localeFormats('de').count(skipped)} Zeilen wurden beim Import übersprungen (siehe Importe).`,
   );
+  // The funnel's caveat (the sample's Initiated partly from Intune's summary rows) in German.
+  await expect(page.getByTestId('funnel-caveats')).toContainText(
+    'begonnenen Registrierungen stammen aus den Intune-Zusammenfassungszeilen',
+  );
   // The skipped rows' reasons (English keys in the JSON) in German.
   await expect(page.getByTestId('dq-skipped')).toContainText('unbekannte Plattform');
   await expect(page.getByTestId('dq-skipped')).not.toContainText('unknown platform');
