@@ -95,6 +95,7 @@ export const ARG_SCHEMAS = {
     customer: settingText,
     consultant: settingText,
     maskUsers: z.boolean(),
+    chartGranularity: z.enum(['day', 'week']).nullable().optional(),
   }),
   'print:job': none,
   'attempts:list': z.strictObject({ report: reportRequest, query: attemptQuery, maskUsers: z.boolean() }),

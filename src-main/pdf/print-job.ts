@@ -23,6 +23,8 @@ export function buildPrintJob(
     readonly compare?: CompareAgainst;
     /** Mask the comparison's reports like the shown one. */
     readonly maskUsers?: boolean;
+    /** The chart as the app's toggle showed it; absent: automatic (the command line). */
+    readonly chart?: PrintJob['chart'];
   },
 ): PrintJob {
   const { report, meta, compare } = parts;
@@ -33,6 +35,7 @@ export function buildPrintJob(
     platformRollups: platformRollupsOf(db, report),
     funnel: funnelOf(db, report),
     ...(compare ? { comparison: comparisonOf(db, report, compare, parts.maskUsers ?? false) } : {}),
+    ...(parts.chart ? { chart: parts.chart } : {}),
     meta,
   };
 }

@@ -39,6 +39,8 @@ export interface ChartBucket {
   readonly daysWithoutData: readonly string[];
   /** The bucket's days whose initiated count is unknown (left out of its rate). */
   readonly unknownDays: readonly string[];
+  /** Incomplete as the roll-up counts it (sections, unclassified, from summaries), every day of the bucket. */
+  readonly incomplete: number;
   /** Incomplete (as the roll-up counts it) over the days whose initiated count is known. */
   readonly rateIncomplete: number;
   /** Initiated over the days whose initiated count is known; null when no day of the bucket is known. */
@@ -96,10 +98,12 @@ export function chartBuckets(report: Report, granularity: ChartGranularity, boun
             return sum + (typeof value === 'number' ? value : 0);
           }, 0),
     );
+    let incomplete = 0;
     let rateIncomplete = 0;
     let initiated = 0;
     const unknownDays: string[] = [];
     for (const i of indexes) {
+      incomplete += rates[i]?.incomplete ?? 0;
       const known = rates[i]?.initiated;
       if (known === null || known === undefined) {
         unknownDays.push(days[i] ?? '');
@@ -119,6 +123,7 @@ export function chartBuckets(report: Report, granularity: ChartGranularity, boun
       partialDays: indexes.filter((i) => report.daily[i]?.partial === true).map((i) => days[i] ?? ''),
       daysWithoutData: dates.filter((day) => gaps.has(day)),
       unknownDays,
+      incomplete,
       rateIncomplete,
       initiated: anyKnown ? initiated : null,
       rate: anyKnown && initiated > 0 ? rateIncomplete / initiated : null,

@@ -32,7 +32,7 @@ import {
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { CoverageNotes } from '../components/CoverageNotes';
 import { partialDayLabels } from '../coverage';
-import { PrintChart } from './PrintChart';
+import { PrintChart, PrintChartTitle, printGranularity } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
 import { PrintFunnel } from './PrintFunnel';
 import { PrintMethods } from './PrintMethods';
@@ -482,7 +482,9 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       <PrintFindings findings={job.findings} />
       <PrintGuidance report={report} />
       <section className="print-block keep-together" aria-labelledby="print-chart-title">
-        <h2 id="print-chart-title">Daily incomplete enrollments</h2>
+        <h2 id="print-chart-title">
+          <PrintChartTitle job={job} />
+        </h2>
         <PrintChart
           report={report}
           width={box.width}
@@ -490,6 +492,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
           onDrawn={onChartDrawn}
           markers={(job.annotations ?? []).map((note) => ({ day: note.date, label: note.text }))}
           previous={comparison ? { report: comparison.previous, label: previousLabel } : null}
+          granularity={printGranularity(job)}
         />
       </section>
       <PrintNotes annotations={job.annotations ?? []} />

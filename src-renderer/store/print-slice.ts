@@ -5,6 +5,7 @@
  */
 import type { PageSetup, PaperSize } from '../../src-main/shared/print-types';
 import type { Slice } from './types';
+import { chartViewForPrint } from '../components/chart-view';
 
 export type PrintStatus = 'idle' | 'printing' | 'saved' | 'error';
 
@@ -97,6 +98,8 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
       maskUsers: options.maskUsers,
       // The printed report follows the compare toggle, as the screen does.
       compare: compareOn ? compareAgainst : null,
+      // The printed chart by day or week as the chart's toggle shows it (absent: automatic).
+      ...chartViewForPrint(),
     });
     if (!result.ok) {
       set({ printStatus: 'error', notice: `The PDF was not saved: ${result.error.message}` });

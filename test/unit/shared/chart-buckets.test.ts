@@ -134,7 +134,16 @@ describe('chartBuckets', () => {
     // Week 2, indexes 5..11, index 6 unknown: 6+8+(9+2)+10+(11+2)+12 = 60 over 6 known days × 20 = 120.
     expect(buckets[1]).toMatchObject({ rateIncomplete: 60, initiated: 120, rate: 0.5, unknownDays: ['2025-06-10'] });
     // Week 3: nothing known: no rate, never 0%.
-    expect(buckets[2]).toMatchObject({ initiated: null, rate: null, unknownDays: ['2025-06-16', '2025-06-17'] });
+    // Week 3: nothing known: no rate, never 0%; its incomplete (13+2, 14) still counted apart.
+    expect(buckets[2]).toMatchObject({
+      initiated: null,
+      rate: null,
+      rateIncomplete: 0,
+      incomplete: 29,
+      unknownDays: ['2025-06-16', '2025-06-17'],
+    });
+    // Week 2's incomplete holds its unknown day (7+2) too: 60 + 9.
+    expect(buckets[1]?.incomplete).toBe(69);
   });
 
   it('marks a week holding a partial day, a day without data or (for the rate) an unknown day', () => {
