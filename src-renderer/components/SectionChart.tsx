@@ -382,7 +382,7 @@ export function SectionChart({
           options={options}
           plugins={[partialDaysPlugin, markerPlugin]}
           role="img"
-          aria-label={`${title}, ${labels[0] ?? ''} – ${view.series.buckets.at(-1)?.to ?? ''}. ${
+          aria-label={`Line chart of ${byDay ? 'daily' : 'weekly'} ${rateView ? 'incomplete rate' : 'incomplete enrollments'} from ${labels[0] ?? ''} to ${view.series.buckets.at(-1)?.to ?? ''}. ${
             rateView ? '' : 'Totals: '
           }${summary || 'no line shown'}.${hiddenNote}${
             partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''

@@ -278,7 +278,7 @@ export function PrintChart({
             width={width}
             height={height}
             role="img"
-            aria-label={`${t(chartTitleId(granularity, 'count'))}, ${first} – ${last}. Totals: ${totals}. ${
+            aria-label={`Line chart of ${granularity === 'week' ? 'weekly' : 'daily'} incomplete enrollments per section from ${first} to ${last}. Totals: ${totals}. ${
               partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''
             } The daily counts are in the table "Daily counts".`}
           />
