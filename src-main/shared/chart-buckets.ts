@@ -133,13 +133,14 @@ export function chartBuckets(report: Report, granularity: ChartGranularity, boun
 }
 
 /**
- * A bucket drawn like a partial day (hatched, open markers): it holds a partial day or a day
- * without data, or, for the rate, a day whose initiated count is unknown.
+ * A bucket drawn like a partial day (hatched, open markers): it holds a partial day, or some (not
+ * all) of its days have no data, or, for the rate, some of its days have no known initiated count.
+ * A bucket with nothing to draw is a gap, not marked.
  */
 export function bucketIsMarked(bucket: ChartBucket, measure: ChartMeasure): boolean {
   return (
     bucket.partialDays.length > 0 ||
-    (bucket.days > 1 && bucket.daysWithoutData.length > 0) ||
+    (bucket.daysWithoutData.length > 0 && bucket.daysWithoutData.length < bucket.days) ||
     (measure === 'rate' && bucket.unknownDays.length > 0 && bucket.initiated !== null)
   );
 }

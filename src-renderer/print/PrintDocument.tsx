@@ -481,7 +481,8 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       </section>
       <PrintFindings findings={job.findings} />
       <PrintGuidance report={report} />
-      <section className="print-block keep-together" aria-labelledby="print-chart-title">
+      {/* Not kept together as a whole: the charts (figures) are, and the weekly table may break. */}
+      <section className="print-block" aria-labelledby="print-chart-title">
         <h2 id="print-chart-title">
           <PrintChartTitle job={job} />
         </h2>

@@ -172,3 +172,18 @@ describe('chartBuckets', () => {
     ]);
   });
 });
+
+describe('bucketIsMarked', () => {
+  it('leaves a week without any data unmarked (a gap), and marks one with some days of data', () => {
+    const days = daysFrom('2025-06-02', 14); // two whole weeks
+    const report = reportOf(days, {
+      setup: (i) => (i < 7 ? 0 : 1),
+      terms: () => 0,
+      initiated: (i) => (i < 7 ? 0 : 5),
+      gaps: [...days.slice(0, 7), days[8]!],
+    });
+    const { buckets } = chartBuckets(report, 'week');
+    expect(buckets.map((b) => b.counts[0])).toEqual([null, 6]);
+    expect(buckets.map((b) => bucketIsMarked(b, 'count'))).toEqual([false, true]);
+  });
+});
