@@ -150,6 +150,9 @@ export function PrintButton() {
   const open = useApp((s) => s.openPrintDialog);
   const status = useApp((s) => s.printStatus);
   const canPrint = useApp((s) => s.report !== null && (s.caseInfo?.importCount ?? 0) > 0);
+  // The dialog follows the report (its summary line): mounted only while open, so a closed one
+  // does not re-render on every filter change.
+  const dialogOpen = useApp((s) => s.printDialogOpen);
 
   // Ctrl/Cmd+P opens the dialog (in Electron the menu's accelerator does too; opening twice is harmless).
   useEffect(() => {
@@ -176,7 +179,7 @@ export function PrintButton() {
       >
         {status === 'printing' ? 'Printing…' : 'Print to PDF…'}
       </button>
-      <PrintDialog />
+      {dialogOpen && <PrintDialog />}
     </>
   );
 }

@@ -302,7 +302,10 @@ export function PrintChart({
         )}
       </figure>
       <figure className="print-chart print-rate-chart" data-testid="print-rate-chart">
-        <h3 className="print-rate-title">{t(chartTitleId(granularity, 'rate'))}</h3>
+        {/* A title, not a heading: the outline's third level lists the section tables. */}
+        <p className="print-rate-title">
+          <strong>{t(chartTitleId(granularity, 'rate'))}</strong>
+        </p>
         {noRate ? (
           <p className="print-note">{t('chart.rate.none')}</p>
         ) : (
