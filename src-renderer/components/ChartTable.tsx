@@ -7,7 +7,6 @@
 import { memo } from 'react';
 import type { ChartBucket } from '../../src-main/shared/chart-buckets';
 import type { Section } from '../../src-main/shared/taxonomy';
-import { formatCount, formatLongDay } from '../format';
 import { useT } from '../i18n/I18nProvider';
 import type { ChartView } from './chart-datasets';
 import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
@@ -34,17 +33,20 @@ function DailyCountTable({
   onDrillDay,
   onFilterDay,
 }: ChartTableProps) {
+  const { t, f } = useT();
   const { sections, buckets } = view.series;
   const before = view.previous;
   return (
     <table className="data-table compact" data-testid="chart-table" data-view="day-count">
       <caption>
-        Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}
-        {partialLabels.size > 0 ? ' (partial: the data covers only part of that day)' : ''}
+        {t('chart.table.dayCaption', {
+          gaps: gapCount > 0 ? 'yes' : 'no',
+          partial: partialLabels.size > 0 ? 'yes' : 'no',
+        })}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Day</th>
+          <th scope="col">{t('chart.table.day')}</th>
           {sections.map((section) => (
             <th scope="col" key={section} className="num">
               {section}
@@ -70,10 +72,10 @@ function DailyCountTable({
               className={partial !== undefined ? 'partial-day' : undefined}
             >
               <th scope="row">
-                {formatLongDay(day)}
+                {f.longDay(day)}
                 {partial !== undefined && (
                   <span className="tag partial-tag" data-testid="partial-tag" title={partial}>
-                    partial: {partial}
+                    {t('chart.table.partialTag', { extent: partial })}
                   </span>
                 )}
               </th>
@@ -90,14 +92,14 @@ function DailyCountTable({
                           if (onFilterDay && isFilterClick(event)) onFilterDay(day);
                           else onDrillDay(section, day, value);
                         }}
-                        title={`Show the attempts of ${formatLongDay(day)} in ${section}${
+                        title={`${t('chart.table.drillTitle', { day: f.longDay(day), section })}${
                           onFilterDay ? ` (${FILTER_CLICK_HINT})` : ''
                         }`}
                       >
-                        {formatCount(value)}
+                        {f.count(value)}
                       </button>
                     ) : (
-                      formatCount(value)
+                      f.count(value)
                     )}
                   </td>
                 );
@@ -110,9 +112,9 @@ function DailyCountTable({
                     className={`num previous${previousPartial ? ' partial-cell' : ''}`}
                     data-previous-section={section}
                     data-partial={previousPartial ? 'true' : undefined}
-                    title={previousPartial ? 'A partial day of the other period' : undefined}
+                    title={previousPartial ? t('chart.table.previousPartial') : undefined}
                   >
-                    {value === null || value === undefined ? '—' : formatCount(value)}
+                    {value === null || value === undefined ? '—' : f.count(value)}
                   </td>
                 );
               })}
@@ -146,6 +148,23 @@ export function BucketHeader({ bucket, granularity }: { bucket: ChartBucket; gra
           {t('chart.week.noData', { count: bucket.daysWithoutData.length })}
         </span>
       )}
+    </>
+  );
+}
+
+/** A bucket's rate ("—" without one), and over how many of its days when some are unknown. */
+export function RateWithCoverage({ bucket, plain = false }: { bucket: ChartBucket | undefined; plain?: boolean }) {
+  const { t, f } = useT();
+  const rate = bucket?.rate ?? null;
+  if (!bucket || rate === null || bucket.unknownDays.length === 0) return <>{f.rate(rate)}</>;
+  const coverage = t('chart.rate.knownDays', {
+    known: f.count(bucket.days - bucket.unknownDays.length),
+    days: f.count(bucket.days),
+  });
+  return (
+    <>
+      {f.rate(rate)}
+      {plain ? ` (${coverage})` : <span className="tag partial-tag">{coverage}</span>}
     </>
   );
 }
@@ -232,15 +251,7 @@ function BucketTable({ view, previousLabel }: ChartTableProps) {
                     data-rate={bucket.rate ?? ''}
                     title={bucket.rate === null ? t('chart.rate.noRate') : undefined}
                   >
-                    {f.rate(bucket.rate)}
-                    {bucket.rate !== null && bucket.unknownDays.length > 0 && (
-                      <span className="tag partial-tag">
-                        {t('chart.rate.knownDays', {
-                          known: f.count(bucket.days - bucket.unknownDays.length),
-                          days: f.count(bucket.days),
-                        })}
-                      </span>
-                    )}
+                    <RateWithCoverage bucket={bucket} />
                   </td>
                   {before && (
                     <td className="num previous" data-cell="previous-rate">

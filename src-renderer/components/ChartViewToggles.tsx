@@ -20,12 +20,12 @@ export function ChartViewToggles({ granularity, measure }: { granularity: ChartG
   ] as const;
   return (
     <div className="chart-toggles">
-      <div className="chart-segmented" role="group" aria-label={t('chart.view.granularity')}>
+      <div className="segmented chart-segmented" role="group" aria-label={t('chart.view.granularity')}>
         {granularities.map(([value, label]) => (
           <button
             key={value}
             type="button"
-            className="chart-segment"
+            className="segment"
             aria-pressed={granularity === value}
             onClick={() => setGranularity(value)}
             data-testid={`chart-view-${value}`}
@@ -34,12 +34,12 @@ export function ChartViewToggles({ granularity, measure }: { granularity: ChartG
           </button>
         ))}
       </div>
-      <div className="chart-segmented" role="group" aria-label={t('chart.view.measure')}>
+      <div className="segmented chart-segmented" role="group" aria-label={t('chart.view.measure')}>
         {measures.map(([value, label]) => (
           <button
             key={value}
             type="button"
-            className="chart-segment"
+            className="segment"
             aria-pressed={measure === value}
             onClick={() => setMeasure(value)}
             data-testid={`chart-view-${value}`}

@@ -27,11 +27,18 @@ import { Line } from 'react-chartjs-2';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { SectionSwatch } from './SectionSwatch';
-import { formatCount, formatLongDay, formatShortDay } from '../format';
 import { isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
 import { useT } from '../i18n/I18nProvider';
-import { bucketMarkers, chartView, PREVIOUS_DASH, PREVIOUS_SUFFIX, viewDatasets } from './chart-datasets';
+import {
+  axisTitleId,
+  bucketMarkers,
+  chartView,
+  PREVIOUS_DASH,
+  viewScales,
+  PREVIOUS_SUFFIX,
+  viewDatasets,
+} from './chart-datasets';
 import { ChartTable } from './ChartTable';
 import { ChartViewToggles } from './ChartViewToggles';
 import { shownGranularity, useChartView } from './chart-view';
@@ -139,11 +146,14 @@ export function SectionChart({
         return parts.join(' · ');
       }
       const partial = partialLabels.get(bucket.from);
-      return partial ? `${formatLongDay(bucket.from)} · partial day (${partial})` : formatLongDay(bucket.from);
+      return partial
+        ? t('chart.tooltip.partialDay', { day: f.longDay(bucket.from), extent: partial })
+        : f.longDay(bucket.from);
     };
     const shown = (raw: unknown): string => {
-      if (raw === null || raw === undefined) return view.measure === 'rate' ? t('chart.rate.noRate') : 'no data';
-      return view.measure === 'rate' ? f.rate(Number(raw)) : formatCount(Number(raw));
+      if (raw === null || raw === undefined)
+        return view.measure === 'rate' ? t('chart.rate.noRate') : t('chart.tooltip.noData');
+      return view.measure === 'rate' ? f.rate(Number(raw)) : f.count(Number(raw));
     };
     return {
       responsive: true,
@@ -198,63 +208,24 @@ export function SectionChart({
               const when = bucket
                 ? view.granularity === 'week'
                   ? f.compactRange(bucket.from, bucket.to)
-                  : formatShortDay(bucket.from)
-                : 'previous';
-              const partial = view.previousMarked[item.dataIndex] ? ' (partial day)' : '';
-              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${when}${partial}: ${shown(item.raw)}`;
+                  : f.shortDay(bucket.from)
+                : '';
+              const values = { label: label.slice(0, -PREVIOUS_SUFFIX.length), when, value: shown(item.raw) };
+              return ` ${t(view.previousMarked[item.dataIndex] ? 'chart.tooltip.previousPartial' : 'chart.tooltip.previous', values)}`;
             },
           },
         },
       },
-      scales: {
-        x: {
-          grid: { display: false },
-          border: { color: theme.axis },
-          ticks: {
-            color: theme.text,
-            maxRotation: 0,
-            autoSkipPadding: 12,
-            // Measuring a few labels is enough: they are all dates of one width.
-            sampleSize: 8,
-            callback: (_v, index) => formatShortDay(labels[index] ?? ''),
-          },
-        },
-        y: {
-          beginAtZero: true,
-          grid: { color: theme.grid },
-          border: { display: false },
-          ticks:
-            view.measure === 'rate'
-              ? { color: theme.text, callback: (value) => f.rate(Number(value)) }
-              : { color: theme.text, precision: 0 },
-          title: {
-            display: true,
-            text:
-              view.measure === 'rate'
-                ? rateLabel
-                : view.granularity === 'week'
-                  ? t('chart.axis.weekCount')
-                  : t('chart.axis.count'),
-            color: theme.text,
-          },
-        },
-      },
+      scales: viewScales(view, theme, {
+        axisTitle: t(axisTitleId(view)),
+        rate: f.rate,
+        shortDay: f.shortDay,
+        autoSkipPadding: 12,
+        // Measuring a few labels is enough: they are all dates of one width.
+        sampleSize: 8,
+      }),
     };
-  }, [
-    theme,
-    view,
-    labels,
-    sections,
-    shownMarkers,
-    partialLabels,
-    drills,
-    filters,
-    onDrillDay,
-    onFilterDay,
-    t,
-    f,
-    rateLabel,
-  ]);
+  }, [theme, view, labels, sections, shownMarkers, partialLabels, drills, filters, onDrillDay, onFilterDay, t, f]);
 
   const toggle = (section: Section): void => {
     setHidden((current) => {
@@ -277,7 +248,7 @@ export function SectionChart({
           total: view.series.buckets.reduce<number>((a, b) => a + (b.counts[s] ?? 0), 0),
         }))
         .filter(({ section }) => !hidden.has(section))
-        .map(({ section, total }) => `${section} ${formatCount(total)}`)
+        .map(({ section, total }) => `${section} ${f.count(total)}`)
         .join(', ');
   const hiddenNote =
     hidden.size && !rateView
@@ -303,11 +274,11 @@ export function SectionChart({
             onClick={() => setShowTable((v) => !v)}
             data-testid="chart-table-toggle"
           >
-            {showTable ? 'Hide the data table' : 'Show as a table'}
+            {showTable ? t('chart.table.hide') : t('chart.table.show')}
           </button>
         </div>
       </div>
-      <div className="chart-legend" role="group" aria-label="Show or hide sections in the chart">
+      <div className="chart-legend" role="group" aria-label={t('chart.legend.group')}>
         {rateView ? (
           <span className="legend-rate" data-testid="legend-rate">
             <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
@@ -323,7 +294,7 @@ export function SectionChart({
               aria-pressed={!hidden.has(section)}
               onClick={() => toggle(section)}
               data-testid="legend-item"
-              title={hidden.has(section) ? `Show ${section}` : `Hide ${section}`}
+              title={t(hidden.has(section) ? 'chart.legend.show' : 'chart.legend.hide', { section })}
             >
               <SectionSwatch section={section} className="legend-swatch" />
               <span>{section}</span>
@@ -343,7 +314,7 @@ export function SectionChart({
                 strokeDasharray={PREVIOUS_DASH.join(' ')}
               />
             </svg>
-            faded: {previous.label}
+            {t('chart.legend.previous', { label: previous.label })}
           </span>
         )}
         {(partialDays.length > 0 || view.marked.length > 0) && (
@@ -351,14 +322,10 @@ export function SectionChart({
         )}
         {report.rollup.fromSummary > 0 && !rateView && (
           <span className="legend-note" data-testid="chart-from-summary">
-            Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary (sections unknown)
+            {t('chart.legend.fromSummary', { count: f.count(report.rollup.fromSummary) })}
           </span>
         )}
-        {gapCount > 0 && (
-          <span className="legend-note">
-            Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data
-          </span>
-        )}
+        {gapCount > 0 && <span className="legend-note">{t('chart.legend.gaps', { count: gapCount })}</span>}
       </div>
       {rateView && (
         <p className="chart-hint muted" data-testid="chart-rate-basis">
@@ -372,7 +339,7 @@ export function SectionChart({
       )}
       {drills && (
         <p className="chart-hint muted" data-testid="chart-hint">
-          Click a point for its attempts{onFilterDay ? '; Shift+click to show only that day' : ''}.
+          {t(onFilterDay ? 'chart.hint.drillFilter' : 'chart.hint.drill')}
         </p>
       )}
       <div className="chart-box" data-point-radius={String(pointRadiusFor(labels.length))}>

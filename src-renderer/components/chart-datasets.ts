@@ -16,6 +16,8 @@ import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Section } from '../../src-main/shared/taxonomy';
 import type { ChartMarker } from './annotations/marker-plugin';
 import { partialPointColors, partialSegment } from './partial-days-plugin';
+import type { ChartOptions } from 'chart.js';
+import type { MessageId } from '../../src-main/shared/i18n';
 
 export interface ChartView {
   readonly granularity: ChartGranularity;
@@ -183,4 +185,57 @@ export function viewDatasets(view: ChartView, look: DatasetLook): LineDataset[] 
         }))
       : []),
   ];
+}
+
+/** The y axis' title of a view. */
+export const axisTitleId = (view: ChartView): MessageId =>
+  view.measure === 'rate'
+    ? 'chart.axis.rate'
+    : view.granularity === 'week'
+      ? 'chart.axis.weekCount'
+      : 'chart.axis.count';
+
+/**
+ * The axes of a view: each bucket's first day along x, counts (whole numbers) or rates (the
+ * locale's percent) up y, from zero. `font` for paper; `sampleSize` measures only a few tick
+ * labels (dates of one width) instead of every one.
+ */
+export function viewScales(
+  view: ChartView,
+  theme: { readonly text: string; readonly axis: string; readonly grid: string },
+  options: {
+    readonly axisTitle: string;
+    readonly rate: (n: number) => string;
+    /** A day as the tick labels write it (`Jun 2`). */
+    readonly shortDay: (day: string) => string;
+    readonly autoSkipPadding: number;
+    readonly font?: { readonly family: string; readonly size: number };
+    readonly sampleSize?: number;
+  },
+): ChartOptions<'line'>['scales'] {
+  const font = options.font ? { font: { ...options.font } } : {};
+  return {
+    x: {
+      grid: { display: false },
+      border: { color: theme.axis },
+      ticks: {
+        color: theme.text,
+        ...font,
+        maxRotation: 0,
+        autoSkipPadding: options.autoSkipPadding,
+        ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
+        callback: (_value, index) => options.shortDay(view.labels[index] ?? ''),
+      },
+    },
+    y: {
+      beginAtZero: true,
+      grid: { color: theme.grid },
+      border: { display: false },
+      ticks:
+        view.measure === 'rate'
+          ? { color: theme.text, ...font, callback: (value) => options.rate(Number(value)) }
+          : { color: theme.text, precision: 0, ...font },
+      title: { display: true, text: options.axisTitle, color: theme.text, ...font },
+    },
+  };
 }

@@ -15,12 +15,19 @@ import { autoGranularity, type ChartGranularity, type ChartMeasure } from '../..
 import type { Report } from '../../src-main/shared/report-types';
 import type { PrintJob } from '../../src-main/shared/print-types';
 import { chartTitleId, pointRadiusFor, type ChartPrevious } from '../components/SectionChart';
-import { bucketMarkers, chartView, PREVIOUS_DASH, viewDatasets, type ChartView } from '../components/chart-datasets';
-import { BucketHeader } from '../components/ChartTable';
+import {
+  axisTitleId,
+  bucketMarkers,
+  chartView,
+  PREVIOUS_DASH,
+  viewDatasets,
+  viewScales,
+  type ChartView,
+} from '../components/chart-datasets';
+import { BucketHeader, RateWithCoverage } from '../components/ChartTable';
 import { partialDaysPlugin } from '../components/partial-days-plugin';
 import { PartialDayLegend } from '../components/PartialDayLegend';
 import { SectionSwatch } from '../components/SectionSwatch';
-import { formatCount, formatDayRuns, formatShortDay } from '../format';
 import { useT } from '../i18n/I18nProvider';
 import { CHART_THEME } from '../theme';
 
@@ -41,13 +48,13 @@ export function PrintChartTitle({ job }: { job: PrintJob }) {
 }
 
 function printOptions(
+  shortDay: (day: string) => string,
   view: ChartView,
   markers: readonly ChartMarker[],
   axisTitle: string,
   rate: (n: number) => string,
 ) {
   const theme = CHART_THEME.light;
-  const labels = view.labels;
   const shownMarkers = bucketMarkers(view, markers);
   const options: ChartOptions<'line'> = {
     responsive: false,
@@ -70,29 +77,13 @@ function printOptions(
           }
         : false,
     },
-    scales: {
-      x: {
-        grid: { display: false },
-        border: { color: theme.axis },
-        ticks: {
-          color: theme.text,
-          font: { family: PRINT_FONT, size: 10 },
-          maxRotation: 0,
-          autoSkipPadding: 10,
-          callback: (_value, index) => formatShortDay(labels[index] ?? ''),
-        },
-      },
-      y: {
-        beginAtZero: true,
-        grid: { color: theme.grid },
-        border: { display: false },
-        ticks:
-          view.measure === 'rate'
-            ? { color: theme.text, font: { family: PRINT_FONT, size: 10 }, callback: (value) => rate(Number(value)) }
-            : { color: theme.text, precision: 0, font: { family: PRINT_FONT, size: 10 } },
-        title: { display: true, text: axisTitle, color: theme.text, font: { family: PRINT_FONT, size: 10 } },
-      },
-    },
+    scales: viewScales(view, theme, {
+      axisTitle,
+      rate,
+      shortDay,
+      autoSkipPadding: 10,
+      font: { family: PRINT_FONT, size: 10 },
+    }),
   };
   return options;
 }
@@ -149,13 +140,7 @@ function PrintWeekTable({ counts, rates }: { counts: ChartView; rates: ChartView
               ))}
               <td className="num">{rate?.initiated === null || !rate ? '—' : f.count(rate.initiated)}</td>
               <td className="num">
-                {f.rate(rate?.rate ?? null)}
-                {rate && rate.rate !== null && rate.unknownDays.length > 0
-                  ? ` (${t('chart.rate.knownDays', {
-                      known: f.count(rate.days - rate.unknownDays.length),
-                      days: f.count(rate.days),
-                    })})`
-                  : ''}
+                <RateWithCoverage bucket={rate} plain />
               </td>
             </tr>
           );
@@ -194,17 +179,11 @@ export function PrintChart({
   const countData = useMemo(() => printData(counts, rateLabel), [counts, rateLabel]);
   const rateData = useMemo(() => printData(rates, rateLabel), [rates, rateLabel]);
   const countOptions = useMemo(
-    () =>
-      printOptions(
-        counts,
-        markers ?? [],
-        granularity === 'week' ? t('chart.axis.weekCount') : t('chart.axis.count'),
-        f.rate,
-      ),
-    [counts, markers, granularity, t, f],
+    () => printOptions(f.shortDay, counts, markers ?? [], t(axisTitleId(counts)), f.rate),
+    [counts, markers, t, f],
   );
   const rateOptions = useMemo(
-    () => printOptions(rates, markers ?? [], rateLabel, f.rate),
+    () => printOptions(f.shortDay, rates, markers ?? [], rateLabel, f.rate),
     [rates, markers, rateLabel, f],
   );
 
@@ -229,7 +208,7 @@ export function PrintChart({
   const totals = counts.series.sections
     .map(
       (section, s) =>
-        `${section} ${formatCount(counts.series.buckets.reduce<number>((sum, b) => sum + (b.counts[s] ?? 0), 0))}`,
+        `${section} ${f.count(counts.series.buckets.reduce<number>((sum, b) => sum + (b.counts[s] ?? 0), 0))}`,
     )
     .join(', ');
   const first = report.range.from;
@@ -261,7 +240,7 @@ export function PrintChart({
                   strokeDasharray={PREVIOUS_DASH.join(' ')}
                 />
               </svg>
-              Dashed: previous period, {previous.label}
+              {t('chart.print.previous', { label: previous.label })}
             </li>
           )}
           {(partialDays.length > 0 || counts.marked.length > 0) && (
@@ -288,14 +267,12 @@ export function PrintChart({
             {granularity === 'week' && <span className="print-caption-line">{t('chart.week.auto')}</span>}
             {report.rollup.fromSummary > 0 && (
               <span className="print-caption-line">
-                Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary, whose
-                sections are unknown.
+                {t('chart.print.notDrawn', { count: f.count(report.rollup.fromSummary) })}
               </span>
             )}
             {gaps.length > 0 && (
               <span className="print-caption-line">
-                Gaps in the lines: {gaps.length} {gaps.length === 1 ? 'day' : 'days'} without any data (
-                {formatDayRuns(gaps)}).
+                {t('chart.print.gaps', { count: gaps.length, days: f.dayRuns(gaps) })}
               </span>
             )}
           </figcaption>
