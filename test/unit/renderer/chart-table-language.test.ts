@@ -1,44 +1,62 @@
 /**
- * The chart's table in another language: the weekly rate view of a real case's report, rendered
- * (react-dom/server) inside the app's language provider, reads in German with German numbers and
- * percentages, and in Japanese with Japanese labels. English stays as the tests elsewhere read it.
+ * The chart's table in another language: the weekly rate view of a report (as the engine gives it
+ * for ten days of summaries), rendered (react-dom/server) inside the app's language provider,
+ * reads in German with German numbers and percentages, and in Japanese with Japanese labels.
+ * English stays as the tests elsewhere read it. (This project compiles without Node's types, so
+ * the report is written out here; test/unit/report/daily-rate.test.ts checks the engine's.)
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { computeReport } from '../../../src-main/report/compute-report';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../src-main/shared/i18n';
+import type { Report } from '../../../src-main/shared/report-types';
 import { chartView } from '../../../src-renderer/components/chart-datasets';
 import { ChartTable } from '../../../src-renderer/components/ChartTable';
 import { I18nProvider } from '../../../src-renderer/i18n/I18nProvider';
-import { importRows, removeTempCases, tempCase } from '../../helpers/case-builder';
-
-afterEach(removeTempCases);
-
 /** Ten days from Wednesday 2025-06-04, each with a summary: 1,000 initiated, 123 incomplete. */
+const DAYS = Array.from({ length: 10 }, (_v, i) => `2025-06-${String(4 + i).padStart(2, '0')}`);
+const REPORT: Report = {
+  range: { from: DAYS[0]!, to: DAYS[9]!, tz: 'UTC' },
+  filters: { platforms: ['iOS/iPadOS', 'Android'], sections: ['Setup Checklist'] },
+  rollup: {
+    initiated: 10_000,
+    incomplete: 1230,
+    incompleteRate: 0.123,
+    inProgress: 0,
+    unclassified: 1230,
+    fromSummary: 1230,
+  },
+  coverage: { unknownInitiatedDays: [], partialDays: [] },
+  daily: DAYS.map((date) => ({ date, 'Setup Checklist': 0 })),
+  dailyRate: DAYS.map((date) => ({ date, incomplete: 123, initiated: 1000, rate: 0.123 })),
+  sections: [],
+  imports: [],
+  dataQuality: {
+    summaryRowsLeftOut: 0,
+    rangeDays: 10,
+    knownInitiatedDays: 10,
+    incompleteOutsideRate: 0,
+    partialDays: [],
+    eventLogSpan: null,
+    dataSpan: null,
+    summaryMismatches: [],
+    daysWithoutData: [],
+    skippedRows: 0,
+    duplicateRows: 0,
+    notes: [],
+  },
+};
+
 function weeklyRateTable(language: Language): string {
-  const db = tempCase();
-  const summaries = Array.from({ length: 10 }, (_v, i) => ({
-    day: `2025-06-${String(4 + i).padStart(2, '0')}`,
-    initiated: 1000,
-    incomplete: 123,
-  }));
-  importRows(db, { summaries });
-  const report = computeReport(db, { from: '2025-06-04', to: '2025-06-13' });
-  const view = chartView(report, null, 'week', 'rate');
-  return renderToStaticMarkup(
-    createElement(
-      I18nProvider,
-      { language },
-      createElement(ChartTable, {
-        view,
-        previousLabel: '',
-        partialLabels: new Map(),
-        gapCount: 0,
-        interactive: false,
-      }),
-    ),
-  );
+  const view = chartView(REPORT, null, 'week', 'rate');
+  const table = createElement(ChartTable, {
+    view,
+    previousLabel: '',
+    partialLabels: new Map(),
+    gapCount: 0,
+    interactive: false,
+  });
+  return renderToStaticMarkup(createElement(I18nProvider, { language, children: table }));
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
