@@ -159,7 +159,6 @@ export function SectionChart({
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      normalized: true,
       interaction: { mode: 'index', intersect: false },
       onClick: (event, _elements, chart) => {
         const drill = onDrillDay;
@@ -221,8 +220,6 @@ export function SectionChart({
         rate: f.rate,
         shortDay: f.shortDay,
         autoSkipPadding: 12,
-        // Measuring a few labels is enough: they are all dates of one width.
-        sampleSize: 8,
       }),
     };
   }, [theme, view, labels, sections, shownMarkers, partialLabels, drills, filters, onDrillDay, onFilterDay, t, f]);

@@ -197,8 +197,7 @@ export const axisTitleId = (view: ChartView): MessageId =>
 
 /**
  * The axes of a view: each bucket's first day along x, counts (whole numbers) or rates (the
- * locale's percent) up y, from zero. `font` for paper; `sampleSize` measures only a few tick
- * labels (dates of one width) instead of every one.
+ * locale's percent) up y, from zero. `font` for paper.
  */
 export function viewScales(
   view: ChartView,
@@ -210,7 +209,6 @@ export function viewScales(
     readonly shortDay: (day: string) => string;
     readonly autoSkipPadding: number;
     readonly font?: { readonly family: string; readonly size: number };
-    readonly sampleSize?: number;
   },
 ): ChartOptions<'line'>['scales'] {
   const font = options.font ? { font: { ...options.font } } : {};
@@ -223,7 +221,6 @@ export function viewScales(
         ...font,
         maxRotation: 0,
         autoSkipPadding: options.autoSkipPadding,
-        ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
         callback: (_value, index) => options.shortDay(view.labels[index] ?? ''),
       },
     },
