@@ -8,7 +8,7 @@ import { memo } from 'react';
 import type { ChartBucket } from '../../src-main/shared/chart-buckets';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { useT } from '../i18n/I18nProvider';
-import type { ChartView } from './chart-datasets';
+import { PREVIOUS_DASH, type ChartView } from './chart-datasets';
 import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
 
 export interface ChartTableProps {
@@ -47,16 +47,7 @@ function DailyCountTable({
       <thead>
         <tr>
           <th scope="col">{t('chart.table.day')}</th>
-          {sections.map((section) => (
-            <th scope="col" key={section} className="num">
-              {section}
-            </th>
-          ))}
-          {before?.sections.map((section) => (
-            <th scope="col" key={`previous-${section}`} className="num previous">
-              {section}, {previousLabel}
-            </th>
-          ))}
+          <SectionColumns sections={sections} previous={before?.sections} previousLabel={previousLabel} />
         </tr>
       </thead>
       <tbody>
@@ -123,6 +114,41 @@ function DailyCountTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** A column header per section, then one per section of the other period (when compared). */
+export function SectionColumns({
+  sections,
+  previous,
+  previousLabel = '',
+}: {
+  sections: readonly Section[];
+  previous?: readonly Section[] | undefined;
+  previousLabel?: string;
+}) {
+  return (
+    <>
+      {sections.map((section) => (
+        <th scope="col" key={section} className="num">
+          {section}
+        </th>
+      ))}
+      {previous?.map((section) => (
+        <th scope="col" key={`previous-${section}`} className="num previous">
+          {section}, {previousLabel}
+        </th>
+      ))}
+    </>
+  );
+}
+
+/** The legend's swatch of the other period: a thin dashed line. */
+export function PreviousSwatch({ className, stroke }: { className: string; stroke: string }) {
+  return (
+    <svg className={className} viewBox="0 0 28 12" aria-hidden="true">
+      <line x1="1" y1="6" x2="27" y2="6" stroke={stroke} strokeWidth="1.5" strokeDasharray={PREVIOUS_DASH.join(' ')} />
+    </svg>
   );
 }
 
@@ -203,16 +229,7 @@ function BucketTable({ view, previousLabel }: ChartTableProps) {
             </>
           ) : (
             <>
-              {sections.map((section) => (
-                <th scope="col" key={section} className="num">
-                  {section}
-                </th>
-              ))}
-              {before?.sections.map((section) => (
-                <th scope="col" key={`previous-${section}`} className="num previous">
-                  {section}, {previousLabel}
-                </th>
-              ))}
+              <SectionColumns sections={sections} previous={before?.sections} previousLabel={previousLabel} />
             </>
           )}
         </tr>

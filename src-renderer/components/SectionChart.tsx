@@ -30,16 +30,8 @@ import { SectionSwatch } from './SectionSwatch';
 import { isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
 import { useT } from '../i18n/I18nProvider';
-import {
-  axisTitleId,
-  bucketMarkers,
-  chartView,
-  PREVIOUS_DASH,
-  viewScales,
-  PREVIOUS_SUFFIX,
-  viewDatasets,
-} from './chart-datasets';
-import { ChartTable } from './ChartTable';
+import { axisTitleId, bucketMarkers, chartView, viewScales, PREVIOUS_SUFFIX, viewDatasets } from './chart-datasets';
+import { ChartTable, PreviousSwatch } from './ChartTable';
 import { ChartViewToggles } from './ChartViewToggles';
 import { shownGranularity, useChartView } from './chart-view';
 import type { ChartGranularity, ChartMeasure } from '../../src-main/shared/chart-buckets';
@@ -300,17 +292,7 @@ export function SectionChart({
         )}
         {previous && (
           <span className="legend-previous" data-testid="legend-previous">
-            <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
-              <line
-                x1="1"
-                y1="6"
-                x2="27"
-                y2="6"
-                stroke="currentColor"
-                strokeWidth="1.5"
-                strokeDasharray={PREVIOUS_DASH.join(' ')}
-              />
-            </svg>
+            <PreviousSwatch className="legend-swatch" stroke="currentColor" />
             {t('chart.legend.previous', { label: previous.label })}
           </span>
         )}

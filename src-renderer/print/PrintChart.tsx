@@ -19,12 +19,11 @@ import {
   axisTitleId,
   bucketMarkers,
   chartView,
-  PREVIOUS_DASH,
   viewDatasets,
   viewScales,
   type ChartView,
 } from '../components/chart-datasets';
-import { BucketHeader, RateWithCoverage } from '../components/ChartTable';
+import { BucketHeader, PreviousSwatch, RateWithCoverage, SectionColumns } from '../components/ChartTable';
 import { partialDaysPlugin } from '../components/partial-days-plugin';
 import { PartialDayLegend } from '../components/PartialDayLegend';
 import { SectionSwatch } from '../components/SectionSwatch';
@@ -112,11 +111,7 @@ function PrintWeekTable({ counts, rates }: { counts: ChartView; rates: ChartView
       <thead>
         <tr>
           <th scope="col">{t('chart.table.week')}</th>
-          {sections.map((section) => (
-            <th scope="col" key={section} className="num">
-              {section}
-            </th>
-          ))}
+          <SectionColumns sections={sections} />
           <th scope="col" className="num">
             {t('chart.table.initiated')}
           </th>
@@ -229,17 +224,7 @@ export function PrintChart({
           ))}
           {previous && (
             <li data-testid="print-legend-previous">
-              <svg className="print-swatch" viewBox="0 0 28 12" aria-hidden="true">
-                <line
-                  x1="1"
-                  y1="6"
-                  x2="27"
-                  y2="6"
-                  stroke="#4f5866"
-                  strokeWidth="1.5"
-                  strokeDasharray={PREVIOUS_DASH.join(' ')}
-                />
-              </svg>
+              <PreviousSwatch className="print-swatch" stroke="#4f5866" />
               {t('chart.print.previous', { label: previous.label })}
             </li>
           )}
