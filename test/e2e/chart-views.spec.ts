@@ -180,3 +180,29 @@ test('a long range printed from the app has the weekly chart, its table and the 
   const counts = week.counts.map((c) => count(c)).join(' ');
   expect(flat).toContain(`${counts} ${count(week.initiated)} ${percent(week.rate)}`);
 });
+
+test('the printed chart follows the Daily/Weekly toggle: 14 days shown by week print by week', async ({
+  openApp,
+  userDataDir,
+}, testInfo) => {
+  requirePoppler();
+  const app = await openApp();
+  const page = app.page;
+  const report = engineReport(sampleCasePath(userDataDir), { tz: 'UTC' });
+  await expectReportShown(page, report);
+  expect(report.daily.length).toBeLessThanOrEqual(31);
+  const chart = page.getByTestId('chart');
+  await chart.getByTestId('chart-view-week').click();
+  await expect(chart).toHaveAttribute('data-granularity', 'week');
+
+  await page.getByTestId('print-button').click();
+  const pdf = testInfo.outputPath('chosen-weekly.pdf');
+  app.dialogs.pdfPaths.push(pdf);
+  await page.getByTestId('print-dialog').getByTestId('print-save').click();
+  await expect(page.getByTestId('notice')).toContainText(`PDF saved: ${pdf}`);
+  const text = pdfPages(pdf).join('\n');
+  // Without the toggle a 14-day range prints by day; the app's choice travelled with the request.
+  expect(text).toContain('Weekly incomplete enrollments by section (Monday to Sunday)');
+  expect(text).toContain('Weekly incomplete rate');
+  expect(text).not.toContain('Daily incomplete enrollments');
+});
