@@ -282,10 +282,9 @@ export function PrintChart({
         )}
       </figure>
       <figure className="print-chart print-rate-chart" data-testid="print-rate-chart">
-        {/* A title, not a heading: the outline's third level lists the section tables. */}
-        <p className="print-rate-title">
-          <strong>{t(chartTitleId(granularity, 'rate'))}</strong>
-        </p>
+        {/* A title, not a heading: the outline's third level lists the section tables. Bold by
+            style, not <strong>: Chromium tags <strong> as a Strong element poppler rejects. */}
+        <p className="print-rate-title">{t(chartTitleId(granularity, 'rate'))}</p>
         {noRate ? (
           <p className="print-note">{t('chart.rate.none')}</p>
         ) : (
