@@ -31,7 +31,15 @@ import { isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
 import { sectionLabel } from '../../src-main/shared/i18n/vocabulary';
 import { useT } from '../i18n/I18nProvider';
-import { axisTitleId, bucketMarkers, chartView, viewScales, PREVIOUS_SUFFIX, viewDatasets } from './chart-datasets';
+import {
+  axisTitleId,
+  bucketMarkers,
+  chartView,
+  overlayPluginOptions,
+  viewScales,
+  PREVIOUS_SUFFIX,
+  viewDatasets,
+} from './chart-datasets';
 import { ChartTable, PreviousSwatch } from './ChartTable';
 import { ChartViewToggles } from './ChartViewToggles';
 import { shownGranularity, useChartView } from './chart-view';
@@ -178,15 +186,7 @@ export function SectionChart({
       },
       plugins: {
         legend: { display: false },
-        partialDays: view.marked.length ? { days: view.marked, color: theme.hatch } : false,
-        annotationMarkers: shownMarkers.length
-          ? {
-              markers: shownMarkers,
-              color: theme.marker,
-              textColor: theme.text,
-              background: theme.markerBg,
-            }
-          : false,
+        ...overlayPluginOptions(view, shownMarkers, theme),
         tooltip: {
           backgroundColor: theme.tooltipBg,
           titleColor: theme.tooltipText,

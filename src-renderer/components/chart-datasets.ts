@@ -56,6 +56,39 @@ export function chartView(
   };
 }
 
+/** The colours the overlay plugins take (CHART_THEME's light or dark). */
+interface OverlayTheme {
+  readonly hatch: string;
+  readonly marker: string;
+  readonly text: string;
+  readonly markerBg: string;
+}
+
+/**
+ * The options of the two overlay plugins, alike in the app's chart and the printed one: the marked
+ * buckets hatched (partial-days-plugin) and the dated notes as markers (marker-plugin); `false`
+ * turns a plugin off when there is nothing to draw. `font` sets the markers' (the PDF's face).
+ */
+export function overlayPluginOptions(
+  view: ChartView,
+  shownMarkers: readonly ChartMarker[],
+  theme: OverlayTheme,
+  font?: string,
+) {
+  return {
+    partialDays: view.marked.length ? { days: view.marked, color: theme.hatch } : (false as const),
+    annotationMarkers: shownMarkers.length
+      ? {
+          markers: shownMarkers,
+          color: theme.marker,
+          textColor: theme.text,
+          background: theme.markerBg,
+          ...(font ? { font } : {}),
+        }
+      : (false as const),
+  };
+}
+
 /** Dated notes moved to the bucket that holds their day (a week's first day). */
 export function bucketMarkers(view: ChartView, markers: readonly ChartMarker[] | undefined): ChartMarker[] {
   if (!markers?.length) return [];

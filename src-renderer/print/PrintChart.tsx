@@ -20,6 +20,7 @@ import {
   axisTitleId,
   bucketMarkers,
   chartView,
+  overlayPluginOptions,
   viewDatasets,
   viewScales,
   type ChartView,
@@ -67,16 +68,7 @@ function printOptions(
     plugins: {
       legend: { display: false },
       tooltip: { enabled: false },
-      partialDays: view.marked.length ? { days: view.marked, color: theme.hatch } : false,
-      annotationMarkers: shownMarkers.length
-        ? {
-            markers: shownMarkers,
-            color: theme.marker,
-            textColor: theme.text,
-            background: theme.markerBg,
-            font: `600 10px ${PRINT_FONT}`,
-          }
-        : false,
+      ...overlayPluginOptions(view, shownMarkers, theme, `600 10px ${PRINT_FONT}`),
     },
     scales: viewScales(view, theme, {
       axisTitle,
