@@ -3,6 +3,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** src-main/shared (and its languages folder) is loaded by the renderer too: no Node. */
+const NODE_FREE_SHARED = {
+  group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'better-sqlite3'],
+  message: 'src-main/shared is Node-free: the renderer loads it.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -69,10 +75,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'better-sqlite3'],
-              message: 'src-main/shared is Node-free: the renderer loads it.',
-            },
+            NODE_FREE_SHARED,
             {
               group: ['../*', '!../shared'],
               message: 'src-main/shared imports nothing from the other main-process folders.',
@@ -90,10 +93,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'better-sqlite3'],
-              message: 'src-main/shared is Node-free: the renderer loads it.',
-            },
+            NODE_FREE_SHARED,
             {
               group: ['../../*'],
               message: 'src-main/shared imports nothing from the other main-process folders.',

@@ -406,7 +406,7 @@ async function distinctUsers(events, caseDir) {
 
 /** The app in Chromium (bench/ui.mjs), on a stored case; undefined without Chromium. */
 async function app(casePath) {
-  if (!existsSync(join(root, 'out/main/tools/harness.js'))) return { skipped: 'out/main/tools/harness.js is missing' };
+  if (!existsSync(join(root, 'out/tools/harness.js'))) return { skipped: 'out/tools/harness.js is missing' };
   try {
     return JSON.parse((await measure(process.execPath, [join(root, 'bench/ui.mjs'), casePath, '--profile'])).stdout);
   } catch (error) {

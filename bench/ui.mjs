@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The app's latencies in Chromium with the real handlers (the e2e harness, as built by
- * `npm run build`: out/main/tools/harness.js), on a stored case:
+ * `npm run build`: out/tools/harness.js), on a stored case:
  *
  *   node bench/ui.mjs CASE [--filters 50] [--seed 1] [--profile]
  *
@@ -38,7 +38,7 @@ if (!casePath) {
   console.error('usage: node bench/ui.mjs CASE [--filters N] [--seed S] [--opens N] [--profile]');
   process.exit(2);
 }
-const built = await import(pathToFileURL(join(new URL(root).pathname, 'out/main/tools/harness.js')).href);
+const built = await import(pathToFileURL(join(new URL(root).pathname, 'out/tools/harness.js')).href);
 
 /** The same seed gives the same clicks (a 32-bit linear congruential sequence, top bits). */
 function clicks(seed) {

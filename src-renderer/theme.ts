@@ -1,7 +1,10 @@
 /** Light or dark, following the system (prefers-color-scheme), for what CSS cannot reach (the chart canvas). */
 import { useSyncExternalStore } from 'react';
 
-const query = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+// One list for the window's life: its `matches` follows the system, and React reads the snapshot
+// on every render of a chart (a new matchMedia each time cost about 1 ms per filter change).
+let darkQuery: MediaQueryList | undefined;
+const query = (): MediaQueryList => (darkQuery ??= window.matchMedia('(prefers-color-scheme: dark)'));
 
 export type Scheme = 'light' | 'dark';
 

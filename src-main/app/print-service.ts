@@ -64,6 +64,7 @@ export class PrintService {
         // Masked here, with the case's key (the print route draws what it is given).
         shown: request.maskUsers ? maskReport(printed, maskKeyOf(db)) : printed,
         ...(request.compare ? { compare: request.compare } : {}),
+        ...(request.chartGranularity ? { chart: { granularity: request.chartGranularity } } : {}),
         maskUsers: request.maskUsers,
         meta: {
           page: request.page,

@@ -97,6 +97,7 @@ export const ARG_SCHEMAS = {
     consultant: settingText,
     maskUsers: z.boolean(),
     language: z.enum(LANGUAGES),
+    chartGranularity: z.enum(['day', 'week']).nullable().optional(),
   }),
   'print:job': none,
   'attempts:list': z.strictObject({ report: reportRequest, query: attemptQuery, maskUsers: z.boolean() }),

@@ -25,6 +25,8 @@ export function buildPrintJob(
     readonly compare?: CompareAgainst;
     /** Mask the comparison's reports like the shown one. */
     readonly maskUsers?: boolean;
+    /** The chart as the app's toggle showed it; absent: automatic (the command line). */
+    readonly chart?: PrintJob['chart'];
   },
 ): PrintJob {
   const { report, meta, compare } = parts;
@@ -38,6 +40,7 @@ export function buildPrintJob(
     platformRollups: platformRollupsOf(input),
     funnel: funnelOf(db, report),
     ...(compare ? { comparison: comparisonOf(db, input, compare, parts.maskUsers ?? false) } : {}),
+    ...(parts.chart ? { chart: parts.chart } : {}),
     meta,
   };
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { listImports } from '../store/imports';
 import type {
   DailyPoint,
+  DailyRate,
   DataQuality,
   DataQualityNote,
   PartialDay,
@@ -81,6 +82,19 @@ function buildReport(db: Database.Database, filter: ReportFilter, options: Repor
     return point as DailyPoint;
   });
 
+  // The day's Incomplete as the roll-up counts it (tally fills `counted` for the selected platforms only).
+  const dailyRate: DailyRate[] = days.map((day, i) => {
+    const counted = counts.counted[i] ?? [0, 0, 0];
+    const dayIncomplete = counted[1] + counted[2] + (allSections ? (cells.dailyFromSummary[i] ?? 0) : 0);
+    const dayInitiated = cells.dailyInitiated[i] ?? null;
+    return {
+      date: day.date,
+      incomplete: dayIncomplete,
+      initiated: dayInitiated,
+      rate: dayInitiated === null || dayInitiated === 0 ? null : dayIncomplete / dayInitiated,
+    };
+  });
+
   const imports = listImports(db);
   const skippedRows = imports.reduce((sum, i) => sum + Object.values(i.skipped).reduce((a, b) => a + b, 0), 0);
   const duplicateRows = imports.reduce((sum, i) => sum + i.duplicates, 0);
@@ -130,6 +144,7 @@ function buildReport(db: Database.Database, filter: ReportFilter, options: Repor
     },
     coverage: { unknownInitiatedDays: cells.unknownInitiatedDays, partialDays: partialDays.map((p) => p.date) },
     daily,
+    dailyRate,
     sections: tables,
     imports,
     dataQuality,

@@ -37,6 +37,13 @@ export interface CellResult {
   readonly knownDays: number;
   readonly mismatches: readonly SummaryMismatch[];
   readonly summaryRowsLeftOut: number;
+  /**
+   * Per day of the range: its initiated count when every selected platform's cell is known, else
+   * null (a day known only in part has no rate of its own).
+   */
+  readonly dailyInitiated: readonly (number | null)[];
+  /** Per day of the range: what `fromSummary` took from that day's summary cells. */
+  readonly dailyFromSummary: readonly number[];
 }
 
 /** The day's platformless summary row when it stands for both platforms together (see above). */
@@ -88,6 +95,8 @@ export function countCells(
   let summaryRowsLeftOut = 0;
   const unknownInitiatedDays: string[] = [];
   const mismatches: SummaryMismatch[] = [];
+  const dailyInitiated: (number | null)[] = [];
+  const dailyFromSummary: number[] = [];
 
   /** A cell a summary covers: its initiated count; its incomplete count added or compared. */
   const useSummary = (
@@ -110,7 +119,8 @@ export function countCells(
     }
   };
 
-  days.forEach((day, i) => {
+  /** One day's cells; true when every selected platform's cell of the day is known. */
+  const countDay = (day: DayRange, i: number): boolean => {
     const byPlatform = summaries.get(day.date);
     const started = counts.started[i] ?? [0, 0, 0];
     const incomplete = counts.incomplete[i] ?? [0, 0, 0];
@@ -122,7 +132,7 @@ export function countCells(
         knownDays++;
         useSummary(day.date, 0, platformless, started[1] + started[2], incomplete[1] + incomplete[2]);
         countedInKnownCells += counted[1] + counted[2];
-        return;
+        return true;
       }
       summaryRowsLeftOut += platformless.rows;
     }
@@ -146,6 +156,14 @@ export function countCells(
     }
     if (allKnown) knownDays++;
     if (unknownWithAttempts) unknownInitiatedDays.push(day.date);
+    return allKnown;
+  };
+  days.forEach((day, i) => {
+    const initiatedBefore = initiated;
+    const fromSummaryBefore = fromSummary;
+    const known = countDay(day, i);
+    dailyInitiated.push(known ? initiated - initiatedBefore : null);
+    dailyFromSummary.push(fromSummary - fromSummaryBefore);
   });
   return {
     initiated: anyKnown ? initiated : null,
@@ -156,5 +174,7 @@ export function countCells(
     knownDays,
     mismatches,
     summaryRowsLeftOut,
+    dailyInitiated,
+    dailyFromSummary,
   };
 }

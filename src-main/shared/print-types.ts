@@ -10,6 +10,7 @@ import type { Annotation } from './notes-types';
 import type { ReportRequest } from './ipc-contract';
 import type { Report } from './report-types';
 import type { Language } from './i18n/languages';
+import type { ChartGranularity } from './chart-buckets';
 import type { Platform } from './taxonomy';
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
@@ -57,6 +58,8 @@ export interface PrintJob {
   readonly comparison?: Comparison;
   /** The section funnel of the range and platforms (every section); absent: not printed. */
   readonly funnel?: Funnel;
+  /** The chart by day or by week as the app's toggle showed it; absent: by week for ranges over 31 days. */
+  readonly chart?: { readonly granularity: ChartGranularity };
 }
 
 /** One platform's roll-up, and the initiated count a count of that platform can be set against. */
@@ -82,6 +85,8 @@ export interface PrintRequest {
   readonly compare?: CompareAgainst | null;
   /** The PDF's language (the dialog's choice; the app's language by default). */
   readonly language: Language;
+  /** The chart's Daily/Weekly toggle as the user set it; null or absent: automatic. */
+  readonly chartGranularity?: ChartGranularity | null;
 }
 
 export interface PrintResult {

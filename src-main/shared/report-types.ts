@@ -81,6 +81,20 @@ export const dailyCount = (point: DailyPoint, section: string): number => {
   return typeof value === 'number' ? value : 0;
 };
 
+/**
+ * One day's incomplete rate and its basis, for the chart's rate view. `incomplete` is the day's
+ * Incomplete as the roll-up counts it (selected sections, plus the unclassified ones and
+ * `fromSummary` when no section filter is set): the days add up to `rollup.incomplete`.
+ * `initiated` is the day's Initiated when every selected platform's cell of the day is known, null
+ * otherwise; `rate` = incomplete / initiated, null when initiated is null or 0 (never 0% then).
+ */
+export interface DailyRate {
+  readonly date: string;
+  readonly incomplete: number;
+  readonly initiated: number | null;
+  readonly rate: number | null;
+}
+
 export interface SectionRow {
   /** '' on the "other wordings" row (see `otherWordings`). */
   readonly actionName: string;
@@ -218,6 +232,11 @@ export interface Report {
   readonly rollup: Rollup;
   readonly coverage: Coverage;
   readonly daily: readonly DailyPoint[];
+  /**
+   * The daily incomplete rate, one entry per day of `daily` (same order). Absent only in reports
+   * made before it existed (their rate view shows no days).
+   */
+  readonly dailyRate?: readonly DailyRate[];
   readonly sections: readonly SectionTable[];
   readonly imports: readonly ImportRecord[];
   readonly dataQuality: DataQuality;

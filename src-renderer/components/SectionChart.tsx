@@ -1,7 +1,8 @@
 /**
- * Daily incomplete enrollments, one line per selected section (chart.js via react-chartjs-2).
- * Days without any data are gaps in the lines. The legend is HTML (keyboard toggles), and the same
- * data is a table for screen readers (and on request for everyone).
+ * Incomplete enrollments, one line per selected section (chart.js via react-chartjs-2), by day or,
+ * for long ranges, by ISO week (Daily/Weekly), or the incomplete rate (Counts/Rate). Days without
+ * any data are gaps in the lines, as are days whose rate is unknown. The legend is HTML (keyboard
+ * toggles), and the same data is a table for screen readers (and on request for everyone).
  *
  * Optional (the app): the other period of a comparison as a faded dashed line per section, aligned
  * day by day; dated notes as vertical markers; a click on a point (or a cell of the shown table)
@@ -19,35 +20,33 @@ import {
 } from 'chart.js';
 import { useMemo, useRef, useState } from 'react';
 import { markerPlugin, type ChartMarker } from './annotations/marker-plugin';
-import { partialDaysPlugin, partialPointColors, partialSegment } from './partial-days-plugin';
+import { partialDaysPlugin } from './partial-days-plugin';
 import { PartialDayLegend } from './PartialDayLegend';
 import { partialDayLabels } from '../coverage';
 import { Line } from 'react-chartjs-2';
-import { SECTION_STYLE } from '../../src-main/shared/section-style';
 import type { Report } from '../../src-main/shared/report-types';
 import type { Section } from '../../src-main/shared/taxonomy';
 import { SectionSwatch } from './SectionSwatch';
-import { formatCount, formatLongDay, formatShortDay } from '../format';
-import { FILTER_CLICK_HINT, isFilterClick } from './filter-click';
+import { isFilterClick } from './filter-click';
 import { CHART_THEME, useColorScheme } from '../theme';
+import { sectionLabel } from '../../src-main/shared/i18n/vocabulary';
+import { useT } from '../i18n/I18nProvider';
+import {
+  axisTitleId,
+  bucketMarkers,
+  chartView,
+  overlayPluginOptions,
+  viewScales,
+  PREVIOUS_SUFFIX,
+  viewDatasets,
+} from './chart-datasets';
+import { ChartTable, PreviousSwatch } from './ChartTable';
+import { ChartViewToggles } from './ChartViewToggles';
+import { shownGranularity, useChartView } from './chart-view';
+import type { ChartGranularity, ChartMeasure } from '../../src-main/shared/chart-buckets';
+import './chart-view.css';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
-
-export interface SeriesData {
-  readonly days: readonly string[];
-  readonly series: readonly { readonly section: Section; readonly values: readonly (number | null)[] }[];
-}
-
-/** The chart's data from the report: per selected section, the daily counts (null on days without data). */
-export function chartSeries(report: Report): SeriesData {
-  const gaps = new Set(report.dataQuality.daysWithoutData);
-  const days = report.daily.map((point) => point.date);
-  const series = report.filters.sections.map((section) => ({
-    section,
-    values: report.daily.map((point) => (gaps.has(point.date) ? null : Number(point[section] ?? 0))),
-  }));
-  return { days, series };
-}
 
 /**
  * The point markers' radius for a chart of this many days: full size for two weeks, smaller up to
@@ -70,45 +69,16 @@ export interface ChartPrevious {
   readonly label: string;
 }
 
-export const PREVIOUS_DASH = [3, 4];
-const PREVIOUS_SUFFIX = ' (previous period)';
-
-/** The other period's line of a section, day i beside day i: thin, faded, dashed, without points. */
-export function previousDataset(
-  section: Section,
-  values: readonly (number | null)[],
-  days: readonly string[],
-  partial: readonly boolean[],
-  openPoint: string,
-) {
-  const color = faded(SECTION_STYLE[section].color, 0.6);
-  return {
-    label: `${section}${PREVIOUS_SUFFIX}`,
-    data: days.map((_day, index) => values[index] ?? null),
-    borderColor: color,
-    backgroundColor: color,
-    borderDash: PREVIOUS_DASH,
-    borderWidth: 1.5,
-    // No points, but an open marker on the other period's partial days.
-    pointRadius: days.map((_day, index) => (partial[index] ? 3 : 0)),
-    pointBackgroundColor: openPoint,
-    pointHoverRadius: 3,
-    tension: 0,
-    spanGaps: false,
-  };
-}
-
-/** The other period's partial days, by the index of the current day they are drawn beside. */
-export function previousPartialFlags(previous: Report | null | undefined, days: readonly string[]): boolean[] {
-  const partial = new Set(previous ? partialDaysOf(previous) : []);
-  return days.map((day) => partial.has(day));
-}
-
-/** A colour with an alpha (`#D55E00` -> `rgba(213,94,0,0.55)`). */
-export function faded(hex: string, alpha: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
-}
+/** The chart's title for a view. */
+export const chartTitleId = (granularity: ChartGranularity, measure: ChartMeasure) =>
+  (
+    ({
+      'day-count': 'chart.title.dayCount',
+      'week-count': 'chart.title.weekCount',
+      'day-rate': 'chart.title.dayRate',
+      'week-rate': 'chart.title.weekRate',
+    }) as const
+  )[`${granularity}-${measure}`];
 
 export function SectionChart({
   report,
@@ -124,134 +94,129 @@ export function SectionChart({
   /** A point clicked with Shift (or Ctrl, ⌘): filter the report to that day. */
   onFilterDay?: (date: string) => void;
 }) {
+  const { t, f } = useT();
   const scheme = useColorScheme();
   const theme = CHART_THEME[scheme];
-  const { days, series } = useMemo(() => chartSeries(report), [report]);
-  const before = useMemo(() => (previous ? chartSeries(previous.report) : null), [previous]);
-  // The other period's partial days, by the index of the current day they are drawn beside.
-  const beforePartial = useMemo(() => previousPartialFlags(previous?.report, before?.days ?? []), [previous, before]);
+  const granularity = shownGranularity(
+    useChartView((s) => s.granularity),
+    report.daily.length,
+  );
+  const measure = useChartView((s) => s.measure);
   const [hidden, setHidden] = useState<ReadonlySet<Section>>(new Set());
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<ChartJS<'line'>>(null);
   const partialDays = useMemo(() => partialDaysOf(report), [report]);
   const partialLabels = useMemo(() => partialDayLabels(report), [report]);
+  const view = useMemo(
+    () => chartView(report, previous?.report, granularity, measure),
+    [report, previous, granularity, measure],
+  );
+  const labels = view.labels;
+  const sections = view.series.sections;
+  const byDay = granularity === 'day';
+  const drills = byDay && measure === 'count' && onDrillDay !== undefined;
+  const filters = byDay && onFilterDay !== undefined;
+  const rateLabel = t('chart.axis.rate');
 
   const data = useMemo<ChartData<'line', (number | null)[], string>>(
     () => ({
-      labels: [...days],
-      datasets: [
-        ...series.map(({ section, values }) => {
-          const style = SECTION_STYLE[section];
-          return {
-            label: section,
-            data: [...values],
-            borderColor: style.color,
-            backgroundColor: style.color,
-            // Partial days: open markers (the hatched band behind them says why).
-            pointBackgroundColor: partialPointColors(days, new Set(partialDays), style.color, theme.openPoint),
-            segment: partialSegment(days, new Set(partialDays), faded(style.color, 0.45)),
-            borderDash: [...style.dash],
-            borderWidth: 2.5,
-            pointStyle: style.point,
-            pointRadius: pointRadiusFor(days.length),
-            pointHoverRadius: 6,
-            tension: 0,
-            spanGaps: false,
-            hidden: hidden.has(section),
-          };
-        }),
-        // The other period, day i beside day i: thin, faded, dashed, without points.
-        ...(before?.series ?? []).map(({ section, values }) => ({
-          ...previousDataset(section, values, days, beforePartial, theme.openPoint),
-          hidden: hidden.has(section),
-        })),
-      ],
+      labels: [...labels],
+      datasets: viewDatasets(view, {
+        openPoint: theme.openPoint,
+        rateColor: theme.text,
+        pointRadius: pointRadiusFor(labels.length),
+        borderWidth: 2.5,
+        hidden,
+        rateLabel,
+        sectionName: (section) => sectionLabel(t, section),
+      }) as ChartData<'line', (number | null)[], string>['datasets'],
     }),
-    [days, series, before, hidden, partialDays, theme, beforePartial],
+    [view, labels, hidden, theme, rateLabel, t],
   );
 
-  const options = useMemo<ChartOptions<'line'>>(
-    () => ({
+  const shownMarkers = useMemo(() => bucketMarkers(view, markers), [view, markers]);
+  const options = useMemo<ChartOptions<'line'>>(() => {
+    const current = view.measure === 'rate' ? 1 : sections.length;
+    const bucketTitle = (index: number): string => {
+      const bucket = view.series.buckets[index];
+      if (!bucket) return '';
+      if (view.granularity === 'week') {
+        const parts = [t('chart.week.title', { range: f.compactRange(bucket.from, bucket.to) })];
+        if (bucket.cut) parts.push(t('chart.week.days', { days: bucket.days }));
+        if (bucket.partialDays.length) parts.push(t('chart.week.partial', { count: bucket.partialDays.length }));
+        if (bucket.daysWithoutData.length) parts.push(t('chart.week.noData', { count: bucket.daysWithoutData.length }));
+        return parts.join(' · ');
+      }
+      const partial = partialLabels.get(bucket.from);
+      return partial
+        ? t('chart.tooltip.partialDay', { day: f.longDay(bucket.from), extent: partial })
+        : f.longDay(bucket.from);
+    };
+    const shown = (raw: unknown): string => {
+      if (raw === null || raw === undefined)
+        return view.measure === 'rate' ? t('chart.rate.noRate') : t('chart.tooltip.noData');
+      return view.measure === 'rate' ? f.rate(Number(raw)) : f.count(Number(raw));
+    };
+    return {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
       interaction: { mode: 'index', intersect: false },
       onClick: (event, _elements, chart) => {
+        const drill = onDrillDay;
+        const filter = onFilterDay;
         const native = event.native as MouseEvent | null;
-        const filtering = onFilterDay !== undefined && native !== null && isFilterClick(native);
-        if (!onDrillDay && !filtering) return;
+        const filtering = filters && filter !== undefined && native !== null && isFilterClick(native);
+        if (!drills && !filtering) return;
         // The nearest point of a current-period line under the pointer.
         const hit = chart
           .getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: true }, false)
-          .find((element) => element.datasetIndex < series.length);
+          .find((element) => element.datasetIndex < current);
         if (!hit) return;
-        const entry = series[hit.datasetIndex];
-        const value = entry?.values[hit.index];
-        const day = days[hit.index];
-        if (filtering && day) onFilterDay(day);
-        else if (entry && day && value !== null && value !== undefined) onDrillDay?.(entry.section, day, value);
+        const section = sections[hit.datasetIndex];
+        const value = view.series.buckets[hit.index]?.counts[hit.datasetIndex];
+        const day = labels[hit.index];
+        if (filtering && day) filter(day);
+        else if (drills && section && day && value !== null && value !== undefined) drill?.(section, day, value);
       },
       onHover: (event, elements) => {
         const target = event.native?.target as HTMLElement | undefined;
-        if (target && onDrillDay)
-          target.style.cursor = elements.some((e) => e.datasetIndex < series.length) ? 'pointer' : 'default';
+        if (target && drills)
+          target.style.cursor = elements.some((e) => e.datasetIndex < current) ? 'pointer' : 'default';
       },
       plugins: {
         legend: { display: false },
-        partialDays: partialDays.length ? { days: partialDays, color: theme.hatch } : false,
-        annotationMarkers: markers?.length
-          ? {
-              markers,
-              color: theme.marker,
-              textColor: theme.text,
-              background: theme.markerBg,
-            }
-          : false,
+        ...overlayPluginOptions(view, shownMarkers, theme),
         tooltip: {
           backgroundColor: theme.tooltipBg,
           titleColor: theme.tooltipText,
           bodyColor: theme.tooltipText,
           usePointStyle: true,
           callbacks: {
-            title: (items) => {
-              const day = items[0]?.label;
-              if (!day) return '';
-              const partial = partialLabels.get(day);
-              return partial ? `${formatLongDay(day)} · partial day (${partial})` : formatLongDay(day);
-            },
+            title: (items) => bucketTitle(items[0]?.dataIndex ?? -1),
             label: (item) => {
               const label = item.dataset.label ?? '';
-              const shown = item.raw === null ? 'no data' : formatCount(Number(item.raw));
-              if (!label.endsWith(PREVIOUS_SUFFIX) || !before) return ` ${label}: ${shown}`;
-              const day = before.days[item.dataIndex];
-              const partial = beforePartial[item.dataIndex] ? ' (partial day)' : '';
-              return ` ${label.slice(0, -PREVIOUS_SUFFIX.length)}, ${day ? formatShortDay(day) : 'previous'}${partial}: ${shown}`;
+              if (!label.endsWith(PREVIOUS_SUFFIX) || !view.previous) return ` ${label}: ${shown(item.raw)}`;
+              const bucket = view.previous.buckets[item.dataIndex];
+              const when = bucket
+                ? view.granularity === 'week'
+                  ? f.compactRange(bucket.from, bucket.to)
+                  : f.shortDay(bucket.from)
+                : '';
+              const values = { label: label.slice(0, -PREVIOUS_SUFFIX.length), when, value: shown(item.raw) };
+              return ` ${t(view.previousMarked[item.dataIndex] ? 'chart.tooltip.previousPartial' : 'chart.tooltip.previous', values)}`;
             },
           },
         },
       },
-      scales: {
-        x: {
-          grid: { display: false },
-          border: { color: theme.axis },
-          ticks: {
-            color: theme.text,
-            maxRotation: 0,
-            autoSkipPadding: 12,
-            callback: (_v, index) => formatShortDay(days[index] ?? ''),
-          },
-        },
-        y: {
-          beginAtZero: true,
-          grid: { color: theme.grid },
-          border: { display: false },
-          ticks: { color: theme.text, precision: 0 },
-          title: { display: true, text: 'Incomplete enrollments', color: theme.text },
-        },
-      },
-    }),
-    [theme, days, series, before, markers, onDrillDay, onFilterDay, partialDays, partialLabels, beforePartial],
-  );
+      scales: viewScales(view, theme, {
+        axisTitle: t(axisTitleId(view)),
+        rate: f.rate,
+        shortDay: f.shortDay,
+        autoSkipPadding: 12,
+      }),
+    };
+  }, [theme, view, labels, sections, shownMarkers, partialLabels, drills, filters, onDrillDay, onFilterDay, t, f]);
 
   const toggle = (section: Section): void => {
     setHidden((current) => {
@@ -263,165 +228,141 @@ export function SectionChart({
   };
 
   const gapCount = report.dataQuality.daysWithoutData.length;
+  const rateView = measure === 'rate';
+  const noRate = rateView && view.series.buckets.every((b) => b.initiated === null);
   // The text alternative says what the chart draws: the lines hidden with the legend are named apart.
-  const summary = series
-    .filter(({ section }) => !hidden.has(section))
-    .map(({ section, values }) => `${section} ${formatCount(values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
-    .join(', ');
-  const hiddenNote = hidden.size
-    ? ` Hidden in the chart (shown in the table): ${series
-        .filter(({ section }) => hidden.has(section))
-        .map(({ section }) => section)
-        .join(', ')}.`
-    : '';
+  const summary = rateView
+    ? `${rateLabel} ${f.rate(report.rollup.incompleteRate)}`
+    : sections
+        .map((section, s) => ({
+          section,
+          total: view.series.buckets.reduce<number>((a, b) => a + (b.counts[s] ?? 0), 0),
+        }))
+        .filter(({ section }) => !hidden.has(section))
+        .map(({ section, total }) => `${sectionLabel(t, section)} ${f.count(total)}`)
+        .join(', ');
+  const hiddenNote =
+    hidden.size && !rateView
+      ? t('chart.aria.hidden', {
+          list: sections
+            .filter((section) => hidden.has(section))
+            .map((section) => sectionLabel(t, section))
+            .join(', '),
+        })
+      : '';
+  const title = t(chartTitleId(granularity, measure));
 
   return (
-    <section className="card chart-card" aria-labelledby="chart-title" data-testid="chart">
+    <section
+      className="card chart-card"
+      aria-labelledby="chart-title"
+      data-testid="chart"
+      data-granularity={granularity}
+      data-measure={measure}
+    >
       <div className="card-head">
-        <h2 id="chart-title">Daily incomplete enrollments</h2>
-        <button
-          className="link-button"
-          aria-expanded={showTable}
-          onClick={() => setShowTable((v) => !v)}
-          data-testid="chart-table-toggle"
-        >
-          {showTable ? 'Hide the data table' : 'Show as a table'}
-        </button>
-      </div>
-      <div className="chart-legend" role="group" aria-label="Show or hide sections in the chart">
-        {series.map(({ section }) => (
+        <h2 id="chart-title">{title}</h2>
+        <div className="chart-head-actions">
+          <ChartViewToggles granularity={granularity} measure={measure} />
           <button
-            key={section}
-            className="legend-item"
-            aria-pressed={!hidden.has(section)}
-            onClick={() => toggle(section)}
-            data-testid="legend-item"
-            title={hidden.has(section) ? `Show ${section}` : `Hide ${section}`}
+            className="link-button"
+            aria-expanded={showTable}
+            onClick={() => setShowTable((v) => !v)}
+            data-testid="chart-table-toggle"
           >
-            <SectionSwatch section={section} className="legend-swatch" />
-            <span>{section}</span>
+            {showTable ? t('chart.table.hide') : t('chart.table.show')}
           </button>
-        ))}
+        </div>
+      </div>
+      <div className="chart-legend" role="group" aria-label={t('chart.legend.group')}>
+        {rateView ? (
+          <span className="legend-rate" data-testid="legend-rate">
+            <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
+              <line x1="1" y1="6" x2="27" y2="6" stroke="currentColor" strokeWidth="2.5" />
+            </svg>
+            {rateLabel}
+          </span>
+        ) : (
+          sections.map((section) => (
+            <button
+              key={section}
+              className="legend-item"
+              aria-pressed={!hidden.has(section)}
+              onClick={() => toggle(section)}
+              data-testid="legend-item"
+              title={t(hidden.has(section) ? 'chart.legend.show' : 'chart.legend.hide', {
+                section: sectionLabel(t, section),
+              })}
+            >
+              <SectionSwatch section={section} className="legend-swatch" />
+              <span>{sectionLabel(t, section)}</span>
+            </button>
+          ))
+        )}
         {previous && (
           <span className="legend-previous" data-testid="legend-previous">
-            <svg className="legend-swatch" viewBox="0 0 28 12" aria-hidden="true">
-              <line
-                x1="1"
-                y1="6"
-                x2="27"
-                y2="6"
-                stroke="currentColor"
-                strokeWidth="1.5"
-                strokeDasharray={PREVIOUS_DASH.join(' ')}
-              />
-            </svg>
-            faded: {previous.label}
+            <PreviousSwatch className="legend-swatch" stroke="currentColor" />
+            {t('chart.legend.previous', { label: previous.label })}
           </span>
         )}
-        {partialDays.length > 0 && <PartialDayLegend className="legend-partial" swatchClassName="legend-swatch" />}
-        {report.rollup.fromSummary > 0 && (
+        {(partialDays.length > 0 || view.marked.length > 0) && (
+          <PartialDayLegend className="legend-partial" swatchClassName="legend-swatch" />
+        )}
+        {report.rollup.fromSummary > 0 && !rateView && (
           <span className="legend-note" data-testid="chart-from-summary">
-            Not drawn: {formatCount(report.rollup.fromSummary)} incomplete from Intune&apos;s summary (sections unknown)
+            {t('chart.legend.fromSummary', { count: f.count(report.rollup.fromSummary) })}
           </span>
         )}
-        {gapCount > 0 && (
-          <span className="legend-note">
-            Gaps: {gapCount} {gapCount === 1 ? 'day' : 'days'} without data
-          </span>
-        )}
+        {gapCount > 0 && <span className="legend-note">{t('chart.legend.gaps', { count: gapCount })}</span>}
       </div>
-      {onDrillDay && (
-        <p className="chart-hint muted" data-testid="chart-hint">
-          Click a point for its attempts{onFilterDay ? '; Shift+click to show only that day' : ''}.
+      {rateView && (
+        <p className="chart-hint muted" data-testid="chart-rate-basis">
+          {noRate ? t('chart.rate.none') : t('chart.rate.basis')}
         </p>
       )}
-      <div className="chart-box" data-point-radius={String(data.datasets[0]?.pointRadius ?? '')}>
+      {!byDay && (
+        <p className="chart-hint muted" data-testid="chart-week-note">
+          {t('chart.week.auto')}
+        </p>
+      )}
+      {drills && (
+        <p className="chart-hint muted" data-testid="chart-hint">
+          {t(onFilterDay ? 'chart.hint.drillFilter' : 'chart.hint.drill')}
+        </p>
+      )}
+      <div className="chart-box" data-point-radius={String(pointRadiusFor(labels.length))}>
         <Line
           ref={chartRef}
           data={data}
           options={options}
           plugins={[partialDaysPlugin, markerPlugin]}
           role="img"
-          aria-label={`Line chart of daily incomplete enrollments from ${days[0] ?? ''} to ${days[days.length - 1] ?? ''}. Totals: ${summary || 'no line shown'}.${hiddenNote}${
-            partialDays.length ? ` Partial days, drawn hatched with open markers: ${partialDays.join(', ')}.` : ''
-          } The same data is in the table that follows.`}
+          aria-label={[
+            t('chart.aria.chart', {
+              view: `${byDay ? 'day' : 'week'}${rateView ? 'Rate' : 'Count'}`,
+              from: labels[0] ?? '',
+              to: view.series.buckets.at(-1)?.to ?? '',
+            }),
+            t(rateView ? 'chart.aria.values' : 'chart.aria.totals', { list: summary || t('chart.aria.noLine') }),
+            hiddenNote,
+            partialDays.length ? t('chart.aria.partial', { list: partialDays.join(', ') }) : '',
+            t('chart.aria.tableFollows'),
+          ]
+            .filter(Boolean)
+            .join(' ')}
           data-testid="chart-canvas"
         />
       </div>
       <div className={showTable ? 'chart-table-wrap' : 'visually-hidden'}>
-        <table className="data-table compact" data-testid="chart-table">
-          <caption>
-            Daily incomplete enrollments by section{gapCount > 0 ? ' (— : no data that day)' : ''}
-            {partialDays.length > 0 ? ' (partial: the data covers only part of that day)' : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              {series.map(({ section }) => (
-                <th scope="col" key={section} className="num">
-                  {section}
-                </th>
-              ))}
-              {before?.series.map(({ section }) => (
-                <th scope="col" key={`previous-${section}`} className="num previous">
-                  {section}, {previous?.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day, index) => (
-              <tr
-                key={day}
-                data-day={day}
-                data-partial={partialLabels.has(day) ? 'true' : undefined}
-                className={partialLabels.has(day) ? 'partial-day' : undefined}
-              >
-                <th scope="row">
-                  {formatLongDay(day)}
-                  {partialLabels.has(day) && (
-                    <span className="tag partial-tag" data-testid="partial-tag" title={partialLabels.get(day)}>
-                      partial: {partialLabels.get(day)}
-                    </span>
-                  )}
-                </th>
-                {series.map(({ section, values }) => (
-                  <td key={section} className="num" data-section={section}>
-                    {values[index] === null ? (
-                      '—'
-                    ) : onDrillDay && showTable && (values[index] ?? 0) > 0 ? (
-                      <button
-                        className="count-button"
-                        onClick={(event) => {
-                          if (onFilterDay && isFilterClick(event)) onFilterDay(day);
-                          else onDrillDay(section, day, values[index] ?? 0);
-                        }}
-                        title={`Show the attempts of ${formatLongDay(day)} in ${section}${
-                          onFilterDay ? ` (${FILTER_CLICK_HINT})` : ''
-                        }`}
-                      >
-                        {formatCount(values[index] ?? 0)}
-                      </button>
-                    ) : (
-                      formatCount(values[index] ?? 0)
-                    )}
-                  </td>
-                ))}
-                {before?.series.map(({ section, values }) => (
-                  <td
-                    key={`previous-${section}`}
-                    className={`num previous${beforePartial[index] ? ' partial-cell' : ''}`}
-                    data-previous-section={section}
-                    data-partial={beforePartial[index] ? 'true' : undefined}
-                    title={beforePartial[index] ? 'A partial day of the other period' : undefined}
-                  >
-                    {values[index] === null || values[index] === undefined ? '—' : formatCount(values[index] ?? 0)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          view={view}
+          previousLabel={previous?.label ?? ''}
+          partialLabels={partialLabels}
+          gapCount={gapCount}
+          interactive={showTable}
+          onDrillDay={onDrillDay}
+          onFilterDay={onFilterDay}
+        />
       </div>
     </section>
   );

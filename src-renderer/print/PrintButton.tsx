@@ -180,6 +180,9 @@ export function PrintButton() {
   const status = useApp((s) => s.printStatus);
   const canPrint = useApp((s) => s.report !== null && (s.caseInfo?.importCount ?? 0) > 0);
   const { t } = useT();
+  // The dialog follows the report (its summary line): mounted only while open, so a closed one
+  // does not re-render on every filter change.
+  const dialogOpen = useApp((s) => s.printDialogOpen);
 
   // Ctrl/Cmd+P opens the dialog (in Electron the menu's accelerator does too; opening twice is harmless).
   useEffect(() => {
@@ -206,7 +209,7 @@ export function PrintButton() {
       >
         {status === 'printing' ? t('pdf.button.printing') : t('pdf.button.print')}
       </button>
-      <PrintDialog />
+      {dialogOpen && <PrintDialog />}
     </>
   );
 }

@@ -26,7 +26,7 @@ import { useT } from '../i18n/I18nProvider';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { CoverageNotes } from '../components/CoverageNotes';
 import { partialDayLabels } from '../coverage';
-import { PrintChart } from './PrintChart';
+import { PrintChart, PrintChartTitle, printGranularity } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
 import { PrintFunnel } from './PrintFunnel';
 import { PrintMethods } from './PrintMethods';
@@ -520,8 +520,11 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
       </section>
       <PrintFindings findings={job.findings} />
       <PrintGuidance report={report} />
-      <section className="print-block keep-together" aria-labelledby="print-chart-title">
-        <h2 id="print-chart-title">{t('pdf.heading.chart')}</h2>
+      {/* Not kept together as a whole: the charts (figures) are, and the weekly table may break. */}
+      <section className="print-block" aria-labelledby="print-chart-title">
+        <h2 id="print-chart-title">
+          <PrintChartTitle job={job} />
+        </h2>
         <PrintChart
           report={report}
           width={box.width}
@@ -529,6 +532,7 @@ export function PrintDocument({ job, onChartDrawn }: { job: PrintJob; onChartDra
           onDrawn={onChartDrawn}
           markers={(job.annotations ?? []).map((note) => ({ day: note.date, label: note.text }))}
           previous={comparison ? { report: comparison.previous, label: previousLabel } : null}
+          granularity={printGranularity(job)}
         />
       </section>
       <PrintNotes annotations={job.annotations ?? []} />

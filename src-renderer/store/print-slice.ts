@@ -6,6 +6,7 @@
 import { defaultPaperFor, type Language } from '../../src-main/shared/i18n/languages';
 import type { PageSetup } from '../../src-main/shared/print-types';
 import type { Slice } from './types';
+import { chartViewForPrint } from '../components/chart-view';
 
 export type PrintStatus = 'idle' | 'printing' | 'saved' | 'error';
 
@@ -74,6 +75,8 @@ export const createPrintSlice: Slice<PrintSlice> = (api) => (set, get) => ({
       language: options.language,
       // The printed report follows the compare toggle, as the screen does.
       compare: compareOn ? compareAgainst : null,
+      // The printed chart by day or week as the chart's toggle shows it (absent: automatic).
+      ...chartViewForPrint(),
     });
     if (!result.ok) {
       set({ printStatus: 'error', notice: { id: 'pdf.notice.failed', values: { message: result.error.message } } });

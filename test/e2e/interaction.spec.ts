@@ -141,6 +141,8 @@ test('chart markers thin out as the days grow; the dashes stay', async ({ openAp
   await page.getByTestId('preset-30').click();
   await expectReportShown(page, engineReport(casePath, { from: addDays(latest, -29), to: latest, tz: 'UTC' }));
   await expect(box).toHaveAttribute('data-point-radius', '2.5');
+  // 60 days by day (over 31 days the chart would switch to weeks on its own).
+  await page.getByTestId('chart-view-day').click();
   await page.getByTestId('date-from').fill(addDays(latest, -59));
   await expectReportShown(page, engineReport(casePath, { from: addDays(latest, -59), to: latest, tz: 'UTC' }));
   await expect(box).toHaveAttribute('data-point-radius', '0');
