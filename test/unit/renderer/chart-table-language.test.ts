@@ -44,6 +44,7 @@ const REPORT: Report = {
     skippedRows: 0,
     duplicateRows: 0,
     notes: [],
+    noteItems: [],
   },
 };
 
