@@ -2,8 +2,8 @@
  * The chart's table in another language: the weekly rate view of a report (as the engine gives it
  * for ten days of summaries), rendered (react-dom/server) inside the app's language provider,
  * reads in German with German numbers and percentages, and in Japanese with Japanese labels.
- * English stays as the tests elsewhere read it. (This project compiles without Node's types, so
- * the report is written out here; test/unit/report/daily-rate.test.ts checks the engine's.)
+ * English stays as the tests elsewhere read it. (The report is the store tests' empty one with the
+ * ten days' numbers; test/unit/report/daily-rate.test.ts checks the engine's.)
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -13,11 +13,21 @@ import type { Report } from '../../../src-main/shared/report-types';
 import { chartView } from '../../../src-renderer/components/chart-datasets';
 import { ChartTable } from '../../../src-renderer/components/ChartTable';
 import { I18nProvider } from '../../../src-renderer/i18n/I18nProvider';
+import { reportOf } from './store-fakes';
 /** Ten days from Wednesday 2025-06-04, each with a summary: 1,000 initiated, 123 incomplete. */
 const DAYS = Array.from({ length: 10 }, (_v, i) => `2025-06-${String(4 + i).padStart(2, '0')}`);
+const EMPTY = reportOf(
+  {
+    range: { kind: 'custom', from: DAYS[0]!, to: DAYS[9]! },
+    tz: 'UTC',
+    platforms: ['iOS/iPadOS', 'Android'],
+    sections: ['Setup Checklist'],
+  },
+  DAYS[0]!,
+  DAYS[9]!,
+);
 const REPORT: Report = {
-  range: { from: DAYS[0]!, to: DAYS[9]!, tz: 'UTC' },
-  filters: { platforms: ['iOS/iPadOS', 'Android'], sections: ['Setup Checklist'] },
+  ...EMPTY,
   rollup: {
     initiated: 10_000,
     incomplete: 1230,
@@ -26,26 +36,9 @@ const REPORT: Report = {
     unclassified: 1230,
     fromSummary: 1230,
   },
-  coverage: { unknownInitiatedDays: [], partialDays: [] },
   daily: DAYS.map((date) => ({ date, 'Setup Checklist': 0 })),
   dailyRate: DAYS.map((date) => ({ date, incomplete: 123, initiated: 1000, rate: 0.123 })),
-  sections: [],
-  imports: [],
-  dataQuality: {
-    summaryRowsLeftOut: 0,
-    rangeDays: 10,
-    knownInitiatedDays: 10,
-    incompleteOutsideRate: 0,
-    partialDays: [],
-    eventLogSpan: null,
-    dataSpan: null,
-    summaryMismatches: [],
-    daysWithoutData: [],
-    skippedRows: 0,
-    duplicateRows: 0,
-    notes: [],
-    noteItems: [],
-  },
+  dataQuality: { ...EMPTY.dataQuality, rangeDays: 10, knownInitiatedDays: 10 },
 };
 
 function weeklyRateTable(language: Language): string {
