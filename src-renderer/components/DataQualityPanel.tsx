@@ -14,6 +14,7 @@ import { refusalLabel } from '../../src-main/shared/i18n/refusals';
 import { useT } from '../i18n/I18nProvider';
 import { useApp } from '../store';
 import { ImportRecordDetails } from './ImportRecordDetails';
+import { ImportCountCells, ImportCountHeaders } from './ImportCounts';
 import { SummaryMismatchTable } from './SummaryMismatchTable';
 import { useShownImports } from '../privacy';
 
@@ -86,7 +87,7 @@ function skippedByReason(
 }
 
 function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
-  const { t, f } = useT();
+  const { t } = useT();
   return (
     <section className="card" aria-labelledby="imports-title" data-testid="case-imports">
       <div className="card-head">
@@ -99,34 +100,19 @@ function ImportsTable({ imports }: { imports: readonly ImportRecord[] }) {
             <tr>
               <th scope="col">{t('app.imports.file')}</th>
               <th scope="col">{t('app.imports.format')}</th>
-              <th scope="col" className="num">
-                {t('app.skips.rows')}
-              </th>
-              <th scope="col" className="num">
-                {t('app.imports.imported')}
-              </th>
-              <th scope="col" className="num">
-                {t('app.imports.duplicates')}
-              </th>
-              <th scope="col" className="num">
-                {t('app.imports.skipped')}
-              </th>
+              <ImportCountHeaders />
               <th scope="col">{t('app.imports.importedOn')}</th>
             </tr>
           </thead>
           <tbody>
             {imports.map((record) => {
-              const skipped = Object.values(record.skipped).reduce((a, b) => a + b, 0);
               return (
                 <tr key={record.id}>
                   <td className="file-name" title={`${record.file} (SHA-256 ${record.sha256})`}>
                     {record.file}
                   </td>
                   <td className="nowrap">{record.format}</td>
-                  <td className="num">{f.count(record.rows)}</td>
-                  <td className="num">{f.count(record.imported)}</td>
-                  <td className="num">{f.count(record.duplicates)}</td>
-                  <td className="num">{f.count(skipped)}</td>
+                  <ImportCountCells record={record} />
                   <td className="nowrap">{record.importedAt.slice(0, 16).replace('T', ' ')} UTC</td>
                 </tr>
               );

@@ -25,6 +25,7 @@ import { daysInRange, zoneOffsetsOver } from '../format';
 import { useT } from '../i18n/I18nProvider';
 import { SummaryMismatchTable } from '../components/SummaryMismatchTable';
 import { CoverageNotes } from '../components/CoverageNotes';
+import { ImportCountCells, ImportCountHeaders } from '../components/ImportCounts';
 import { partialDayLabels } from '../coverage';
 import { PrintChart, PrintChartTitle, printGranularity } from './PrintChart';
 import { PrintFindings } from './PrintFindings';
@@ -74,10 +75,6 @@ function CamelBreaks({ text }: { text: string }) {
 const idOf = (text: string): string => `print-${text.replace(/\W+/g, '-').toLowerCase()}`;
 
 export const shortSha = (sha256: string): string => sha256.slice(0, 12);
-
-function skippedTotal(record: ImportRecord): number {
-  return Object.values(record.skipped).reduce((sum, n) => sum + n, 0);
-}
 
 /** ` (UTC+02:00)`, or across a clock change ` (UTC+02:00; UTC+01:00 from Oct 26, 2025)`; '' for an unknown zone. */
 function offsetsText(tr: Translator, tz: string, from: string, to: string): string {
@@ -152,7 +149,7 @@ function TitleBlock({ report, meta }: { report: Report; meta: PrintMeta }) {
 }
 
 function Sources({ imports }: { imports: readonly ImportRecord[] }) {
-  const { t, f } = useT();
+  const { t } = useT();
   return (
     <section className="print-block print-sources" aria-labelledby="print-sources">
       <h2 id="print-sources">{t('pdf.sources.title')}</h2>
@@ -164,18 +161,7 @@ function Sources({ imports }: { imports: readonly ImportRecord[] }) {
             <tr>
               <th scope="col">{t('pdf.sources.file')}</th>
               <th scope="col">{t('pdf.sources.format')}</th>
-              <th scope="col" className="num">
-                {t('pdf.sources.rows')}
-              </th>
-              <th scope="col" className="num">
-                {t('pdf.sources.imported')}
-              </th>
-              <th scope="col" className="num">
-                {t('pdf.sources.duplicates')}
-              </th>
-              <th scope="col" className="num">
-                {t('pdf.sources.skipped')}
-              </th>
+              <ImportCountHeaders />
               <th scope="col">SHA-256</th>
             </tr>
           </thead>
@@ -184,10 +170,7 @@ function Sources({ imports }: { imports: readonly ImportRecord[] }) {
               <tr key={record.id}>
                 <td className="file">{record.file}</td>
                 <td className="nowrap">{record.format}</td>
-                <td className="num">{f.count(record.rows)}</td>
-                <td className="num">{f.count(record.imported)}</td>
-                <td className="num">{f.count(record.duplicates)}</td>
-                <td className="num">{f.count(skippedTotal(record))}</td>
+                <ImportCountCells record={record} />
                 <td className="mono nowrap">{shortSha(record.sha256)}</td>
               </tr>
             ))}
