@@ -26,20 +26,20 @@ function printable(output: string, format: OutputArgs['format'], toTerminal: boo
   return output;
 }
 
-/** The insights commands' code, loaded only for them. */
-const insights = () => import('./run-views');
+/** The views' commands (comparison, attempts, funnel, failures), loaded only for them. */
+const views = () => import('./run-views');
 
 /** The commands that print (or --out) their output. */
 async function runPrinting(args: OutputArgs): Promise<string> {
   switch (args.command) {
     case 'report':
-      return args.compare ? (await insights()).runCompareReport(args, args.compare) : runReport(args);
+      return args.compare ? (await views()).runCompareReport(args, args.compare) : runReport(args);
     case 'attempts':
-      return (await insights()).runAttempts(args);
+      return (await views()).runAttempts(args);
     case 'funnel':
-      return (await insights()).runFunnel(args);
+      return (await views()).runFunnel(args);
     case 'failures':
-      return (await insights()).runFailures(args);
+      return (await views()).runFailures(args);
     case 'imports':
       return runImports(args);
   }
