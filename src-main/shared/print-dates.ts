@@ -4,6 +4,7 @@
  * (`May 15, 2025`, `15. Mai 2025`, `2025年5月15日`) and a moment in the report's zone
  * (`May 15, 2025, 10:02 (Europe/Berlin)`), whatever the machine's locale. Node-free.
  */
+import { isZone } from './calendar-day';
 import type { Translator } from './i18n/translator';
 
 /** `YYYY-MM-DD` as the language writes a day. */
@@ -12,17 +13,8 @@ export const printedDay = (tr: Translator, day: string): string => tr.f.day(day)
 /** A range of days; one day alone when from = to. */
 export const printedRange = (tr: Translator, from: string, to: string): string => tr.f.range(from, to);
 
-const knownZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** An instant (ISO 8601) in `tz` with the zone named; in UTC when the zone is unknown. */
 export function printedMoment(tr: Translator, iso: string, tz: string): string {
-  const zone = knownZone(tz) ? tz : 'UTC';
+  const zone = isZone(tz) ? tz : 'UTC';
   return tr.t('pdf.moment', { moment: tr.f.moment(new Date(iso), zone), zone });
 }

@@ -25,8 +25,6 @@ export interface LocaleFormats {
   rate(rate: number | null): string;
   /** part/whole as a rate; an em dash when the whole is not positive. */
   share(part: number, whole: number): string;
-  /** A decimal with up to `digits` fraction digits. */
-  decimal(n: number, digits?: number): string;
   bytes(bytes: number): string;
   /** `May 15, 2025` / `15. Mai 2025`. */
   day(day: string): string;
@@ -80,7 +78,6 @@ export function localeFormats(language: Language): LocaleFormats {
     count: (n) => integer.format(n),
     rate,
     share: (part, whole) => (whole <= 0 ? '—' : rate(part / whole)),
-    decimal: (n, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
     bytes(bytes) {
       if (bytes < 1024) return `${integer.format(bytes)} B`;
       const units = ['KB', 'MB', 'GB', 'TB'];
