@@ -4,11 +4,12 @@
  * rewritten, atomically, on the next change. Settings the file has that this version does not know
  * are dropped on that write.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGE_CHOICES, type PreferencesState, type UserPreferences } from '../shared/ipc-contract';
 import { matchLanguage } from '../shared/i18n/languages';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 export const PREFERENCES_FILE = 'preferences.json';
 export const DEFAULT_PREFERENCES: UserPreferences = { language: 'system' };
@@ -42,9 +43,7 @@ export class PreferenceStore {
   update(patch: Partial<UserPreferences>): UserPreferences {
     this.current = { ...this.current, ...patch };
     mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(this.current, null, 2)}\n`);
-    renameSync(temp, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify(this.current, null, 2)}\n`);
     return this.current;
   }
 }

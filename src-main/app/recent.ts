@@ -2,10 +2,11 @@
  * The recent cases list, kept as JSON in the user data folder. The first entry is the case to
  * reopen at start. A damaged list is treated as empty (and rewritten on the next change).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { CASE_EXTENSION, type RecentCase } from '../shared/ipc-contract';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 export const MAX_RECENT = 10;
 
@@ -62,8 +63,6 @@ export class RecentCases {
 
   private save(): void {
     mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, `${JSON.stringify({ recent: this.list }, null, 2)}\n`);
-    renameSync(temp, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify({ recent: this.list }, null, 2)}\n`);
   }
 }
