@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { caseAccessOf, openModeOf } from './case-access';
-import { refuseDamaged } from './case-check';
+import { onlyOwnWritesSinceFullCheck, refuseDamaged } from './case-check';
 import { caseFingerprint, quickCheckRemembered, rememberQuickCheck, userCacheDir } from './check-memo';
 import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
@@ -100,6 +100,9 @@ export function wasQuickChecked(db: CaseDb): boolean {
   return quickChecked.has(db);
 }
 
+/** Where each connection to a case file remembers passed checks (OpenCaseOptions.checkCacheDir). */
+const checkCacheDirs = new WeakMap<CaseDb, string>();
+
 /** Connections that read an in-memory copy of a case this user cannot write (case-access.ts). */
 const readOnlyCopies = new WeakMap<CaseDb, string>();
 
@@ -186,6 +189,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     // The check comes before any pragma that writes (journal_mode = WAL rewrites the header of a
     // case in rollback-journal mode): a damaged case is refused without changing a byte.
     db.pragma('busy_timeout = 5000');
+    checkCacheDirs.set(db, cacheDir);
     if (exists && options.check !== false && !quickCheckRemembered(path, fingerprint, cacheDir)) {
       refuseDamaged(db, path, 'quick');
       quickChecked.add(db);
@@ -211,6 +215,22 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
       new CaseRefused(path, `the case file is damaged (${(error as Error).message})`, 'damaged')
     );
   }
+}
+
+/**
+ * Closes a case. A connection that imported (its integrity_check passed before its first write)
+ * and saw no other connection commit since leaves the file as its own SQLite writes made it over
+ * pages found intact: that file is remembered as checked, so the next open does not read it whole
+ * again (check-memo.ts; docs/security.md, "What is checked when"). Taken after closing, when the
+ * last connection has moved the -wal into the file; anything that changes the file later, another
+ * program included, makes the next open check it again.
+ */
+export function closeCase(db: CaseDb): void {
+  const trusted = !readOnlyCopies.has(db) && !db.readonly && onlyOwnWritesSinceFullCheck(db);
+  const path = db.name;
+  const cacheDir = checkCacheDirs.get(db);
+  db.close();
+  if (trusted && cacheDir !== undefined) rememberQuickCheck(path, caseFingerprint(path), cacheDir);
 }
 
 export function getSetting(db: CaseDb, key: string): string | undefined {
