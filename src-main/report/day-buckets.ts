@@ -9,8 +9,21 @@
  * Atlantic/Azores 2025-10-26) the first of the two midnights, where luxon picks the later one. A
  * day that a zone skipped entirely (Pacific/Apia, 2011-12-30) is empty.
  */
-import { DateTime } from 'luxon';
+import type * as Luxon from 'luxon';
+import { createRequire } from 'node:module';
 import { addDays, isDate } from '../shared/calendar-day';
+
+let luxonDateTime: typeof Luxon.DateTime | undefined;
+
+/**
+ * luxon, loaded the first time a zone other than UTC (or a date outside four-digit years) is asked
+ * for: a report in UTC, the command line's default, never needs it, and loading it costs ~7 ms of
+ * a command's start.
+ */
+function DateTime(): typeof Luxon.DateTime {
+  luxonDateTime ??= (createRequire(import.meta.url)('luxon') as typeof Luxon).DateTime;
+  return luxonDateTime;
+}
 
 export interface DayRange {
   /** `YYYY-MM-DD` in the zone. */
@@ -38,14 +51,18 @@ const isUtc = (tz: string): boolean => tz === 'UTC';
 /** Number of days from `from` to `to` (0 when equal). */
 export function daysBetween(from: string, to: string): number {
   if (isDate(from) && isDate(to)) return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
-  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+  return Math.round(
+    DateTime()
+      .fromISO(to, { zone: 'UTC' })
+      .diff(DateTime().fromISO(from, { zone: 'UTC' }), 'days').days,
+  );
 }
 
 /** The local date of an instant in a zone. */
 export function dayOf(ms: number, tz: string): string {
   if (isUtc(tz) && ms >= FOUR_DIGIT_YEARS[0] && ms < FOUR_DIGIT_YEARS[1])
     return new Date(ms).toISOString().slice(0, 10);
-  return DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
+  return DateTime().fromMillis(ms, { zone: tz }).toISODate() ?? '';
 }
 
 /** The first instant of a `YYYY-MM-DD` day in UTC. */
@@ -57,7 +74,7 @@ const SEARCH_BACK_MS = 4 * 3_600_000;
 /** The earliest instant whose local date in `tz` is `date` (see the file comment). */
 export function dayStart(date: string, tz: string): number {
   if (isUtc(tz) && isDate(date)) return utcMidnight(date);
-  const luxonStart = DateTime.fromISO(date, { zone: tz }).toMillis();
+  const luxonStart = DateTime().fromISO(date, { zone: tz }).toMillis();
   // Usually the instant before is on the day before. When it is on the same day, midnight came
   // twice and luxon took the later one: search back for the first instant of the date. Local
   // dates never go backwards over an instant range like this, so a binary search holds.
