@@ -177,6 +177,8 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
         : new Database(path, { readonly: options.readonly ?? false, fileMustExist: exists });
   } catch (error) {
     if (error instanceof CaseRefused) throw error;
+    // SQLite's native module failed to load (built for another runtime): not the case's fault.
+    if ((error as { code?: unknown } | null)?.code === 'ERR_DLOPEN_FAILED') throw error;
     throw caseRefusalOf(path, error) ?? new CaseRefused(path, `cannot open: ${(error as Error).message}`);
   }
   try {
