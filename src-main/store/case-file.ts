@@ -235,7 +235,12 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
  * program included, makes the next open check it again.
  */
 export function closeCase(db: CaseDb): void {
-  const trusted = !readOnlyCopies.has(db) && !db.readonly && onlyOwnWritesSinceFullCheck(db);
+  let trusted = false;
+  try {
+    trusted = !readOnlyCopies.has(db) && !db.readonly && onlyOwnWritesSinceFullCheck(db);
+  } catch {
+    // A connection in trouble (a full disk, an I/O error) is closed, and nothing is remembered.
+  }
   const path = db.name;
   const cacheDir = checkCacheDirs.get(db);
   db.close();
