@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line runs the built engine (npm install builds it; `npm run build` rebuilds it).
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../out/main/cli.js', import.meta.url);
@@ -17,6 +17,8 @@ if (!existsSync(cli)) {
  */
 function switchSqliteToNodeAndRunAgain() {
   if (process.env.ENROLLSCOPE_SQLITE_SWITCHED === '1') return undefined;
+  // Loaded only here: child_process (and the network code it brings) costs a few ms of every start.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process');
   const abi = spawnSync(
     process.execPath,
     [fileURLToPath(new URL('../scripts/sqlite-abi.mjs', import.meta.url)), 'node'],
