@@ -673,7 +673,7 @@ function table(result) {
       `${f(st.reportProcess.seconds / st.nodeStart.seconds)}x`,
     ]);
     rows.push([
-      `${m} stored case: quick_check / open (check, pragmas) / first report, ms`,
+      `${m} stored case: quick_check alone / open as a command opens it (pragmas; the check skipped when remembered, as after the import) / first report, ms`,
       `${f(st.opening.quickCheckMs, 0)} / ${f(st.opening.openFullMs, 0)} / ${f(st.opening.firstReportMs, 0)}`,
       '',
       '',
