@@ -86,7 +86,8 @@ export class ParseSession {
       if (item === STOPPED) return item;
       this.giveBack(costOf(item));
       if (item.file === index) return item;
-      if (item.file > index) throw new Error(`parse worker: a message about file ${item.file} before file ${index} ended`);
+      if (item.file > index)
+        throw new Error(`parse worker: a message about file ${item.file} before file ${index} ended`);
     }
   }
 

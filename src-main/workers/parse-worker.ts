@@ -45,7 +45,8 @@ class Outbox {
     credits -= cost;
     this.messages.push(message);
     // Moving a buffer costs more than copying a few rows' worth of it.
-    if (message.type === 'batch' && rowsOf(message.batch) >= TRANSFER_ROWS) this.transfer.push(...transferablesOf(message.batch));
+    if (message.type === 'batch' && rowsOf(message.batch) >= TRANSFER_ROWS)
+      this.transfer.push(...transferablesOf(message.batch));
     this.cost += cost;
     if (this.cost >= POST_COST) this.post();
   }
