@@ -14,7 +14,7 @@ import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import type { StoreBatch } from './coded-batch';
 import { expandPaths, type InputFile } from './expand-paths';
-import { describeImport, findImportBySha, getImport, importSizes } from './imports';
+import { describeImport, findImportBySha, importSizes, toRecord, type ImportRow } from './imports';
 import { GroupSet } from '../attempts/group-set';
 import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
@@ -347,7 +347,8 @@ async function storeFile(
     report(bytesRead, rows, 'reading');
   });
   for await (const input of inputs) {
-    const importId = insertPendingImport(db, input);
+    const importId = nextImportId(db);
+    const importedAt = new Date().toISOString();
     const writer = new RowWriter(db, importId, interners, eventGroups, held);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
@@ -359,42 +360,53 @@ async function storeFile(
     const sha256 = input.sha256();
     const earlier = findImportBySha(db, sha256);
     if (earlier) throw new InputRefused(input.name, `already imported as ${describeImport(earlier)}`);
-    completeImport(db, importId, input, sha256, stored, duplicates);
-    records.push(getImport(db, importId)!);
+    records.push(insertImport(db, { id: importId, input, importedAt, sha256, stored, duplicates }));
   }
   if (options.signal?.aborted) throw new Cancelled();
   if (records.length === 0) throw new InputRefused(basename(file.path), 'nothing to import');
   return records;
 }
 
-function insertPendingImport(db: CaseDb, input: StoreInput): number {
-  const result = cachedStatement(
-    db,
-    `INSERT INTO imports (file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
-       VALUES (?, ?, 'pending:' || hex(randomblob(16)), ?, ?, ?, 0, 0, 0, '{}', '[]')`,
-  ).run(input.name, input.size, input.kind, input.format, new Date().toISOString());
-  return Number(result.lastInsertRowid);
+/**
+ * The id the next imports row gets: SQLite gives a new row the largest id plus one, and nothing
+ * else writes to the case inside this transaction. The rows of an input carry it (seq) before its
+ * imports row is written, once, complete, when the input has been read: a row written up front and
+ * updated at the end cost a folder of small files two more statements a file.
+ */
+function nextImportId(db: CaseDb): number {
+  return cachedStatement(db, 'SELECT coalesce(max(id), 0) + 1 FROM imports').pluck().get() as number;
 }
 
-function completeImport(
+/** Writes an input's imports row; returns its record (as getImport would read it). */
+function insertImport(
   db: CaseDb,
-  importId: number,
-  input: StoreInput,
-  sha256: string,
-  stored: number,
-  duplicates: number,
-): void {
+  done: {
+    id: number;
+    input: StoreInput;
+    importedAt: string;
+    sha256: string;
+    stored: number;
+    duplicates: number;
+  },
+): ImportRecord {
+  const { input } = done;
+  const row: ImportRow = {
+    id: done.id,
+    file_name: input.name,
+    size: input.size,
+    sha256: done.sha256,
+    format: input.format,
+    imported_at: done.importedAt,
+    rows: input.rowsRead(),
+    imported: done.stored,
+    duplicates: done.duplicates,
+    skipped_json: JSON.stringify(input.skipped.counts),
+    examples_json: JSON.stringify(input.skipped.examples),
+  };
   cachedStatement(
     db,
-    `UPDATE imports SET sha256 = ?, size = ?, rows = ?, imported = ?, duplicates = ?, skipped_json = ?, examples_json = ? WHERE id = ?`,
-  ).run(
-    sha256,
-    input.size,
-    input.rowsRead(),
-    stored,
-    duplicates,
-    JSON.stringify(input.skipped.counts),
-    JSON.stringify(input.skipped.examples),
-    importId,
-  );
+    `INSERT INTO imports (id, file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
+       VALUES (@id, @file_name, @size, @sha256, @kind, @format, @imported_at, @rows, @imported, @duplicates, @skipped_json, @examples_json)`,
+  ).run({ ...row, kind: input.kind });
+  return toRecord(row);
 }
