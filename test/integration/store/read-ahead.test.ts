@@ -5,7 +5,7 @@
  * half-way and rolled back to its savepoint, a duplicate of an earlier file) and skip counts, in
  * mixed formats. Real files on disk, real workers, real case files.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,12 @@ import { InputRefused, readInput } from '../../../src-main/import/read-input';
 import type { ImportOutcome, ImportProgress } from '../../../src-main/shared/import-types';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { isCoded } from '../../../src-main/store/coded-batch';
-import { READ_AHEAD_FILES, importFiles, type ReadAheadStarter } from '../../../src-main/store/import-files';
+import {
+  READ_AHEAD_BYTES,
+  importFiles,
+  parseWorkOf,
+  type ReadAheadStarter,
+} from '../../../src-main/store/import-files';
 import { computeReport } from '../../../src-main/report/compute-report';
 import { readAheadInWorker, readAheadInWorkerWith, readInputBySize } from '../../../src-main/workers/parse-in-worker';
 import { writeDetailsOnly, writeSummaryOnly } from '../../helpers/coverage-inputs';
@@ -22,7 +27,7 @@ import { deviceEnrollmentFailuresZip } from '../../helpers/failure-files';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const temp = useTempDir('enrollscope-read-ahead-');
-const LOGS = READ_AHEAD_FILES + 16;
+const LOGS = 80;
 
 /** Five events of user `u`, across two files when `u` is odd (an attempt spans files). */
 function eventsOf(file: number): TestEvent[] {
@@ -42,6 +47,19 @@ function eventsOf(file: number): TestEvent[] {
     });
   }
   return out;
+}
+
+/** 1,600 events of 400 users of their own, on a day of their own, with long screen texts: ~0.6 MiB. */
+function bulkEvents(b: number): TestEvent[] {
+  return Array.from({ length: 1600 }, (_, i) => ({
+    time: new Date(Date.UTC(2025, 5, 10 + b) + i * 1000).toISOString(),
+    user: `bulk${b}-${i % 400}@contoso.example`,
+    platform: i % 2 ? 'iOS' : 'Android',
+    event: i % 400 === i % 800 ? 'start' : 'step',
+    action: i % 400 === i % 800 ? '' : 'EnrollmentWrapUp',
+    device: `bulk-dev-${b}-${i % 400}`,
+    screen: `Screen ${i % 7}, ${'until clicking Next on the screen that follows it '.repeat(5)}`,
+  }));
 }
 
 /** A ZIP whose first entry is fine and whose second is damaged: refused after the first was stored. */
@@ -81,6 +99,10 @@ function writeFolder(): string {
   writeDetailsOnly(name(60, 'details.csv'), '2025-06-03', 3);
   writeSummaryOnly(name(61, 'summary.csv'), '2025-06-01', 4);
   deviceEnrollmentFailuresZip(folder, '062-failures.zip');
+  // Larger files until the folder is worth reading ahead (import-files.ts READ_AHEAD_BYTES).
+  const work = (): number =>
+    parseWorkOf(readdirSync(folder).map((file) => ({ path: file, size: statSync(join(folder, file)).size })));
+  for (let b = 0; work() < READ_AHEAD_BYTES; b++) writeFileSync(name(70 + b, 'bulk.csv'), eventLogCsv(bulkEvents(b)));
   return folder;
 }
 
@@ -256,6 +278,21 @@ describe('a folder of small files read ahead by one parse worker', () => {
       db.close();
     }
   }, 60_000);
+
+  it('a few small files are read in this thread: not worth starting a worker', async () => {
+    const folder = join(temp(), 'few');
+    mkdirSync(folder);
+    for (let f = 0; f < 3; f++) writeFileSync(join(folder, `part-${f}.csv`), eventLogCsv(eventsOf(f)));
+    const db = openCase(join(temp(), 'few.enrollscope'));
+    try {
+      const recording = recordingReadAhead();
+      const outcomes = await importFiles(db, [folder], { reader: readInputBySize, readAhead: recording.start });
+      expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
+      expect(recording.groups).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
 
   it('a worker that runs out of memory refuses the file it was reading; the next file gets a new worker', async () => {
     const dir = temp();
