@@ -11,6 +11,7 @@ import {
   CREDITS,
   POST_COST,
   costOf,
+  endsFile,
   rowsOf,
   type CreditMessage,
   type ParseMessage,
@@ -36,6 +37,7 @@ class Outbox {
   private messages: ParseMessage[] = [];
   private transfer: ArrayBuffer[] = [];
   private cost = 0;
+  private posted = false;
 
   /** Adds a message once there are credits for it (posting what waits, so the storing side can give them). */
   async add(message: ParseMessage): Promise<void> {
@@ -48,12 +50,14 @@ class Outbox {
     if (message.type === 'batch' && rowsOf(message.batch) >= TRANSFER_ROWS)
       this.transfer.push(...transferablesOf(message.batch));
     this.cost += cost;
-    if (this.cost >= POST_COST) this.post();
+    // The first file goes alone: the storing side starts on it while the worker reads on.
+    if (this.cost >= POST_COST || (!this.posted && endsFile(message))) this.post();
   }
 
   post(): void {
     if (this.messages.length === 0) return;
     port.postMessage(this.messages, this.transfer);
+    this.posted = true;
     this.messages = [];
     this.transfer = [];
     this.cost = 0;
