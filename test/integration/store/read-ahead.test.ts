@@ -20,6 +20,7 @@ import {
   type ReadAheadStarter,
 } from '../../../src-main/store/import-files';
 import { computeReport } from '../../../src-main/report/compute-report';
+import { runImportInWorker } from '../../../src-main/workers/import-in-worker';
 import { readAheadInWorker, readAheadInWorkerWith, readInputBySize } from '../../../src-main/workers/parse-in-worker';
 import { writeDetailsOnly, writeSummaryOnly } from '../../helpers/coverage-inputs';
 import { eventLogCsv, eventLogNdjson, type TestEvent } from '../../helpers/event-log';
@@ -274,6 +275,38 @@ describe('a folder of small files read ahead by one parse worker', () => {
       expect(db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
       expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
       expect(db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it("the app's import worker: a cancel mid-group stops the import and the case keeps nothing of it", async () => {
+    const folder = writeFolder();
+    const casePath = join(temp(), 'app.enrollscope');
+    openCase(casePath).close();
+    const controller = new AbortController();
+    let reading = 0;
+    const outcomes = await runImportInWorker(casePath, [folder], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        // The import worker passes the first update of each file (and phase): one per file read.
+        if (p.phase === 'reading' && ++reading === 10) controller.abort();
+      },
+    });
+    expect(reading).toBeGreaterThanOrEqual(10);
+    expect(outcomes.length).toBeGreaterThan(LOGS);
+    // Nothing imported; a file refused on its own before the cancel stays refused, as in the thread.
+    expect(outcomes.filter((o) => o.status !== 'cancelled').map((o) => o.status === 'refused' && o.file)).toEqual(
+      ['030-not-enrollment.csv', '031-empty.csv', '040-half.zip', '050-again.csv'].slice(
+        0,
+        outcomes.filter((o) => o.status === 'refused').length,
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'cancelled').length).toBeGreaterThan(LOGS / 2);
+    const db = openCase(casePath);
+    try {
+      expect(db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
     } finally {
       db.close();
     }
