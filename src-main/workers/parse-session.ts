@@ -38,6 +38,9 @@ export class ParseSession {
   private rowsReceived = 0;
   /** The first file the worker had not finished when it stopped. */
   private stoppedAt = Infinity;
+  /** A cancel stops the worker; the file it was reading then ends as failed, the import as cancelled. */
+  private readonly signal: AbortSignal | undefined;
+  private readonly onAbort = (): void => void this.worker.terminate();
 
   constructor(
     readonly paths: readonly string[],
@@ -67,9 +70,6 @@ export class ParseSession {
     this.signal = signal;
     signal?.addEventListener('abort', this.onAbort);
   }
-
-  private readonly signal: AbortSignal | undefined;
-  private readonly onAbort = (): void => void this.worker.terminate();
 
   /** Whether the worker stopped before reaching file `index` (it will never say anything about it). */
   stoppedBefore(index: number): boolean {
