@@ -3,7 +3,8 @@ import type { ImportRecord } from '../shared/report-types';
 import type { CaseDb } from './case-file';
 import { cachedStatement } from './statements';
 
-interface ImportRow {
+/** A row of the imports table, as SQLite returns it. */
+export interface ImportRow {
   id: number;
   file_name: string;
   size: number;
@@ -17,7 +18,7 @@ interface ImportRow {
   examples_json: string;
 }
 
-const toRecord = (row: ImportRow): ImportRecord => ({
+export const toRecord = (row: ImportRow): ImportRecord => ({
   id: row.id,
   file: row.file_name,
   sha256: row.sha256,

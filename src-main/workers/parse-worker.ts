@@ -1,50 +1,87 @@
 /**
- * Parse worker: reads one file with readInput and posts its batches to the storing thread, at
- * most BATCH_CREDITS ahead of it. Strings are coded here (store/coded-batch.ts), so every column
- * is a typed array, transferred, not copied.
+ * Parse worker: reads its files in order with readInput and posts their batches to the storing
+ * thread, at most CREDITS ahead of it. Strings are coded here (store/coded-batch.ts), so every
+ * column is a typed array, transferred, not copied. A file refused (or failing) is told about and
+ * the next one is read: each file's messages are its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInput } from '../import/read-input';
 import { BatchCoder, transferablesOf } from '../store/coded-batch';
-import { BATCH_CREDITS, type CreditMessage, type ParseMessage, type ParseRequest } from './parse-protocol';
+import {
+  CREDITS,
+  POST_COST,
+  costOf,
+  endsFile,
+  rowsOf,
+  type CreditMessage,
+  type ParseMessage,
+  type ParseRequest,
+} from './parse-protocol';
 import { throttle } from './progress-throttle';
 
 const port = parentPort!;
-let credits = BATCH_CREDITS;
+let credits = CREDITS;
 let wake: (() => void) | undefined;
 port.on('message', (message: CreditMessage) => {
   if (message.type === 'credit') {
-    credits++;
+    credits += message.count;
     wake?.();
   }
 });
 
-const post = (message: ParseMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+/** Batches of fewer rows are copied into the post rather than their buffers transferred. */
+const TRANSFER_ROWS = 256;
 
-async function run({ path }: ParseRequest): Promise<void> {
+/** Messages not posted yet: posted together (see ParsePacket), POST_COST at a time. */
+class Outbox {
+  private messages: ParseMessage[] = [];
+  private transfer: ArrayBuffer[] = [];
+  private cost = 0;
+  private posted = false;
+
+  /** Adds a message once there are credits for it (posting what waits, so the storing side can give them). */
+  async add(message: ParseMessage): Promise<void> {
+    const cost = costOf(message);
+    if (credits < cost) this.post();
+    while (credits < cost) await new Promise<void>((resolve) => (wake = resolve));
+    credits -= cost;
+    this.messages.push(message);
+    // Moving a buffer costs more than copying a few rows' worth of it.
+    if (message.type === 'batch' && rowsOf(message.batch) >= TRANSFER_ROWS)
+      this.transfer.push(...transferablesOf(message.batch));
+    this.cost += cost;
+    // The first file goes alone: the storing side starts on it while the worker reads on.
+    if (this.cost >= POST_COST || (!this.posted && endsFile(message))) this.post();
+  }
+
+  post(): void {
+    if (this.messages.length === 0) return;
+    port.postMessage(this.messages, this.transfer);
+    this.posted = true;
+    this.messages = [];
+    this.transfer = [];
+    this.cost = 0;
+  }
+}
+
+const outbox = new Outbox();
+
+async function readFile(path: string, file: number): Promise<void> {
   // Posting per chunk read would flood the port; the last byte always goes through.
   const postBytes = throttle<{ bytesRead: number; totalBytes: number }>(
-    ({ bytesRead, totalBytes }) => post({ type: 'bytes', bytesRead, totalBytes }),
+    ({ bytesRead, totalBytes }) => void outbox.add({ file, type: 'bytes', bytesRead, totalBytes }),
     ({ bytesRead, totalBytes }) => bytesRead === totalBytes,
   );
   const inputs = readInput(path, { onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }) });
   for await (const input of inputs) {
-    post({
-      type: 'input',
-      name: input.name,
-      size: input.size,
-      container: input.container,
-      kind: input.kind,
-      format: input.format,
-    });
+    const { name, size, container, kind, format } = input;
+    await outbox.add({ file, type: 'input', name, size, container, kind, format });
     const coder = new BatchCoder();
     for await (const parsed of input.batches) {
-      const batch = coder.code(parsed);
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits--;
-      post({ type: 'batch', batch }, transferablesOf(batch));
+      await outbox.add({ file, type: 'batch', batch: coder.code(parsed) });
     }
-    post({
+    await outbox.add({
+      file,
       type: 'input-end',
       rowsRead: input.rowsRead(),
       skippedCounts: input.skipped.counts,
@@ -53,14 +90,25 @@ async function run({ path }: ParseRequest): Promise<void> {
       size: input.size,
     });
   }
-  post({ type: 'done' });
+}
+
+async function run({ paths }: ParseRequest): Promise<void> {
+  for (const [file, path] of paths.entries()) {
+    try {
+      await readFile(path, file);
+      await outbox.add({ file, type: 'file-end' });
+    } catch (error) {
+      await outbox.add(
+        error instanceof InputRefused
+          ? { file, type: 'refused', name: error.file, reason: error.reason }
+          : { file, type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) },
+      );
+    }
+  }
+  outbox.post();
 }
 
 run(workerData as ParseRequest)
-  .catch((error: unknown) => {
-    if (error instanceof InputRefused) post({ type: 'refused', file: error.file, reason: error.reason });
-    else post({ type: 'failed', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
-  })
   // The last message is posted: end the thread now (its heap and string codes go back to the
   // system) rather than when the storing side, which builds attempts first, gets to terminate it.
   .finally(() => port.close());

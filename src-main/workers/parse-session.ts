@@ -1,0 +1,165 @@
+/**
+ * The storing side of one parse worker: starts it on a list of files, queues what it posts, gives
+ * its credits back, and turns its end (out of memory, a crash, a cancel) into a last message for
+ * the file it was reading, so that file is refused (or cancelled) like any other and the files
+ * before it keep what was read of them.
+ */
+import { basename } from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { locateWorker } from './locate';
+import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
+import {
+  POST_COST,
+  costOf,
+  endsFile,
+  type CreditMessage,
+  type ParseMessage,
+  type ParsePacket,
+  type ParseRequest,
+} from './parse-protocol';
+
+/** The worker has ended: nothing more comes from it. */
+export const STOPPED: unique symbol = Symbol('parse worker stopped');
+type Item = ParseMessage | typeof STOPPED;
+
+export class ParseSession {
+  private readonly worker: Worker;
+  private readonly items: ParseMessage[] = [];
+  private head = 0;
+  private waiting: ((item: Item) => void) | undefined;
+  private stopped = false;
+  /** Credits of the messages taken and not given back yet: given back POST_COST at a time. */
+  private owed = 0;
+  /** The file the worker is at (the last one it spoke of, or the next once that one ended)... */
+  private lastFile = -1;
+  private lastEnded = true;
+  /** ...the input (file or ZIP entry) it was reading there, and that input's rows received so far. */
+  private reading = '';
+  private rowsReceived = 0;
+  /** The first file the worker had not finished when it stopped. */
+  private stoppedAt = Infinity;
+  /** A cancel stops the worker; the file it was reading then ends as failed, the import as cancelled. */
+  private readonly signal: AbortSignal | undefined;
+  private readonly onAbort = (): void => void this.worker.terminate();
+
+  constructor(
+    readonly paths: readonly string[],
+    limits: ResourceLimits,
+    signal?: AbortSignal,
+  ) {
+    const { file, options } = locateWorker('parse-worker');
+    const request: ParseRequest = { paths };
+    this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
+    this.worker.on('message', (packet: ParsePacket) => {
+      for (const message of packet) {
+        this.follow(message);
+        this.push(message);
+      }
+    });
+    // Node delivers every message a worker posted before its 'error' and 'exit'.
+    this.worker.on('error', (error) =>
+      this.stop(
+        isWorkerOutOfMemory(error)
+          ? (file) => ({ file, type: 'refused', name: this.reading, reason: parseOutOfMemoryReason(this.rowsReceived) })
+          : (file) => ({ file, type: 'failed', message: error.message.split('\n')[0] ?? 'parse worker failed' }),
+      ),
+    );
+    this.worker.on('exit', (code) =>
+      this.stop((file) => ({ file, type: 'failed', message: `parse worker stopped (exit code ${code})` })),
+    );
+    this.signal = signal;
+    signal?.addEventListener('abort', this.onAbort);
+  }
+
+  /** Whether the worker stopped before reaching file `index` (it will never say anything about it). */
+  stoppedBefore(index: number): boolean {
+    return this.stoppedAt < index;
+  }
+
+  /**
+   * The next message about file `index`, or STOPPED. Messages about earlier files (one the
+   * storing side stopped reading half-way) are passed over, their credits given back.
+   */
+  async next(index: number): Promise<Item> {
+    for (;;) {
+      const item = await this.nextItem();
+      if (item === STOPPED) return item;
+      this.giveBack(costOf(item));
+      if (item.file === index) return item;
+      if (item.file > index)
+        throw new Error(`parse worker: a message about file ${item.file} before file ${index} ended`);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.worker.removeAllListeners('exit');
+    this.stopped = true;
+    await this.worker.terminate();
+  }
+
+  private follow(message: ParseMessage): void {
+    if (message.file !== this.lastFile || this.lastEnded) {
+      this.lastFile = message.file;
+      this.reading = basename(this.paths[message.file]!);
+      this.rowsReceived = 0;
+    }
+    this.lastEnded = endsFile(message);
+    if (message.type === 'input') {
+      this.reading = message.name;
+      this.rowsReceived = 0;
+    } else if (message.type === 'batch') {
+      const { batch } = message;
+      this.rowsReceived += batch.kind === 'event-log' || batch.kind === 'details' ? batch.count : batch.rows.length;
+    }
+  }
+
+  /** Ends the queue: the file the worker was reading gets `last` as its last message. */
+  private stop(last: (file: number) => ParseMessage): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    const file = this.lastEnded ? this.lastFile + 1 : this.lastFile;
+    this.stoppedAt = file;
+    if (file < this.paths.length) {
+      if (this.lastEnded) this.reading = basename(this.paths[file]!);
+      this.push(last(file));
+    }
+    this.push(STOPPED);
+  }
+
+  /** Queues a message; STOPPED is not queued but kept: every read after the last message gets it. */
+  private push(item: Item): void {
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve(item);
+    } else if (item !== STOPPED) this.items.push(item);
+  }
+
+  private nextItem(): Promise<Item> {
+    if (this.head < this.items.length) {
+      const item = this.items[this.head++]!;
+      if (this.head === this.items.length) {
+        this.items.length = 0;
+        this.head = 0;
+      }
+      return Promise.resolve(item);
+    }
+    if (this.stopped) return Promise.resolve(STOPPED);
+    // The worker may be waiting for the credits not given back yet: give them before waiting.
+    this.postCredits();
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  private giveBack(cost: number): void {
+    this.owed += cost;
+    if (this.owed >= POST_COST) this.postCredits();
+  }
+
+  private postCredits(): void {
+    if (this.owed === 0 || this.stopped) return;
+    const message: CreditMessage = { type: 'credit', count: this.owed };
+    this.owed = 0;
+    this.worker.postMessage(message);
+  }
+}
