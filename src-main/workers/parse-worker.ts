@@ -1,11 +1,11 @@
 /**
- * Parse worker: reads one file with readInput and posts its batches to the storing thread, at
+ * Parse worker: reads one file with readInputCoded and posts its batches to the storing thread, at
  * most BATCH_CREDITS ahead of it. Strings are coded here (store/coded-batch.ts), so every column
  * is a typed array, transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputRefused, readInput } from '../import/read-input';
-import { BatchCoder, transferablesOf } from '../store/coded-batch';
+import { InputRefused, readInputCoded } from '../import/read-input';
+import { BatchCoder, CODES_KEPT, transferablesOf } from '../store/coded-batch';
 import { BATCH_CREDITS, type CreditMessage, type ParseMessage, type ParseRequest } from './parse-protocol';
 import { throttle } from './progress-throttle';
 
@@ -27,7 +27,11 @@ async function run({ path }: ParseRequest): Promise<void> {
     ({ bytesRead, totalBytes }) => post({ type: 'bytes', bytesRead, totalBytes }),
     ({ bytesRead, totalBytes }) => bytesRead === totalBytes,
   );
-  const inputs = readInput(path, { onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }) });
+  // CSV event logs come out coded already (read from their bytes); the coder codes the others.
+  const inputs = readInputCoded(path, {
+    kept: CODES_KEPT,
+    onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }),
+  });
   for await (const input of inputs) {
     post({
       type: 'input',
