@@ -10,6 +10,8 @@ import { linesTaken } from '../../../src-main/import/fast-event-lines';
 import { readInput, readInputCoded, InputRefused, type ImportLimits } from '../../../src-main/import/read-input';
 import { READ_CHUNK } from '../../../src-main/import/byte-source';
 import { BatchCoder, CODES_KEPT } from '../../../src-main/store/coded-batch';
+import { parseTimeBytes } from '../../../src-main/import/byte-times';
+import { parseTime } from '../../../src-main/import/times';
 import { mulberry32 } from '../../../src-main/tools/mulberry32';
 import type { ParsedInput } from '../../../src-main/import/parsed-input';
 import type { ReadBatch } from '../../../src-main/import/records';
@@ -177,7 +179,7 @@ interface Shape {
 
 /** One data line of a log of this shape (mostly ordinary rows, some of every odd kind). */
 function dataLine(rng: () => number, shape: Shape, index: number): string {
-  const ms = Date.UTC(2025, 5, 1) + index * 37_000;
+  const ms = Date.UTC(2025, 5, 1) + index * 37_011;
   if (rng() < shape.odd) {
     const kind = rng();
     const user = pick(rng, USERS);
@@ -340,5 +342,91 @@ describe('the byte scanner reads CSV event logs exactly as Papa Parse and the co
     expect(limited.outcome).toMatchObject({
       refused: { reason: expect.stringMatching(/^line 20002 runs over 10000 characters/) },
     });
+  });
+});
+
+describe('parseTimeBytes', () => {
+  it("gives parseTime's milliseconds for the forms it reads, and NaN (the parser decides) otherwise", () => {
+    const rng = mulberry32(12);
+    const pieces = [
+      '2025',
+      '-',
+      '06',
+      '-',
+      '01',
+      'T',
+      ' ',
+      't',
+      '10',
+      ':',
+      '59',
+      '00',
+      '60',
+      '24',
+      '.',
+      ',',
+      '5',
+      '123',
+      '4567',
+      'Z',
+      'z',
+      '+',
+      '-',
+      '02',
+      ':',
+      '30',
+      '0530',
+      '\t',
+      ' ',
+      '1',
+      '9',
+      'x',
+      '13',
+      '29',
+      '02',
+    ];
+    let read = 0;
+    const check = (text: string): void => {
+      const bytes = Buffer.from(`,${text},`);
+      const fast = parseTimeBytes(bytes, 1, bytes.length - 1);
+      if (!Number.isNaN(fast)) {
+        read++;
+        expect(fast, text).toBe(parseTime(text));
+      } else if (/^[\x20-\x7e\t]*$/.test(text) && !/^\s*-|\d{16}/.test(text)) {
+        // ASCII text it declines is no time for parseTime either (signs and long epochs aside).
+        expect(parseTime(text), text).toBeNaN();
+      }
+    };
+    for (const ms of [0, 946_684_800_000, 1_748_736_000_123, 4_133_980_799_999, 951_782_400_007]) {
+      const iso = new Date(ms).toISOString();
+      for (const text of [
+        iso,
+        iso.slice(0, 10),
+        iso.slice(0, 16),
+        iso.slice(0, 19),
+        iso.replace('Z', '+05:30'),
+        iso.replace('Z', '-0800'),
+        iso.replace('Z', '+01'),
+        iso.replace('.', ','),
+        iso.replace('Z', '999Z'),
+        iso.replace('T', ' '),
+        iso.replace('T', 't').replace('Z', 'z'),
+        ` ${iso}\t`,
+        String(ms),
+        String((ms / 1000) | 0),
+        `${ms}000`,
+        `${ms}`.padStart(15, '0'),
+      ])
+        check(text);
+    }
+    for (let n = 0; n < 200_000; n++) {
+      let text = '2025-06-01';
+      const parts = Math.floor(rng() * 8);
+      for (let k = 0; k < parts; k++) text += pick(rng, pieces);
+      if (rng() < 0.1) text = text.slice(0, Math.floor(rng() * text.length));
+      if (rng() < 0.1) text = String(Math.floor(rng() * 10 ** Math.floor(rng() * 16)));
+      check(text);
+    }
+    expect(read).toBeGreaterThan(10_000);
   });
 });
