@@ -273,7 +273,7 @@ async function idle(seconds: number): Promise<unknown> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values: parsed, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -285,12 +285,13 @@ async function main(argv: string[]): Promise<void> {
       strings: { type: 'boolean' },
     },
   });
+  const { strings, ...values } = parsed;
   const [command, first, second] = positionals;
   let result: unknown;
   if (command === 'generate' && first) result = await generate(first, values);
   else if (command === 'papaparse' && first) result = await papaparse(first);
   else if (command === 'parse' && first) result = await parse(first);
-  else if (command === 'parse-coded' && first) result = await parseCoded(first, values.strings === true);
+  else if (command === 'parse-coded' && first) result = await parseCoded(first, strings === true);
   else if (command === 'attempts' && first) result = attempts(first);
   else if (command === 'latency' && first) result = latency(first, values);
   else if (command === 'opening' && first) result = opening(first);
