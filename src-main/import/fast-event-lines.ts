@@ -33,7 +33,10 @@ class ByteCodes {
     // A handful of short values: their length and three bytes tell them apart well enough (the
     // bytes are compared on every hit), at a fraction of hashing every byte.
     const length = end - start;
-    const hash = Math.imul(length ^ (buf[start]! << 8) ^ (buf[end - 1]! << 16) ^ (buf[start + (length >> 1)]! << 24), 0x9e3779b1);
+    const hash = Math.imul(
+      length ^ (buf[start]! << 8) ^ (buf[end - 1]! << 16) ^ (buf[start + (length >> 1)]! << 24),
+      0x9e3779b1,
+    );
     const entry = this.keys.find(buf, start, end, hash);
     if (entry >= 0) return this.codes[entry]!;
     const code = this.cache.code(Buffer.from(buf.buffer, buf.byteOffset, buf.length).toString('latin1', start, end));
