@@ -7,7 +7,8 @@
  *
  * Why the window gives today's rows: Papa Parse's result for a row depends only on the text from
  * the row's start to its end, and a window always starts at a row start and ends after an LF. The
- * window is one line; when that holds no complete row (a quoted line break), it doubles in lines,
+ * window is one line (more when the lines before were left to the parser too); when that holds no
+ * complete row (a quoted line break), it doubles in lines,
  * and past the bytes read so far, it waits for the next chunk (so a row is read once whatever its
  * length, and an unterminated quote costs no more than csvChunks' re-parsing). A row that runs
  * over `maxRowChars` characters is refused as csvChunks refuses it; the exact point differs for a
@@ -19,6 +20,10 @@ import { csvParser, parseCsvText, tooLongRow, type CsvChunk } from './csv-chunks
 import type { CsvDialect } from './csv-dialect';
 
 const LF = 10;
+/** Lines in the widest window a run of lines left to the parser starts with (~64 KiB of a wide log). */
+const MAX_SPAN = 512;
+/** Lines taken in a row after which a line left to the parser gets a window of one line again. */
+const SPAN_RESET = 8;
 
 export interface ByteRows {
   /** Rows Papa Parse read, in file order between the lines taken. */
@@ -43,9 +48,9 @@ export async function* scanCsvBytes(
   let line = 1; // physical line of work[0]
   let first = true;
 
-  /** Papa Parse over the window of `lines` lines from `start`: the next row start, or -1 when the data ends first. */
-  const window = (buf: Uint8Array, start: number): number => {
-    for (let lines = 1; ; lines *= 2) {
+  /** Papa Parse over a window of `span` or more lines from `start`: the next row start, or -1 when the data ends first. */
+  const window = (buf: Uint8Array, start: number, span: number): number => {
+    for (let lines = span; ; lines *= 2) {
       let end = start;
       let found = 0;
       for (; found < lines; found++) {
@@ -68,15 +73,23 @@ export async function* scanCsvBytes(
   /** Reads the rows starting in `buf` up to the last one it holds whole; returns where that one ends. */
   const scan = (buf: Uint8Array): number => {
     let at = 0;
+    // Lines left to the parser close to one another (a file of many skipped rows, a column more than
+    // the header): wider windows, so that the parser is called per many rows, as csvChunks calls it.
+    // A window of one line again after SPAN_RESET lines taken in a row.
+    let span = 0;
+    let taken = 0;
     while (at < buf.length) {
       const lf = buf.indexOf(LF, at);
       if (lf < 0) break;
       if (rows.line(buf, at, lf, line)) {
         at = lf + 1;
         line++;
+        taken++;
         continue;
       }
-      const next = window(buf, at);
+      span = taken >= SPAN_RESET || span === 0 ? 1 : Math.min(span * 2, MAX_SPAN);
+      taken = 0;
+      const next = window(buf, at, span);
       if (next < 0) break;
       at = next;
     }
