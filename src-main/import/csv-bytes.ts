@@ -7,12 +7,11 @@
  *
  * Why the window gives today's rows: Papa Parse's result for a row depends only on the text from
  * the row's start to its end, and a window always starts at a row start and ends after an LF. The
- * window is one line (more when the lines before were left to the parser too); when that holds no
- * complete row (a quoted line break), it doubles in lines,
- * and past the bytes read so far, it waits for the next chunk (so a row is read once whatever its
- * length, and an unterminated quote costs no more than csvChunks' re-parsing). A row that runs
- * over `maxRowChars` characters is refused as csvChunks refuses it; the exact point differs for a
- * row just over the limit (csvChunks checks at its 64 KiB pieces, this at 1 MiB chunks).
+ * window is one line (more when the lines before were left to the parser too); when it holds no
+ * complete row (a quoted line break), it doubles in lines, so a long row is parsed about twice in
+ * all, not once per line; when the bytes read so far end first, the row waits for the next chunk.
+ * A row that runs over `maxRowChars` characters is refused as csvChunks refuses it; the exact point
+ * differs for a row just over the limit (csvChunks checks at its 64 KiB pieces, this at 1 MiB chunks).
  */
 import { TextDecoder } from 'node:util';
 import type { ByteSource } from './byte-source';
