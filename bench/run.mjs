@@ -23,7 +23,8 @@
  *   against a raw load's per-byte ones.
  * - Per shape and size, also: report latency, the opening of the stored case (quick_check's share,
  *   bench-probe `opening`), and a report on the stored case as a whole process
- *   (`report --db CASE --platform android`) beside `node -e 0`, the process start alone.
+ *   (`report --db CASE --platform android`) beside `node -e 0`, the process start alone: the first
+ *   one right after the import that wrote the case, and five later ones, reported apart.
  * - Command start: `enrollscope --help` beside `node -e 0`.
  * - 1M distinct users with one event each (every group a new user): peak RSS and time.
  * - The app in Chromium with the real handlers (bench/ui.mjs): open to painted, and a filter change
@@ -348,23 +349,33 @@ async function benchSize(events, caseDir, shape, runs) {
 }
 
 /**
- * A stored case: report latency (computeReport over random filters), where its opening spends
- * the time (bench-probe `opening`), and a report as a whole process beside the process start.
+ * A stored case: a report as a whole process the first time after the import that wrote it (taken
+ * before anything else opens the case: a reviewer's first `report --db` after importing counts
+ * too), then five later ones beside the process start; report latency (computeReport over random
+ * filters); where its opening spends the time (bench-probe `opening`).
  */
 async function storedCase(casePath) {
+  const reportArgs = [cli, 'report', '--db', casePath, '--platform', 'android'];
+  const first = await measure(process.execPath, reportArgs);
   const latency = await probeJson('latency', casePath, '--filters', values.filters);
   const opening = await probeJson('opening', casePath);
   const report = [];
   const node = [];
   for (let run = 0; run < 5; run++) {
-    node.push((await measure(process.execPath, ['-e', '0'])).seconds);
-    report.push((await measure(process.execPath, [cli, 'report', '--db', casePath, '--platform', 'android'])).seconds);
+    node.push(await measure(process.execPath, ['-e', '0']));
+    report.push(await measure(process.execPath, reportArgs));
   }
+  const timed = (samples) => ({
+    seconds: median(samples.map((s) => s.seconds)),
+    cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
+    runs: samples.map((s) => s.seconds),
+  });
   return {
     latency,
     opening,
-    reportProcess: { seconds: median(report), runs: report },
-    nodeStart: { seconds: median(node), runs: node },
+    firstReportProcess: timed([first]),
+    reportProcess: timed(report),
+    nodeStart: timed(node),
   };
 }
 
@@ -542,6 +553,9 @@ async function benchSmallFiles(files, caseDir) {
   };
 }
 
+/** Issue 14's goals for a report on a stored case, as a whole process, by the case's events. */
+const PROCESS_LIMITS = { 1_000_000: 0.12, 5_000_000: 0.15 };
+
 /** The issue's goals (issue 14), and the earlier ones that still hold. */
 function targets(result) {
   const list = [];
@@ -552,14 +566,25 @@ function targets(result) {
       add(`${name} end to end <= 1.2x sqlite3 .import`, size.ours.seconds / size.sqlite.seconds, 1.2);
     if (size.events === 5_000_000) add(`${name} peak RSS < 250 MB`, size.ours.maxRssMb, 250);
     add(`${name} case file <= 1.5x CSV`, size.ours.caseToCsv, 1.5);
-    const processLimit = { 1_000_000: 0.12, 5_000_000: 0.15 }[size.events];
-    if (processLimit)
+    const processLimit = PROCESS_LIMITS[size.events];
+    if (processLimit) {
       add(
-        `${name} stored case, report as a whole process <= ${processLimit} s`,
+        `${name} stored case, first report after the import, as a whole process <= ${processLimit} s`,
+        size.stored.firstReportProcess.seconds,
+        processLimit,
+      );
+      add(
+        `${name} stored case, later reports, as a whole process <= ${processLimit} s`,
         size.stored.reportProcess.seconds,
         processLimit,
       );
+    }
   }
+  // Shown even when this run did not measure it (--quick runs 1M only): a goal is not dropped silently.
+  for (const [events, limit] of Object.entries(PROCESS_LIMITS))
+    for (const shape of shapes)
+      if (!result.sizes.some((s) => s.events === Number(events) && s.shape === shape))
+        add(`${Number(events) / 1e6}M ${shape} stored case, report as a whole process <= ${limit} s`, undefined, limit);
   add(`report p95, ${result.latency.events / 1e6}M case < 30 ms`, result.latency.p95Ms, 30);
   add('command start (--help) <= 0.10 s', result.commandStart.seconds, 0.1);
   add('1M distinct single-event users, peak RSS < 300 MB', result.distinctUsers.maxRssMb, 300);
@@ -574,7 +599,7 @@ function targets(result) {
     small.seconds / small.oneFileSeconds,
     3,
   );
-  return list.map((t) => ({ ...t, met: t.value <= t.limit }));
+  return list.map((t) => ({ ...t, met: t.value === undefined ? undefined : t.value <= t.limit }));
 }
 
 function table(result) {
@@ -636,13 +661,19 @@ function table(result) {
     ]);
     const st = s.stored;
     rows.push([
-      `${m} stored case: report as a whole process (--db, --platform android), s`,
-      f(st.reportProcess.seconds),
-      `node -e 0 ${f(st.nodeStart.seconds)}`,
+      `${m} stored case: first report after the import, whole process (--db, --platform android), s (CPU)`,
+      `${f(st.firstReportProcess.seconds)} (${f(st.firstReportProcess.cpuSeconds)})`,
+      `node -e 0 ${f(st.nodeStart.seconds)} (${f(st.nodeStart.cpuSeconds)})`,
+      `${f(st.firstReportProcess.seconds / st.nodeStart.seconds)}x`,
+    ]);
+    rows.push([
+      `${m} stored case: later reports, whole process, median of 5, s (CPU)`,
+      `${f(st.reportProcess.seconds)} (${f(st.reportProcess.cpuSeconds)})`,
+      `node -e 0 ${f(st.nodeStart.seconds)} (${f(st.nodeStart.cpuSeconds)})`,
       `${f(st.reportProcess.seconds / st.nodeStart.seconds)}x`,
     ]);
     rows.push([
-      `${m} stored case: quick_check / open (check, pragmas) / first report, ms`,
+      `${m} stored case: quick_check alone / open as a command opens it (pragmas; the check skipped when remembered, as after the import) / first report, ms`,
       `${f(st.opening.quickCheckMs, 0)} / ${f(st.opening.openFullMs, 0)} / ${f(st.opening.firstReportMs, 0)}`,
       '',
       '',
@@ -717,7 +748,11 @@ function table(result) {
   const line = (row) => row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ');
   const m = result.machine;
   const head = `Enrollscope bench (${m.commit ?? '?'}; ${m.cpus} x ${m.cpuModel}, ${m.ramGb} GB, Node ${m.node}, sqlite3 ${m.sqlite3 ?? 'absent'}; load ${m.loadAverage?.join(' ')}; medians of ${result.runs} run${result.runs > 1 ? 's' : ''})`;
-  const checks = result.targets.map((t) => `  ${t.met ? 'met ' : 'MISS'}  ${t.target}: ${f(t.value)}`);
+  const checks = result.targets.map((t) =>
+    t.met === undefined
+      ? `  ----  ${t.target}: not measured in this run (add its size: --sizes 1000000,5000000)`
+      : `  ${t.met ? 'met ' : 'MISS'}  ${t.target}: ${f(t.value)}`,
+  );
   return [head, '', line(rows[0]), ...rows.slice(1).map(line), '', 'targets:', ...checks].join('\n');
 }
 

@@ -13,7 +13,24 @@ import { terminalSafe } from './terminal-text';
 import { commandUsage, usage } from './usage';
 import { packageVersion } from './version';
 
-async function main(argv: readonly string[]): Promise<number> {
+export interface CommandLineHooks {
+  /**
+   * SQLite's native module could not be loaded by this Node (`npm start` builds it for Electron's
+   * ABI): switch it back and run the command again; returns that run's exit code, or undefined
+   * when it did not try (the failure is then printed like any other).
+   */
+  readonly onSqliteAbiMismatch?: () => number | undefined;
+}
+
+/** A native module built for another runtime or CPU (Node's dlopen refused it), as Node words it. */
+export function isNativeModuleMismatch(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'ERR_DLOPEN_FAILED' && /NODE_MODULE_VERSION|compiled against|invalid ELF|wrong ELF/.test(String(message))
+  );
+}
+
+async function main(argv: readonly string[], hooks: CommandLineHooks): Promise<number> {
   markPhase('started');
   let commands: typeof Commands | undefined;
   try {
@@ -29,6 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
     commands = await import('./commands');
     return await commands.runCommand(args);
   } catch (error) {
+    // Only now, on failure: a check up front would load SQLite for --help too.
+    const again = isNativeModuleMismatch(error) ? hooks.onSqliteAbiMismatch?.() : undefined;
+    if (again !== undefined) return again;
     const known = error instanceof UsageError || commands?.isExpectedFailure(error) === true;
     const message = error instanceof Error ? error.message : String(error);
     // Known messages are one line that may quote a file name (escaped whole, line breaks included);
@@ -46,12 +66,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+/** Runs the command line (bin/enrollscope.js calls this) and sets the process's exit code. */
+export async function runCommandLine(argv: readonly string[], hooks: CommandLineHooks = {}): Promise<void> {
+  try {
+    process.exitCode = await main(argv, hooks);
     writeStats();
-  },
-  () => {
+  } catch {
     process.exitCode = 1;
-  },
-);
+  }
+}

@@ -14,7 +14,7 @@ import { maskKeyOf } from '../store/mask-key';
 import { computeReport } from '../report/compute-report';
 import { formatCsv } from '../report/format-csv';
 import { formatText } from '../report/format-text';
-import { CaseRefused, getSetting, openCase, type CaseDb } from '../store/case-file';
+import { CaseRefused, closeCase, getSetting, openCase, type CaseDb } from '../store/case-file';
 import { caseProblemOf } from '../store/case-errors';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { CliFailure } from './cli-failure';
@@ -37,7 +37,8 @@ export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb)
     try {
       return await work(db);
     } finally {
-      db.close();
+      // After an import, the file as it leaves is remembered as checked: the next open skips quick_check.
+      closeCase(db);
       markPhase('closed');
     }
   }

@@ -4,8 +4,6 @@
  * `phases` are milliseconds since the process started, at the end of each step; `peakRssMb` the
  * largest resident size seen during each step (sampled every 20 ms).
  */
-import { performance } from 'node:perf_hooks';
-
 const enabled = process.env.ENROLLSCOPE_STATS === '1';
 const phases: Record<string, number> = {};
 const peakRssMb: Record<string, number> = {};

@@ -29,12 +29,13 @@ export function gatherFindingsInput(db: Database.Database, filter: ReportFilter 
       byPlatform[platform] =
         report.filters.platforms.length === 1 ? report : computeReport(db, { ...same, platforms: [platform] });
     }
-    const history = computeReport(db, {
-      ...same,
-      platforms: report.filters.platforms,
-      from: addDays(report.range.from, -BASELINE_DAYS),
-      to: addDays(report.range.from, -1),
-    });
+    const baseline = { from: addDays(report.range.from, -BASELINE_DAYS), to: addDays(report.range.from, -1) };
+    // With a range as long as the baseline (the default 14 days) the previous period is those very
+    // days, with the same platforms, sections and zone: the same report, not computed twice.
+    const history =
+      previous.range.from === baseline.from && previous.range.to === baseline.to
+        ? previous
+        : computeReport(db, { ...same, platforms: report.filters.platforms, ...baseline });
     return { report, byPlatform, previous, history };
   });
 }

@@ -9,8 +9,6 @@
  * The list is read by a plain function (parseNetUse) tested on its output here; `net use` itself
  * runs only on Windows, within a time limit, and its absence or failure means "no mapped drives".
  */
-import { spawnSync } from 'node:child_process';
-
 /** The drive letter a Windows path starts with (`Z:\…`, `z:/…`, `\\?\Z:\…`), upper-cased; null for UNC or relative paths. */
 export function driveLetterOf(path: string): string | null {
   const match = /^(?:[\\/]{2}[?.][\\/])?([A-Za-z]):/.exec(path);
@@ -48,6 +46,8 @@ export function mappedShareOf(path: string, drives: ReadonlyMap<string, string>)
 /** The standard output of a command that ended well within `timeoutMs`; null when it is missing, fails or hangs. */
 export function commandOutput(command: string, args: readonly string[], timeoutMs: number): string | null {
   try {
+    // child_process is loaded only here, not at every command's start (~3 ms).
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
     const run = spawnSync(command, [...args], { encoding: 'utf8', timeout: timeoutMs, windowsHide: true });
     return run.error === undefined && run.status === 0 ? run.stdout : null;
   } catch {

@@ -9,8 +9,21 @@
  * Atlantic/Azores 2025-10-26) the first of the two midnights, where luxon picks the later one. A
  * day that a zone skipped entirely (Pacific/Apia, 2011-12-30) is empty.
  */
-import { DateTime } from 'luxon';
-import { addDays } from '../shared/calendar-day';
+import type * as Luxon from 'luxon';
+import { createRequire } from 'node:module';
+import { addDays, isDate } from '../shared/calendar-day';
+
+let luxonDateTime: typeof Luxon.DateTime | undefined;
+
+/**
+ * luxon, loaded the first time a zone other than UTC (or a date outside four-digit years) is asked
+ * for: a report in UTC, the command line's default, never needs it, and loading it costs ~7 ms of
+ * a command's start.
+ */
+function DateTime(): typeof Luxon.DateTime {
+  luxonDateTime ??= (createRequire(import.meta.url)('luxon') as typeof Luxon).DateTime;
+  return luxonDateTime;
+}
 
 export interface DayRange {
   /** `YYYY-MM-DD` in the zone. */
@@ -24,22 +37,44 @@ export interface DayRange {
 /** The bucket width of attempt_buckets (migrations.ts): every modern zone's midnight is on one. */
 export const BUCKET_MS = 900_000;
 
+const DAY_MS = 86_400_000;
+/** 0000-01-01 and 10000-01-01 (UTC): between them an ISO date is `YYYY-MM-DD`, as luxon writes it. */
+const FOUR_DIGIT_YEARS: readonly [number, number] = [-62_167_219_200_000, 253_402_300_800_000];
+
+/**
+ * UTC, the command line's default zone, has days of exactly 24 hours that start at midnight, so
+ * its days are plain date arithmetic: the same values luxon gives, without its cost when the code
+ * is cold (most of a one-off report's day handling in a fresh process).
+ */
+const isUtc = (tz: string): boolean => tz === 'UTC';
+
 /** Number of days from `from` to `to` (0 when equal). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+  if (isDate(from) && isDate(to)) return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+  return Math.round(
+    DateTime()
+      .fromISO(to, { zone: 'UTC' })
+      .diff(DateTime().fromISO(from, { zone: 'UTC' }), 'days').days,
+  );
 }
 
 /** The local date of an instant in a zone. */
 export function dayOf(ms: number, tz: string): string {
-  return DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
+  if (isUtc(tz) && ms >= FOUR_DIGIT_YEARS[0] && ms < FOUR_DIGIT_YEARS[1])
+    return new Date(ms).toISOString().slice(0, 10);
+  return DateTime().fromMillis(ms, { zone: tz }).toISODate() ?? '';
 }
+
+/** The first instant of a `YYYY-MM-DD` day in UTC. */
+const utcMidnight = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 
 /** Longest span searched back for an earlier midnight: above any clock change there has been. */
 const SEARCH_BACK_MS = 4 * 3_600_000;
 
 /** The earliest instant whose local date in `tz` is `date` (see the file comment). */
 export function dayStart(date: string, tz: string): number {
-  const luxonStart = DateTime.fromISO(date, { zone: tz }).toMillis();
+  if (isUtc(tz) && isDate(date)) return utcMidnight(date);
+  const luxonStart = DateTime().fromISO(date, { zone: tz }).toMillis();
   // Usually the instant before is on the day before. When it is on the same day, midnight came
   // twice and luxon took the later one: search back for the first instant of the date. Local
   // dates never go backwards over an instant range like this, so a binary search holds.

@@ -3,17 +3,24 @@
  * Anything else (another app's database, a text file, a newer case) is refused before SQLite
  * opens it for writing, so a refused file never changes by a single byte.
  */
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { caseAccessOf, openModeOf } from './case-access';
-import { refuseDamaged } from './case-check';
+import { onlyOwnWritesSinceFullCheck, refuseDamaged } from './case-check';
 import { caseFingerprint, quickCheckRemembered, rememberQuickCheck, userCacheDir } from './check-memo';
 import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import { APPLICATION_ID, MIGRATIONS, MIGRATIONS_THAT_REBUILD, SCHEMA_VERSION } from './migrations';
 
-export type CaseDb = Database.Database;
+/**
+ * better-sqlite3 is a CommonJS package: required, not imported, because Node's ES module loader
+ * wraps a CommonJS package at a cost (~3 ms of every command's start).
+ */
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+
+export type CaseDb = BetterSqlite3.Database;
 
 export { CaseRefused };
 
@@ -100,6 +107,9 @@ export function wasQuickChecked(db: CaseDb): boolean {
   return quickChecked.has(db);
 }
 
+/** Where each connection to a case file remembers passed checks (OpenCaseOptions.checkCacheDir). */
+const checkCacheDirs = new WeakMap<CaseDb, string>();
+
 /** Connections that read an in-memory copy of a case this user cannot write (case-access.ts). */
 const readOnlyCopies = new WeakMap<CaseDb, string>();
 
@@ -174,6 +184,8 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
         : new Database(path, { readonly: options.readonly ?? false, fileMustExist: exists });
   } catch (error) {
     if (error instanceof CaseRefused) throw error;
+    // SQLite's native module failed to load (built for another runtime): not the case's fault.
+    if ((error as { code?: unknown } | null)?.code === 'ERR_DLOPEN_FAILED') throw error;
     throw caseRefusalOf(path, error) ?? new CaseRefused(path, `cannot open: ${(error as Error).message}`);
   }
   try {
@@ -186,6 +198,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
     // The check comes before any pragma that writes (journal_mode = WAL rewrites the header of a
     // case in rollback-journal mode): a damaged case is refused without changing a byte.
     db.pragma('busy_timeout = 5000');
+    checkCacheDirs.set(db, cacheDir);
     if (exists && options.check !== false && !quickCheckRemembered(path, fingerprint, cacheDir)) {
       refuseDamaged(db, path, 'quick');
       quickChecked.add(db);
@@ -211,6 +224,27 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
       new CaseRefused(path, `the case file is damaged (${(error as Error).message})`, 'damaged')
     );
   }
+}
+
+/**
+ * Closes a case. A connection that imported (its integrity_check passed before its first write)
+ * and saw no other connection commit since leaves the file as its own SQLite writes made it over
+ * pages found intact: that file is remembered as checked, so the next open does not read it whole
+ * again (check-memo.ts; docs/security.md, "What is checked when"). Taken after closing, when the
+ * last connection has moved the -wal into the file; anything that changes the file later, another
+ * program included, makes the next open check it again.
+ */
+export function closeCase(db: CaseDb): void {
+  let trusted = false;
+  try {
+    trusted = !readOnlyCopies.has(db) && !db.readonly && onlyOwnWritesSinceFullCheck(db);
+  } catch {
+    // A connection in trouble (a full disk, an I/O error) is closed, and nothing is remembered.
+  }
+  const path = db.name;
+  const cacheDir = checkCacheDirs.get(db);
+  db.close();
+  if (trusted && cacheDir !== undefined) rememberQuickCheck(path, caseFingerprint(path), cacheDir);
 }
 
 export function getSetting(db: CaseDb, key: string): string | undefined {

@@ -3,7 +3,7 @@
  * command line, so the window's thread only ever sees progress messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openCase } from '../store/case-file';
+import { closeCase, openCase } from '../store/case-file';
 import { importFiles } from '../store/import-files';
 import type { FromImportWorker, ImportJob, ToImportWorker } from './import-protocol';
 import { readInputBySize } from './parse-in-worker';
@@ -19,16 +19,18 @@ const post = (message: FromImportWorker): void => port.postMessage(message);
 async function run({ casePath, paths }: ImportJob): Promise<void> {
   // The window's process opened (and checked) this case already.
   const db = openCase(casePath, { create: false, check: false });
+  let outcomes;
   try {
-    const outcomes = await importFiles(db, paths, {
+    outcomes = await importFiles(db, paths, {
       reader: readInputBySize,
       signal: controller.signal,
       onProgress: progressThrottle((progress) => post({ type: 'progress', progress })),
     });
-    post({ type: 'finished', outcomes });
   } finally {
-    db.close();
+    // Closed before the window hears of the end, so that the case's passed check is remembered by then.
+    closeCase(db);
   }
+  post({ type: 'finished', outcomes });
 }
 
 run(workerData as ImportJob)

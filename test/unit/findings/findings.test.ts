@@ -449,3 +449,26 @@ describe('caveats', () => {
     expect(ofKind(reportWithFindings(db, CURRENT).findings, 'caveat-unclassified')).toEqual([]);
   });
 });
+
+describe('the reports the findings read', () => {
+  it('a 14-day range: the baseline is the previous period itself, equal to the baseline days’ own report', () => {
+    const db = planted(
+      (i) => [ignore(i % 4)],
+      (i) => [cancel(i % 3)],
+    );
+    const input = gatherFindingsInput(db, CURRENT);
+    expect(input.history).toBe(input.previous);
+    expect(input.history).toEqual(computeReport(db, { from: '2025-05-01', to: '2025-05-14', tz: 'UTC' }));
+  });
+
+  it('a 7-day range: the 14 baseline days are a report of their own', () => {
+    const db = planted(
+      (i) => [ignore(i % 4)],
+      (i) => [cancel(i % 3)],
+    );
+    const input = gatherFindingsInput(db, { from: '2025-05-22', to: '2025-05-28', tz: 'UTC' });
+    expect(input.history).not.toBe(input.previous);
+    expect(input.previous?.range).toMatchObject({ from: '2025-05-15', to: '2025-05-21' });
+    expect(input.history).toEqual(computeReport(db, { from: '2025-05-08', to: '2025-05-21', tz: 'UTC' }));
+  });
+});
