@@ -27,14 +27,72 @@ function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, size:
   return bigger;
 }
 
-/** The columns of a taken batch: event-log and details rows share all but the names of two codes. */
-interface Columns {
+/** The typed columns of event-log and details rows: a line, a time, a platform and two byte-sized codes. */
+export interface NumberColumns {
   readonly count: number;
   readonly line: Int32Array;
   readonly time: Float64Array;
   readonly platform: Uint8Array;
   readonly codeA: Uint8Array;
   readonly codeB: Uint8Array;
+}
+
+/** Appends rows' numbers into preallocated typed arrays; hands them over as they are when taken. */
+export class NumberColumnsBuilder {
+  count = 0;
+  private line = new Int32Array(FIRST_ROWS);
+  private time = new Float64Array(FIRST_ROWS);
+  private platform = new Uint8Array(FIRST_ROWS);
+  private codeA = new Uint8Array(FIRST_ROWS);
+  private codeB = new Uint8Array(FIRST_ROWS);
+
+  private grow(): void {
+    const size = Math.min(BATCH_ROWS, this.line.length * 2);
+    this.line = grown(this.line, size);
+    this.time = grown(this.time, size);
+    this.platform = grown(this.platform, size);
+    this.codeA = grown(this.codeA, size);
+    this.codeB = grown(this.codeB, size);
+  }
+
+  /** Appends a row; returns true when the batch is full. */
+  push(line: number, time: number, platform: number, codeA: number, codeB: number): boolean {
+    if (this.count === this.line.length) this.grow();
+    const i = this.count++;
+    this.line[i] = line;
+    this.time[i] = time;
+    this.platform[i] = platform;
+    this.codeA[i] = codeA;
+    this.codeB[i] = codeB;
+    return this.count === BATCH_ROWS;
+  }
+
+  take(): NumberColumns {
+    const n = this.count;
+    const full = n === BATCH_ROWS;
+    const columns: NumberColumns = {
+      count: n,
+      // A partial batch is copied down to its size so that it does not drag a full buffer along.
+      line: full ? this.line : this.line.slice(0, n),
+      time: full ? this.time : this.time.slice(0, n),
+      platform: full ? this.platform : this.platform.slice(0, n),
+      codeA: full ? this.codeA : this.codeA.slice(0, n),
+      codeB: full ? this.codeB : this.codeB.slice(0, n),
+    };
+    this.count = 0;
+    if (full) {
+      this.line = new Int32Array(BATCH_ROWS);
+      this.time = new Float64Array(BATCH_ROWS);
+      this.platform = new Uint8Array(BATCH_ROWS);
+      this.codeA = new Uint8Array(BATCH_ROWS);
+      this.codeB = new Uint8Array(BATCH_ROWS);
+    }
+    return columns;
+  }
+}
+
+/** The columns of a taken batch: event-log and details rows share all but the names of two codes. */
+interface Columns extends NumberColumns {
   readonly user: string[];
   readonly device: string[];
   readonly screen: string[];
@@ -45,23 +103,13 @@ interface Columns {
  * event-log and details builders below name the two codes and the batch's kind.
  */
 abstract class ColumnarBuilder<B> {
-  count = 0;
-  private line = new Int32Array(FIRST_ROWS);
-  private time = new Float64Array(FIRST_ROWS);
-  private platform = new Uint8Array(FIRST_ROWS);
-  private codeA = new Uint8Array(FIRST_ROWS);
-  private codeB = new Uint8Array(FIRST_ROWS);
+  private readonly numbers = new NumberColumnsBuilder();
   private user: string[] = [];
   private device: string[] = [];
   private screen: string[] = [];
 
-  private grow(): void {
-    const size = Math.min(BATCH_ROWS, this.line.length * 2);
-    this.line = grown(this.line, size);
-    this.time = grown(this.time, size);
-    this.platform = grown(this.platform, size);
-    this.codeA = grown(this.codeA, size);
-    this.codeB = grown(this.codeB, size);
+  get count(): number {
+    return this.numbers.count;
   }
 
   /** Appends a row; returns true when the batch is full. */
@@ -75,44 +123,21 @@ abstract class ColumnarBuilder<B> {
     device: string,
     screen: string,
   ): boolean {
-    if (this.count === this.line.length) this.grow();
-    const i = this.count++;
-    this.line[i] = line;
-    this.time[i] = time;
-    this.platform[i] = platform;
-    this.codeA[i] = codeA;
-    this.codeB[i] = codeB;
     this.user.push(user);
     this.device.push(device);
     this.screen.push(screen);
-    return this.count === BATCH_ROWS;
+    return this.numbers.push(line, time, platform, codeA, codeB);
   }
 
   abstract take(): B;
 
   protected takeColumns(): Columns {
-    const n = this.count;
-    const full = n === BATCH_ROWS;
     const columns: Columns = {
-      count: n,
-      // A partial batch is copied down to its size so that it does not drag a full buffer along.
-      line: full ? this.line : this.line.slice(0, n),
-      time: full ? this.time : this.time.slice(0, n),
-      platform: full ? this.platform : this.platform.slice(0, n),
-      codeA: full ? this.codeA : this.codeA.slice(0, n),
-      codeB: full ? this.codeB : this.codeB.slice(0, n),
+      ...this.numbers.take(),
       user: this.user,
       device: this.device,
       screen: this.screen,
     };
-    this.count = 0;
-    if (full) {
-      this.line = new Int32Array(BATCH_ROWS);
-      this.time = new Float64Array(BATCH_ROWS);
-      this.platform = new Uint8Array(BATCH_ROWS);
-      this.codeA = new Uint8Array(BATCH_ROWS);
-      this.codeB = new Uint8Array(BATCH_ROWS);
-    }
     this.user = [];
     this.device = [];
     this.screen = [];

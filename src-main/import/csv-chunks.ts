@@ -41,63 +41,92 @@ function countChar(text: string, char: string, end: number): number {
   return n;
 }
 
+/** The core parser for a dialect (one per input: it keeps no state between parse calls that matters). */
+export const csvParser = (dialect: CsvDialect): PapaParser =>
+  new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' }) as PapaParser;
+
+export interface PapaParser {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): unknown;
+}
+
+/** A parsed text: its rows, and where they end (`cursor`, in characters) after `breaks` line breaks. */
+export interface ParsedText extends CsvChunk {
+  readonly cursor: number;
+  readonly breaks: number;
+}
+
+/**
+ * The rows of `input`, which starts a row on physical line `line`. Unless `final`, only complete
+ * rows (the last one is held back, from `cursor` on). An unterminated quote at the end of the
+ * `final` input refuses the file.
+ */
+export function parseCsvText(
+  parser: PapaParser,
+  input: string,
+  final: boolean,
+  line: number,
+  nl: string,
+  file: string,
+): ParsedText {
+  const result = parser.parse(input, 0, !final) as PapaResult;
+  const rows = result.data;
+  const cursor = final ? input.length : result.meta.cursor;
+  const breaks = countChar(input, nl, cursor);
+
+  let malformed: Set<number> | null = null;
+  for (const error of result.errors) {
+    const at = error.row ?? -1;
+    if (at < 0 || at >= rows.length) continue; // about the held-back last row: seen again next time
+    if (error.code === 'MissingQuotes') {
+      throw new InputRefused(file, `unterminated quoted field starting at line ${lineOfRow(rows, at, line, nl)}`);
+    }
+    (malformed ??= new Set()).add(at);
+  }
+
+  const lines = new Int32Array(rows.length);
+  // Every row but a final unterminated one ends with exactly one break, unless it has some inside.
+  const expected = final ? rows.length - 1 : rows.length;
+  if (breaks === expected) {
+    for (let i = 0; i < rows.length; i++) lines[i] = line + i;
+  } else {
+    let at = line;
+    for (let i = 0; i < rows.length; i++) {
+      lines[i] = at;
+      at += 1 + innerBreaks(rows[i]!, nl);
+    }
+  }
+  if (nl === '\n') {
+    for (const row of rows) {
+      const last = row.length - 1;
+      const text = row[last]!;
+      if (text.charCodeAt(text.length - 1) === 13) row[last] = text.slice(0, -1);
+    }
+  }
+  return { rows, lines, malformed, cursor, breaks };
+}
+
+/** The refusal of a row that runs over `maxRowChars` from `line` on without ending. */
+export const tooLongRow = (file: string, line: number, maxRowChars: number): InputRefused =>
+  new InputRefused(file, `line ${line} runs over ${maxRowChars} characters without ending (an unbalanced quote?)`);
+
 export async function* csvChunks(
   pieces: AsyncIterable<string>,
   dialect: CsvDialect,
   maxRowChars: number,
   file: string,
 ): AsyncGenerator<CsvChunk> {
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+  const parser = csvParser(dialect);
   const nl = dialect.newline;
-  const trimCr = nl === '\n';
   let rest = '';
   let line = 1; // physical line where `rest` starts
 
   const parse = (input: string, final: boolean): CsvChunk | null => {
     if (input.length === 0) return null;
-    const result = parser.parse(input, 0, !final) as PapaResult;
-    const rows = result.data;
-    const cursor = final ? input.length : result.meta.cursor;
-    const breaks = countChar(input, nl, cursor);
-
-    let malformed: Set<number> | null = null;
-    for (const error of result.errors) {
-      const at = error.row ?? -1;
-      if (at < 0 || at >= rows.length) continue; // about the held-back last row: seen again next time
-      if (error.code === 'MissingQuotes') {
-        throw new InputRefused(file, `unterminated quoted field starting at line ${lineOfRow(rows, at, line, nl)}`);
-      }
-      (malformed ??= new Set()).add(at);
-    }
-
-    const lines = new Int32Array(rows.length);
-    // Every row but a final unterminated one ends with exactly one break, unless it has some inside.
-    const expected = final ? rows.length - 1 : rows.length;
-    if (breaks === expected) {
-      for (let i = 0; i < rows.length; i++) lines[i] = line + i;
-    } else {
-      let at = line;
-      for (let i = 0; i < rows.length; i++) {
-        lines[i] = at;
-        at += 1 + innerBreaks(rows[i]!, nl);
-      }
-    }
-    if (trimCr) {
-      for (const row of rows) {
-        const last = row.length - 1;
-        const text = row[last]!;
-        if (text.charCodeAt(text.length - 1) === 13) row[last] = text.slice(0, -1);
-      }
-    }
-    line += breaks;
-    rest = final ? '' : input.slice(cursor);
-    if (rest.length > maxRowChars) {
-      throw new InputRefused(
-        file,
-        `line ${line} runs over ${maxRowChars} characters without ending (an unbalanced quote?)`,
-      );
-    }
-    return { rows, lines, malformed };
+    const chunk = parseCsvText(parser, input, final, line, nl, file);
+    line += chunk.breaks;
+    rest = final ? '' : input.slice(chunk.cursor);
+    if (rest.length > maxRowChars) throw tooLongRow(file, line, maxRowChars);
+    return chunk;
   };
 
   for await (const piece of pieces) {

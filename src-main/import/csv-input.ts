@@ -1,11 +1,15 @@
 /** A CSV input: the header decides kind and column plan; rows stream through csvChunks. */
 import Papa from 'papaparse';
 import { MeteredSource } from './byte-source';
-import { csvChunks } from './csv-chunks';
+import { scanCsvBytes, type ByteRows } from './csv-bytes';
+import { csvChunks, type CsvChunk } from './csv-chunks';
 import { sniffDialect, type CsvDialect } from './csv-dialect';
 import type { InputSpec } from './input-spec';
 import { Parsed } from './parsed-input';
-import type { RecordBatch } from './records';
+import type { ColumnPlan, EnrollmentField } from './columns';
+import { CodedEventSink } from './event-sink';
+import { FastEventLines } from './fast-event-lines';
+import type { ReadBatch } from './records';
 import { InputRefused } from './refusal';
 import type { Encoding } from './sniff';
 import { rowReaderFor } from './sinks';
@@ -45,20 +49,26 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
   const leading = hinted ? 1 : 0;
   const header = headerOf(head, complete, dialect, leading);
   if (!header) throw new InputRefused(name, `no complete header line in the first ${head.length} characters`);
-  const { kind, plan, sink } = rowReaderFor(name, header, limits.maxColumns);
+  const reader = rowReaderFor(name, header, limits.maxColumns);
+  const { kind, plan } = reader;
   header.forEach((column, index) => plan.add(index, column));
   plan.keepWinnersOnly();
+  const coded =
+    spec.codeStrings && kind === 'event-log'
+      ? new CodedEventSink(plan as ColumnPlan<EnrollmentField>, spec.codeStrings.kept)
+      : undefined;
+  const sink = coded ?? reader.sink;
+  // Lines read from their bytes: UTF-8 (the fields' bytes are their text), LF-separated rows.
+  const fast =
+    coded && encoding === 'utf-8' && dialect.newline === '\n'
+      ? FastEventLines.of(coded, plan as ColumnPlan<EnrollmentField>, header.length, dialect)
+      : undefined;
 
-  async function* produce(done: (sha256: string) => void): AsyncGenerator<RecordBatch> {
+  async function* produce(done: (sha256: string) => void): AsyncGenerator<ReadBatch> {
     const source = new MeteredSource(await spec.open(true));
     try {
       let beforeData = leading + 1; // the header, and the `sep=` line before it
-      for await (const { rows, lines, malformed } of csvChunks(
-        textPieces(source, encoding),
-        dialect,
-        limits.maxFieldChars,
-        name,
-      )) {
+      const parsed = ({ rows, lines, malformed }: CsvChunk): void => {
         for (let i = 0; i < rows.length; i++) {
           const row = rows[i]!;
           if (row.length === 1 && isBlankLine(row)) continue;
@@ -70,7 +80,19 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
             sink.unreadable(lines[i]!, `malformed quotes: ${excerpt(row, dialect.delimiter)}`);
           else sink.row(row, lines[i]!);
         }
-        yield* sink.drain();
+      };
+      if (fast) {
+        const rows: ByteRows = {
+          parsed,
+          line: (buf, start, end, line) => beforeData === 0 && fast.take(buf, start, end, line),
+        };
+        for await (const _ of scanCsvBytes(source, dialect, limits.maxFieldChars, name, rows)) yield* sink.drain();
+      } else {
+        const chunks = csvChunks(textPieces(source, encoding), dialect, limits.maxFieldChars, name);
+        for await (const chunk of chunks) {
+          parsed(chunk);
+          yield* sink.drain();
+        }
       }
       sink.finish();
       yield* sink.drain();

@@ -6,7 +6,8 @@
 import { actionCode, parseActionName, parsePlatform, PLATFORM_CODE } from '../shared/taxonomy';
 import type { DetailsBatchBuilder, EventBatchBuilder } from './batch-builders';
 import type { ColumnPlan, EnrollmentField } from './columns';
-import type { RecordBatch } from './records';
+import type { CodedEventBatchBuilder } from './coded-event-builder';
+import type { ReadBatch } from './records';
 import { RowSink } from './row-sink';
 import { EMPTY_CODE, enumCodes, type CodeCache, excerpt, fieldCode, fieldShown, fieldText, type Row } from './values';
 
@@ -17,10 +18,10 @@ export const actionCodes = (): CodeCache => enumCodes(parseActionName, actionCod
  * folder of thousands of small files otherwise parsed the same few texts again for each file.
  */
 export const PLATFORM_CODES = platformCodes();
-const ACTION_CODES = actionCodes();
+export const ACTION_CODES = actionCodes();
 
 export abstract class EventRowSink extends RowSink {
-  protected abstract readonly batch: EventBatchBuilder | DetailsBatchBuilder;
+  protected abstract readonly batch: EventBatchBuilder | DetailsBatchBuilder | CodedEventBatchBuilder;
   private readonly platforms = PLATFORM_CODES;
   protected readonly actions = ACTION_CODES;
 
@@ -65,7 +66,7 @@ export abstract class EventRowSink extends RowSink {
     return this.batch.count;
   }
 
-  protected takeBatch(): RecordBatch {
+  protected takeBatch(): ReadBatch {
     return this.batch.take();
   }
 }

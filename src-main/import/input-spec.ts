@@ -14,6 +14,12 @@ export interface InputSpec {
    */
   open(full: boolean): Promise<ByteSource>;
   readonly limits: ImportLimits;
+  /**
+   * Event-log batches come out with their strings coded (records.ts CodedStrings), each column's
+   * coder remembering at most `kept` strings, where the reader can code them from the bytes
+   * (csv-bytes.ts); other batches come out as usual.
+   */
+  readonly codeStrings?: { readonly kept: number };
   /** Notes about the archive this entry came from (shared by its entries). */
   readonly archiveNotes?: readonly string[];
 }

@@ -11,7 +11,7 @@ import { parseJsonDocument } from './json-document';
 import { formatBytes } from './limits';
 import { describeJsonValue, isRecord, jsonTypeName, keysOf, ObjectRows } from './object-rows';
 import { Parsed } from './parsed-input';
-import type { RecordBatch } from './records';
+import type { ReadBatch } from './records';
 import { InputRefused, NotEnrollmentFile } from './refusal';
 import type { Encoding } from './sniff';
 import { rowReaderFor } from './sinks';
@@ -79,7 +79,7 @@ export async function openJson(spec: InputSpec, encoding: Encoding): Promise<Par
     toRow = (value) => (isRecord(value) ? objects.row(value) : describeJsonValue(value));
   }
 
-  async function* produce(done: (sha256: string) => void): AsyncGenerator<RecordBatch> {
+  async function* produce(done: (sha256: string) => void): AsyncGenerator<ReadBatch> {
     for (let i = 0; i < rows.length; i++) {
       const row = toRow(rows[i]);
       rows[i] = undefined; // let the parsed document go as it is read

@@ -4,7 +4,7 @@ import type { InputSpec } from './input-spec';
 import { ndjsonLines } from './ndjson-lines';
 import { describeJsonValue, isRecord, keysOf, ObjectRows } from './object-rows';
 import { Parsed } from './parsed-input';
-import type { RecordBatch } from './records';
+import type { ReadBatch } from './records';
 import type { Encoding } from './sniff';
 import { rowReaderFor } from './sinks';
 import { textPieces } from './text-pieces';
@@ -32,7 +32,7 @@ export function openNdjson(spec: InputSpec, encoding: Encoding, head: string, co
   const objects = new ObjectRows(plan, limits.maxColumns, name);
   objects.addKeys(keys);
 
-  async function* produce(done: (sha256: string) => void): AsyncGenerator<RecordBatch> {
+  async function* produce(done: (sha256: string) => void): AsyncGenerator<ReadBatch> {
     const source = new MeteredSource(await spec.open(true));
     try {
       for await (const { texts, lines } of ndjsonLines(textPieces(source, encoding), limits.maxFieldChars, name)) {

@@ -8,6 +8,7 @@ import type { InputSpec } from './input-spec';
 import { openJson } from './json-input';
 import { openNdjson } from './ndjson-input';
 import type { ParsedInput } from './parsed-input';
+import type { ReadBatch } from './records';
 import { NotEnrollmentFile } from './refusal';
 import { binaryReason, binaryTextReason, detectEncoding, isZip } from './sniff';
 import { StreamDecoder } from './text-decoder';
@@ -17,7 +18,7 @@ import { readHead } from './text-pieces';
 /** Enough text to see the header, the delimiter on the next lines, and NDJSON's first objects. */
 export const HEAD_BYTES = 1024 * 1024;
 
-export async function openInput(spec: InputSpec): Promise<ParsedInput> {
+export async function openInput(spec: InputSpec): Promise<ParsedInput<ReadBatch>> {
   const { name } = spec;
   const source = await spec.open(false);
   let head: Uint8Array;

@@ -2,10 +2,10 @@
  * The public shape of one readable input (a file, or one entry of a ZIP) and its implementation:
  * what it is, known up front from its head, and its rows, read once, streaming.
  */
-import type { Container, FileKind, RecordBatch, SkipTally } from './records';
+import type { Container, FileKind, ReadBatch, RecordBatch, SkipTally } from './records';
 import type { RowSink } from './row-sink';
 
-export interface ParsedInput {
+export interface ParsedInput<B extends ReadBatch = RecordBatch> {
   /** Display name: the file's basename, or `archive.zip/entry.csv` for a ZIP entry. */
   readonly name: string;
   /** Bytes of this file or entry (uncompressed). */
@@ -15,7 +15,7 @@ export interface ParsedInput {
   /** `${kind}/${container}`, with `zip+` before the container for a ZIP entry: 'event-log/zip+csv'. */
   readonly format: string;
   /** Validated rows, at most 2,500 per batch (BATCH_ROWS). Iterate once. A refusal may be thrown while iterating. */
-  readonly batches: AsyncIterable<RecordBatch>;
+  readonly batches: AsyncIterable<B>;
   /** Data rows seen (not the header) = stored + duplicates + skipped. After `batches` is consumed. */
   rowsRead(): number;
   /** Skipped rows by reason, with the first few examples; filled while iterating. */
@@ -34,9 +34,9 @@ export interface ParsedInput {
  * `produce` yields the batches and reports the bytes' sha256 through `done` once the whole input
  * was read; a JSON document, read whole up front, passes its hash in directly.
  */
-export class Parsed implements ParsedInput {
+export class Parsed implements ParsedInput<ReadBatch> {
   readonly format: string;
-  readonly batches: AsyncIterable<RecordBatch>;
+  readonly batches: AsyncIterable<ReadBatch>;
   private state: 'new' | 'reading' | 'done' = 'new';
   private hash: string | undefined;
 
@@ -47,7 +47,7 @@ export class Parsed implements ParsedInput {
     readonly kind: FileKind,
     inZip: boolean,
     private readonly sink: RowSink,
-    produce: (done: (sha256: string) => void) => AsyncGenerator<RecordBatch>,
+    produce: (done: (sha256: string) => void) => AsyncGenerator<ReadBatch>,
     private readonly ownNotes: readonly string[] = [],
     private readonly archiveNotes: readonly string[] = [],
   ) {
@@ -56,8 +56,8 @@ export class Parsed implements ParsedInput {
   }
 
   private async *read(
-    produce: (done: (sha256: string) => void) => AsyncGenerator<RecordBatch>,
-  ): AsyncGenerator<RecordBatch> {
+    produce: (done: (sha256: string) => void) => AsyncGenerator<ReadBatch>,
+  ): AsyncGenerator<ReadBatch> {
     if (this.state !== 'new') throw new Error(`${this.name}: batches can be read only once`);
     this.state = 'reading';
     yield* produce((sha256) => {

@@ -9,6 +9,7 @@ import { memorySource, openFileSource, readSmallFile, SMALL_FILE_BYTES } from '.
 import { resolveLimits, type ImportLimits } from './limits';
 import { openInput } from './open-input';
 import type { ParsedInput } from './parsed-input';
+import type { ReadBatch } from './records';
 import { InputRefused } from './refusal';
 import { isZip } from './sniff';
 import { readZip } from './zip-input';
@@ -54,7 +55,29 @@ async function firstBytes(path: string, count: number): Promise<Uint8Array> {
  * file that cannot be read at all; a refusal can also come while iterating an input's batches
  * (truncated data found late). Consume each input's batches before asking for the next input.
  */
-export async function* readInput(path: string, options: ReadInputOptions = {}): AsyncGenerator<ParsedInput> {
+export function readInput(path: string, options: ReadInputOptions = {}): AsyncGenerator<ParsedInput> {
+  // Without `codeStrings` no reader codes a batch: every batch is a RecordBatch.
+  return readAnyInput(path, options) as AsyncGenerator<ParsedInput>;
+}
+
+/**
+ * readInput for the parse worker: event-log batches of CSV files come out with their user, device
+ * and screen already coded (records.ts CodedStrings, each column's coder remembering at most
+ * `kept` strings), read from the bytes without making a string for a value seen before
+ * (csv-bytes.ts); other batches come out as readInput makes them.
+ */
+export function readInputCoded(
+  path: string,
+  options: ReadInputOptions & { readonly kept: number },
+): AsyncGenerator<ParsedInput<ReadBatch>> {
+  return readAnyInput(path, options, { kept: options.kept });
+}
+
+async function* readAnyInput(
+  path: string,
+  options: ReadInputOptions,
+  codeStrings?: { readonly kept: number },
+): AsyncGenerator<ParsedInput<ReadBatch>> {
   const name = basename(path);
   const limits = resolveLimits(options.limits);
   options.signal?.throwIfAborted();
@@ -78,7 +101,7 @@ export async function* readInput(path: string, options: ReadInputOptions = {}): 
     throw error instanceof InputRefused ? error : cannotOpen(name, error);
   }
   if (isZip(magic)) {
-    yield* readZip(path, name, limits, options);
+    yield* readZip(path, name, limits, { ...options, codeStrings });
     return;
   }
   yield await openInput({
@@ -86,6 +109,7 @@ export async function* readInput(path: string, options: ReadInputOptions = {}): 
     size,
     inZip: false,
     limits,
+    codeStrings,
     open: async (full) => {
       const passOptions = full ? options : { signal: options.signal };
       return whole ? memorySource(whole, passOptions) : openFileSource(path, passOptions);

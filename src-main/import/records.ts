@@ -82,6 +82,29 @@ export interface FailureBatch {
 
 export type RecordBatch = EventBatch | DetailsBatch | SummaryBatch | FailureBatch;
 
+/** One column's strings as codes (the parse worker's format, see store/coded-batch.ts). */
+export interface CodedStrings {
+  /** One code per row. */
+  readonly codes: Int32Array;
+  /** The strings first seen in this batch: their codes follow the previous batch's last code. */
+  readonly added: readonly string[];
+  /** The codes start again from 0 with this batch (the coder forgot its strings, see CODES_KEPT). */
+  readonly restart?: true;
+}
+
+type Coded<B extends EventBatch | DetailsBatch> = Omit<B, 'kind' | 'user' | 'device' | 'screen'> & {
+  readonly coded: true;
+  readonly kind: B['kind'];
+  readonly user: CodedStrings;
+  readonly device: CodedStrings;
+  readonly screen: CodedStrings;
+};
+export type CodedEventBatch = Coded<EventBatch>;
+export type CodedDetailsBatch = Coded<DetailsBatch>;
+
+/** What a reader hands out: batches with their strings, or (readInput's `codeStrings`) event batches coded. */
+export type ReadBatch = RecordBatch | CodedEventBatch;
+
 /** Why a row was skipped; the keys of an import's `skipped` map. */
 export type SkipReason =
   | 'no time'

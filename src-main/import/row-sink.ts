@@ -2,7 +2,7 @@
  * Where parsed rows go: a sink validates each row (spec 3), appends it to a columnar batch or
  * counts it as skipped with its reason, and hands out finished batches. One sink per file kind.
  */
-import { EXAMPLES_PER_REASON, SkipTally, type RecordBatch, type SkipReason } from './records';
+import { EXAMPLES_PER_REASON, SkipTally, type ReadBatch, type SkipReason } from './records';
 import type { Candidate } from './columns';
 import { excerpt, fieldRaw, fieldTime, isBlankRow, NO_TIME, TIME_OUT_OF_RANGE, type Row } from './values';
 
@@ -10,7 +10,7 @@ export abstract class RowSink {
   readonly skipped = new SkipTally();
   /** Rows turned into records so far. */
   protected emitted = 0;
-  private readonly ready: RecordBatch[] = [];
+  private readonly ready: ReadBatch[] = [];
 
   /** Validates one data row found at `line` (1-based physical line, or 1-based position in a JSON array). */
   abstract row(values: Row, line: number): void;
@@ -21,7 +21,7 @@ export abstract class RowSink {
   }
 
   /** Batches finished since the last call. */
-  drain(): RecordBatch[] {
+  drain(): ReadBatch[] {
     return this.ready.length === 0 ? NONE : this.ready.splice(0);
   }
 
@@ -36,7 +36,7 @@ export abstract class RowSink {
   }
 
   protected abstract pending(): number;
-  protected abstract takeBatch(): RecordBatch;
+  protected abstract takeBatch(): ReadBatch;
 
   /** Call after appending a row; `full` is the builder's answer. */
   protected appended(full: boolean): void {
@@ -65,4 +65,4 @@ export abstract class RowSink {
   }
 }
 
-const NONE: RecordBatch[] = [];
+const NONE: ReadBatch[] = [];

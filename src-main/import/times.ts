@@ -12,7 +12,7 @@
  * make imports depend on the laptop they run on.
  */
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 /** The first and last instant the product accepts: 2000-01-01T00:00:00.000Z, 2100-12-31T23:59:59.999Z. */
 export const FIRST_TIME_MS = Date.UTC(2000, 0, 1);
 export const LAST_TIME_MS = Date.UTC(2101, 0, 1) - 1;
@@ -46,7 +46,7 @@ export function epochMsOf(value: number): number {
   return ms;
 }
 /** The ECMAScript time range: ±100,000,000 days around the epoch. */
-const MAX_EPOCH_MS = 8.64e15;
+export const MAX_EPOCH_MS = 8.64e15;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -58,7 +58,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146_097 + doe - 719_468;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

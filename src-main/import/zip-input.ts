@@ -8,7 +8,9 @@ import { open } from 'node:fs/promises';
 import type { ReadOptions } from './byte-source';
 import { formatBytes, type ImportLimits } from './limits';
 import { openInput } from './open-input';
+import type { InputSpec } from './input-spec';
 import type { ParsedInput } from './parsed-input';
+import type { ReadBatch } from './records';
 import { InputRefused, NotEnrollmentFile } from './refusal';
 import { isDirectory, isEncrypted, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory';
 import { openZipEntrySource, type InflateBudget } from './zip-entry-source';
@@ -35,8 +37,8 @@ export async function* readZip(
   path: string,
   name: string,
   limits: ImportLimits,
-  options: ReadOptions,
-): AsyncGenerator<ParsedInput> {
+  options: ReadOptions & Pick<InputSpec, 'codeStrings'>,
+): AsyncGenerator<ParsedInput<ReadBatch>> {
   const { entries, size: zipSize } = await directory(path, name);
   const files = entries.filter((e) => !isDirectory(e) && !isMetadata(e));
   if (files.some((e) => e.name === '[Content_Types].xml') && files.some((e) => e.name.startsWith('xl/'))) {
@@ -75,13 +77,14 @@ export async function* readZip(
   let usable = 0;
   for (const entry of readable) {
     const where = `${name}/${entry.name}`;
-    let input: ParsedInput;
+    let input: ParsedInput<ReadBatch>;
     try {
       input = await openInput({
         name: where,
         size: entry.size,
         inZip: true,
         limits,
+        codeStrings: options.codeStrings,
         archiveNotes: notes,
         open: (full) =>
           openZipEntrySource(entry, {

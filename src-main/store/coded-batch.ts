@@ -7,16 +7,9 @@
  * row) and turns a code into a case id with one array lookup; it interns each distinct string once.
  * Measured on a 1M-event log: the storing thread's work per batch drops by ~1 s per million rows.
  */
-import type { DetailsBatch, EventBatch, RecordBatch } from '../import/records';
+import type { CodedDetailsBatch, CodedEventBatch, CodedStrings, ReadBatch, RecordBatch } from '../import/records';
 
-export interface CodedStrings {
-  /** One code per row. */
-  readonly codes: Int32Array;
-  /** The strings first seen in this batch: their codes follow the previous batch's last code. */
-  readonly added: readonly string[];
-  /** The codes start again from 0 with this batch (the coder forgot its strings, see CODES_KEPT). */
-  readonly restart?: true;
-}
+export type { CodedDetailsBatch, CodedEventBatch, CodedStrings } from '../import/records';
 
 /**
  * Distinct strings a coder remembers per column. Past this, it forgets them and starts its codes
@@ -27,16 +20,6 @@ export interface CodedStrings {
  * a million one-event users (`report FILE`: 291 -> 270 MB).
  */
 export const CODES_KEPT = 1 << 15;
-
-type Coded<B extends EventBatch | DetailsBatch> = Omit<B, 'kind' | 'user' | 'device' | 'screen'> & {
-  readonly coded: true;
-  readonly kind: B['kind'];
-  readonly user: CodedStrings;
-  readonly device: CodedStrings;
-  readonly screen: CodedStrings;
-};
-export type CodedEventBatch = Coded<EventBatch>;
-export type CodedDetailsBatch = Coded<DetailsBatch>;
 
 /** What the store writes: batches as readInput makes them, or coded by the parse worker. */
 export type StoreBatch = RecordBatch | CodedEventBatch | CodedDetailsBatch;
@@ -88,8 +71,9 @@ export class BatchCoder {
     this.screens = new StringCoder(kept);
   }
 
-  code(batch: RecordBatch): StoreBatch {
-    if (batch.kind !== 'event-log' && batch.kind !== 'details') return batch;
+  /** A batch the reader coded already (readInput's `codeStrings`) passes as it is. */
+  code(batch: ReadBatch): StoreBatch {
+    if (isCoded(batch) || (batch.kind !== 'event-log' && batch.kind !== 'details')) return batch;
     return {
       ...batch,
       coded: true,

@@ -11,6 +11,10 @@
  *   parse FILE
  *       our parser alone: readInput (decode, Papa Parse, column mapping, validation, batches) in
  *       this thread, nothing stored: what validation adds to the raw parse
+ *   parse-coded FILE [--strings]
+ *       the parse worker's side in this thread, nothing posted: readInputCoded (CSV event logs
+ *       read from their bytes, strings coded on the way) and BatchCoder for the rest; with
+ *       --strings, readInput and BatchCoder (every row through Papa Parse, strings coded after)
  *   attempts CASE
  *       the attempts step on a built case, each run rolled back: a full rebuild (3 runs), and an
  *       incremental refresh of 1%, 10%, 25% and 50% of the groups (where the full rebuild wins:
@@ -34,7 +38,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
-import { readInput } from '../import/read-input';
+import { readInput, readInputCoded } from '../import/read-input';
+import { BatchCoder, CODES_KEPT } from '../store/coded-batch';
 import { runImportInWorker } from '../workers/import-in-worker';
 import { computeReport } from '../report/compute-report';
 import type { ReportFilter } from '../shared/report-types';
@@ -127,6 +132,22 @@ async function parse(file: string): Promise<unknown> {
   let records = 0;
   for await (const input of readInput(file)) {
     for await (const batch of input.batches) records += 'count' in batch ? batch.count : batch.rows.length;
+    rows += input.rowsRead();
+  }
+  return { rows, records, seconds: (performance.now() - started) / 1000 };
+}
+
+async function parseCoded(file: string, strings: boolean): Promise<unknown> {
+  const started = performance.now();
+  let rows = 0;
+  let records = 0;
+  const inputs = strings ? readInput(file) : readInputCoded(file, { kept: CODES_KEPT });
+  for await (const input of inputs) {
+    const coder = new BatchCoder();
+    for await (const batch of input.batches) {
+      const coded = coder.code(batch);
+      records += 'count' in coded ? coded.count : coded.rows.length;
+    }
     rows += input.rowsRead();
   }
   return { rows, records, seconds: (performance.now() - started) / 1000 };
@@ -252,7 +273,7 @@ async function idle(seconds: number): Promise<unknown> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values: parsed, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -261,13 +282,16 @@ async function main(argv: string[]): Promise<void> {
       days: { type: 'string' },
       'end-day': { type: 'string' },
       filters: { type: 'string' },
+      strings: { type: 'boolean' },
     },
   });
+  const { strings, ...values } = parsed;
   const [command, first, second] = positionals;
   let result: unknown;
   if (command === 'generate' && first) result = await generate(first, values);
   else if (command === 'papaparse' && first) result = await papaparse(first);
   else if (command === 'parse' && first) result = await parse(first);
+  else if (command === 'parse-coded' && first) result = await parseCoded(first, strings === true);
   else if (command === 'attempts' && first) result = attempts(first);
   else if (command === 'latency' && first) result = latency(first, values);
   else if (command === 'opening' && first) result = opening(first);
@@ -275,7 +299,7 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'idle' && first) result = await idle(Number(first));
   else
     throw new Error(
-      'usage: bench-probe generate|papaparse|parse|attempts|latency|opening|responsiveness|idle ... (see the file comment)',
+      'usage: bench-probe generate|papaparse|parse|parse-coded|attempts|latency|opening|responsiveness|idle ... (see the file comment)',
     );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -1,12 +1,12 @@
 /**
- * Parse worker: reads its files in order with readInput and posts their batches to the storing
+ * Parse worker: reads its files in order with readInputCoded and posts their batches to the storing
  * thread, at most CREDITS ahead of it. Strings are coded here (store/coded-batch.ts), so every
  * column is a typed array, transferred, not copied. A file refused (or failing) is told about and
  * the next one is read: each file's messages are its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputRefused, readInput } from '../import/read-input';
-import { BatchCoder, transferablesOf } from '../store/coded-batch';
+import { InputRefused, readInputCoded } from '../import/read-input';
+import { BatchCoder, CODES_KEPT, transferablesOf } from '../store/coded-batch';
 import {
   CREDITS,
   POST_COST,
@@ -72,7 +72,11 @@ async function readFile(path: string, file: number): Promise<void> {
     ({ bytesRead, totalBytes }) => void outbox.add({ file, type: 'bytes', bytesRead, totalBytes }),
     ({ bytesRead, totalBytes }) => bytesRead === totalBytes,
   );
-  const inputs = readInput(path, { onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }) });
+  // CSV event logs come out coded already (read from their bytes); the coder codes the others.
+  const inputs = readInputCoded(path, {
+    kept: CODES_KEPT,
+    onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }),
+  });
   for await (const input of inputs) {
     const { name, size, container, kind, format } = input;
     await outbox.add({ file, type: 'input', name, size, container, kind, format });
