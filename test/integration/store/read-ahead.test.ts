@@ -282,6 +282,10 @@ describe('a folder of small files read ahead by one parse worker', () => {
 
   it("the app's import worker: a cancel mid-group stops the import and the case keeps nothing of it", async () => {
     const folder = writeFolder();
+    // Files after the cancel's point, so many that the storing side cannot reach the end before the
+    // cancel crosses from this thread to the import worker, however busy the machine.
+    for (let f = 0; f < 1_500; f++)
+      writeFileSync(join(folder, `late-${String(f).padStart(4, '0')}.csv`), eventLogCsv(eventsOf(LOGS + f)));
     const casePath = join(temp(), 'app.enrollscope');
     openCase(casePath).close();
     const controller = new AbortController();
