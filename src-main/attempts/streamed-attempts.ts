@@ -122,6 +122,9 @@ export class StreamedAttempts {
     this.writer = new AttemptWriter(db);
   }
 
+  /** Events walked so far. */
+  walked = 0;
+
   /** Groups walked so far. */
   get groupCount(): number {
     return this.groups;
@@ -151,6 +154,7 @@ export class StreamedAttempts {
     if (timeMs < states.lastOf(g)) return this.abandon();
     if (timeMs > this.latestMs) this.latestMs = timeMs;
     if (timeMs < this.earliestMs) this.earliestMs = timeMs;
+    this.walked++;
     const a = this.at;
     const ended = this.ended;
     states.load(g, a);
@@ -183,6 +187,11 @@ export class StreamedAttempts {
     states.startGroup(g, userId, platform);
     this.slots[slot] = g + 1;
     return g;
+  }
+
+  /** A file was rolled back: the walk is given up if it walked any of the file's events (walked past `walkedBefore`). */
+  rolledBack(walkedBefore: number): void {
+    if (this.walked !== walkedBefore) this.abandon();
   }
 
   /**

@@ -19,6 +19,8 @@ import { describeImport, findImportBySha, getImport, importSizes } from './impor
 import { GroupSet } from '../attempts/group-set';
 import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
+import { nearHeapLimit } from './heap-watch';
+import { parseOutOfMemoryReason } from '../workers/memory-limit';
 import { cachedStatement } from './statements';
 
 /** One input as the store reads it: a ParsedInput whose batches may come coded (coded-batch.ts). */
@@ -189,6 +191,7 @@ async function importGroup(
         const file = group[i]!;
         savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
+        const walkedBefore = streamed?.walked ?? 0;
         try {
           const records = await storeFile(db, file, interners, options, reporters[i]!, { eventGroups, held, streamed });
           savepoint(db, 'RELEASE import_file');
@@ -201,7 +204,7 @@ async function importGroup(
           savepoint(db, 'ROLLBACK TO import_file');
           savepoint(db, 'RELEASE import_file');
           held?.truncate(heldBefore);
-          streamed?.abandon();
+          streamed?.rolledBack(walkedBefore);
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -320,6 +323,7 @@ async function storeFile(
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);
       rows = writer.rows;
+      if (nearHeapLimit()) throw new InputRefused(input.name, parseOutOfMemoryReason(rows));
       report(bytesRead, rows, 'reading');
     }
     const { stored, duplicates } = writer.finish();
