@@ -12,7 +12,7 @@ import { OUTCOME, type Outcome } from './codes';
 import type { SessionAttempt } from './sessionize';
 
 /** Attempts buffered at most (42 bytes each, ~5.5 MB); the bench's 1M-event log ends ~108,000. */
-export const ENDED_CAPACITY = 1 << 17;
+export const ENDED_CAPACITY = 1 << 15;
 
 /** Platform codes are small (1 iOS, 2 Android): groups sort by user id * PLATFORM_SLOTS + platform. */
 export const PLATFORM_SLOTS = 4;
@@ -33,24 +33,41 @@ class AttemptView implements SessionAttempt {
 
 export class EndedAttempts {
   length = 0;
-  private readonly user = new Int32Array(ENDED_CAPACITY);
-  private readonly platform = new Uint8Array(ENDED_CAPACITY);
+  private readonly capacity: number;
+  private readonly user: Int32Array;
+  private readonly platform: Uint8Array;
   /** The largest group key buffered (user id * PLATFORM_SLOTS + platform). */
   private maxKey = 0;
-  private readonly startMs = new Float64Array(ENDED_CAPACITY);
-  private readonly endMs = new Float64Array(ENDED_CAPACITY);
-  private readonly lastEventMs = new Float64Array(ENDED_CAPACITY);
-  private readonly outcome = new Uint8Array(ENDED_CAPACITY);
-  private readonly action = new Uint8Array(ENDED_CAPACITY);
-  private readonly userAction = new Uint8Array(ENDED_CAPACITY);
-  private readonly reached = new Uint8Array(ENDED_CAPACITY);
-  private readonly screenId = new Int32Array(ENDED_CAPACITY);
-  private readonly deviceId = new Int32Array(ENDED_CAPACITY);
-  private readonly firstSeq = new Float64Array(ENDED_CAPACITY);
+  private readonly startMs: Float64Array;
+  private readonly endMs: Float64Array;
+  private readonly lastEventMs: Float64Array;
+  private readonly outcome: Uint8Array;
+  private readonly action: Uint8Array;
+  private readonly userAction: Uint8Array;
+  private readonly reached: Uint8Array;
+  private readonly screenId: Int32Array;
+  private readonly deviceId: Int32Array;
+  private readonly firstSeq: Float64Array;
   private readonly view = new AttemptView();
 
+  constructor(capacity = ENDED_CAPACITY) {
+    this.capacity = capacity;
+    this.user = new Int32Array(capacity);
+    this.platform = new Uint8Array(capacity);
+    this.startMs = new Float64Array(capacity);
+    this.endMs = new Float64Array(capacity);
+    this.lastEventMs = new Float64Array(capacity);
+    this.outcome = new Uint8Array(capacity);
+    this.action = new Uint8Array(capacity);
+    this.userAction = new Uint8Array(capacity);
+    this.reached = new Uint8Array(capacity);
+    this.screenId = new Int32Array(capacity);
+    this.deviceId = new Int32Array(capacity);
+    this.firstSeq = new Float64Array(capacity);
+  }
+
   get full(): boolean {
-    return this.length === ENDED_CAPACITY;
+    return this.length === this.capacity;
   }
 
   /**

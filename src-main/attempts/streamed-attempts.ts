@@ -116,10 +116,17 @@ export class StreamedAttempts {
   /** Attempts ended by the event just walked. */
   private readonly ended: SessionAttempt[] = [];
   /** Attempts ended so far, not yet written (written in group order: ended-attempts.ts). */
-  private buffer: EndedAttempts | undefined = new EndedAttempts();
+  private buffer: EndedAttempts | undefined;
+  private readonly groupsWalked: number;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Tests reach the limits with small ones. */
+    limits: { readonly groups?: number; readonly ended?: number } = {},
+  ) {
     this.writer = new AttemptWriter(db);
+    this.buffer = new EndedAttempts(limits.ended);
+    this.groupsWalked = limits.groups ?? GROUPS_WALKED;
   }
 
   /** Events walked so far. */
@@ -180,7 +187,7 @@ export class StreamedAttempts {
     }
     const index = this.slots[slot]!;
     if (index !== 0) return index - 1;
-    if (this.groups === GROUPS_WALKED) return -1;
+    if (this.groups === this.groupsWalked) return -1;
     const g = this.groups++;
     const states = this.states;
     if (g === states.capacity) states.grow(Math.max(1024, 2 * g));

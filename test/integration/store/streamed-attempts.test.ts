@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HeldEvents } from '../../../src-main/attempts/held-events';
-import { rebuildAllAttempts } from '../../../src-main/attempts/refresh';
+import { rebuildAllAttempts, settleStreamedAttempts } from '../../../src-main/attempts/refresh';
+import { EndedAttempts } from '../../../src-main/attempts/ended-attempts';
 import { StreamedAttempts } from '../../../src-main/attempts/streamed-attempts';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
@@ -254,6 +255,79 @@ describe('attempts built while the events are stored', () => {
       expect(spy.settled).not.toHaveBeenCalled();
       const { imported, rebuilt } = importedVersusRebuilt(db);
       expect(imported).toEqual(rebuilt);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});
+
+describe('the streamed walk at its limits', () => {
+  /** A case holding an ordered log; the walk is fed its stored events again, in the order stored. */
+  async function caseWithLog(dir: string): Promise<{ db: CaseDb; importId: number; rows: number[][] }> {
+    const file = join(dir, 'log.csv');
+    writeFileSync(file, eventLogCsv(orderedEvents(7, 50, 4000)));
+    const db = openCase(join(dir, 'case.enrollscope'));
+    const [outcome] = await importFiles(db, [file]);
+    if (outcome?.status !== 'imported') throw new Error('not imported');
+    const rows = db
+      .prepare('SELECT user_id, platform, time_ms, event, action, screen_id, device_id, seq FROM events ORDER BY seq')
+      .raw()
+      .all() as number[][];
+    return { db, importId: outcome.record.id, rows };
+  }
+
+  const feed = (walk: StreamedAttempts, rows: number[][]): void => {
+    for (const r of rows) walk.add(r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!, r[6]!, r[7]!);
+  };
+
+  it('writes the attempts in several sorted runs when more end than its buffer holds', async () => {
+    const { db, importId, rows } = await caseWithLog(temp());
+    try {
+      const rebuilt = dump(db);
+      db.exec('BEGIN');
+      try {
+        db.exec(
+          "DELETE FROM attempts; DELETE FROM attempt_buckets; DELETE FROM settings WHERE key LIKE '\\_%' ESCAPE '\\'",
+        );
+        const runs = vi.spyOn(EndedAttempts.prototype, 'writeSorted');
+        const walk = new StreamedAttempts(db, { ended: 7 });
+        feed(walk, rows);
+        const stats = settleStreamedAttempts(db, [importId, importId], walk);
+        expect(stats.mode).toBe('streamed');
+        expect(stats.attempts).toBeGreaterThan(300);
+        expect(runs.mock.calls.length).toBeGreaterThan(stats.attempts / 7 - 1);
+        expect(dump(db)).toEqual(rebuilt);
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('is given up past its number of groups, its attempts deleted', async () => {
+    const { db, rows } = await caseWithLog(temp());
+    try {
+      db.exec('BEGIN');
+      try {
+        db.exec('DELETE FROM attempts');
+        const walk = new StreamedAttempts(db, { groups: 5, ended: 2 });
+        const firstGroups = [...new Set(rows.map((r) => `${r[0]}/${r[1]}`))].slice(0, 5);
+        const inFirst = (r: number[]): boolean => firstGroups.includes(`${r[0]}/${r[1]}`);
+        // Five groups: attempts ended and written (a buffer of 2), then a sixth group.
+        feed(walk, rows.filter(inFirst));
+        expect(walk.usable).toBe(true);
+        expect(attemptCount(db)).toBeGreaterThan(0);
+        feed(
+          walk,
+          rows.filter((r) => !inFirst(r)),
+        );
+        expect(walk.usable).toBe(false);
+        expect(attemptCount(db)).toBe(0);
+        expect(() => walk.settle()).toThrow(/given up/);
+      } finally {
+        db.exec('ROLLBACK');
+      }
     } finally {
       db.close();
     }
