@@ -11,8 +11,8 @@ import type { AttemptWriter } from './attempt-writer';
 import { OUTCOME, type Outcome } from './codes';
 import type { SessionAttempt } from './sessionize';
 
-/** Attempts buffered at most (42 bytes each, ~5.5 MB); the bench's 1M-event log ends ~108,000. */
-export const ENDED_CAPACITY = 1 << 15;
+/** Attempts buffered at most (42 bytes each, ~5.5 MB): the bench's 1M-event log ends ~108,000, written in one run. */
+export const ENDED_CAPACITY = 1 << 17;
 
 /** Platform codes are small (1 iOS, 2 Android): groups sort by user id * PLATFORM_SLOTS + platform. */
 export const PLATFORM_SLOTS = 4;

@@ -15,24 +15,13 @@ import { StreamedAttempts } from '../../../src-main/attempts/streamed-attempts';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { importFiles } from '../../../src-main/store/import-files';
 import { readInputInWorker } from '../../../src-main/workers/parse-in-worker';
+import { mulberry32 } from '../../../src-main/tools/mulberry32';
 import { writeDetailsOnly } from '../../helpers/coverage-inputs';
 import { eventLogCsv, type TestEvent } from '../../helpers/event-log';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const temp = useTempDir('enrollscope-streamed-');
 afterEach(() => vi.restoreAllMocks());
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: readonly Omit<TestEvent, 'time' | 'user' | 'platform'>[] = [
   { event: 'start' },
@@ -55,7 +44,7 @@ const KINDS: readonly Omit<TestEvent, 'time' | 'user' | 'platform'>[] = [
  * (exceeded, rule 8).
  */
 function orderedEvents(seed: number, users: number, rows: number, startMs = Date.UTC(2025, 5, 2, 8)): TestEvent[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const seen = new Set<string>();
   const out: TestEvent[] = [];
   let now = startMs;
