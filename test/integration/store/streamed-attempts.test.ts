@@ -105,6 +105,21 @@ function spies() {
   };
 }
 
+/** A new case in `dir` for `work`, closed afterwards. */
+async function withCase(dir: string, work: (db: CaseDb) => Promise<void>): Promise<void> {
+  const db = openCase(join(dir, 'case.enrollscope'));
+  try {
+    await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+function expectSameAsRebuild(db: CaseDb): void {
+  const { imported, rebuilt } = importedVersusRebuilt(db);
+  expect(imported).toEqual(rebuilt);
+}
+
 const attemptCount = (db: CaseDb): number => db.prepare('SELECT count(*) FROM attempts').pluck().get() as number;
 
 describe('attempts built while the events are stored', () => {
@@ -113,8 +128,7 @@ describe('attempts built while the events are stored', () => {
     const file = join(dir, 'log.csv');
     writeFileSync(file, eventLogCsv(orderedEvents(1, 60, 6000)));
     const spy = spies();
-    const db = openCase(join(dir, 'case.enrollscope'));
-    try {
+    await withCase(dir, async (db) => {
       const outcomes = await importFiles(db, [file], { reader: readInputInWorker });
       expect(outcomes.map((o) => o.status)).toEqual(['imported']);
       expect(spy.settled).toHaveBeenCalledTimes(1);
@@ -125,9 +139,7 @@ describe('attempts built while the events are stored', () => {
       const { imported, rebuilt } = importedVersusRebuilt(db);
       expect(attemptCount(db)).toBeGreaterThan(500);
       expect(imported).toEqual(rebuilt);
-    } finally {
-      db.close();
-    }
+    });
   }, 60_000);
 
   it('are the same across the files of one import, beside details rows and a refused details file', async () => {
@@ -141,8 +153,7 @@ describe('attempts built while the events are stored', () => {
     const details = join(dir, 'details.csv');
     writeDetailsOnly(details, '2025-06-01', 5);
     const spy = spies();
-    const db = openCase(join(dir, 'case.enrollscope'));
-    try {
+    await withCase(dir, async (db) => {
       // Details first, in their own import: the case then has attempts (and buckets) but no events.
       await importFiles(db, [details]);
       expect(spy.settled).not.toHaveBeenCalled(); // no events walked: the refresh as before
@@ -153,9 +164,7 @@ describe('attempts built while the events are stored', () => {
       const { imported, rebuilt } = importedVersusRebuilt(db);
       expect(db.prepare('SELECT count(*) FROM attempts WHERE source = 1').pluck().get()).toBeGreaterThan(10);
       expect(imported).toEqual(rebuilt);
-    } finally {
-      db.close();
-    }
+    });
   }, 60_000);
 
   it('are given up for the rebuild when a group goes back in time', async () => {
@@ -166,8 +175,7 @@ describe('attempts built while the events are stored', () => {
     const file = join(dir, 'log.csv');
     writeFileSync(file, eventLogCsv([...events.slice(0, 1500), moved, ...events.slice(1501)]));
     const spy = spies();
-    const db = openCase(join(dir, 'case.enrollscope'));
-    try {
+    await withCase(dir, async (db) => {
       await importFiles(db, [file]);
       expect(spy.abandoned).toHaveBeenCalled();
       expect(spy.settled).not.toHaveBeenCalled();
@@ -175,9 +183,7 @@ describe('attempts built while the events are stored', () => {
       const { imported, rebuilt } = importedVersusRebuilt(db);
       expect(attemptCount(db)).toBeGreaterThan(100);
       expect(imported).toEqual(rebuilt);
-    } finally {
-      db.close();
-    }
+    });
   }, 60_000);
 
   it('are given up when SQLite ignores a row as a duplicate, even one that keeps the order', async () => {
@@ -187,17 +193,13 @@ describe('attempts built while the events are stored', () => {
     // The same row twice in a row: in time order, but stored once.
     writeFileSync(file, eventLogCsv([...events.slice(0, 1000), events[999]!, ...events.slice(1000)]));
     const spy = spies();
-    const db = openCase(join(dir, 'case.enrollscope'));
-    try {
+    await withCase(dir, async (db) => {
       const outcomes = await importFiles(db, [file]);
       expect(outcomes[0]?.status === 'imported' && outcomes[0].record.duplicates).toBe(1);
       expect(spy.abandoned).toHaveBeenCalled();
       expect(spy.settled).not.toHaveBeenCalled();
-      const { imported, rebuilt } = importedVersusRebuilt(db);
-      expect(imported).toEqual(rebuilt);
-    } finally {
-      db.close();
-    }
+      expectSameAsRebuild(db);
+    });
   }, 60_000);
 
   it('are given up when a file is rolled back, keeping the files stored before it', async () => {
@@ -209,8 +211,7 @@ describe('attempts built while the events are stored', () => {
     const broken = join(dir, 'b-broken.csv');
     writeFileSync(broken, `${eventLogCsv(events.slice(1500))}2025-06-19T08:00:00Z,"never closed,x,iOS,start,,\r\n`);
     const spy = spies();
-    const db = openCase(join(dir, 'case.enrollscope'));
-    try {
+    await withCase(dir, async (db) => {
       const outcomes = await importFiles(db, [good, broken], { reader: readInputInWorker });
       expect(outcomes.map((o) => o.status)).toEqual(['imported', 'refused']);
       expect(spy.walked.mock.calls.length).toBeGreaterThan(1500 + 2500); // a batch of the broken file was walked
@@ -223,9 +224,7 @@ describe('attempts built while the events are stored', () => {
       expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(
         outcomes[0]?.status === 'imported' ? outcomes[0].record.imported : -1,
       );
-    } finally {
-      db.close();
-    }
+    });
   }, 60_000);
 
   it('are not walked into a case that has events (a second import)', async () => {
@@ -235,18 +234,14 @@ describe('attempts built while the events are stored', () => {
     const b = join(dir, 'b.csv');
     writeFileSync(a, eventLogCsv(events.slice(0, 1500)));
     writeFileSync(b, eventLogCsv(events.slice(1500)));
-    const db = openCase(join(dir, 'case.enrollscope'));
-    try {
+    await withCase(dir, async (db) => {
       await importFiles(db, [a]);
       const spy = spies();
       await importFiles(db, [b]);
       expect(spy.walked).not.toHaveBeenCalled();
       expect(spy.settled).not.toHaveBeenCalled();
-      const { imported, rebuilt } = importedVersusRebuilt(db);
-      expect(imported).toEqual(rebuilt);
-    } finally {
-      db.close();
-    }
+      expectSameAsRebuild(db);
+    });
   }, 60_000);
 });
 
