@@ -4,7 +4,7 @@
  * insert lands at a random place of `attempts_by_group`, and measured on the bench's 1M-event log
  * that cost ~3x the inserts of the full rebuild (which writes group after group) and ~20 MB more
  * resident memory (dirty index pages while the parse worker still runs). Sorted by (user,
- * platform), a buffer's worth goes in like the rebuild's; the buffer is bounded (CAPACITY), so a
+ * platform), a buffer's worth goes in like the rebuild's; the buffer is bounded (ENDED_CAPACITY), so a
  * larger import writes several sorted runs.
  */
 import type { AttemptWriter } from './attempt-writer';
