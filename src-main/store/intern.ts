@@ -57,7 +57,8 @@ export class Interner {
 
   /**
    * `lookup` of each of `texts` (distinct strings), written to `into` from `at`. Up to INSERT_CHUNK
-   * strings are inserted with one statement: when every string of a chunk was new, SQLite gave them
+   * strings are inserted with one statement (unless the chunk's first string is known already,
+   * a sign of strings sent again): when every string of a chunk was new, SQLite gave them
    * the ids that follow the table's largest, row after row (checked on the chunk's first string);
    * otherwise, when some were already there, each is looked up alone. A shorter chunk (most batches
    * bring a few dozen new strings) is padded with repeats of its last string up to a power of two,
@@ -69,6 +70,12 @@ export class Interner {
     for (let i = 0; i < texts.length; i += INSERT_CHUNK) {
       const n = Math.min(INSERT_CHUNK, texts.length - i);
       const chunk = texts.slice(i, i + n);
+      if (this.find.get(chunk[0]!) !== undefined) {
+        // Strings the case has: a parse worker's coder that restarted sends the strings it forgot
+        // again (store/coded-batch.ts). An insert would only be ignored row after row.
+        for (let k = 0; k < n; k++) into[at + i + k] = this.lookup(chunk[k]!);
+        continue;
+      }
       const size = n === 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
       for (let k = n; k < size; k++) chunk.push(chunk[n - 1]!);
       const result = this.insertStatement(size).run(chunk);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { INSERT_CHUNK, Interner } from '../../../src-main/store/intern';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -53,6 +53,16 @@ describe('Interner.lookupMany', () => {
       expect(after.size).toBe(before.size + INSERT_CHUNK - 5 + 6);
       for (const text of old) expect(after.get(text)).toBe(before.get(text));
       expect([...into]).toEqual(texts.map((text) => after.get(text)));
+
+      // Strings sent again (a coder's restart): the chunk starts with a known one.
+      const again = [old[1]!, 'late1@contoso.example', old[2]!, 'late2@contoso.example'];
+      const intoAgain = new Float64Array(again.length);
+      const inserts = vi.spyOn(interner as unknown as { insertStatement: () => unknown }, 'insertStatement');
+      db.transaction(() => interner.lookupMany(again, intoAgain, 0))();
+      expect(inserts).not.toHaveBeenCalled();
+      const last = idsInTable(db);
+      expect(last.size).toBe(after.size + 2);
+      expect([...intoAgain]).toEqual(again.map((text) => last.get(text)));
     } finally {
       db.close();
     }
