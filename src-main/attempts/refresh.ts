@@ -19,6 +19,7 @@ import { earlierOf, earliestTime, latestTime, scanLatest, storeLatest, storedLat
 import { forEachDetailsRow } from './read-details';
 import { EventReader, type GroupSource } from './read-events';
 import { endOfData, sessionizeColumns, type SessionAttempt } from './sessionize';
+import type { StreamedAttempts } from './streamed-attempts';
 
 export interface AttemptChange {
   /** The import whose rows were just inserted (its details rows become attempts). */
@@ -35,7 +36,8 @@ export interface AttemptChange {
 }
 
 export interface RefreshStats {
-  readonly mode: 'groups' | 'all';
+  /** 'streamed': built while the events were stored (settleStreamedAttempts). */
+  readonly mode: 'groups' | 'all' | 'streamed';
   /** Groups re-walked (all groups with events in 'all' mode). */
   readonly groups: number;
   /** Attempts written. */
@@ -128,15 +130,9 @@ function refreshGroups(
   }
 
   const writer = new AttemptWriter(db);
-  let latestDetails = latestTime(db, 'details');
   // Read (or scanned, once, on a case that never stored it) before this import's rows count.
-  let earliestDetails = earliestTime(db, 'details');
   let earliestEvent = earliestTime(db, 'events');
-  forEachDetailsRow(db, importIds, (row) => {
-    writer.writeDetails(row);
-    if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
-    earliestDetails = earlierOf(earliestDetails, row.timeMs);
-  });
+  writeImportDetails(db, writer, importIds);
 
   const reader = new EventReader(db);
   for (const [userId, platform] of groups.values()) {
@@ -151,10 +147,52 @@ function refreshGroups(
   writer.flush();
   writer.deltas.applyTo(db);
   storeLatest(db, 'events', latest);
-  storeLatest(db, 'details', latestDetails);
   storeLatest(db, 'events', earliestEvent, 'earliest');
-  storeLatest(db, 'details', earliestDetails, 'earliest');
   return { mode: 'groups', groups: groups.size, attempts: writer.written, latestEventMs: latest };
+}
+
+/**
+ * The attempts of the imports' details rows (each row one incomplete attempt), and the case's
+ * earliest and latest details times widened by them.
+ */
+function writeImportDetails(
+  db: Database.Database,
+  writer: AttemptWriter,
+  importIds: readonly [first: number, last: number],
+): void {
+  let latestDetails = latestTime(db, 'details');
+  let earliestDetails = earliestTime(db, 'details');
+  forEachDetailsRow(db, importIds, (row) => {
+    writer.writeDetails(row);
+    if (latestDetails === null || row.timeMs > latestDetails) latestDetails = row.timeMs;
+    earliestDetails = earlierOf(earliestDetails, row.timeMs);
+  });
+  storeLatest(db, 'details', latestDetails);
+  storeLatest(db, 'details', earliestDetails, 'earliest');
+}
+
+/**
+ * The attempts of an import into a case without events, built while its events were stored
+ * (streamed-attempts.ts): each group's open attempt settled, the import's details rows added, the
+ * buckets and times stored. The same attempts, buckets and times as a full rebuild.
+ */
+export function settleStreamedAttempts(
+  db: Database.Database,
+  importIds: readonly [first: number, last: number],
+  streamed: StreamedAttempts,
+): RefreshStats {
+  const groups = streamed.groupCount;
+  const writer = streamed.settle();
+  writeImportDetails(db, writer, importIds);
+  writer.flush();
+  // A case without attempts before takes the totals in one pass; else they are added to the details attempts' buckets.
+  const hadBuckets = db.prepare('SELECT EXISTS (SELECT 1 FROM attempt_buckets)').pluck().get() === 1;
+  if (hadBuckets) writer.deltas.applyTo(db);
+  else writer.deltas.replace(db);
+  const latestEventMs = groups > 0 ? streamed.latestMs : null;
+  storeLatest(db, 'events', latestEventMs);
+  storeLatest(db, 'events', groups > 0 ? streamed.earliestMs : null, 'earliest');
+  return { mode: 'streamed', groups, attempts: writer.written, latestEventMs };
 }
 
 /**

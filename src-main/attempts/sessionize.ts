@@ -98,9 +98,12 @@ export function sessionize(events: readonly GroupEvent[], caseLatestMs: number):
   );
 }
 
-/** The state of the open attempt while a group is walked. */
-class OpenAttempt {
+/** The state of a group's walk: its open attempt, if any (a streaming walk keeps one per group). */
+export class OpenAttempt {
+  /** Whether an attempt is open (the fields below describe it). */
+  isOpen = false;
   startMs = 0;
+  /** The time of the group's last event walked, open or not. */
   lastMs = 0;
   action = 0;
   positionScreen = 0;
@@ -109,6 +112,7 @@ class OpenAttempt {
   firstSeq = 0;
 
   open(timeMs: number, seq: number): void {
+    this.isOpen = true;
     this.startMs = timeMs;
     this.action = 0;
     this.positionScreen = 0;
@@ -118,6 +122,7 @@ class OpenAttempt {
   }
 
   close(outcome: Outcome, userAction: number, endMs: number, screenId: number, mask: number): SessionAttempt {
+    this.isOpen = false;
     return {
       startMs: this.startMs,
       endMs,
@@ -134,57 +139,65 @@ class OpenAttempt {
   }
 }
 
+/**
+ * Spec 4's rules 1-7 for one event of a group, walked in spec order: the attempts it ends (none,
+ * one, or two: a long gap and an ending event) are pushed to `out`.
+ */
+export function walkEvent(
+  a: OpenAttempt,
+  timeMs: number,
+  event: number,
+  eventAction: number,
+  screenId: number,
+  deviceId: number,
+  seq: number,
+  out: SessionAttempt[],
+): void {
+  if (a.isOpen) {
+    if (timeMs - a.lastMs > GAP_MS) {
+      // Rule 2 (checked first: a `start` after a long gap is a timeout, not a restart).
+      out.push(a.close(OUTCOME.incomplete, UA_EXCEEDED, a.lastMs, a.positionScreen, a.reached));
+    } else if (event === EV_START) {
+      // Rule 3.
+      out.push(a.close(OUTCOME.incomplete, UA_CLOSED_APP, a.lastMs, a.positionScreen, a.reached));
+    }
+  }
+  // Rule 1.
+  if (!a.isOpen) a.open(timeMs, seq);
+  a.lastMs = timeMs;
+  if (a.deviceId === 0) a.deviceId = deviceId;
+  if (eventAction !== 0) {
+    // Rule 4, widened: every event that names an action name sets the position.
+    a.action = eventAction;
+    a.positionScreen = screenId;
+    a.reached |= REACHED_BY_ACTION[eventAction] ?? 0;
+  }
+  const endingUserAction = ENDING_USER_ACTION[event] ?? 0;
+  if (endingUserAction !== 0) {
+    // Rules 5 and 6: at this event's action name, or the last one (already in a.action).
+    out.push(a.close(OUTCOME.incomplete, endingUserAction, timeMs, screenId || a.positionScreen, a.reached));
+  } else if (event === EV_COMPLETE) {
+    // Rule 7: a completed attempt went through every section (spec 7).
+    out.push(a.close(OUTCOME.complete, 0, timeMs, a.positionScreen, ALL_SECTIONS_MASK));
+  }
+}
+
+/** Rule 8 for the attempt a group's walk left open (undefined when none is). */
+export function closeAtEndOfData(a: OpenAttempt, caseLatestMs: number): SessionAttempt | undefined {
+  if (!a.isOpen) return undefined;
+  return endOfData(a.close(OUTCOME.inProgress, 0, a.lastMs, a.positionScreen, a.reached), caseLatestMs);
+}
+
 /** sessionize over columns: the same walk, used by the bulk reader. */
 export function sessionizeColumns(events: EventColumns, caseLatestMs: number): SessionAttempt[] {
   const out: SessionAttempt[] = [];
   const a = new OpenAttempt();
-  let open = false;
-
+  const { timeMs, event, action, screenId, deviceId, seq } = events;
   for (let i = 0; i < events.length; i++) {
-    const timeMs = events.timeMs[i]!;
-    const event = events.event[i]!;
-    const eventAction = events.action[i]!;
-    const screenId = events.screenId[i]!;
-    if (open) {
-      if (timeMs - a.lastMs > GAP_MS) {
-        // Rule 2 (checked first: a `start` after a long gap is a timeout, not a restart).
-        out.push(a.close(OUTCOME.incomplete, UA_EXCEEDED, a.lastMs, a.positionScreen, a.reached));
-        open = false;
-      } else if (event === EV_START) {
-        // Rule 3.
-        out.push(a.close(OUTCOME.incomplete, UA_CLOSED_APP, a.lastMs, a.positionScreen, a.reached));
-        open = false;
-      }
-    }
-    if (!open) {
-      // Rule 1.
-      a.open(timeMs, events.seq[i]!);
-      open = true;
-    }
-    a.lastMs = timeMs;
-    if (a.deviceId === 0) a.deviceId = events.deviceId[i]!;
-    if (eventAction !== 0) {
-      // Rule 4, widened: every event that names an action name sets the position.
-      a.action = eventAction;
-      a.positionScreen = screenId;
-      a.reached |= REACHED_BY_ACTION[eventAction] ?? 0;
-    }
-    const endingUserAction = ENDING_USER_ACTION[event] ?? 0;
-    if (endingUserAction !== 0) {
-      // Rules 5 and 6: at this event's action name, or the last one (already in a.action).
-      out.push(a.close(OUTCOME.incomplete, endingUserAction, timeMs, screenId || a.positionScreen, a.reached));
-      open = false;
-    } else if (event === EV_COMPLETE) {
-      // Rule 7: a completed attempt went through every section (spec 7).
-      out.push(a.close(OUTCOME.complete, 0, timeMs, a.positionScreen, ALL_SECTIONS_MASK));
-      open = false;
-    }
+    walkEvent(a, timeMs[i]!, event[i]!, action[i]!, screenId[i]!, deviceId[i]!, seq[i]!, out);
   }
-
-  if (open) {
-    // Rule 8.
-    out.push(endOfData(a.close(OUTCOME.inProgress, 0, a.lastMs, a.positionScreen, a.reached), caseLatestMs));
-  }
+  const last = closeAtEndOfData(a, caseLatestMs);
+  if (last) out.push(last);
   return out;
 }
 

@@ -27,6 +27,11 @@ export class BulkInserter {
   at = 0;
   /** Rows inserted (not ignored) since construction. */
   inserted = 0;
+  /** Rows written (inserted or ignored) since construction. */
+  get added(): number {
+    return this.written + this.at / this.columns.length;
+  }
+  private written = 0;
 
   constructor(
     private readonly db: CaseDb,
@@ -48,6 +53,7 @@ export class BulkInserter {
     if (this.at === this.capacity) {
       this.many ??= cachedStatement(this.db, this.statementSql(this.rowsPerStatement));
       this.inserted += this.many.run(this.values).changes;
+      this.written += this.rowsPerStatement;
       this.at = 0;
     }
   }
@@ -63,6 +69,7 @@ export class BulkInserter {
     if (this.at === 0) return;
     const rows = this.at / this.columns.length;
     this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(this.values.slice(0, this.at)).changes;
+    this.written += rows;
     this.at = 0;
   }
 }

@@ -5,7 +5,8 @@
 import { basename } from 'node:path';
 import { SMALL_FILE_BYTES } from '../import/byte-source';
 import { InputRefused, hashFile, readInput, type ParsedInput } from '../import/read-input';
-import { refreshAttempts } from '../attempts/refresh';
+import { refreshAttempts, settleStreamedAttempts } from '../attempts/refresh';
+import { StreamedAttempts } from '../attempts/streamed-attempts';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { ImportRecord } from '../shared/report-types';
 import { READ_ONLY_REASON, casePathOf, isReadOnlyCase, type CaseDb } from './case-file';
@@ -18,6 +19,8 @@ import { describeImport, findImportBySha, importSizes, toRecord, type ImportRow 
 import { GroupSet } from '../attempts/group-set';
 import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
+import { nearHeapLimit } from './heap-watch';
+import { parseOutOfMemoryReason } from '../workers/memory-limit';
 import { cachedStatement } from './statements';
 
 /** One input as the store reads it: a ParsedInput whose batches may come coded (coded-batch.ts). */
@@ -202,9 +205,13 @@ async function importGroup(
     let firstImportId = Infinity;
     let lastImportId = -Infinity;
     beginWrite(db);
-    // Into a case without events, the stored events are kept for the attempts rebuild (held-events.ts).
+    // Into a case without events, attempts are built as the events are stored (streamed-attempts.ts),
+    // and the events are kept for the rebuild that replaces that walk when it is given up (held-events.ts).
+    // Not past HOLD_BYTES: at 5M events the walk's memory (~17 MB) took the peak past 250 MB, for
+    // no CPU time saved (its state per group no longer fits the processor's caches).
     const groupBytes = group.reduce((sum, file) => sum + file.size, 0);
     const held = groupBytes > HOLD_BYTES || hasEvents(db) ? undefined : new HeldEvents();
+    const streamed = held ? new StreamedAttempts(db) : undefined;
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);
@@ -216,8 +223,13 @@ async function importGroup(
           : (onBytes) => (options.reader ?? readInput)(file.path, { size: file.size, signal: options.signal, onBytes });
         savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
+        const walkedBefore = streamed?.walked ?? 0;
         try {
-          const records = await storeFile(db, file, inputs, interners, options, reporters[i]!, eventGroups, held);
+          const records = await storeFile(db, file, inputs, interners, options, reporters[i]!, {
+            eventGroups,
+            held,
+            streamed,
+          });
           savepoint(db, 'RELEASE import_file');
           for (const record of records) {
             firstImportId = Math.min(firstImportId, record.id);
@@ -228,6 +240,7 @@ async function importGroup(
           savepoint(db, 'ROLLBACK TO import_file');
           savepoint(db, 'RELEASE import_file');
           held?.truncate(heldBefore);
+          streamed?.rolledBack(walkedBefore);
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -239,12 +252,16 @@ async function importGroup(
       }
       if (lastImportId >= firstImportId) {
         reporters[pending[pending.length - 1]!]!(group[pending[pending.length - 1]!]!.size, 0, 'attempts');
-        refreshAttempts(db, {
-          importId: firstImportId,
-          lastImportId,
-          eventGroups: eventGroups.values(),
-          storedEvents: held?.usable ? held : undefined,
-        });
+        if (streamed?.usable && streamed.groupCount > 0) {
+          settleStreamedAttempts(db, [firstImportId, lastImportId], streamed);
+        } else {
+          refreshAttempts(db, {
+            importId: firstImportId,
+            lastImportId,
+            eventGroups: eventGroups.values(),
+            storedEvents: held?.usable ? held : undefined,
+          });
+        }
       }
       db.exec('COMMIT');
     } catch (error) {
@@ -347,8 +364,7 @@ async function storeFile(
   interners: Interners,
   options: ImportOptions,
   report: Reporter,
-  eventGroups: GroupSet,
-  held: HeldEvents | undefined,
+  taps: { eventGroups: GroupSet; held: HeldEvents | undefined; streamed: StreamedAttempts | undefined },
 ): Promise<ImportRecord[]> {
   const records: ImportRecord[] = [];
   let bytesRead = 0;
@@ -360,11 +376,12 @@ async function storeFile(
   for await (const input of inputs) {
     const importId = nextImportId(db);
     const importedAt = new Date().toISOString();
-    const writer = new RowWriter(db, importId, interners, eventGroups, held);
+    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);
       rows = writer.rows;
+      if (nearHeapLimit()) throw new InputRefused(input.name, parseOutOfMemoryReason(rows));
       report(bytesRead, rows, 'reading');
     }
     const { stored, duplicates } = writer.finish();

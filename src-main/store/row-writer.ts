@@ -16,6 +16,7 @@ import {
 } from './coded-batch';
 import { GroupSet } from '../attempts/group-set';
 import type { HeldEvents } from '../attempts/held-events';
+import type { StreamedAttempts } from '../attempts/streamed-attempts';
 import { Interner } from './intern';
 
 /** Interners shared by every input of one import call. */
@@ -78,6 +79,8 @@ export class RowWriter {
     eventGroups = new GroupSet(),
     /** Where the stored events are also kept for the attempts rebuild (into a case without events). */
     private readonly held?: HeldEvents,
+    /** Where the stored events are walked into attempts as they come (into a case without events). */
+    private readonly streamed?: StreamedAttempts,
   ) {
     this.eventGroups = eventGroups;
     this.userIds = new CodeIds(interners.users);
@@ -163,6 +166,7 @@ export class RowWriter {
       values[at++] = seq;
       inserter.at = at;
       this.held?.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
+      this.streamed?.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
       inserter.rowAdded();
     }
     this.rows += batch.count;
@@ -198,6 +202,7 @@ export class RowWriter {
       values[at++] = seq;
       inserter.at = at;
       this.held?.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
+      this.streamed?.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
       inserter.rowAdded();
     }
     this.rows += batch.count;
@@ -290,6 +295,8 @@ export class RowWriter {
   /** Flushes buffered rows; returns how many were new (the rest were duplicates). */
   finish(): { stored: number; duplicates: number } {
     for (const inserter of [this.events, this.details, this.summaries, this.failures]) inserter.flush();
+    // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
+    if (this.events.inserted < this.events.added) this.streamed?.abandon();
     const stored = this.events.inserted + this.details.inserted + this.summaries.inserted + this.failures.inserted;
     return { stored, duplicates: this.rows - stored };
   }

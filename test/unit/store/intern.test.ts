@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { INSERT_CHUNK, Interner } from '../../../src-main/store/intern';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -16,7 +16,7 @@ function idsInTable(db: CaseDb): Map<string, number> {
 describe('Interner.lookupMany', () => {
   const tempDir = useTempDir();
 
-  it('gives new strings, inserted a chunk at a time, the ids the table holds, and the remainder one by one', () => {
+  it('gives new strings, inserted a chunk at a time (the last one padded with repeats), the ids the table holds', () => {
     const db = openCase(join(tempDir(), 'case.enrollscope'));
     try {
       const interner = new Interner(db, 'users');
@@ -45,14 +45,24 @@ describe('Interner.lookupMany', () => {
       const before = idsInTable(db);
 
       const interner = new Interner(db, 'users');
-      const texts = [...names('new', INSERT_CHUNK - 5), ...old.reverse()];
-      expect(texts).toHaveLength(INSERT_CHUNK);
+      // A whole chunk, then a short one (padded to 8 rows) that also holds an earlier string.
+      const texts = [...names('new', INSERT_CHUNK - 5), ...old.reverse(), ...names('more', 6), old[0]!];
       const into = new Float64Array(texts.length);
       db.transaction(() => interner.lookupMany(texts, into, 0))();
       const after = idsInTable(db);
-      expect(after.size).toBe(before.size + INSERT_CHUNK - 5);
+      expect(after.size).toBe(before.size + INSERT_CHUNK - 5 + 6);
       for (const text of old) expect(after.get(text)).toBe(before.get(text));
       expect([...into]).toEqual(texts.map((text) => after.get(text)));
+
+      // Strings sent again (a coder's restart): the chunk starts with a known one.
+      const again = [old[1]!, 'late1@contoso.example', old[2]!, 'late2@contoso.example'];
+      const intoAgain = new Float64Array(again.length);
+      const inserts = vi.spyOn(interner as unknown as { insertStatement: () => unknown }, 'insertStatement');
+      db.transaction(() => interner.lookupMany(again, intoAgain, 0))();
+      expect(inserts).not.toHaveBeenCalled();
+      const last = idsInTable(db);
+      expect(last.size).toBe(after.size + 2);
+      expect([...intoAgain]).toEqual(again.map((text) => last.get(text)));
     } finally {
       db.close();
     }
