@@ -3,7 +3,7 @@
  * chart, notes, funnel, guidance, section tables, data quality), with drill-down from its numbers
  * and the comparison when on, or the enrollment failures view. The attempts dialog is shared.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { topGuidance } from '../../src-main/shared/guidance';
 import type { Comparison } from '../../src-main/shared/compare-types';
 import type { Report, SectionRow } from '../../src-main/shared/report-types';
@@ -154,7 +154,11 @@ function AbandonmentReport({ report }: { report: Report }) {
   );
 }
 
-export function ReportBody({ report }: { report: Report }) {
+/**
+ * Memoised: the view around it re-renders when a filter is clicked (the report turns 'loading'),
+ * and the body of the report shown until the next one arrives need not render again then.
+ */
+export const ReportBody = memo(function ReportBody({ report }: { report: Report }) {
   const view = useApp((s) => s.view);
   return (
     <>
@@ -167,4 +171,4 @@ export function ReportBody({ report }: { report: Report }) {
       <DrillDownDialog />
     </>
   );
-}
+});

@@ -5,9 +5,10 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { messagesFor, translator, INTL_LOCALE, type Language, type Translator } from '../../src-main/shared/i18n';
+import { messagesFor, INTL_LOCALE, type Language, type Translator } from '../../src-main/shared/i18n';
+import { windowTranslator } from './plain-messages';
 
-const TranslatorContext = createContext<Translator>(translator('en'));
+const TranslatorContext = createContext<Translator>(windowTranslator('en'));
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   return (
@@ -18,7 +19,7 @@ export function I18nProvider({ language, children }: { language: Language; child
       // A missing translation falls back to English (messagesFor); ids are checked by the compiler.
       onError={() => undefined}
     >
-      <TranslatorContext.Provider value={translator(language)}>{children}</TranslatorContext.Provider>
+      <TranslatorContext.Provider value={windowTranslator(language)}>{children}</TranslatorContext.Provider>
     </IntlProvider>
   );
 }

@@ -9,14 +9,15 @@ import { createCaseSlice } from './case-slice';
 import { createFilterSlice } from './filter-slice';
 import { createImportSlice } from './import-slice';
 import { createLanguageSlice } from './language-slice';
-import { connectReportViews, createReportViewSlices } from './report-views';
+import { afterPaint, connectReportViews, createReportViewSlices, immediately, type AfterPaint } from './report-views';
 import { createPrintSlice } from './print-slice';
 import { createReportSlice } from './report-slice';
 import type { AppState } from './types';
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore(api: EnrollscopeApi): AppStore {
+/** `later`: when the views beside a new report are asked for (report-views.ts; the window: after its paint). */
+export function createAppStore(api: EnrollscopeApi, later: AfterPaint = immediately): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createCaseSlice(api)(...a),
     ...createLanguageSlice(api)(...a),
@@ -27,7 +28,7 @@ export function createAppStore(api: EnrollscopeApi): AppStore {
     ...createReportViewSlices(api, ...a),
   }));
   // The comparison, funnel, failures and notes follow the report and the open case.
-  connectReportViews(store);
+  connectReportViews(store, later);
   return store;
 }
 
@@ -45,7 +46,7 @@ let appStore: AppStore | null = null;
 
 /** The app's store (created on first use, over window.api). */
 export function getAppStore(): AppStore {
-  appStore ??= createAppStore(window.api);
+  appStore ??= createAppStore(window.api, afterPaint);
   return appStore;
 }
 

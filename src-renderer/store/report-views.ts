@@ -13,6 +13,7 @@ import { createFailuresSlice, type FailuresSlice } from './failures-slice';
 import { createFindingsSlice, type FindingsSlice } from './findings-slice';
 import { createFunnelSlice, type FunnelSlice } from './funnel-slice';
 import type { AppState } from './types';
+import { afterNextFrame } from '../print/after-frame';
 
 export type ReportViewSlices = DrillSlice &
   CompareSlice &
@@ -36,18 +37,38 @@ export function createReportViewSlices(api: EnrollscopeApi, ...a: Args): ReportV
   };
 }
 
-/** Keeps the views beside the report in step with the report and the open case; returns the unsubscribe function. */
-export function connectReportViews(store: StoreApi<AppState>): () => void {
+/** Runs a callback later: in the window, once the frame that shows the new report is painted. */
+export type AfterPaint = (run: () => void) => void;
+
+/** At once: where no frame is drawn (the store's own tests). */
+export const immediately: AfterPaint = (run) => run();
+
+/**
+ * After the next frame has been painted (or, in a window that draws no frames, after afterNextFrame's
+ * fallback), then past that frame's task. The views beside the report take main 30-700 ms on a large
+ * case; asked before the report is painted, they compete with its rendering for the processor.
+ */
+export const afterPaint: AfterPaint = (run) => afterNextFrame(() => window.setTimeout(run, 0));
+
+/**
+ * Keeps the views beside the report in step with the report and the open case; returns the
+ * unsubscribe function. The views of a new report are asked for `later` (the window: once the report
+ * is painted), so the report a person waits for is drawn first; they ask for the filter then current.
+ */
+export function connectReportViews(store: StoreApi<AppState>, later: AfterPaint): () => void {
   return store.subscribe((state, previous) => {
     if (state.caseInfo?.path !== previous.caseInfo?.path) {
       if (state.drill) state.closeDrill();
       void state.loadAnnotations();
     }
     if (state.report !== previous.report && state.report) {
-      void state.refreshFunnel();
-      void state.refreshFindings();
-      if (state.compareOn) void state.refreshComparison();
-      if (state.view === 'failures') void state.refreshFailures();
+      later(() => {
+        const now = store.getState();
+        void now.refreshFunnel();
+        void now.refreshFindings();
+        if (now.compareOn) void now.refreshComparison();
+        if (now.view === 'failures') void now.refreshFailures();
+      });
     }
   });
 }

@@ -2,7 +2,7 @@
  * Dated notes of the case ("Terms of use text changed"): add, edit, remove. Stored in the case
  * file by main; drawn on the chart as markers (marker-plugin.ts) and listed in the PDF.
  */
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { isDate } from '../../../src-main/shared/calendar-day';
 import type { Annotation } from '../../../src-main/shared/notes-types';
 import { useT } from '../../i18n/I18nProvider';
@@ -135,7 +135,7 @@ function NoteItem({ note, inRange }: { note: Annotation; inRange: boolean }) {
   );
 }
 
-export function AnnotationsCard() {
+export const AnnotationsCard = memo(function AnnotationsCard() {
   const { t } = useT();
   const notes = useApp((s) => s.annotations);
   const error = useApp((s) => s.annotationsError);
@@ -177,4 +177,4 @@ export function AnnotationsCard() {
       />
     </section>
   );
-}
+});

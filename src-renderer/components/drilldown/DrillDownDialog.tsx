@@ -4,7 +4,7 @@
  * Opened by the roll-up tiles, the section tables' counts, the chart (a point, or a cell of its
  * data table) and the funnel.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type {
   AttemptOutcomeFilter,
   AttemptRow,
@@ -137,7 +137,7 @@ function DrillColumns({ showOutcome }: { showOutcome: boolean }) {
   );
 }
 
-export function DrillDownDialog() {
+export const DrillDownDialog = memo(function DrillDownDialog() {
   const tr = useT();
   const { t, f } = tr;
   const drill = useApp((s) => s.drill);
@@ -414,4 +414,4 @@ export function DrillDownDialog() {
       )}
     </dialog>
   );
-}
+});

@@ -2,13 +2,14 @@
  * Findings at the top of the report: what the numbers say in words (src-main/findings), each
  * finding opening the attempts behind it in the drill-down, and the caveats that qualify them.
  */
+import { memo } from 'react';
 import type { Finding } from '../../../src-main/shared/findings-types';
 import { useT } from '../../i18n/I18nProvider';
 import { useApp } from '../../store';
 import { drillOf } from './finding-drill';
 import { FindingsList } from './FindingsList';
 
-export function FindingsCard() {
+export const FindingsCard = memo(function FindingsCard() {
   const tr = useT();
   const { t } = tr;
   const findings = useApp((s) => s.findings);
@@ -42,4 +43,4 @@ export function FindingsCard() {
       )}
     </section>
   );
-}
+});

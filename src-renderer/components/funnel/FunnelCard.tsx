@@ -4,6 +4,7 @@
  * percentile of the time from start to abandonment. Bars (HTML, so they print and scale crisply)
  * with their counts, then the same numbers as a table. A section's "stopped here" opens its attempts.
  */
+import { memo } from 'react';
 import type { Funnel } from '../../../src-main/shared/funnel-types';
 import { SECTION_STYLE } from '../../../src-main/shared/section-style';
 import type { Section } from '../../../src-main/shared/taxonomy';
@@ -141,7 +142,7 @@ export function FunnelTable({
   );
 }
 
-export function FunnelCard() {
+export const FunnelCard = memo(function FunnelCard() {
   const tr = useT();
   const { t, f } = tr;
   const funnel = useApp((s) => s.funnel);
@@ -199,4 +200,4 @@ export function FunnelCard() {
       )}
     </section>
   );
-}
+});

@@ -9,6 +9,7 @@ import type { ExportRequest } from '../../../src-main/shared/export-types';
 import type { Annotation } from '../../../src-main/shared/notes-types';
 import type { CaseInfo, EnrollscopeApi, ReportRequest, SessionState } from '../../../src-main/shared/ipc-contract';
 import { createAppStore } from '../../../src-renderer/store';
+import type { AfterPaint } from '../../../src-renderer/store/report-views';
 import { shownComparison } from '../../../src-renderer/store/compare-slice';
 import { drillDate, drillQuery, type DrillState } from '../../../src-renderer/store/drilldown-slice';
 import { caseAt, ok, reportOf, settle } from './store-fakes';
@@ -74,9 +75,9 @@ function fakeApi(overrides: Partial<Record<keyof EnrollscopeApi, unknown>> = {})
   return { api: api as unknown as EnrollscopeApi, calls };
 }
 
-async function openStore(overrides: Partial<Record<keyof EnrollscopeApi, unknown>> = {}) {
+async function openStore(overrides: Partial<Record<keyof EnrollscopeApi, unknown>> = {}, later?: AfterPaint) {
   const { api, calls } = fakeApi(overrides);
-  const store = createAppStore(api);
+  const store = createAppStore(api, later);
   await store.getState().init();
   await settle();
   return { store, calls };
@@ -97,6 +98,35 @@ describe('the slices beside the report', () => {
     // No comparison and no failures until asked.
     expect(calls.compare).toHaveLength(0);
     expect(calls.failures).toHaveLength(0);
+  });
+
+  it('a new report is shown first: the views beside it are asked only when `later` runs, for the filter then current', async () => {
+    const waiting: (() => void)[] = [];
+    const { store, calls } = await openStore({}, (run) => waiting.push(run));
+    store.getState().setCompare(true);
+    await settle();
+    const compared = calls.compare.length;
+    store.getState().setPreset(7);
+    await settle();
+    expect(store.getState()).toMatchObject({ reportStatus: 'ready', range: { kind: 'last', days: 7 } });
+    expect(calls.funnel).toHaveLength(0);
+    expect(calls.compare).toHaveLength(compared);
+    // Two reports before the first paint: each asks once it runs, both for the latest filter.
+    store.getState().setPreset(30);
+    await settle();
+    expect(waiting).toHaveLength(3);
+    waiting.splice(0).forEach((run) => run());
+    await settle();
+    expect(calls.funnel.map((r) => r.range)).toEqual([
+      { kind: 'last', days: 30 },
+      { kind: 'last', days: 30 },
+      { kind: 'last', days: 30 },
+    ]);
+    expect(calls.compare.slice(compared).map((r) => r.report.range)).toEqual([
+      { kind: 'last', days: 30 },
+      { kind: 'last', days: 30 },
+      { kind: 'last', days: 30 },
+    ]);
   });
 
   it('compare: asked for the filter shown, again when it changes, shown only for the report on screen', async () => {
