@@ -151,7 +151,8 @@ test('progress and cancel: the bar moves in bytes and rows, and nothing of the c
   userDataDir,
 }, testInfo) => {
   const big = testInfo.outputPath('tenant-wide-events.csv');
-  await built.writeSyntheticLog(big, { seed: 5, events: 800_000, days: 30, endDay: '2025-11-14' });
+  // Large enough that the import is still running after the checks below, on a fast machine too.
+  await built.writeSyntheticLog(big, { seed: 5, events: 2_500_000, days: 30, endDay: '2025-11-14' });
   const app = await openApp();
   const casePath = join(userDataDir, 'Sample case.enrollscope');
   const before = engineReport(casePath, { tz: 'UTC' });
