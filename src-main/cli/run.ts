@@ -121,18 +121,21 @@ export async function runReport(args: ReportArgs): Promise<string> {
     await importAll(db, args.files);
     const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
     const mask = maskerFor(db, args);
-    const tr = translator(args.language);
     if (args.format === 'csv') {
       const report = computeReport(db, filter, { observedRows: 'all' });
       markPhase('reported');
-      return formatCsv(mask(report), tr);
+      return formatCsv(mask(report), translator(args.language));
     }
     // The report and its findings from one read of the case (the findings compare with the previous period).
     const found = reportWithFindings(db, filter);
     const { findings } = found;
     const report = mask(found.report);
     markPhase('reported');
-    if (args.format === 'text') return formatText(report, tr, formatFindingsText(findings, tr));
+    // Only the text needs a translator (FormatJS and Intl's locale data); the JSON's texts are fixed English.
+    if (args.format === 'text') {
+      const tr = translator(args.language);
+      return formatText(report, tr, formatFindingsText(findings, tr));
+    }
     const output: ReportWithFindings<Report> = { ...report, findings };
     return machineJson(output);
   });
