@@ -14,17 +14,22 @@ import { translator, type MessageValues } from './translator';
 /** The element tree of each English message, parsed once (the same parser FormatJS uses). */
 const parsed = new Map<string, MessageFormatElement[] | null>();
 
+function elementsOfText(message: string): MessageFormatElement[] | null {
+  // Without braces, quotes or tags a message is its own text (most guidance texts): no parse needed.
+  if (!/[{}'<]/.test(message)) return [{ type: TYPE.literal, value: message }];
+  try {
+    return parse(message);
+  } catch {
+    return null;
+  }
+}
+
 function elementsOf(id: string): MessageFormatElement[] | null {
   const known = parsed.get(id);
   if (known !== undefined) return known;
   const messages = messagesFor('en');
   const message = Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : undefined;
-  let elements: MessageFormatElement[] | null = null;
-  try {
-    elements = message === undefined ? null : parse(message);
-  } catch {
-    elements = null;
-  }
+  const elements = message === undefined ? null : elementsOfText(message);
   parsed.set(id, elements);
   return elements;
 }
