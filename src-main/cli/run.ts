@@ -34,6 +34,7 @@ export { CliFailure };
 export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
   if (dbPath !== undefined) {
     const db = openCase(dbPath);
+    markPhase('opened');
     try {
       return await work(db);
     } finally {
