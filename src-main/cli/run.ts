@@ -12,23 +12,21 @@ import type { Report } from '../shared/report-types';
 import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { computeReport } from '../report/compute-report';
-import { formatCsv } from '../report/format-csv';
-import { formatText } from '../report/format-text';
 import { CaseRefused, closeCase, getSetting, openCase, type CaseDb } from '../store/case-file';
 import { caseProblemOf } from '../store/case-errors';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { CliFailure } from './cli-failure';
-import { translator } from '../shared/i18n/translator';
-import { formatFindingsText } from '../findings/format-text';
 import { reportWithFindings } from '../findings/gather';
 import type { ReportWithFindings } from '../shared/findings-types';
 import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
-import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
 import { machineJson } from '../shared/machine-json';
 
 export { CliFailure };
+
+/** The outputs in a reader's language, loaded only for them (the JSON is fixed English). */
+const translated = () => import('./translated-outputs');
 
 /** Opens --db (created when missing) or a temporary case that is deleted afterwards. */
 export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
@@ -125,18 +123,14 @@ export async function runReport(args: ReportArgs): Promise<string> {
     if (args.format === 'csv') {
       const report = computeReport(db, filter, { observedRows: 'all' });
       markPhase('reported');
-      return formatCsv(mask(report), translator(args.language));
+      return (await translated()).reportCsv(mask(report), args.language);
     }
     // The report and its findings from one read of the case (the findings compare with the previous period).
     const found = reportWithFindings(db, filter);
     const { findings } = found;
     const report = mask(found.report);
     markPhase('reported');
-    // Only the text needs a translator (FormatJS and Intl's locale data); the JSON's texts are fixed English.
-    if (args.format === 'text') {
-      const tr = translator(args.language);
-      return formatText(report, tr, formatFindingsText(findings, tr));
-    }
+    if (args.format === 'text') return (await translated()).reportText(report, findings, args.language);
     const output: ReportWithFindings<Report> = { ...report, findings };
     return machineJson(output);
   });
@@ -210,7 +204,7 @@ export async function runImports(args: ImportsArgs): Promise<string> {
     const stored = listImports(db);
     const imports = args.maskUsers ? stored.map((record) => maskImportRecord(record, maskKeyOf(db))) : stored;
     return args.format === 'text'
-      ? formatImportsText(imports, translator(args.language))
+      ? (await translated()).importsText(imports, args.language)
       : `${JSON.stringify(imports, null, 2)}\n`;
   });
 }

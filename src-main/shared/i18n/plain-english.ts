@@ -4,12 +4,14 @@
  * use (FormatJS's locale checks, a number format) costs a command-line process 10-15 ms of CPU.
  * Covered: literals, `{arg}`, `{n, number}`, `{n, plural, ...}` (cardinal, no offset) with `#`,
  * and `{key, select, ...}`, with integers for every number. Anything else (a fraction, a number
- * style, a date, a tag, a missing value) is handed to the FormatJS translator, so the text is
- * always FormatJS's. Node-free.
+ * style, a date, a tag, a missing value) is handed to FormatJS (as the translator sets it up, over
+ * the English catalogs only), so the text is always FormatJS's. Node-free.
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { messagesFor, type MessageId } from './messages';
-import { translator, type MessageValues } from './translator';
+import type { IntlShape } from '@formatjs/intl';
+import { englishMessages, type MessageId } from './english-catalogs';
+import { messageIntl } from './message-intl';
+import type { MessageValues } from './translator';
 
 /** The element tree of each English message, parsed once (the same parser FormatJS uses). */
 const parsed = new Map<string, MessageFormatElement[] | null>();
@@ -27,7 +29,7 @@ function elementsOfText(message: string): MessageFormatElement[] | null {
 function elementsOf(id: string): MessageFormatElement[] | null {
   const known = parsed.get(id);
   if (known !== undefined) return known;
-  const messages = messagesFor('en');
+  const messages = englishMessages();
   const message = Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : undefined;
   const elements = message === undefined ? null : elementsOfText(message);
   parsed.set(id, elements);
@@ -103,6 +105,9 @@ function write(elements: readonly MessageFormatElement[], values: MessageValues,
   return text;
 }
 
+/** FormatJS for English, made on the first text it alone can write. */
+let formatJs: IntlShape | undefined;
+
 /** The English message `id` with its placeholders filled: FormatJS's text, Intl only when needed. */
 export function plainEnglish(id: MessageId, values?: MessageValues): string {
   const elements = elementsOf(id);
@@ -113,5 +118,6 @@ export function plainEnglish(id: MessageId, values?: MessageValues): string {
       if (!(error instanceof NeedsFormatJs)) throw error;
     }
   }
-  return translator('en').t(id, values);
+  formatJs ??= messageIntl('en', englishMessages());
+  return formatJs.formatMessage({ id }, values as Record<string, string | number | Date>) as string;
 }

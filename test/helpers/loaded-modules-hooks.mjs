@@ -1,0 +1,7 @@
+// Loader hooks of loaded-modules.mjs (they run on Node's loader thread).
+import { appendFileSync } from 'node:fs';
+
+export async function load(url, context, nextLoad) {
+  appendFileSync(process.env.ENROLLSCOPE_LOADED_MODULES_FILE, `${url}\n`);
+  return nextLoad(url, context);
+}
