@@ -7,20 +7,21 @@
  * style, a date, a tag, a missing value) is handed to FormatJS (as the translator sets it up, over
  * the English catalogs only), so the text is always FormatJS's. Node-free.
  */
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { IntlShape } from '@formatjs/intl';
 import { englishMessages, type MessageId } from './english-catalogs';
 import { messageIntl } from './message-intl';
 import type { MessageValues } from './translator';
 
-/** The element tree of each English message, parsed once (the same parser FormatJS uses). */
+/** The element tree of each English message, parsed once by FormatJS's own parser. */
 const parsed = new Map<string, MessageFormatElement[] | null>();
 
 function elementsOfText(message: string): MessageFormatElement[] | null {
   // Without braces, quotes or tags a message is its own text (most guidance texts): no parse needed.
   if (!/[{}'<]/.test(message)) return [{ type: TYPE.literal, value: message }];
   try {
-    return parse(message);
+    return IntlMessageFormat.__parse!(message);
   } catch {
     return null;
   }
