@@ -33,9 +33,10 @@ export default defineConfig({
   main: {
     build: {
       // Bundled rather than loaded from node_modules at run time: the command line starts a process
-      // per command, and these two cost ~7 ms each to load there (simple-statistics is one large
-      // file of which the findings use four functions; FormatJS is dozens of small modules).
-      externalizeDeps: { exclude: ['simple-statistics', '@formatjs/intl'] },
+      // per command, and these cost ~7 ms each to load there (simple-statistics is one large
+      // file of which the findings use four functions; FormatJS is dozens of small modules, its
+      // message parser among them).
+      externalizeDeps: { exclude: ['simple-statistics', '@formatjs/intl', '@formatjs/icu-messageformat-parser'] },
       outDir: 'out/main',
       sourcemap: true,
       rollupOptions: {

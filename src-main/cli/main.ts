@@ -44,6 +44,7 @@ async function main(argv: readonly string[], hooks: CommandLineHooks): Promise<n
       return 0;
     }
     commands = await import('./commands');
+    markPhase('loaded');
     return await commands.runCommand(args);
   } catch (error) {
     // Only now, on failure: a check up front would load SQLite for --help too.

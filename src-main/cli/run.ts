@@ -12,28 +12,27 @@ import type { Report } from '../shared/report-types';
 import { maskImportRecord, maskReport } from '../shared/mask';
 import { maskKeyOf } from '../store/mask-key';
 import { computeReport } from '../report/compute-report';
-import { formatCsv } from '../report/format-csv';
-import { formatText } from '../report/format-text';
 import { CaseRefused, closeCase, getSetting, openCase, type CaseDb } from '../store/case-file';
 import { caseProblemOf } from '../store/case-errors';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { CliFailure } from './cli-failure';
-import { translator } from '../shared/i18n/translator';
-import { formatFindingsText } from '../findings/format-text';
 import { reportWithFindings } from '../findings/gather';
 import type { ReportWithFindings } from '../shared/findings-types';
 import { listImports } from '../store/imports';
 import type { ImportsArgs, PdfArgs, ReportArgs } from './args';
-import { formatImportsText } from './format-imports';
 import { markPhase } from './stats';
 import { machineJson } from '../shared/machine-json';
 
 export { CliFailure };
 
+/** The outputs in a reader's language, loaded only for them (the JSON is fixed English). */
+const translated = () => import('./translated-outputs');
+
 /** Opens --db (created when missing) or a temporary case that is deleted afterwards. */
 export async function withCase<T>(dbPath: string | undefined, work: (db: CaseDb) => Promise<T>): Promise<T> {
   if (dbPath !== undefined) {
     const db = openCase(dbPath);
+    markPhase('opened');
     try {
       return await work(db);
     } finally {
@@ -121,18 +120,17 @@ export async function runReport(args: ReportArgs): Promise<string> {
     await importAll(db, args.files);
     const filter = { from: args.from, to: args.to, platforms: args.platforms, sections: args.sections, tz: args.tz };
     const mask = maskerFor(db, args);
-    const tr = translator(args.language);
     if (args.format === 'csv') {
       const report = computeReport(db, filter, { observedRows: 'all' });
       markPhase('reported');
-      return formatCsv(mask(report), tr);
+      return (await translated()).reportCsv(mask(report), args.language);
     }
     // The report and its findings from one read of the case (the findings compare with the previous period).
     const found = reportWithFindings(db, filter);
     const { findings } = found;
     const report = mask(found.report);
     markPhase('reported');
-    if (args.format === 'text') return formatText(report, tr, formatFindingsText(findings, tr));
+    if (args.format === 'text') return (await translated()).reportText(report, findings, args.language);
     const output: ReportWithFindings<Report> = { ...report, findings };
     return machineJson(output);
   });
@@ -206,7 +204,7 @@ export async function runImports(args: ImportsArgs): Promise<string> {
     const stored = listImports(db);
     const imports = args.maskUsers ? stored.map((record) => maskImportRecord(record, maskKeyOf(db))) : stored;
     return args.format === 'text'
-      ? formatImportsText(imports, translator(args.language))
+      ? (await translated()).importsText(imports, args.language)
       : `${JSON.stringify(imports, null, 2)}\n`;
   });
 }

@@ -10,7 +10,8 @@
  * Node-free.
  */
 import type { Finding, FindingFilter, FindingPeriod } from './findings-types';
-import { translator, type Translator } from './i18n/translator';
+import { plainEnglish } from './i18n/plain-english';
+import type { Translator } from './i18n/translator';
 import { actionNameLabel, platformLabel, screenLabel, sectionLabel, userActionLabel } from './i18n/vocabulary';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -43,7 +44,8 @@ interface FindingWords {
 }
 
 const machineWords: FindingWords = {
-  t: translator('en').t,
+  // FormatJS's English text, without starting Intl (the JSON's texts need no locale data).
+  t: plainEnglish,
   count: findingCount,
   percent: findingPercent,
   fixed: (n, digits) => n.toFixed(digits),

@@ -10,7 +10,8 @@
  * The texts are messages of the common catalog (English the source, in every language); an entry
  * holds its English texts for the exports and the tests, `guidanceText` gives the reader's.
  */
-import { translator, type Translator } from './i18n/translator';
+import { plainEnglish } from './i18n/plain-english';
+import type { Translator } from './i18n/translator';
 import type { MessageId } from './i18n/messages';
 import type { Report, SectionRow } from './report-types';
 import {
@@ -52,7 +53,8 @@ export function guidanceText(
   };
 }
 
-const english = translator('en').t;
+// FormatJS's English text, without starting Intl when the module loads.
+const english = plainEnglish;
 
 /** One note: its texts are the catalog's (English here), `changes` points of what admins can change. */
 function g(actionName: ActionName, userAction: UserAction | null, changes: number): Guidance {

@@ -9,11 +9,7 @@
  * placeholders differ from English. Node-free.
  */
 import type { Language } from './languages';
-import enApp from './catalogs/en/app.json';
-import enChart from './catalogs/en/chart.json';
-import enCli from './catalogs/en/cli.json';
-import enCommon from './catalogs/en/common.json';
-import enPdf from './catalogs/en/pdf.json';
+import { ENGLISH, flatMessages, type Catalog, type Namespace } from './english-catalogs';
 import deApp from './catalogs/de/app.json';
 import deChart from './catalogs/de/chart.json';
 import deCli from './catalogs/de/cli.json';
@@ -35,22 +31,11 @@ import jaCli from './catalogs/ja/cli.json';
 import jaCommon from './catalogs/ja/common.json';
 import jaPdf from './catalogs/ja/pdf.json';
 
-export const NAMESPACES = ['common', 'app', 'pdf', 'chart', 'cli'] as const;
-export type Namespace = (typeof NAMESPACES)[number];
-
-/** The English catalogs: the source of every id. */
-const SOURCE = { common: enCommon, app: enApp, pdf: enPdf, chart: enChart, cli: enCli };
-
-/** Every message id, checked by the compiler: a typo in an id does not build. */
-export type MessageId = {
-  [N in Namespace]: `${N}.${Extract<keyof (typeof SOURCE)[N], string>}`;
-}[Namespace];
-
-type Catalog = Readonly<Record<string, string>>;
+export { NAMESPACES, type MessageId, type Namespace } from './english-catalogs';
 
 /** Each language's catalogs by namespace, as they are on disk (for the catalog test too). */
 export const CATALOGS: Record<Language, Record<Namespace, Catalog>> = {
-  en: SOURCE,
+  en: ENGLISH,
   de: { common: deCommon, app: deApp, pdf: dePdf, chart: deChart, cli: deCli },
   fr: { common: frCommon, app: frApp, pdf: frPdf, chart: frChart, cli: frCli },
   es: { common: esCommon, app: esApp, pdf: esPdf, chart: esChart, cli: esCli },
@@ -63,12 +48,7 @@ const flatCache = new Map<Language, Record<string, string>>();
 export function messagesFor(language: Language): Record<string, string> {
   const cached = flatCache.get(language);
   if (cached) return cached;
-  const flat: Record<string, string> = {};
-  for (const source of [CATALOGS.en, CATALOGS[language]]) {
-    for (const namespace of NAMESPACES) {
-      for (const [key, message] of Object.entries(source[namespace])) flat[`${namespace}.${key}`] = message;
-    }
-  }
+  const flat = flatMessages(CATALOGS.en, CATALOGS[language]);
   flatCache.set(language, flat);
   return flat;
 }

@@ -3,10 +3,11 @@
  * the locale's formats (formats.ts). The command line and the main process use it directly; the
  * renderer gets the same object from its provider (src-renderer/i18n). Node-free.
  */
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import type { IntlShape } from '@formatjs/intl';
 import type { Language } from './languages';
 import { messagesFor, type MessageId } from './messages';
 import { localeFormats, type LocaleFormats } from './formats';
+import { messageIntl } from './message-intl';
 
 /** Values a message's placeholders take. */
 export type MessageValues = Record<string, string | number | Date | null | undefined>;
@@ -21,22 +22,12 @@ export interface Translator {
   readonly intl: IntlShape;
 }
 
-const cache = createIntlCache();
 const translators = new Map<Language, Translator>();
 
 export function translator(language: Language): Translator {
   const known = translators.get(language);
   if (known) return known;
-  const intl = createIntl(
-    {
-      locale: language,
-      defaultLocale: 'en',
-      messages: messagesFor(language),
-      // A missing id is a build error (MessageId); a missing translation falls back to English.
-      onError: () => undefined,
-    },
-    cache,
-  );
+  const intl = messageIntl(language, messagesFor(language));
   const made: Translator = {
     language,
     t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>) as string,
