@@ -36,7 +36,9 @@ export default defineConfig({
       // per command, and these cost ~7 ms each to load there (simple-statistics is one large
       // file of which the findings use four functions; FormatJS is dozens of small modules, its
       // message parser among them).
-      externalizeDeps: { exclude: ['simple-statistics', '@formatjs/intl', '@formatjs/icu-messageformat-parser'] },
+      externalizeDeps: {
+        exclude: ['simple-statistics', '@formatjs/intl', '@formatjs/icu-messageformat-parser', 'intl-messageformat'],
+      },
       outDir: 'out/main',
       sourcemap: true,
       rollupOptions: {
