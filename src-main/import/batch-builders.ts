@@ -18,7 +18,7 @@ export const BATCH_ROWS = 2_500;
  * folder of thousands of ten-row files otherwise allocated 2,500 rows of columns per file (~37 KB,
  * a third of their import's garbage-collection time). Later batches of a large file start full size.
  */
-const FIRST_ROWS = 64;
+export const FIRST_ROWS = 64;
 
 /** The same typed array with room for `size` elements (a copy, values kept). */
 function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, size: number): A {

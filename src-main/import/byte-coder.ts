@@ -10,7 +10,7 @@
  * or a full batch still fits), rows are coded as they come. Otherwise (a coder close to `kept`,
  * rare) the batch's bytes are kept aside and coded when it is taken.
  */
-import { BATCH_ROWS } from './batch-builders';
+import { BATCH_ROWS, FIRST_ROWS } from './batch-builders';
 import { ByteKeys, hashBytes } from './byte-keys';
 import type { CodedStrings } from './records';
 
@@ -19,7 +19,8 @@ const encoder = new TextEncoder();
 export class ByteStringCoder {
   private readonly keys = new ByteKeys();
   private count = 0;
-  private codes = new Int32Array(BATCH_ROWS);
+  /** Grows as rows come, up to BATCH_ROWS: a ten-row file does not allocate room for 2,500. */
+  private codes = new Int32Array(FIRST_ROWS);
   private added: string[] = [];
   /** The batch is coded when taken (see above): its rows' bytes, end offsets in `heldEnds`. */
   private held: Buffer | null = null;
@@ -33,6 +34,7 @@ export class ByteStringCoder {
   code(buf: Uint8Array, start: number, end: number): void {
     const row = this.count++;
     if (row === 0) this.startBatch();
+    if (row === this.codes.length) this.grow();
     if (this.held !== null) return this.hold(row, buf, start, end);
     this.codes[row] = this.codeOf(buf, start, end);
   }
@@ -56,12 +58,20 @@ export class ByteStringCoder {
         this.codes[row] = this.codeOf(this.held, at, this.heldEnds[row]!);
       this.held = null;
     }
-    const codes = n === BATCH_ROWS ? this.codes : this.codes.slice(0, n);
+    const full = n === BATCH_ROWS;
+    const codes = full ? this.codes : this.codes.slice(0, n);
     const added = this.added;
-    this.codes = new Int32Array(BATCH_ROWS);
+    // A partial batch was copied out: its array serves the next batch.
+    if (full) this.codes = new Int32Array(BATCH_ROWS);
     this.added = [];
     this.count = 0;
     return restart ? { codes, added, restart: true } : { codes, added };
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(Math.min(BATCH_ROWS, this.codes.length * 2));
+    bigger.set(this.codes);
+    this.codes = bigger;
   }
 
   private startBatch(): void {

@@ -19,6 +19,11 @@ import { csvParser, parseCsvText, tooLongRow, type CsvChunk } from './csv-chunks
 import type { CsvDialect } from './csv-dialect';
 
 const LF = 10;
+/**
+ * The file's BOM is dropped once, below, as the stream decoder drops it; a window never drops one.
+ * Every call decodes a whole window (no stream mode), so one decoder serves every file.
+ */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Lines in the widest window a run of lines left to the parser starts with (~64 KiB of a wide log). */
 const MAX_SPAN = 512;
 /** Lines taken in a row after which a line left to the parser gets a window of one line again. */
@@ -40,8 +45,6 @@ export async function* scanCsvBytes(
   rows: ByteRows,
 ): AsyncGenerator<void> {
   const parser = csvParser(dialect);
-  // The file's BOM is dropped once, below, as the stream decoder drops it; a window never drops one.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let work = Buffer.allocUnsafe(0);
   let length = 0; // bytes held in `work`, from a row start
   let line = 1; // physical line of work[0]

@@ -11,7 +11,7 @@ import type { ParsedInput } from './parsed-input';
 import type { ReadBatch } from './records';
 import { NotEnrollmentFile } from './refusal';
 import { binaryReason, binaryTextReason, detectEncoding, isZip } from './sniff';
-import { StreamDecoder } from './text-decoder';
+import { decodeWhole, StreamDecoder } from './text-decoder';
 import { detectTextContainer } from './text-container';
 import { readHead } from './text-pieces';
 
@@ -34,8 +34,7 @@ export async function openInput(spec: InputSpec): Promise<ParsedInput<ReadBatch>
   if (binary) throw new NotEnrollmentFile(name, binary);
 
   const encoding = detectEncoding(head);
-  const decoder = new StreamDecoder(encoding);
-  const text = decoder.decode(head) + (complete ? decoder.end() : '');
+  const text = complete ? decodeWhole(head, encoding) : new StreamDecoder(encoding).decode(head);
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') {
     const reason = binaryTextReason(text);
     if (reason) throw new NotEnrollmentFile(name, reason);

@@ -64,19 +64,22 @@ export function readInput(path: string, options: ReadInputOptions = {}): AsyncGe
  * readInput for the parse worker: event-log batches of CSV files come out with their user, device
  * and screen already coded (records.ts CodedStrings, each column's coder remembering at most
  * `kept` strings), read from the bytes without making a string for a value seen before
- * (csv-bytes.ts); other batches come out as readInput makes them.
+ * (csv-bytes.ts); other batches come out as readInput makes them, and so do a file's batches
+ * when it is smaller than `codedFrom` bytes (the byte path's set-up costs a small file more than
+ * it saves on its rows: the caller codes them, to the same codes).
  */
 export function readInputCoded(
   path: string,
-  options: ReadInputOptions & { readonly kept: number },
+  options: ReadInputOptions & { readonly kept: number; readonly codedFrom?: number },
 ): AsyncGenerator<ParsedInput<ReadBatch>> {
-  return readAnyInput(path, options, { kept: options.kept });
+  return readAnyInput(path, options, { kept: options.kept }, options.codedFrom ?? 0);
 }
 
 async function* readAnyInput(
   path: string,
   options: ReadInputOptions,
   codeStrings?: { readonly kept: number },
+  codedFrom = 0,
 ): AsyncGenerator<ParsedInput<ReadBatch>> {
   const name = basename(path);
   const limits = resolveLimits(options.limits);
@@ -109,7 +112,7 @@ async function* readAnyInput(
     size,
     inZip: false,
     limits,
-    codeStrings,
+    codeStrings: size >= codedFrom ? codeStrings : undefined,
     open: async (full) => {
       const passOptions = full ? options : { signal: options.signal };
       return whole ? memorySource(whole, passOptions) : openFileSource(path, passOptions);

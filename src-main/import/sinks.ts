@@ -59,5 +59,13 @@ export function rowReaderFor(name: string, columns: readonly string[], maxColumn
   const kind = detectKind(columns);
   if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
   const plan = planFor(kind);
-  return { kind, plan, sink: sinkFor(kind, plan) };
+  // Made when asked for: a reader with a sink of its own (the coded event sink) never needs this one.
+  let sink: RowSink | undefined;
+  return {
+    kind,
+    plan,
+    get sink() {
+      return (sink ??= sinkFor(kind, plan));
+    },
+  };
 }

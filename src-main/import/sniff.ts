@@ -2,6 +2,7 @@
  * What the first bytes of a file say (spec 3: format from the content, never the name): a ZIP, a
  * known binary format (refused with a one-line reason), and the text encoding.
  */
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 /** How much of a file's start the byte-level checks look at. */
@@ -89,8 +90,11 @@ export function detectEncoding(b: Uint8Array): Encoding {
   if (startsWith(b, [0xef, 0xbb, 0xbf])) return 'utf-8';
   if (startsWith(b, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(b, [0xfe, 0xff])) return 'utf-16be';
+  const start = b.subarray(0, SNIFF_BYTES);
+  // Valid as it is: no decoder needed (making one costs a folder of small files more than reading them).
+  if (isUtf8(start)) return 'utf-8';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, SNIFF_BYTES), { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
     return 'utf-8';
   } catch {
     return 'windows-1252';

@@ -46,3 +46,15 @@ export class StreamDecoder {
     return this.cp1252 ? fixCp1252(text) : text;
   }
 }
+
+/** One decoder per encoding for whole texts: making one costs more than decoding a small file. */
+const wholeDecoders = new Map<Encoding, TextDecoder>();
+
+/** The text of bytes that are a whole input: what a StreamDecoder's decode and end give together. */
+export function decodeWhole(bytes: Uint8Array, encoding: Encoding): string {
+  let decoder = wholeDecoders.get(encoding);
+  if (!decoder) wholeDecoders.set(encoding, (decoder = new TextDecoder(encoding)));
+  // Not in stream mode: the call starts and ends the input (BOM dropped, a cut character U+FFFD).
+  const text = decoder.decode(bytes);
+  return encoding === 'windows-1252' ? fixCp1252(text) : text;
+}

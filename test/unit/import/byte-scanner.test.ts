@@ -5,6 +5,7 @@
  * the same skipped counts and examples, rows read, sha256 and refusals. Every file also checks
  * that the byte path took most of its lines, so it cannot pass by falling back everywhere.
  */
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linesTaken } from '../../../src-main/import/fast-event-lines';
 import { readInput, readInputCoded, InputRefused, type ImportLimits } from '../../../src-main/import/read-input';
@@ -267,6 +268,26 @@ describe('the byte scanner reads CSV event logs exactly as Papa Parse and the co
     const text = `sep=;\n"timestamp";"userId";deviceId;platform;event;actionName;screen\n${makeLog(3, 3000, shape).split('\n').slice(1).join('\n')}`;
     const { taken } = await bothWays(await dir.write('semicolons.csv', text));
     expect(taken).toBeGreaterThan(1200);
+  });
+
+  it('leaves a file smaller than `codedFrom` to the parser, uncoded, for the caller to code the same', async () => {
+    const path = await dir.write('small.csv', makeLog(14, 40, { wide: true, crlf: 'lf', odd: 0.1 }));
+    const { size } = statSync(path);
+    const today = await collect(readInput(path), CODES_KEPT);
+    for (const codedFrom of [size + 1, size]) {
+      const before = linesTaken.count;
+      const raw: ReadBatch[] = [];
+      for await (const input of readInputCoded(path, { kept: CODES_KEPT, codedFrom }))
+        for await (const batch of input.batches) raw.push(batch);
+      const taken = linesTaken.count - before;
+      // Under the bound, the parser's batches (strings, not codes) and no line read from its bytes;
+      // from the bound on, coded batches from the byte path.
+      expect(raw.length).toBeGreaterThan(0);
+      expect(raw.every((batch) => !('coded' in batch))).toBe(codedFrom > size);
+      expect(taken > 0).toBe(codedFrom <= size);
+      // Coded by the caller or by the reader, the same batches.
+      expect(await collect(readInputCoded(path, { kept: CODES_KEPT, codedFrom }), CODES_KEPT)).toStrictEqual(today);
+    }
   });
 
   it('with coders that forget their strings (restarts, batches coded when taken)', async () => {
