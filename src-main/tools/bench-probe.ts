@@ -21,6 +21,11 @@
  *       attempts/refresh.ts FULL_REBUILD_SHARE)
  *   latency CASE [--filters N] [--seed S]
  *       computeReport over N random filters (date ranges, platforms, sections, time zones)
+ *   funnel CASE [--filters N] [--seed S] [--after-report]
+ *   findings CASE [--filters N] [--seed S] [--after-report]
+ *       the same for the funnel (computeFunnel) and the findings (gatherFindingsInput and
+ *       computeFindings), the app's handlers' work; --after-report computes each filter's report
+ *       first, untimed, as the window asks for the report before the funnel and the findings
  *   opening CASE
  *       where a report on a stored case spends its time once the code is loaded (medians of 3, ms):
  *       opening read-only without the check, `PRAGMA quick_check` alone, the full open the command
@@ -41,7 +46,11 @@ import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
 import { readInput, readInputCoded } from '../import/read-input';
 import { BatchCoder, CODES_KEPT } from '../store/coded-batch';
 import { runImportInWorker } from '../workers/import-in-worker';
+import type Database from 'better-sqlite3';
 import { computeReport } from '../report/compute-report';
+import { computeFunnel } from '../funnel/funnel';
+import { computeFindings } from '../findings/compute-findings';
+import { gatherFindingsInput } from '../findings/gather';
 import type { ReportFilter } from '../shared/report-types';
 import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { openCase } from '../store/case-file';
@@ -184,21 +193,43 @@ function attempts(casePath: string): unknown {
   }
 }
 
-function latency(casePath: string, values: Record<string, string | undefined>): unknown {
+/** What a latency probe times for one filter: the view the window asks main for. */
+const VIEWS = {
+  report: (db: Database.Database, filter: ReportFilter) => computeReport(db, filter),
+  funnel: (db: Database.Database, filter: ReportFilter) => computeFunnel(db, filter),
+  findings: (db: Database.Database, filter: ReportFilter) => computeFindings(gatherFindingsInput(db, filter)),
+} as const;
+type View = keyof typeof VIEWS;
+
+/**
+ * One view over random filters. With `afterReport`, each filter's report is computed first and
+ * left out of the time: the window asks for the report, paints it, then asks for the funnel and
+ * the findings of the same filter.
+ */
+function latency(
+  casePath: string,
+  view: View,
+  values: Record<string, string | undefined>,
+  afterReport = false,
+): unknown {
   const db = openCase(casePath, { create: false, check: false, readonly: true });
   try {
     const first = computeReport(db, {}); // the report the app shows on opening the case (warms up)
+    VIEWS[view](db, {});
     const lastDay = first.range.to;
     const firstDay = day(Date.parse(`${lastDay}T00:00:00Z`) - 29 * DAY_MS);
     const filters = randomFilters(Number(values.filters ?? 100), Number(values.seed ?? 1), firstDay, lastDay);
     const times: number[] = [];
     for (const filter of filters) {
+      if (afterReport) computeReport(db, filter);
       const started = performance.now();
-      computeReport(db, filter);
+      VIEWS[view](db, filter);
       times.push(performance.now() - started);
     }
     const sorted = [...times].sort((a, b) => a - b);
     return {
+      view,
+      afterReport,
       filters: filters.length,
       medianMs: quantile(sorted, 0.5),
       p95Ms: quantile(sorted, 0.95),
@@ -283,9 +314,10 @@ async function main(argv: string[]): Promise<void> {
       'end-day': { type: 'string' },
       filters: { type: 'string' },
       strings: { type: 'boolean' },
+      'after-report': { type: 'boolean' },
     },
   });
-  const { strings, ...values } = parsed;
+  const { strings, 'after-report': afterReport, ...values } = parsed;
   const [command, first, second] = positionals;
   let result: unknown;
   if (command === 'generate' && first) result = await generate(first, values);
@@ -293,13 +325,15 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'parse' && first) result = await parse(first);
   else if (command === 'parse-coded' && first) result = await parseCoded(first, strings === true);
   else if (command === 'attempts' && first) result = attempts(first);
-  else if (command === 'latency' && first) result = latency(first, values);
+  else if (command === 'latency' && first) result = latency(first, 'report', values);
+  else if ((command === 'funnel' || command === 'findings') && first)
+    result = latency(first, command, values, afterReport === true);
   else if (command === 'opening' && first) result = opening(first);
   else if (command === 'responsiveness' && first && second) result = await responsiveness(first, second);
   else if (command === 'idle' && first) result = await idle(Number(first));
   else
     throw new Error(
-      'usage: bench-probe generate|papaparse|parse|parse-coded|attempts|latency|opening|responsiveness|idle ... (see the file comment)',
+      'usage: bench-probe generate|papaparse|parse|parse-coded|attempts|latency|funnel|findings|opening|responsiveness|idle ... (see the file comment)',
     );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
