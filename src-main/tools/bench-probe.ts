@@ -20,12 +20,9 @@
  *       incremental refresh of 1%, 10%, 25% and 50% of the groups (where the full rebuild wins:
  *       attempts/refresh.ts FULL_REBUILD_SHARE)
  *   latency CASE [--filters N] [--seed S]
- *       computeReport over N random filters (date ranges, platforms, sections, time zones)
- *   funnel CASE [--filters N] [--seed S] [--after-report]
- *   findings CASE [--filters N] [--seed S] [--after-report]
- *       the same for the funnel (computeFunnel) and the findings (gatherFindingsInput and
- *       computeFindings), the app's handlers' work; --after-report computes each filter's report
- *       first, untimed, as the window asks for the report before the funnel and the findings
+ *       computeReport over N random filters (date ranges, platforms, sections, time zones), and
+ *       after each report the funnel and the findings of the same filter, as the window asks for
+ *       them (see latency())
  *   opening CASE
  *       where a report on a stored case spends its time once the code is loaded (medians of 3, ms):
  *       opening read-only without the check, `PRAGMA quick_check` alone, the full open the command
@@ -46,7 +43,7 @@ import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
 import { readInput, readInputCoded } from '../import/read-input';
 import { BatchCoder, CODES_KEPT } from '../store/coded-batch';
 import { runImportInWorker } from '../workers/import-in-worker';
-import type Database from 'better-sqlite3';
+import { forgetKeptReads } from '../report/case-reads';
 import { computeReport } from '../report/compute-report';
 import { computeFunnel } from '../funnel/funnel';
 import { computeFindings } from '../findings/compute-findings';
@@ -193,48 +190,64 @@ function attempts(casePath: string): unknown {
   }
 }
 
-/** What a latency probe times for one filter: the view the window asks main for. */
-const VIEWS = {
-  report: (db: Database.Database, filter: ReportFilter) => computeReport(db, filter),
-  funnel: (db: Database.Database, filter: ReportFilter) => computeFunnel(db, filter),
-  findings: (db: Database.Database, filter: ReportFilter) => computeFindings(gatherFindingsInput(db, filter)),
-} as const;
-type View = keyof typeof VIEWS;
+interface Latency {
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly slowest: ReportFilter | undefined;
+}
+
+function summarize(times: readonly number[], filters: readonly ReportFilter[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  const max = sorted.at(-1) ?? 0;
+  return {
+    medianMs: quantile(sorted, 0.5),
+    p95Ms: quantile(sorted, 0.95),
+    maxMs: max,
+    slowest: filters[times.indexOf(max)],
+  };
+}
 
 /**
- * One view over random filters. With `afterReport`, each filter's report is computed first and
- * left out of the time: the window asks for the report, paints it, then asks for the funnel and
- * the findings of the same filter.
+ * The window's work after a filter change over N random filters: the report, then the funnel and
+ * the findings of the same filter (report-views.ts), each timed. What the case reads are kept
+ * between calls (report/case-reads.ts) is forgotten before each filter, so every click counts as
+ * one on days nothing has read yet (the report's own row measures what it always did).
+ * `funnelAlone` and `findingsAlone`: each with nothing kept before it (the command line's case).
  */
-function latency(
-  casePath: string,
-  view: View,
-  values: Record<string, string | undefined>,
-  afterReport = false,
-): unknown {
+function latency(casePath: string, values: Record<string, string | undefined>): unknown {
   const db = openCase(casePath, { create: false, check: false, readonly: true });
   try {
     const first = computeReport(db, {}); // the report the app shows on opening the case (warms up)
-    VIEWS[view](db, {});
+    computeFindings(gatherFindingsInput(db, {}));
+    computeFunnel(db, {});
     const lastDay = first.range.to;
     const firstDay = day(Date.parse(`${lastDay}T00:00:00Z`) - 29 * DAY_MS);
     const filters = randomFilters(Number(values.filters ?? 100), Number(values.seed ?? 1), firstDay, lastDay);
-    const times: number[] = [];
-    for (const filter of filters) {
-      if (afterReport) computeReport(db, filter);
+    const times = { report: [] as number[], funnel: [] as number[], findings: [] as number[] };
+    const alone = { funnel: [] as number[], findings: [] as number[] };
+    const timed = (work: () => unknown): number => {
       const started = performance.now();
-      VIEWS[view](db, filter);
-      times.push(performance.now() - started);
+      work();
+      return performance.now() - started;
+    };
+    for (const filter of filters) {
+      forgetKeptReads(db);
+      times.report.push(timed(() => computeReport(db, filter)));
+      times.funnel.push(timed(() => computeFunnel(db, filter)));
+      times.findings.push(timed(() => computeFindings(gatherFindingsInput(db, filter))));
+      forgetKeptReads(db);
+      alone.funnel.push(timed(() => computeFunnel(db, filter)));
+      forgetKeptReads(db);
+      alone.findings.push(timed(() => computeFindings(gatherFindingsInput(db, filter))));
     }
-    const sorted = [...times].sort((a, b) => a - b);
     return {
-      view,
-      afterReport,
       filters: filters.length,
-      medianMs: quantile(sorted, 0.5),
-      p95Ms: quantile(sorted, 0.95),
-      maxMs: sorted.at(-1) ?? 0,
-      slowest: filters[times.indexOf(sorted.at(-1) ?? 0)],
+      ...summarize(times.report, filters),
+      funnel: summarize(times.funnel, filters),
+      findings: summarize(times.findings, filters),
+      funnelAlone: summarize(alone.funnel, filters),
+      findingsAlone: summarize(alone.findings, filters),
     };
   } finally {
     db.close();
@@ -314,10 +327,9 @@ async function main(argv: string[]): Promise<void> {
       'end-day': { type: 'string' },
       filters: { type: 'string' },
       strings: { type: 'boolean' },
-      'after-report': { type: 'boolean' },
     },
   });
-  const { strings, 'after-report': afterReport, ...values } = parsed;
+  const { strings, ...values } = parsed;
   const [command, first, second] = positionals;
   let result: unknown;
   if (command === 'generate' && first) result = await generate(first, values);
@@ -325,15 +337,13 @@ async function main(argv: string[]): Promise<void> {
   else if (command === 'parse' && first) result = await parse(first);
   else if (command === 'parse-coded' && first) result = await parseCoded(first, strings === true);
   else if (command === 'attempts' && first) result = attempts(first);
-  else if (command === 'latency' && first) result = latency(first, 'report', values);
-  else if ((command === 'funnel' || command === 'findings') && first)
-    result = latency(first, command, values, afterReport === true);
+  else if (command === 'latency' && first) result = latency(first, values);
   else if (command === 'opening' && first) result = opening(first);
   else if (command === 'responsiveness' && first && second) result = await responsiveness(first, second);
   else if (command === 'idle' && first) result = await idle(Number(first));
   else
     throw new Error(
-      'usage: bench-probe generate|papaparse|parse|parse-coded|attempts|latency|funnel|findings|opening|responsiveness|idle ... (see the file comment)',
+      'usage: bench-probe generate|papaparse|parse|parse-coded|attempts|latency|opening|responsiveness|idle ... (see the file comment)',
     );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
