@@ -87,3 +87,6 @@ export const keptRead = <T>(db: Database.Database, key: string, read: () => T): 
 export function forgetKeptReads(db: Database.Database): void {
   kept.delete(db);
 }
+
+/** How many reads the connection keeps now (tests). */
+export const keptReadCount = (db: Database.Database): number => kept.get(db)?.entries.size ?? 0;

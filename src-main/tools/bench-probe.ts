@@ -49,54 +49,12 @@ import { computeFunnel } from '../funnel/funnel';
 import { computeFindings } from '../findings/compute-findings';
 import { gatherFindingsInput } from '../findings/gather';
 import type { ReportFilter } from '../shared/report-types';
-import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { openCase } from '../store/case-file';
-import { mulberry32 } from './mulberry32';
+import { randomFilters } from './random-filters';
 import { writeSyntheticLog } from './synthetic-log';
 
 const DAY_MS = 86_400_000;
-const ZONES = [
-  'UTC',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Los_Angeles',
-  'Asia/Kolkata',
-  'Asia/Kathmandu',
-  'Australia/Adelaide',
-  'Pacific/Chatham',
-  'Asia/Tokyo',
-];
-
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** Random filters inside (and a little around) the case's days. */
-export function randomFilters(count: number, seed: number, firstDay: string, lastDay: string): ReportFilter[] {
-  const next = mulberry32(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const first = Date.parse(`${firstDay}T00:00:00Z`);
-  const span = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - first) / DAY_MS) + 1;
-  const filters: ReportFilter[] = [];
-  for (let i = 0; i < count; i++) {
-    const length = pick([1, 7, 14, 14, 30, span, Math.ceil(next() * span)]);
-    const start = first + Math.floor(next() * Math.max(1, span - length + 3) - 1) * DAY_MS;
-    const filter: {
-      from?: string;
-      to?: string;
-      platforms?: (typeof PLATFORMS)[number][];
-      sections?: (typeof SECTIONS)[number][];
-      tz?: string;
-    } = { tz: pick(ZONES) };
-    if (next() < 0.9) {
-      filter.from = day(start);
-      filter.to = day(start + (length - 1) * DAY_MS);
-    }
-    if (next() < 0.4) filter.platforms = [pick(PLATFORMS)];
-    if (next() < 0.4) filter.sections = SECTIONS.filter(() => next() < 0.5);
-    if (filter.sections?.length === 0) delete filter.sections;
-    filters.push(filter);
-  }
-  return filters;
-}
 
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
