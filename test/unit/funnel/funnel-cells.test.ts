@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeFunnel } from '../../../src-main/funnel/funnel';
 import { mergeCells } from '../../../src-main/funnel/funnel-counts';
-import { importRows, removeTempCases, tempCase, type EventInput } from '../../helpers/case-builder';
+import { attemptFrom, importRows, removeTempCases, tempCase } from '../../helpers/case-builder';
 
 afterEach(removeTempCases);
 
@@ -15,33 +15,46 @@ const DAY = 86_400_000;
 
 function mixedCase() {
   const db = tempCase();
-  const at = (user: string, platform: 'ios' | 'android', start: string) => {
-    const t0 = Date.parse(`${start}Z`);
-    return (minutes: number, event: EventInput['event'], action?: EventInput['action']): EventInput => ({
-      user,
-      platform,
-      time: t0 + minutes * MIN,
-      event,
-      ...(action ? { action } : {}),
-    });
-  };
-  const a = at('a', 'ios', '2025-06-01T09:00:00');
-  const b = at('b', 'android', '2025-06-01T10:00:00');
-  const c = at('c', 'ios', '2025-06-02T08:00:00');
-  importRows(db, {
-    events: [
-      // A completes; B cancels in Platform Screens after 4 minutes; C declines the terms after 6.
-      a(0, 'start'),
-      a(1, 'step', 'PreEnrollmentWizard'),
-      a(2, 'step', 'iOSProfileLaunch'),
-      a(3, 'complete'),
-      b(0, 'start'),
-      b(1, 'step', 'AndroidPermissions'),
-      b(4, 'cancel'),
-      c(0, 'start'),
-      c(2, 'step', 'TermsofUse'),
-      c(6, 'declineall'),
+  type Step = Parameters<ReturnType<typeof attemptFrom>>;
+  const attempts: [string, 'ios' | 'android', string, Step[]][] = [
+    // A completes; B cancels in Platform Screens after 4 minutes; C declines the terms after 6.
+    [
+      'a',
+      'ios',
+      '2025-06-01T09:00:00',
+      [
+        [0, 'start'],
+        [1, 'step', 'PreEnrollmentWizard'],
+        [2, 'step', 'iOSProfileLaunch'],
+        [3, 'complete'],
+      ],
     ],
+    [
+      'b',
+      'android',
+      '2025-06-01T10:00:00',
+      [
+        [0, 'start'],
+        [1, 'step', 'AndroidPermissions'],
+        [4, 'cancel'],
+      ],
+    ],
+    [
+      'c',
+      'ios',
+      '2025-06-02T08:00:00',
+      [
+        [0, 'start'],
+        [2, 'step', 'TermsofUse'],
+        [6, 'declineall'],
+      ],
+    ],
+  ];
+  importRows(db, {
+    events: attempts.flatMap(([user, platform, start, steps]) => {
+      const at = attemptFrom(user, platform, start);
+      return steps.map((step) => at(...step));
+    }),
   });
   // After the event log: 4 June has no summary (both cells unknown); on 5 June a summary covers iOS.
   importRows(db, {
