@@ -86,7 +86,7 @@ export function funnelCounts(
 }
 
 /** Funnel counts kept per snapshot (report/case-reads.ts): a section filter, which the funnel ignores, reads nothing again. */
-const KEPT_FUNNELS = 8;
+const KEPT_FUNNELS = 4;
 
 /** funnelCounts, kept for the case's snapshot: the last few spans asked for. */
 export function keptFunnelCounts(
