@@ -21,7 +21,6 @@
  *   the section (see percentile()). An abandonment details row has one time, so it counts as 0.
  */
 import type Database from 'better-sqlite3';
-import { OUTCOME } from '../attempts/codes';
 import type { Funnel, FunnelCaveat, FunnelStep } from '../shared/funnel-types';
 import { readCaseSpans } from '../report/data-span';
 import { dayRanges } from '../report/day-buckets';
@@ -29,8 +28,11 @@ import { computeReport } from '../report/compute-report';
 import { unknownCells } from '../report/initiated';
 import { readSummaryCells } from '../report/summaries';
 import type { ReportFilter } from '../shared/report-types';
-import { SECTIONS, type Section } from '../shared/taxonomy';
+import { SECTIONS } from '../shared/taxonomy';
 import { inReadTransaction, platformCodes, resolveSpan } from '../report/span';
+import { keptFunnelCounts } from './funnel-counts';
+
+const NONE = new Float64Array(0);
 
 /**
  * Nearest-rank percentile of ascending values: the value at rank ceil(p * n) (1-based), so always
@@ -51,54 +53,19 @@ export function computeFunnel(db: Database.Database, filter: ReportFilter = {}):
     const { from, to, tz, platforms, lo, hi } = resolveSpan(db, filter);
     const days = dayRanges(from, to, tz);
     const unknown = unknownCells(days, platforms, readSummaryCells(db, tz, from, to), readCaseSpans(db).eventLog);
-    const known = computeReport(db, { from, to, tz, platforms }).rollup.initiated;
-    const params = { lo, hi, platforms: JSON.stringify(platformCodes(platforms)), unknown: JSON.stringify(unknown) };
-    const inSpan = 'a.start_ms >= @lo AND a.start_ms < @hi AND a.platform IN (SELECT value FROM json_each(@platforms))';
-    const inUnknownCell = `EXISTS (SELECT 1 FROM json_each(@unknown) AS u
-      WHERE a.platform = u.value ->> 2 AND a.start_ms >= u.value ->> 0 AND a.start_ms < u.value ->> 1)`;
-    const knownOnly = unknown.length > 0 && known !== null;
-    const inRange = knownOnly ? `${inSpan} AND NOT ${inUnknownCell}` : inSpan;
-    const outside = !knownOnly
-      ? 0
-      : (db
-          .prepare(`SELECT count(*) FROM attempts AS a WHERE ${inSpan} AND ${inUnknownCell}`)
-          .pluck()
-          .get(params) as number);
-
-    const reachedColumns = SECTIONS.map((_, i) => `ifnull(sum((a.reached >> ${i}) & 1), 0)`).join(', ');
-    const totals = db
-      .prepare(
-        `SELECT count(*), ifnull(sum(a.outcome = ${OUTCOME.complete}), 0), ifnull(sum(a.outcome = ${OUTCOME.inProgress}), 0),
-                ifnull(sum(a.outcome = ${OUTCOME.incomplete}), 0), ${reachedColumns}
-         FROM attempts AS a WHERE ${inRange}`,
-      )
-      .raw()
-      .get(params) as number[];
-    const [attempts = 0, completed = 0, inProgress = 0, incomplete = 0, ...reached] = totals;
-    const initiated = known;
-
-    // Durations of the incomplete attempts by section (null: unclassified), ascending.
-    const durations = new Map<Section | null, number[]>();
-    const rows = db
-      .prepare(
-        `SELECT c.section, a.end_ms - a.start_ms AS duration
-         FROM attempts AS a JOIN combos AS c ON c.id = a.combo_id
-         WHERE a.outcome = ${OUTCOME.incomplete} AND ${inRange}
-         ORDER BY duration`,
-      )
-      .raw()
-      .iterate(params) as IterableIterator<[string | null, number]>;
-    for (const [sectionText, duration] of rows) {
-      const section = SECTIONS.find((s) => s === sectionText) ?? null;
-      let list = durations.get(section);
-      if (list === undefined) durations.set(section, (list = []));
-      list.push(duration);
-    }
+    const initiated = computeReport(db, { from, to, tz, platforms }).rollup.initiated;
+    // Only attempts of known cells are counted when some cells are known (see above).
+    const knownOnly = unknown.length > 0 && initiated !== null;
+    const { attempts, completed, inProgress, incomplete, reached, durations, outside } = keptFunnelCounts(
+      db,
+      { lo, hi, platforms: platformCodes(platforms) },
+      knownOnly ? unknown : [],
+    );
 
     const sections: FunnelStep[] = SECTIONS.map((section, i) => {
       const here = reached[i] ?? 0;
       const next = i + 1 < SECTIONS.length ? (reached[i + 1] ?? 0) : null;
-      const stopped = durations.get(section) ?? [];
+      const stopped = durations.get(section) ?? NONE;
       return {
         section,
         reached: here,

@@ -14,15 +14,16 @@ import type {
   ReportFilter,
 } from '../shared/report-types';
 import { SECTIONS, namesEverySection } from '../shared/taxonomy';
-import { aggregateDays } from './aggregate';
+import { readCase } from './case-reads';
 import { loadCombos } from './combos';
 import { isoSpan, partialDay, readCaseSpans } from './data-span';
 import { dayRanges, type DayRange } from './day-buckets';
+import { dayTotals } from './day-counts';
 import { countCells } from './initiated';
 import { resolveFilter } from './resolve-filter';
 import { MAX_OBSERVED_ROWS, sectionTables } from './section-tables';
 import { readSummaryCells, summaryDays, type SummaryCells } from './summaries';
-import { sumCells, tally, type Tally } from './tally';
+import { tally, type Tally } from './tally';
 
 export { ReportInputError } from './errors';
 
@@ -37,8 +38,7 @@ export interface ReportOptions {
 export function computeReport(db: Database.Database, filter: ReportFilter = {}, options: ReportOptions = {}): Report {
   // One read transaction: the app imports on another connection, and a commit landing between
   // this report's statements (buckets, then combos, summaries, imports) would mix two states.
-  const build = (): Report => buildReport(db, filter, options);
-  return db.inTransaction ? build() : db.transaction(build)();
+  return readCase(db, () => buildReport(db, filter, options));
 }
 
 function buildReport(db: Database.Database, filter: ReportFilter, options: ReportOptions): Report {
@@ -47,7 +47,7 @@ function buildReport(db: Database.Database, filter: ReportFilter, options: Repor
   // A section filter that names all four sections is no section filter (spec 5).
   const allSections = namesEverySection(sections);
 
-  const totals = sumCells(aggregateDays(db, days));
+  const totals = dayTotals(db, days);
   const combos = loadCombos(db, totals.comboIds);
   const counts = tally(totals, platforms, combos, sections);
 

@@ -5,6 +5,7 @@
  * are contiguous, so "starts on one of those days" is start_ms in [first day's start, last day's end).
  */
 import type Database from 'better-sqlite3';
+import { readCase } from './case-reads';
 import { dayRanges } from './day-buckets';
 import { ReportInputError } from './errors';
 import { resolveFilter, type ResolvedFilter } from './resolve-filter';
@@ -34,10 +35,11 @@ export function resolveSpan(db: Database.Database, filter: ReportFilter): Resolv
 
 export const platformCodes = (platforms: readonly Platform[]): number[] => platforms.map((p) => PLATFORM_CODE[p]);
 
-/** Runs `work` in one read transaction (an import committing on another connection cannot split it). */
-export function inReadTransaction<T>(db: Database.Database, work: () => T): T {
-  return db.inTransaction ? work() : db.transaction(work)();
-}
+/**
+ * Runs `work` in one read transaction (an import committing on another connection cannot split
+ * it), the report's reads kept while the case is unchanged (case-reads.ts).
+ */
+export const inReadTransaction = readCase;
 
 /** attempts.first_seq (and every seq) = import id * 2^32 + line. */
 export const IMPORT_SPAN = 2 ** 32;

@@ -28,7 +28,7 @@ export interface CellTotals {
   readonly perDayCombo: Map<number, Float64Array>;
 }
 
-export function sumCells(aggregation: Aggregation): CellTotals {
+export function sumCells(aggregation: Pick<Aggregation, 'days'>): CellTotals {
   const days = aggregation.days;
   const started = days.map(zeros);
   const incomplete = days.map(zeros);

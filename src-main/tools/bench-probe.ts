@@ -20,7 +20,9 @@
  *       incremental refresh of 1%, 10%, 25% and 50% of the groups (where the full rebuild wins:
  *       attempts/refresh.ts FULL_REBUILD_SHARE)
  *   latency CASE [--filters N] [--seed S]
- *       computeReport over N random filters (date ranges, platforms, sections, time zones)
+ *       computeReport over N random filters (date ranges, platforms, sections, time zones), and
+ *       after each report the funnel and the findings of the same filter, as the window asks for
+ *       them (see latency())
  *   opening CASE
  *       where a report on a stored case spends its time once the code is loaded (medians of 3, ms):
  *       opening read-only without the check, `PRAGMA quick_check` alone, the full open the command
@@ -41,56 +43,18 @@ import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
 import { readInput, readInputCoded } from '../import/read-input';
 import { BatchCoder, CODES_KEPT } from '../store/coded-batch';
 import { runImportInWorker } from '../workers/import-in-worker';
+import { forgetKeptReads } from '../report/case-reads';
 import { computeReport } from '../report/compute-report';
+import { computeFunnel } from '../funnel/funnel';
+import { computeFindings } from '../findings/compute-findings';
+import { gatherFindingsInput } from '../findings/gather';
 import type { ReportFilter } from '../shared/report-types';
-import { PLATFORMS, SECTIONS } from '../shared/taxonomy';
 import { openCase } from '../store/case-file';
-import { mulberry32 } from './mulberry32';
+import { randomFilters } from './random-filters';
 import { writeSyntheticLog } from './synthetic-log';
 
 const DAY_MS = 86_400_000;
-const ZONES = [
-  'UTC',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Los_Angeles',
-  'Asia/Kolkata',
-  'Asia/Kathmandu',
-  'Australia/Adelaide',
-  'Pacific/Chatham',
-  'Asia/Tokyo',
-];
-
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** Random filters inside (and a little around) the case's days. */
-export function randomFilters(count: number, seed: number, firstDay: string, lastDay: string): ReportFilter[] {
-  const next = mulberry32(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const first = Date.parse(`${firstDay}T00:00:00Z`);
-  const span = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - first) / DAY_MS) + 1;
-  const filters: ReportFilter[] = [];
-  for (let i = 0; i < count; i++) {
-    const length = pick([1, 7, 14, 14, 30, span, Math.ceil(next() * span)]);
-    const start = first + Math.floor(next() * Math.max(1, span - length + 3) - 1) * DAY_MS;
-    const filter: {
-      from?: string;
-      to?: string;
-      platforms?: (typeof PLATFORMS)[number][];
-      sections?: (typeof SECTIONS)[number][];
-      tz?: string;
-    } = { tz: pick(ZONES) };
-    if (next() < 0.9) {
-      filter.from = day(start);
-      filter.to = day(start + (length - 1) * DAY_MS);
-    }
-    if (next() < 0.4) filter.platforms = [pick(PLATFORMS)];
-    if (next() < 0.4) filter.sections = SECTIONS.filter(() => next() < 0.5);
-    if (filter.sections?.length === 0) delete filter.sections;
-    filters.push(filter);
-  }
-  return filters;
-}
 
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
@@ -184,26 +148,64 @@ function attempts(casePath: string): unknown {
   }
 }
 
+interface Latency {
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly slowest: ReportFilter | undefined;
+}
+
+function summarize(times: readonly number[], filters: readonly ReportFilter[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  const max = sorted.at(-1) ?? 0;
+  return {
+    medianMs: quantile(sorted, 0.5),
+    p95Ms: quantile(sorted, 0.95),
+    maxMs: max,
+    slowest: filters[times.indexOf(max)],
+  };
+}
+
+/**
+ * The window's work after a filter change over N random filters: the report, then the funnel and
+ * the findings of the same filter (report-views.ts), each timed. What the case reads are kept
+ * between calls (report/case-reads.ts) is forgotten before each filter, so every click counts as
+ * one on days nothing has read yet (the report's own row measures what it always did).
+ * `funnelAlone` and `findingsAlone`: each with nothing kept before it (the command line's case).
+ */
 function latency(casePath: string, values: Record<string, string | undefined>): unknown {
   const db = openCase(casePath, { create: false, check: false, readonly: true });
   try {
     const first = computeReport(db, {}); // the report the app shows on opening the case (warms up)
+    computeFindings(gatherFindingsInput(db, {}));
+    computeFunnel(db, {});
     const lastDay = first.range.to;
     const firstDay = day(Date.parse(`${lastDay}T00:00:00Z`) - 29 * DAY_MS);
     const filters = randomFilters(Number(values.filters ?? 100), Number(values.seed ?? 1), firstDay, lastDay);
-    const times: number[] = [];
-    for (const filter of filters) {
+    const times = { report: [] as number[], funnel: [] as number[], findings: [] as number[] };
+    const alone = { funnel: [] as number[], findings: [] as number[] };
+    const timed = (work: () => unknown): number => {
       const started = performance.now();
-      computeReport(db, filter);
-      times.push(performance.now() - started);
+      work();
+      return performance.now() - started;
+    };
+    for (const filter of filters) {
+      forgetKeptReads(db);
+      times.report.push(timed(() => computeReport(db, filter)));
+      times.funnel.push(timed(() => computeFunnel(db, filter)));
+      times.findings.push(timed(() => computeFindings(gatherFindingsInput(db, filter))));
+      forgetKeptReads(db);
+      alone.funnel.push(timed(() => computeFunnel(db, filter)));
+      forgetKeptReads(db);
+      alone.findings.push(timed(() => computeFindings(gatherFindingsInput(db, filter))));
     }
-    const sorted = [...times].sort((a, b) => a - b);
     return {
       filters: filters.length,
-      medianMs: quantile(sorted, 0.5),
-      p95Ms: quantile(sorted, 0.95),
-      maxMs: sorted.at(-1) ?? 0,
-      slowest: filters[times.indexOf(sorted.at(-1) ?? 0)],
+      ...summarize(times.report, filters),
+      funnel: summarize(times.funnel, filters),
+      findings: summarize(times.findings, filters),
+      funnelAlone: summarize(alone.funnel, filters),
+      findingsAlone: summarize(alone.findings, filters),
     };
   } finally {
     db.close();

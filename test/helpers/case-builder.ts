@@ -61,6 +61,21 @@ export interface EventInput {
   readonly line?: number;
 }
 
+/**
+ * One user's attempt from `start` (ISO, UTC): each call gives an event `minutes` after it, with
+ * its action name when given.
+ */
+export function attemptFrom(user: string, platform: 'ios' | 'android', start: string) {
+  const t0 = Date.parse(`${start}Z`);
+  return (minutes: number, event: EventInput['event'], action?: EventInput['action']): EventInput => ({
+    user,
+    platform,
+    time: t0 + minutes * 60_000,
+    event,
+    ...(action ? { action } : {}),
+  });
+}
+
 export interface DetailsInput {
   readonly user: string;
   readonly platform?: PlatformInput;

@@ -4,7 +4,7 @@ import { computeFunnel, percentile } from '../../../src-main/funnel/funnel';
 import { computeReport, ReportInputError } from '../../../src-main/report/compute-report';
 import { SECTIONS } from '../../../src-main/shared/taxonomy';
 import { syntheticAttempts, syntheticEvents, type SyntheticOptions } from '../../../src-main/tools/synthetic-log';
-import { importRows, removeTempCases, tempCase, type EventInput } from '../../helpers/case-builder';
+import { attemptFrom, importRows, removeTempCases, tempCase } from '../../helpers/case-builder';
 import { insertSyntheticEvents } from '../../helpers/generate-case';
 import { funnelAttempts, referenceFunnel } from '../../helpers/reference-funnel';
 import { rebuildAllAttempts } from '../../../src-main/attempts/refresh';
@@ -15,24 +15,14 @@ const MIN = 60_000;
 
 function handCase() {
   const db = tempCase();
-  const at = (user: string, platform: 'ios' | 'android', start: string) => {
-    const t0 = Date.parse(`${start}Z`);
-    return (minutes: number, event: EventInput['event'], action?: EventInput['action']): EventInput => ({
-      user,
-      platform,
-      time: t0 + minutes * MIN,
-      event,
-      ...(action ? { action } : {}),
-    });
-  };
-  const a = at('a', 'ios', '2025-06-01T09:00:00');
-  const b = at('b', 'ios', '2025-06-01T10:00:00');
-  const c = at('c', 'ios', '2025-06-01T11:00:00');
-  const d = at('d', 'ios', '2025-06-02T08:00:00');
-  const e = at('e', 'ios', '2025-06-02T09:00:00');
-  const f = at('f', 'ios', '2025-06-02T10:00:00');
-  const h = at('h', 'android', '2025-06-03T09:00:00');
-  const i = at('i', 'android', '2025-06-02T13:00:00');
+  const a = attemptFrom('a', 'ios', '2025-06-01T09:00:00');
+  const b = attemptFrom('b', 'ios', '2025-06-01T10:00:00');
+  const c = attemptFrom('c', 'ios', '2025-06-01T11:00:00');
+  const d = attemptFrom('d', 'ios', '2025-06-02T08:00:00');
+  const e = attemptFrom('e', 'ios', '2025-06-02T09:00:00');
+  const f = attemptFrom('f', 'ios', '2025-06-02T10:00:00');
+  const h = attemptFrom('h', 'android', '2025-06-03T09:00:00');
+  const i = attemptFrom('i', 'android', '2025-06-02T13:00:00');
   importRows(db, {
     events: [
       // A completes (reached every section).
