@@ -319,6 +319,9 @@ export class AppSession {
     } finally {
       this.importing = null;
       for (const resolve of this.idleWaiters.splice(0)) resolve();
+      // The window hears the session as the import left it (its imports, not importing), after
+      // any change it was sent before (the case made for this import), which may reach it late.
+      if (this.current) this.changed();
     }
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -7,6 +7,8 @@ import { AppSession, type Dialogs, type SessionOptions } from '../../../src-main
 import { addDays } from '../../../src-main/shared/calendar-day';
 import { computeReport } from '../../../src-main/report/compute-report';
 import type * as ImportInWorker from '../../../src-main/workers/import-in-worker';
+import type { SessionState } from '../../../src-main/shared/ipc-contract';
+import { eventLogCsv } from '../../helpers/event-log';
 
 type RunImport = typeof ImportInWorker.runImportInWorker;
 
@@ -161,6 +163,32 @@ describe('AppSession', () => {
     expect(s.cancelImport()).toBe(false);
     expect(importer.stand).toHaveBeenCalledTimes(1);
     release();
+    s.close();
+  });
+
+  it('an import into a case made for it ends with the session as the import left it: the last change the window hears', async () => {
+    const heard: SessionState[] = [];
+    const s = session({
+      sampleCase: null,
+      emit: (channel, payload) => {
+        if (channel === 'session:changed') heard.push(payload as SessionState);
+      },
+    });
+    s.start();
+    const file = join(dir, 'log.csv');
+    writeFileSync(
+      file,
+      eventLogCsv([
+        { time: '2025-06-01T08:00:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'start' },
+        { time: '2025-06-01T08:01:00Z', user: 'ann@contoso.example', platform: 'iOS', event: 'complete' },
+      ]),
+    );
+    const run = await s.importFiles([file]);
+    expect(run.case.importCount).toBe(1);
+    // The case made for the import was announced with no imports; that announcement can reach the
+    // window after the import's answer, so a later one must say how the import left the case.
+    expect(heard[0]?.case).toMatchObject({ path: run.case.path, importCount: 0 });
+    expect(heard.at(-1)).toMatchObject({ importing: false, case: { path: run.case.path, importCount: 1 } });
     s.close();
   });
 
