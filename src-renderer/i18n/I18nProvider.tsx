@@ -5,10 +5,9 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { messagesFor, INTL_LOCALE, type Language, type Translator } from '../../src-main/shared/i18n';
-import { windowTranslator } from './plain-messages';
+import { messagesFor, INTL_LOCALE, translator, type Language, type Translator } from '../../src-main/shared/i18n';
 
-const TranslatorContext = createContext<Translator>(windowTranslator('en'));
+const TranslatorContext = createContext<Translator>(translator('en'));
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   return (
@@ -19,7 +18,7 @@ export function I18nProvider({ language, children }: { language: Language; child
       // A missing translation falls back to English (messagesFor); ids are checked by the compiler.
       onError={() => undefined}
     >
-      <TranslatorContext.Provider value={windowTranslator(language)}>{children}</TranslatorContext.Provider>
+      <TranslatorContext.Provider value={translator(language)}>{children}</TranslatorContext.Provider>
     </IntlProvider>
   );
 }

@@ -28,9 +28,19 @@ export function translator(language: Language): Translator {
   const known = translators.get(language);
   if (known) return known;
   const intl = messageIntl(language, messagesFor(language));
+  // A message without values reads the same every time: kept once formatted. A report renders a
+  // few hundred labels (a row's platform, screen, action, the headers), each otherwise a FormatJS
+  // lookup keyed by a serialisation of its arguments.
+  const plain = new Map<MessageId, string>();
   const made: Translator = {
     language,
-    t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>) as string,
+    t: (id, values) => {
+      if (values !== undefined)
+        return intl.formatMessage({ id }, values as Record<string, string | number | Date>) as string;
+      let text = plain.get(id);
+      if (text === undefined) plain.set(id, (text = intl.formatMessage({ id }) as string));
+      return text;
+    },
     f: localeFormats(language),
     intl,
   };
