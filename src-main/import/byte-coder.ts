@@ -12,7 +12,7 @@
  */
 import { BATCH_ROWS, FIRST_ROWS } from './batch-builders';
 import { ByteKeys, hashBytes } from './byte-keys';
-import type { CodedStrings } from './records';
+import { codesRestart, type CodedStrings } from './records';
 
 const encoder = new TextEncoder();
 
@@ -52,7 +52,7 @@ export class ByteStringCoder {
     const n = this.count;
     let restart = false;
     if (this.held !== null) {
-      restart = this.keys.size + n > this.kept && this.keys.size > 0;
+      restart = codesRestart(this.keys.size, n, this.kept);
       if (restart) this.keys.clear();
       for (let row = 0, at = 0; row < n; at = this.heldEnds[row++]!)
         this.codes[row] = this.codeOf(this.held, at, this.heldEnds[row]!);
@@ -75,8 +75,8 @@ export class ByteStringCoder {
   }
 
   private startBatch(): void {
-    const size = this.keys.size;
-    if (size === 0 || size + BATCH_ROWS <= this.kept) return;
+    // Rows are coded as they come unless even a full batch could restart the coder.
+    if (!codesRestart(this.keys.size, BATCH_ROWS, this.kept)) return;
     this.held = Buffer.allocUnsafe(64 * 1024);
     if (this.heldEnds.length < BATCH_ROWS) this.heldEnds = new Int32Array(BATCH_ROWS);
     this.heldUsed = 0;

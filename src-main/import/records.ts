@@ -92,6 +92,13 @@ export interface CodedStrings {
   readonly restart?: true;
 }
 
+/**
+ * Whether a coder holding `held` strings forgets them before a batch of `rows` rows (`restart`):
+ * when they could pass `kept` with it. The string coder and the byte coder decide by this one rule,
+ * so that both send the storing thread the same codes.
+ */
+export const codesRestart = (held: number, rows: number, kept: number): boolean => held > 0 && held + rows > kept;
+
 type Coded<B extends EventBatch | DetailsBatch> = Omit<B, 'kind' | 'user' | 'device' | 'screen'> & {
   readonly coded: true;
   readonly kind: B['kind'];

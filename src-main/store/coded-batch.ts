@@ -7,7 +7,14 @@
  * row) and turns a code into a case id with one array lookup; it interns each distinct string once.
  * Measured on a 1M-event log: the storing thread's work per batch drops by ~1 s per million rows.
  */
-import type { CodedDetailsBatch, CodedEventBatch, CodedStrings, ReadBatch, RecordBatch } from '../import/records';
+import {
+  codesRestart,
+  type CodedDetailsBatch,
+  type CodedEventBatch,
+  type CodedStrings,
+  type ReadBatch,
+  type RecordBatch,
+} from '../import/records';
 
 export type { CodedDetailsBatch, CodedEventBatch, CodedStrings } from '../import/records';
 
@@ -43,7 +50,7 @@ export class StringCoder {
     const added: string[] = [];
     const map = this.codes;
     // Decided per batch, before it: a batch's codes all count from the same start.
-    const restart = map.size + texts.length > this.kept && map.size > 0;
+    const restart = codesRestart(map.size, texts.length, this.kept);
     if (restart) map.clear();
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
