@@ -19,6 +19,7 @@ import { describeImport, findImportBySha, importSizes, toRecord, type ImportRow 
 import { GroupSet } from '../attempts/group-set';
 import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
+import { EventWindow } from './event-window';
 import { nearHeapLimit } from './heap-watch';
 import { parseOutOfMemoryReason } from '../workers/memory-limit';
 import { cachedStatement } from './statements';
@@ -55,6 +56,8 @@ export interface ImportOptions {
   readonly reader?: InputReader;
   /** Reads groups of many small files ahead (see READ_AHEAD_BYTES); without it, each file with `reader`. */
   readonly readAhead?: ReadAheadStarter;
+  /** Events inserted per window in key order (event-window.ts); tests reach the limit with small ones. */
+  readonly eventWindowRows?: number;
 }
 
 class Cancelled extends Error {}
@@ -110,6 +113,8 @@ export async function importFiles(
   const overallTotalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let overallDone = 0;
   const interners = createInterners(db);
+  // One window for every input: a folder of thousands of small files allocates its columns once.
+  const window = new EventWindow(options.eventWindowRows);
   const sizes = importSizes(db);
   const reporterFor =
     (file: InputFile, fileIndex: number): Reporter =>
@@ -136,7 +141,7 @@ export async function importFiles(
         overallDone += group[i]!.size;
         reporters[i]!(group[i]!.size, 0, 'done');
       };
-      const done = await importGroup(db, group, interners, sizes, options, reporters, onFileDone);
+      const done = await importGroup(db, group, { interners, window }, sizes, options, reporters, onFileDone);
       for (const outcome of done) if (outcome.status === 'imported') sizes.add(outcome.record.size);
       outcomes.push(...done);
     }
@@ -181,7 +186,7 @@ function forgetIds(interners: Interners): void {
 async function importGroup(
   db: CaseDb,
   group: readonly InputFile[],
-  interners: Interners,
+  { interners, window }: { interners: Interners; window: EventWindow },
   sizes: ReadonlySet<number>,
   options: ImportOptions,
   reporters: readonly Reporter[],
@@ -229,6 +234,7 @@ async function importGroup(
             eventGroups,
             held,
             streamed,
+            window,
           });
           savepoint(db, 'RELEASE import_file');
           for (const record of records) {
@@ -364,7 +370,12 @@ async function storeFile(
   interners: Interners,
   options: ImportOptions,
   report: Reporter,
-  taps: { eventGroups: GroupSet; held: HeldEvents | undefined; streamed: StreamedAttempts | undefined },
+  taps: {
+    eventGroups: GroupSet;
+    held: HeldEvents | undefined;
+    streamed: StreamedAttempts | undefined;
+    window: EventWindow;
+  },
 ): Promise<ImportRecord[]> {
   const records: ImportRecord[] = [];
   let bytesRead = 0;
@@ -376,7 +387,7 @@ async function storeFile(
   for await (const input of inputs) {
     const importId = nextImportId(db);
     const importedAt = new Date().toISOString();
-    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed);
+    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed, taps.window);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DetailsBatch, EventBatch, FailureRow, SummaryRow } from '../import/records';
 import { BulkInserter } from './bulk-insert';
+import { EventWindow } from './event-window';
 import type { CaseDb } from './case-file';
 import {
   isCoded,
@@ -81,6 +82,8 @@ export class RowWriter {
     private readonly held?: HeldEvents,
     /** Where the stored events are walked into attempts as they come (into a case without events). */
     private readonly streamed?: StreamedAttempts,
+    /** Where the events wait to be inserted in key order: shared by the inputs of an import (event-window.ts). */
+    private readonly window = new EventWindow(),
   ) {
     this.eventGroups = eventGroups;
     this.userIds = new CodeIds(interners.users);
@@ -96,6 +99,7 @@ export class RowWriter {
       'device_id',
       'seq',
     ]);
+    this.window.begin(this.events);
     this.details = new BulkInserter(db, 'details', [
       'user_id',
       'platform',
@@ -145,8 +149,7 @@ export class RowWriter {
 
   private writeEvents(batch: EventBatch): void {
     const { users, devices, screens } = this.interners;
-    const inserter = this.events;
-    const values = inserter.values;
+    const window = this.window;
     const seqBase = seqOf(this.importId, 0);
     for (let i = 0; i < batch.count; i++) {
       const userId = users.id(batch.user[i]!);
@@ -155,19 +158,9 @@ export class RowWriter {
       const screenId = screens.id(batch.screen[i]!);
       const deviceId = devices.id(batch.device[i]!);
       const seq = seqBase + batch.line[i]!;
-      let at = inserter.at;
-      values[at++] = userId;
-      values[at++] = platform;
-      values[at++] = batch.time[i]!;
-      values[at++] = batch.event[i]!;
-      values[at++] = batch.action[i]!;
-      values[at++] = screenId;
-      values[at++] = deviceId;
-      values[at++] = seq;
-      inserter.at = at;
+      window.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
       this.held?.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
       this.streamed?.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
-      inserter.rowAdded();
     }
     this.rows += batch.count;
   }
@@ -181,8 +174,7 @@ export class RowWriter {
     const { codes: screenCodes } = batch.screen;
     const { codes: deviceCodes } = batch.device;
     const { platform: platforms, time, event, action, line } = batch;
-    const inserter = this.events;
-    const values = inserter.values;
+    const window = this.window;
     const seqBase = seqOf(this.importId, 0);
     for (let i = 0; i < batch.count; i++) {
       const userId = userIds[userCodes[i]!]!;
@@ -191,19 +183,9 @@ export class RowWriter {
       const screenId = screenIds[screenCodes[i]!]!;
       const deviceId = deviceIds[deviceCodes[i]!]!;
       const seq = seqBase + line[i]!;
-      let at = inserter.at;
-      values[at++] = userId;
-      values[at++] = platform;
-      values[at++] = time[i]!;
-      values[at++] = event[i]!;
-      values[at++] = action[i]!;
-      values[at++] = screenId;
-      values[at++] = deviceId;
-      values[at++] = seq;
-      inserter.at = at;
+      window.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
       this.held?.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
       this.streamed?.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
-      inserter.rowAdded();
     }
     this.rows += batch.count;
   }
@@ -294,6 +276,7 @@ export class RowWriter {
 
   /** Flushes buffered rows; returns how many were new (the rest were duplicates). */
   finish(): { stored: number; duplicates: number } {
+    this.window.flush();
     for (const inserter of [this.events, this.details, this.summaries, this.failures]) inserter.flush();
     // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
     if (this.events.inserted < this.events.added) this.streamed?.abandon();

@@ -1,0 +1,241 @@
+/**
+ * Events buffered as columns and inserted a window at a time, sorted by the events table's key.
+ *
+ * A log comes in time order, so its rows land at random places of the events B-tree (keyed by
+ * user first): each insert touches another page, and past ~1M events the tree outgrows SQLite's
+ * page cache. Inserted in key order, consecutive rows land on the same page. Measured from JS
+ * (500-row INSERT OR IGNORE statements): 5M rows in file order 5.97 s, in windows of 500k rows
+ * sorted by key 4.33 s, sort included.
+ *
+ * The window is sorted by the full key, then seq: of the rows sharing a key, the one with the
+ * smallest seq is inserted first and kept, the others ignored, exactly as in file order (an earlier
+ * window holds only smaller seqs). The caller counts the ignored rows as before (BulkInserter).
+ *
+ * The sort: a stable counting sort by (user id, platform) over the arrival order, then, within each
+ * group (rows nearly in time order), an insertion sort by the rest of the key, which falls back to
+ * a general sort when a group's rows are far out of order.
+ */
+import type { BulkInserter } from './bulk-insert';
+
+/**
+ * Rows per window: 43 bytes each (11 MB at 2^18). Measured at 5M events (`imports --db`, storing
+ * thread): see docs/decisions.md, "Session 5: events inserted in key order".
+ */
+export const EVENT_WINDOW_ROWS = 1 << 18;
+
+/** The first allocation: a small file's window stays small (a folder of thousands shares one). */
+const FIRST_ROWS = 1024;
+/** Platforms told apart by the counting sort (the taxonomy's 1 and 2); larger codes share slot 3. */
+const PLATFORM_SLOTS = 4;
+const LAST_SLOT = PLATFORM_SLOTS - 1;
+/** Windows this small are sorted whole by insertion (no counts to allocate and clear). */
+const SMALL_WINDOW = 32;
+/** Shifts an insertion sort makes per row of its group before giving up for a general sort. */
+const SHIFTS_PER_ROW = 8;
+
+export class EventWindow {
+  /** Rows buffered. */
+  length = 0;
+  private rows = 0;
+  private user = new Float64Array(0);
+  private platform = new Uint8Array(0);
+  private time = new Float64Array(0);
+  private event = new Uint8Array(0);
+  private action = new Uint8Array(0);
+  private screen = new Float64Array(0);
+  private device = new Float64Array(0);
+  private seq = new Float64Array(0);
+  private order = new Int32Array(0);
+  private counts = new Int32Array(0);
+  private inserter: BulkInserter | undefined;
+  /** Windows sorted by each path, for tests to assert which one ran. */
+  readonly sorts = { small: 0, byRange: 0, byRank: 0, fallback: 0 };
+
+  constructor(readonly capacity = EVENT_WINDOW_ROWS) {}
+
+  /**
+   * Starts an input's rows: they go to `inserter`. Rows still buffered belonged to an input that
+   * was rolled back (refused, cancelled): they are dropped, never inserted.
+   */
+  begin(inserter: BulkInserter): void {
+    this.inserter = inserter;
+    this.length = 0;
+  }
+
+  add(
+    userId: number,
+    platform: number,
+    timeMs: number,
+    event: number,
+    action: number,
+    screenId: number,
+    deviceId: number,
+    seq: number,
+  ): void {
+    const i = this.length;
+    if (i === this.rows) this.grow();
+    this.user[i] = userId;
+    this.platform[i] = platform;
+    this.time[i] = timeMs;
+    this.event[i] = event;
+    this.action[i] = action;
+    this.screen[i] = screenId;
+    this.device[i] = deviceId;
+    this.seq[i] = seq;
+    this.length = i + 1;
+    if (i + 1 === this.capacity) this.flush();
+  }
+
+  /** Inserts the buffered rows in key order (statements of the inserter; its last one may stay partial). */
+  flush(): void {
+    const n = this.length;
+    if (n === 0) return;
+    const inserter = this.inserter;
+    if (!inserter) throw new Error('EventWindow.flush before begin');
+    const order = this.sorted(n);
+    const { user, platform, time, event, action, screen, device, seq } = this;
+    const values = inserter.values;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      let at = inserter.at;
+      values[at++] = user[i];
+      values[at++] = platform[i];
+      values[at++] = time[i];
+      values[at++] = event[i];
+      values[at++] = action[i];
+      values[at++] = screen[i];
+      values[at++] = device[i];
+      values[at++] = seq[i];
+      inserter.at = at;
+      inserter.rowAdded();
+    }
+    this.length = 0;
+  }
+
+  private grow(): void {
+    const rows = Math.min(this.capacity, Math.max(FIRST_ROWS, this.rows * 2));
+    const grown = <T extends Float64Array | Uint8Array>(old: T, make: (size: number) => T): T => {
+      const next = make(rows);
+      next.set(old);
+      return next;
+    };
+    this.user = grown(this.user, (size) => new Float64Array(size));
+    this.platform = grown(this.platform, (size) => new Uint8Array(size));
+    this.time = grown(this.time, (size) => new Float64Array(size));
+    this.event = grown(this.event, (size) => new Uint8Array(size));
+    this.action = grown(this.action, (size) => new Uint8Array(size));
+    this.screen = grown(this.screen, (size) => new Float64Array(size));
+    this.device = grown(this.device, (size) => new Float64Array(size));
+    this.seq = grown(this.seq, (size) => new Float64Array(size));
+    this.order = new Int32Array(rows);
+    this.rows = rows;
+  }
+
+  /** The rows' indices in key order, then seq. */
+  private sorted(n: number): Int32Array {
+    const order = this.order;
+    if (n <= SMALL_WINDOW) {
+      for (let k = 0; k < n; k++) order[k] = k;
+      this.sorts.small++;
+      this.sortRun(order, 0, n, true);
+      return order;
+    }
+    const { user, platform } = this;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const u = user[i]!;
+      if (u < min) min = u;
+      if (u > max) max = u;
+    }
+    // A row's group slot comes from its user's offset from the smallest id when the window's ids
+    // are dense, else from its user's rank among the window's (a new file's users spread over a
+    // large case's ids): the counts stay within 4 per row.
+    const byRange = max - min < Math.max(n, 4096);
+    const ranks = byRange ? undefined : this.userRanks(n);
+    const users = byRange ? max - min + 1 : this.distinctUsers;
+    if (byRange) this.sorts.byRange++;
+    else this.sorts.byRank++;
+    const groups = users * PLATFORM_SLOTS;
+    if (this.counts.length < groups + 1) this.counts = new Int32Array(groups + 1);
+    else this.counts.fill(0, 0, groups + 1);
+    const counts = this.counts;
+    const slot = (i: number): number =>
+      (ranks === undefined ? user[i]! - min : ranks[i]!) * PLATFORM_SLOTS + Math.min(platform[i]!, LAST_SLOT);
+    for (let i = 0; i < n; i++) counts[slot(i) + 1]!++;
+    for (let g = 1; g <= groups; g++) counts[g]! += counts[g - 1]!;
+    for (let i = 0; i < n; i++) order[counts[slot(i)]!++] = i;
+    // Each count is now where its group ends, and the next begins.
+    let from = 0;
+    for (let g = 0; g < groups; g++) {
+      const to = counts[g]!;
+      // The last slot holds every platform code past the taxonomy's: they may differ within it.
+      if (to - from > 1) this.sortRun(order, from, to, g % PLATFORM_SLOTS === LAST_SLOT);
+      from = to;
+    }
+    return order;
+  }
+
+  /** How many distinct users userRanks found. */
+  private distinctUsers = 0;
+
+  /** Each row's user's rank among the window's distinct users. */
+  private userRanks(n: number): Int32Array {
+    const user = this.user;
+    // Float64Array's own sort is numeric.
+    const distinct = user.slice(0, n).sort();
+    let count = 0;
+    for (let k = 0; k < n; k++) if (count === 0 || distinct[k] !== distinct[count - 1]) distinct[count++] = distinct[k]!;
+    this.distinctUsers = count;
+    const ranks = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = user[i]!;
+      let lo = 0;
+      let hi = count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (distinct[mid]! < u) lo = mid + 1;
+        else hi = mid;
+      }
+      ranks[i] = lo;
+    }
+    return ranks;
+  }
+
+  /**
+   * Sorts order[from, to) by the full key, then seq. Rows of one group come nearly in time order:
+   * an insertion sort, until it has shifted too much. `wholeKey`: the rows may differ in user or
+   * platform too (a small window sorted whole, or the slot shared by large platform codes).
+   */
+  private sortRun(order: Int32Array, from: number, to: number, wholeKey: boolean): void {
+    const compare = wholeKey ? this.compareAll : this.compareInGroup;
+    let budget = (to - from) * SHIFTS_PER_ROW;
+    for (let k = from + 1; k < to; k++) {
+      const row = order[k]!;
+      let j = k - 1;
+      while (j >= from && compare(order[j]!, row) > 0) {
+        if (--budget < 0) {
+          order.subarray(from, to).sort(compare);
+          this.sorts.fallback++;
+          return;
+        }
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = row;
+    }
+  }
+
+  /** Key order (user, platform, time, event, action, screen, device), then seq. */
+  private readonly compareAll = (a: number, b: number): number =>
+    this.user[a]! - this.user[b]! || this.platform[a]! - this.platform[b]! || this.compareInGroup(a, b);
+
+  /** The same, for two rows of one (user, platform) group. */
+  private readonly compareInGroup = (a: number, b: number): number =>
+    this.time[a]! - this.time[b]! ||
+    this.event[a]! - this.event[b]! ||
+    this.action[a]! - this.action[b]! ||
+    this.screen[a]! - this.screen[b]! ||
+    this.device[a]! - this.device[b]! ||
+    this.seq[a]! - this.seq[b]!;
+}
