@@ -18,7 +18,7 @@
 import type { BulkInserter } from './bulk-insert';
 
 /**
- * Rows per window: 43 bytes each (11 MB at 2^18). Measured at 5M events (`imports --db`, storing
+ * Rows per window: 31 bytes each (8 MB at 2^18). Measured at 5M events (`imports --db`, storing
  * thread): see docs/decisions.md, "Session 5: events inserted in key order".
  */
 export const EVENT_WINDOW_ROWS = 1 << 18;
@@ -32,24 +32,26 @@ const LAST_SLOT = PLATFORM_SLOTS - 1;
 const SMALL_WINDOW = 32;
 /** Shifts an insertion sort makes per row of its group before giving up for a general sort. */
 const SHIFTS_PER_ROW = 8;
+/** Case ids are buffered in 32 bits: a row with a larger one is inserted alone, after the window. */
+const MAX_ID = 0xffffffff;
 
 export class EventWindow {
   /** Rows buffered. */
   length = 0;
   private rows = 0;
-  private user = new Float64Array(0);
+  private user = new Uint32Array(0);
   private platform = new Uint8Array(0);
   private time = new Float64Array(0);
   private event = new Uint8Array(0);
   private action = new Uint8Array(0);
-  private screen = new Float64Array(0);
-  private device = new Float64Array(0);
+  private screen = new Uint32Array(0);
+  private device = new Uint32Array(0);
   private seq = new Float64Array(0);
   private order = new Int32Array(0);
   private counts = new Int32Array(0);
   private inserter: BulkInserter | undefined;
   /** Windows sorted by each path, for tests to assert which one ran. */
-  readonly sorts = { small: 0, byRange: 0, byRank: 0, fallback: 0 };
+  readonly sorts = { small: 0, byRange: 0, byRank: 0, fallback: 0, alone: 0 };
 
   constructor(readonly capacity = EVENT_WINDOW_ROWS) {}
 
@@ -72,6 +74,9 @@ export class EventWindow {
     deviceId: number,
     seq: number,
   ): void {
+    if (userId > MAX_ID || screenId > MAX_ID || deviceId > MAX_ID) {
+      return this.insertAlone(userId, platform, timeMs, event, action, screenId, deviceId, seq);
+    }
     const i = this.length;
     if (i === this.rows) this.grow();
     this.user[i] = userId;
@@ -84,6 +89,15 @@ export class EventWindow {
     this.seq[i] = seq;
     this.length = i + 1;
     if (i + 1 === this.capacity) this.flush();
+  }
+
+  /**
+   * The input's last rows inserted; columns grown past the first size are dropped (a large file's
+   * 8 MB would otherwise stay through the attempts step, at the import's peak).
+   */
+  finish(): void {
+    this.flush();
+    if (this.rows > FIRST_ROWS) this.drop();
   }
 
   /** Inserts the buffered rows in key order (statements of the inserter; its last one may stay partial). */
@@ -112,20 +126,41 @@ export class EventWindow {
     this.length = 0;
   }
 
+  /** One row, after the window's (which hold smaller seqs): kept in seq order among rows of its key. */
+  private insertAlone(...row: [number, number, number, number, number, number, number, number]): void {
+    this.flush();
+    this.sorts.alone++;
+    this.inserter!.add(...row);
+  }
+
+  private drop(): void {
+    this.rows = 0;
+    this.user = new Uint32Array(0);
+    this.platform = new Uint8Array(0);
+    this.time = new Float64Array(0);
+    this.event = new Uint8Array(0);
+    this.action = new Uint8Array(0);
+    this.screen = new Uint32Array(0);
+    this.device = new Uint32Array(0);
+    this.seq = new Float64Array(0);
+    this.order = new Int32Array(0);
+    this.counts = new Int32Array(0);
+  }
+
   private grow(): void {
     const rows = Math.min(this.capacity, Math.max(FIRST_ROWS, this.rows * 2));
-    const grown = <T extends Float64Array | Uint8Array>(old: T, make: (size: number) => T): T => {
+    const grown = <T extends Float64Array | Uint32Array | Uint8Array>(old: T, make: (size: number) => T): T => {
       const next = make(rows);
       next.set(old);
       return next;
     };
-    this.user = grown(this.user, (size) => new Float64Array(size));
+    this.user = grown(this.user, (size) => new Uint32Array(size));
     this.platform = grown(this.platform, (size) => new Uint8Array(size));
     this.time = grown(this.time, (size) => new Float64Array(size));
     this.event = grown(this.event, (size) => new Uint8Array(size));
     this.action = grown(this.action, (size) => new Uint8Array(size));
-    this.screen = grown(this.screen, (size) => new Float64Array(size));
-    this.device = grown(this.device, (size) => new Float64Array(size));
+    this.screen = grown(this.screen, (size) => new Uint32Array(size));
+    this.device = grown(this.device, (size) => new Uint32Array(size));
     this.seq = grown(this.seq, (size) => new Float64Array(size));
     this.order = new Int32Array(rows);
     this.rows = rows;
@@ -182,7 +217,7 @@ export class EventWindow {
   /** Each row's user's rank among the window's distinct users. */
   private userRanks(n: number): Int32Array {
     const user = this.user;
-    // Float64Array's own sort is numeric.
+    // A typed array's own sort is numeric.
     const distinct = user.slice(0, n).sort();
     let count = 0;
     for (let k = 0; k < n; k++) if (count === 0 || distinct[k] !== distinct[count - 1]) distinct[count++] = distinct[k]!;
@@ -215,6 +250,8 @@ export class EventWindow {
       let j = k - 1;
       while (j >= from && compare(order[j]!, row) > 0) {
         if (--budget < 0) {
+          // The row back in the hole its shifts left: the run is a permutation again.
+          order[j + 1] = row;
           order.subarray(from, to).sort(compare);
           this.sorts.fallback++;
           return;

@@ -276,7 +276,7 @@ export class RowWriter {
 
   /** Flushes buffered rows; returns how many were new (the rest were duplicates). */
   finish(): { stored: number; duplicates: number } {
-    this.window.flush();
+    this.window.finish();
     for (const inserter of [this.events, this.details, this.summaries, this.failures]) inserter.flush();
     // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
     if (this.events.inserted < this.events.added) this.streamed?.abandon();
