@@ -11,9 +11,10 @@
  * smallest seq is inserted first and kept, the others ignored, exactly as in file order (an earlier
  * window holds only smaller seqs). The caller counts the ignored rows as before (BulkInserter).
  *
- * The sort: a stable counting sort by (user id, platform) over the arrival order, then, within each
- * group (rows nearly in time order), an insertion sort by the rest of the key, which falls back to
- * a general sort when a group's rows are far out of order.
+ * The sort: a stable counting sort by user id over the arrival order (then by platform, for a user
+ * seen on several), then, within each (user, platform) group (rows nearly in time order), an
+ * insertion sort by the rest of the key, which falls back to a general sort when a group's rows
+ * are far out of order.
  */
 import type { BulkInserter } from './bulk-insert';
 
@@ -25,9 +26,6 @@ export const EVENT_WINDOW_ROWS = 1 << 18;
 
 /** The first allocation: a small file's window stays small (a folder of thousands shares one). */
 const FIRST_ROWS = 1024;
-/** Platforms told apart by the counting sort (the taxonomy's 1 and 2); larger codes share slot 3. */
-const PLATFORM_SLOTS = 4;
-const LAST_SLOT = PLATFORM_SLOTS - 1;
 /** Windows this small are sorted whole by insertion (no counts to allocate and clear). */
 const SMALL_WINDOW = 32;
 /** Shifts an insertion sort makes per row of its group before giving up for a general sort. */
@@ -51,7 +49,7 @@ export class EventWindow {
   private counts = new Int32Array(0);
   private inserter: BulkInserter | undefined;
   /** Windows sorted by each path, for tests to assert which one ran. */
-  readonly sorts = { small: 0, byRange: 0, byRank: 0, fallback: 0, alone: 0 };
+  readonly sorts = { small: 0, byRange: 0, byRank: 0, platforms: 0, fallback: 0, alone: 0 };
 
   constructor(readonly capacity = EVENT_WINDOW_ROWS) {}
 
@@ -175,7 +173,7 @@ export class EventWindow {
       this.sortRun(order, 0, n, true);
       return order;
     }
-    const { user, platform } = this;
+    const user = this.user;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -183,32 +181,57 @@ export class EventWindow {
       if (u < min) min = u;
       if (u > max) max = u;
     }
-    // A row's group slot comes from its user's offset from the smallest id when the window's ids
-    // are dense, else from its user's rank among the window's (a new file's users spread over a
-    // large case's ids): the counts stay within 4 per row.
+    // A row's slot is its user's offset from the smallest id when the window's ids are dense, else
+    // its user's rank among the window's (a new file's users spread over a large case's ids): the
+    // counts stay within one per row.
     const byRange = max - min < Math.max(n, 4096);
     const ranks = byRange ? undefined : this.userRanks(n);
     const users = byRange ? max - min + 1 : this.distinctUsers;
     if (byRange) this.sorts.byRange++;
     else this.sorts.byRank++;
-    const groups = users * PLATFORM_SLOTS;
-    if (this.counts.length < groups + 1) this.counts = new Int32Array(groups + 1);
-    else this.counts.fill(0, 0, groups + 1);
+    if (this.counts.length < users + 1) this.counts = new Int32Array(users + 1);
+    else this.counts.fill(0, 0, users + 1);
     const counts = this.counts;
-    const slot = (i: number): number =>
-      (ranks === undefined ? user[i]! - min : ranks[i]!) * PLATFORM_SLOTS + Math.min(platform[i]!, LAST_SLOT);
+    const slot = (i: number): number => (ranks === undefined ? user[i]! - min : ranks[i]!);
     for (let i = 0; i < n; i++) counts[slot(i) + 1]!++;
-    for (let g = 1; g <= groups; g++) counts[g]! += counts[g - 1]!;
+    for (let u = 1; u <= users; u++) counts[u]! += counts[u - 1]!;
     for (let i = 0; i < n; i++) order[counts[slot(i)]!++] = i;
-    // Each count is now where its group ends, and the next begins.
+    // Each count is now where its user's rows end, and the next user's begin.
     let from = 0;
-    for (let g = 0; g < groups; g++) {
-      const to = counts[g]!;
-      // The last slot holds every platform code past the taxonomy's: they may differ within it.
-      if (to - from > 1) this.sortRun(order, from, to, g % PLATFORM_SLOTS === LAST_SLOT);
+    for (let u = 0; u < users; u++) {
+      const to = counts[u]!;
+      if (to - from > 1) this.sortUser(order, from, to);
       from = to;
     }
     return order;
+  }
+
+  /** Rows by platform (a count per code), for a user seen on several in one window. */
+  private readonly byPlatform = new Int32Array(257);
+  private scratch = new Int32Array(0);
+
+  /** Sorts one user's rows, order[from, to): by platform (stable), then each group by the rest of the key. */
+  private sortUser(order: Int32Array, from: number, to: number): void {
+    const platform = this.platform;
+    const first = platform[order[from]!]!;
+    let mixed = false;
+    for (let k = from + 1; k < to && !mixed; k++) mixed = platform[order[k]!] !== first;
+    if (!mixed) return this.sortRun(order, from, to, false);
+    this.sorts.platforms++;
+    const counts = this.byPlatform.fill(0);
+    for (let k = from; k < to; k++) counts[platform[order[k]!]! + 1]!++;
+    for (let p = 1; p < counts.length; p++) counts[p]! += counts[p - 1]!;
+    if (this.scratch.length < to - from) this.scratch = new Int32Array(to - from);
+    const scratch = this.scratch;
+    for (let k = from; k < to; k++) scratch[counts[platform[order[k]!]!]!++] = order[k]!;
+    order.set(scratch.subarray(0, to - from), from);
+    // Each count is now where its platform's rows end.
+    let start = 0;
+    for (let p = 0; p < 256; p++) {
+      const end = counts[p]!;
+      if (end - start > 1) this.sortRun(order, from + start, from + end, false);
+      start = end;
+    }
   }
 
   /** How many distinct users userRanks found. */
@@ -240,7 +263,7 @@ export class EventWindow {
   /**
    * Sorts order[from, to) by the full key, then seq. Rows of one group come nearly in time order:
    * an insertion sort, until it has shifted too much. `wholeKey`: the rows may differ in user or
-   * platform too (a small window sorted whole, or the slot shared by large platform codes).
+   * platform too (a small window, sorted whole).
    */
   private sortRun(order: Int32Array, from: number, to: number, wholeKey: boolean): void {
     const compare = wholeKey ? this.compareAll : this.compareInGroup;

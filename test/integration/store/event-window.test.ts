@@ -282,7 +282,10 @@ describe('the window sort', () => {
       expect(inserted).toBe(expected.length);
       expect(stored).toEqual(expected);
       if (capacity === 20) expect(window.sorts.small).toBeGreaterThan(0);
-      if (rows === dense && capacity === 256) expect(window.sorts.byRange).toBeGreaterThan(0);
+      if (rows === dense && capacity === 256) {
+        expect(window.sorts.byRange).toBeGreaterThan(0);
+        expect(window.sorts.platforms).toBeGreaterThan(0);
+      }
       if (rows === spread) expect(window.sorts.byRank).toBeGreaterThan(0);
       if (rows === large) expect(window.sorts.alone).toBe(2);
     }
