@@ -56,7 +56,7 @@ async function withTemporaryCase<T>(work: (db: CaseDb) => Promise<T>): Promise<T
     throw temporaryFolderFailure(error);
   }
   try {
-    const db = openCase(join(tempDir, 'case.enrollscope'));
+    const db = openCase(join(tempDir, 'case.enrollscope'), { throwaway: true });
     try {
       return await work(db);
     } finally {

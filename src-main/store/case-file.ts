@@ -61,10 +61,19 @@ function checkHeader(path: string): void {
   }
 }
 
-function applyPragmas(db: CaseDb): void {
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode: a power cut may lose the last commit, never corrupts the case.
-  db.pragma('synchronous = NORMAL');
+function applyPragmas(db: CaseDb, throwaway: boolean): void {
+  if (throwaway) {
+    // A case deleted after use (the command line's temporary case) has nothing a crash could
+    // damage that anyone would open again: its rollback journal stays in memory (a savepoint still
+    // rolls back a refused file) and nothing is synced. The commit then writes the pages once,
+    // without a WAL to checkpoint (docs/security.md, "The temporary case").
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+  } else {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a power cut may lose the last commit, never corrupts the case.
+    db.pragma('synchronous = NORMAL');
+  }
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536'); // 64 MiB
   db.pragma('busy_timeout = 5000');
@@ -97,6 +106,8 @@ export interface OpenCaseOptions {
   readonly readonly?: boolean;
   /** Where passed checks are remembered (check-memo.ts); default: the user's cache folder. */
   readonly checkCacheDir?: string;
+  /** A new case deleted after use, never opened again: no crash safety (applyPragmas). */
+  readonly throwaway?: boolean;
 }
 
 /** Connections whose open ran quick_check (the others found the unchanged case remembered). */
@@ -209,7 +220,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDb {
       migrate(db, false);
       db.pragma('query_only = ON');
     } else if (!options.readonly) {
-      applyPragmas(db);
+      applyPragmas(db, options.throwaway === true && !exists);
       migrate(db, true);
       // Opening never writes to an existing case (a reader must not need the write lock while an
       // import holds it): the key is made here for a new case, else by the first write (mask-key.ts).
