@@ -243,7 +243,8 @@ export class EventWindow {
     // A typed array's own sort is numeric.
     const distinct = user.slice(0, n).sort();
     let count = 0;
-    for (let k = 0; k < n; k++) if (count === 0 || distinct[k] !== distinct[count - 1]) distinct[count++] = distinct[k]!;
+    for (let k = 0; k < n; k++)
+      if (count === 0 || distinct[k] !== distinct[count - 1]) distinct[count++] = distinct[k]!;
     this.distinctUsers = count;
     const ranks = new Int32Array(n);
     for (let i = 0; i < n; i++) {
