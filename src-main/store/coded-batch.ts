@@ -91,6 +91,40 @@ export class BatchCoder {
   }
 }
 
+/**
+ * Codes the event-log and details batches of every input of a group of files with one set of codes
+ * (what the storing side keeps for the group: store/group-codes.ts), so a string the group has sent
+ * is not sent again. A batch its reader coded from the bytes (codes of the input's own, from 0)
+ * is turned into the group's codes through the input's strings.
+ */
+export class GroupCoder {
+  private readonly coder: BatchCoder;
+
+  constructor(kept = CODES_KEPT) {
+    this.coder = new BatchCoder(kept);
+  }
+
+  /** The coder of one input of the group. */
+  forInput(): (batch: ReadBatch) => StoreBatch {
+    const own = { user: [] as string[], device: [] as string[], screen: [] as string[] };
+    const texts = (column: CodedStrings, strings: string[]): string[] => {
+      if (column.restart) strings.length = 0;
+      for (const text of column.added) strings.push(text);
+      return Array.from(column.codes, (code) => strings[code]!);
+    };
+    return (batch) => {
+      if (!isCoded(batch)) return this.coder.code(batch);
+      const { coded: _, user, device, screen, ...numbers } = batch;
+      return this.coder.code({
+        ...numbers,
+        user: texts(user, own.user),
+        device: texts(device, own.device),
+        screen: texts(screen, own.screen),
+      });
+    };
+  }
+}
+
 /** The typed arrays of a batch, which a postMessage can transfer instead of copying. */
 export function transferablesOf(batch: StoreBatch): ArrayBuffer[] {
   if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];

@@ -14,6 +14,7 @@ import { refuseDamagedBeforeWrite } from './case-check';
 import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import type { StoreBatch } from './coded-batch';
+import type { GroupCodes } from './group-codes';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, importSizes, toRecord, type ImportRow } from './imports';
 import { GroupSet } from '../attempts/group-set';
@@ -24,7 +25,11 @@ import { parseOutOfMemoryReason } from '../workers/memory-limit';
 import { cachedStatement } from './statements';
 
 /** One input as the store reads it: a ParsedInput whose batches may come coded (coded-batch.ts). */
-export type StoreInput = Omit<ParsedInput, 'batches'> & { readonly batches: AsyncIterable<StoreBatch> };
+export type StoreInput = Omit<ParsedInput, 'batches'> & {
+  readonly batches: AsyncIterable<StoreBatch>;
+  /** The codes its coded batches continue, when a group's files share them (group-codes.ts); else its own. */
+  readonly codes?: GroupCodes;
+};
 
 /** Reads one file into validated batches: in this thread, or in a parse worker (same contract). */
 export type InputReader = (
@@ -376,7 +381,7 @@ async function storeFile(
   for await (const input of inputs) {
     const importId = nextImportId(db);
     const importedAt = new Date().toISOString();
-    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed);
+    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed, input.codes);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);

@@ -69,7 +69,7 @@ export function readAheadInWorkerWith(
         await session?.close();
         signal?.throwIfAborted();
         first = index;
-        session = new ParseSession(paths.slice(index), limits, signal);
+        session = new ParseSession(paths.slice(index), limits, signal, true);
         workers++;
       }
       yield* inputsOf(session, index - first, options.onBytes);
@@ -138,6 +138,7 @@ async function* inputsOf(
       kind: head.kind,
       format: head.format,
       batches: batches(),
+      codes: session.codes,
       rowsRead: () => afterEnd((e) => e.rowsRead),
       skipped,
       sha256: () => afterEnd((e) => e.sha256),

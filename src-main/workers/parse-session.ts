@@ -6,6 +6,8 @@
  */
 import { basename } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { isCoded } from '../store/coded-batch';
+import { GroupCodes } from '../store/group-codes';
 import { locateWorker } from './locate';
 import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
 import {
@@ -42,13 +44,18 @@ export class ParseSession {
   private readonly signal: AbortSignal | undefined;
   private readonly onAbort = (): void => void this.worker.terminate();
 
+  /** The group's string codes, when its files share them (ParseRequest.groupCodes), as read so far. */
+  readonly codes: GroupCodes | undefined;
+
   constructor(
     readonly paths: readonly string[],
     limits: ResourceLimits,
     signal?: AbortSignal,
+    groupCodes = false,
   ) {
     const { file, options } = locateWorker('parse-worker');
-    const request: ParseRequest = { paths };
+    const request: ParseRequest = { paths, groupCodes };
+    this.codes = groupCodes ? new GroupCodes() : undefined;
     this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
     this.worker.on('message', (packet: ParsePacket) => {
       for (const message of packet) {
@@ -78,13 +85,15 @@ export class ParseSession {
 
   /**
    * The next message about file `index`, or STOPPED. Messages about earlier files (one the
-   * storing side stopped reading half-way) are passed over, their credits given back.
+   * storing side stopped reading half-way) are passed over, their credits given back. Every batch
+   * taken, passed over or not, adds its strings to the group's codes: later batches count on them.
    */
   async next(index: number): Promise<Item> {
     for (;;) {
       const item = await this.nextItem();
       if (item === STOPPED) return item;
       this.giveBack(costOf(item));
+      if (this.codes && item.type === 'batch' && isCoded(item.batch)) this.codes.register(item.batch);
       if (item.file === index) return item;
       if (item.file > index)
         throw new Error(`parse worker: a message about file ${item.file} before file ${index} ended`);
