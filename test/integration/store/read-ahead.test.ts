@@ -13,6 +13,7 @@ import { InputRefused, readInput } from '../../../src-main/import/read-input';
 import type { ImportOutcome, ImportProgress } from '../../../src-main/shared/import-types';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { isCoded } from '../../../src-main/store/coded-batch';
+import { GroupCodes } from '../../../src-main/store/group-codes';
 import {
   READ_AHEAD_BYTES,
   importFiles,
@@ -156,8 +157,14 @@ const comparable = (outcomes: readonly ImportOutcome[]): unknown[] =>
   );
 
 /** readAheadInWorker, recording which files it gave and whether their batches came coded (from the worker). */
-function recordingReadAhead(): { start: ReadAheadStarter; files: number[]; codedBatches: number; groups: number } {
-  const seen = { files: [] as number[], codedBatches: 0, groups: 0 };
+function recordingReadAhead(): {
+  start: ReadAheadStarter;
+  files: number[];
+  codedBatches: number;
+  groups: number;
+  codes: Set<GroupCodes | undefined>;
+} {
+  const seen = { files: [] as number[], codedBatches: 0, groups: 0, codes: new Set<GroupCodes | undefined>() };
   const start: ReadAheadStarter = (paths, options) => {
     seen.groups++;
     const inner = readAheadInWorker(paths, options);
@@ -165,6 +172,7 @@ function recordingReadAhead(): { start: ReadAheadStarter; files: number[]; coded
       async *read(index, readOptions) {
         seen.files.push(index);
         for await (const input of inner.read(index, readOptions)) {
+          seen.codes.add(input.codes);
           const batches = input.batches;
           yield {
             ...input,
@@ -212,6 +220,12 @@ describe('a folder of small files read ahead by one parse worker', () => {
       expect(recording.groups).toBe(1);
       expect(recording.files).toEqual([...Array(files).keys()]);
       expect(recording.codedBatches).toBeGreaterThanOrEqual(LOGS);
+      // One set of string codes for the whole group (group-codes.ts), resolved code by code after
+      // the files rolled back (the half-refused ZIP, the duplicate).
+      expect(recording.codes.size).toBe(1);
+      const [codes] = recording.codes;
+      expect(codes).toBeInstanceOf(GroupCodes);
+      expect(codes!.users.scans).toBeGreaterThan(0);
 
       expect(comparable(outcomes)).toEqual(comparable(grouped));
       expect(comparable(outcomes)).toEqual(comparable(separately));
