@@ -69,7 +69,7 @@ export function readAheadInWorkerWith(
         await session?.close();
         signal?.throwIfAborted();
         first = index;
-        session = new ParseSession(paths.slice(index), limits, signal, true);
+        session = new ParseSession(paths.slice(index), limits, signal, { groupCodes: true });
         workers++;
       }
       yield* inputsOf(session, index - first, options.onBytes);

@@ -51,7 +51,7 @@ export class ParseSession {
     readonly paths: readonly string[],
     limits: ResourceLimits,
     signal?: AbortSignal,
-    groupCodes = false,
+    { groupCodes = false }: { groupCodes?: boolean } = {},
   ) {
     const { file, options } = locateWorker('parse-worker');
     const request: ParseRequest = { paths, groupCodes };

@@ -79,6 +79,13 @@ const outbox = new Outbox();
 /** A group's files share their string codes (see GroupCoder); a file read alone codes each input anew. */
 let groupCoder: GroupCoder | undefined;
 
+/** How the batches of the next input are coded: with the group's codes, or with codes of its own. */
+function coderOfInput(): (batch: ReadBatch) => StoreBatch {
+  if (groupCoder) return groupCoder.forInput();
+  const coder = new BatchCoder();
+  return (batch) => coder.code(batch);
+}
+
 async function readFile(path: string, file: number): Promise<void> {
   // Posting per chunk read would flood the port; the last byte always goes through.
   const postBytes = throttle<{ bytesRead: number; totalBytes: number }>(
@@ -94,7 +101,7 @@ async function readFile(path: string, file: number): Promise<void> {
   for await (const input of inputs) {
     const { name, size, container, kind, format } = input;
     await outbox.add({ file, type: 'input', name, size, container, kind, format });
-    const code = groupCoder?.forInput() ?? codeInput(new BatchCoder());
+    const code = coderOfInput();
     for await (const parsed of input.batches) {
       await outbox.add({ file, type: 'batch', batch: code(parsed) });
     }
@@ -109,11 +116,6 @@ async function readFile(path: string, file: number): Promise<void> {
     });
   }
 }
-
-const codeInput =
-  (coder: BatchCoder) =>
-  (batch: ReadBatch): StoreBatch =>
-    coder.code(batch);
 
 async function run({ paths, groupCodes }: ParseRequest): Promise<void> {
   if (groupCodes) groupCoder = new GroupCoder();
