@@ -436,10 +436,24 @@ function insertImport(
     skipped_json: JSON.stringify(input.skipped.counts),
     examples_json: JSON.stringify(input.skipped.examples),
   };
+  // Bound by position: binding by name looked each of the twelve names up in an object, a file of a folder at a time.
   cachedStatement(
     db,
     `INSERT INTO imports (id, file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
-       VALUES (@id, @file_name, @size, @sha256, @kind, @format, @imported_at, @rows, @imported, @duplicates, @skipped_json, @examples_json)`,
-  ).run({ ...row, kind: input.kind });
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.id,
+    row.file_name,
+    row.size,
+    row.sha256,
+    input.kind,
+    row.format,
+    row.imported_at,
+    row.rows,
+    row.imported,
+    row.duplicates,
+    row.skipped_json,
+    row.examples_json,
+  );
   return toRecord(row);
 }
