@@ -49,6 +49,11 @@ export type InputReader = (
 export interface ReadAhead {
   /** The inputs of file `index` of the group, as an InputReader gives them. Ask in order, each once. */
   read(index: number, options: Pick<Parameters<InputReader>[1], 'onBytes'>): AsyncIterable<StoreInput>;
+  /**
+   * The hash of file `index` when the reader has read it whole already, as one input of at most one
+   * batch (so it cannot be refused half-way any more); else undefined. Ask before reading it.
+   */
+  settled(index: number): { readonly sha256: string } | undefined;
   close(): Promise<void>;
 }
 
@@ -226,7 +231,8 @@ async function importGroup(
         const inputs: Inputs = ahead
           ? (onBytes) => ahead.read(k, { onBytes })
           : (onBytes) => (options.reader ?? readInput)(file.path, { size: file.size, signal: options.signal, onBytes });
-        savepoint(db, 'SAVEPOINT import_file');
+        const guarded = needsSavepoint(db, ahead?.settled(k));
+        if (guarded) savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
         const walkedBefore = streamed?.walked ?? 0;
         try {
@@ -234,14 +240,18 @@ async function importGroup(
             eventGroups,
             held,
             streamed,
+            guarded,
           });
-          savepoint(db, 'RELEASE import_file');
+          if (guarded) savepoint(db, 'RELEASE import_file');
           for (const record of records) {
             firstImportId = Math.min(firstImportId, record.id);
             lastImportId = Math.max(lastImportId, record.id);
           }
           results[i] = records.map((record) => ({ file: record.file, status: 'imported', record }));
         } catch (error) {
+          // A file stored without a savepoint fails only with its case (a full disk, damage) or a
+          // cancel: nothing to roll back to but the group's transaction.
+          if (!guarded) throw error;
           savepoint(db, 'ROLLBACK TO import_file');
           savepoint(db, 'RELEASE import_file');
           held?.truncate(heldBefore);
@@ -300,6 +310,18 @@ const HOLD_BYTES = EVENTS_HELD * 170;
 
 function hasEvents(db: CaseDb): boolean {
   return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
+}
+
+/**
+ * Whether a file is stored in a savepoint of its own, to be rolled back alone if refused half-way.
+ * One the reader has read whole already (settled: one input of at most one batch, its hash known)
+ * and that is no duplicate of an earlier import can no longer be refused: it is stored without one.
+ * A savepoint cost a folder's small file ~8-10 us of the storing thread: the statements and, on
+ * the first write to each page the group had written before, a copy of that page for the rollback.
+ * Near the heap limit (heap-watch.ts) a file keeps its savepoint, so that the guard can refuse it.
+ */
+function needsSavepoint(db: CaseDb, settled: { readonly sha256: string } | undefined): boolean {
+  return settled === undefined || findImportBySha(db, settled.sha256) !== undefined || nearHeapLimit();
 }
 
 /** A savepoint statement, prepared once per connection: exec() parses it anew, twice per file of a folder. */
@@ -369,7 +391,13 @@ async function storeFile(
   interners: Interners,
   options: ImportOptions,
   report: Reporter,
-  taps: { eventGroups: GroupSet; held: HeldEvents | undefined; streamed: StreamedAttempts | undefined },
+  taps: {
+    eventGroups: GroupSet;
+    held: HeldEvents | undefined;
+    streamed: StreamedAttempts | undefined;
+    /** Stored in a savepoint of its own (needsSavepoint): only such a file can be refused for the heap. */
+    guarded: boolean;
+  },
 ): Promise<ImportRecord[]> {
   const records: ImportRecord[] = [];
   let bytesRead = 0;
@@ -386,7 +414,7 @@ async function storeFile(
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);
       rows = writer.rows;
-      if (nearHeapLimit()) throw new InputRefused(input.name, parseOutOfMemoryReason(rows));
+      if (taps.guarded && nearHeapLimit()) throw new InputRefused(input.name, parseOutOfMemoryReason(rows));
       report(bytesRead, rows, 'reading');
     }
     const { stored, duplicates } = writer.finish();

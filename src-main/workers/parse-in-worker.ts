@@ -74,6 +74,10 @@ export function readAheadInWorkerWith(
       }
       yield* inputsOf(session, index - first, options.onBytes);
     },
+    settled(index) {
+      const settled = session && index >= first && !session.stoppedBefore(index - first);
+      return settled ? session!.settled(index - first) : undefined;
+    },
     async close() {
       await session?.close();
     },

@@ -100,6 +100,29 @@ export class ParseSession {
     }
   }
 
+  /**
+   * The hash of file `index` when everything the worker will say of it is queued already and it
+   * is one input of at most one batch, read to its end: nothing of it can be refused half-way any
+   * more. Undefined while it is being read, when it ended refused or failed, or holds more (a ZIP's
+   * entries, several batches). Messages are queued in order, so its own are together.
+   */
+  settled(index: number): { readonly sha256: string } | undefined {
+    let inputs = 0;
+    let batches = 0;
+    let sha256: string | undefined;
+    for (let i = this.head; i < this.items.length; i++) {
+      const item = this.items[i]!;
+      if (item.file < index) continue;
+      if (item.file > index) break;
+      if (item.type === 'input') inputs++;
+      else if (item.type === 'batch') batches++;
+      else if (item.type === 'input-end') sha256 = item.sha256;
+      else if (item.type === 'file-end') return inputs === 1 && batches <= 1 && sha256 ? { sha256 } : undefined;
+      else if (item.type !== 'bytes') return undefined;
+    }
+    return undefined;
+  }
+
   async close(): Promise<void> {
     this.signal?.removeEventListener('abort', this.onAbort);
     this.worker.removeAllListeners('exit');

@@ -8,7 +8,8 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import type { Statement } from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { InputRefused, readInput } from '../../../src-main/import/read-input';
 import type { ImportOutcome, ImportProgress } from '../../../src-main/shared/import-types';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
@@ -188,6 +189,7 @@ function recordingReadAhead(): {
           };
         }
       },
+      settled: (index) => inner.settled(index),
       close: () => inner.close(),
     };
   };
@@ -203,11 +205,15 @@ describe('a folder of small files read ahead by one parse worker', () => {
     try {
       const recording = recordingReadAhead();
       const progress: ImportProgress[] = [];
+      // Which files were stored in a savepoint of their own (import-files.ts needsSavepoint).
+      const run = vi.spyOn(Object.getPrototypeOf(ahead.prepare('SELECT 1')) as Statement, 'run');
       const outcomes = await importFiles(ahead, [folder], {
         reader: readInputBySize,
         readAhead: recording.start,
         onProgress: (p) => progress.push(p),
       });
+      const savepoints = run.mock.contexts.filter((statement) => statement.source === 'SAVEPOINT import_file').length;
+      run.mockRestore();
 
       const files = outcomes.length;
       const grouped = await importFiles(inThread, [folder], { reader: readInputBySize });
@@ -226,6 +232,10 @@ describe('a folder of small files read ahead by one parse worker', () => {
       const [codes] = recording.codes;
       expect(codes).toBeInstanceOf(GroupCodes);
       expect(codes!.users.scans).toBeGreaterThan(0);
+      // Files the worker had read whole, no duplicates, were stored without a savepoint; the
+      // refused ones (the worker's, the duplicate) and the ZIPs were stored in one, as before.
+      expect(savepoints).toBeGreaterThanOrEqual(6);
+      expect(savepoints).toBeLessThan(files / 2);
 
       expect(comparable(outcomes)).toEqual(comparable(grouped));
       expect(comparable(outcomes)).toEqual(comparable(separately));
