@@ -395,7 +395,10 @@ async function storeFile(
     eventGroups: GroupSet;
     held: HeldEvents | undefined;
     streamed: StreamedAttempts | undefined;
-    /** Stored in a savepoint of its own (needsSavepoint): only such a file can be refused for the heap. */
+    /**
+     * Stored in a savepoint of its own (needsSavepoint): only such a file can be refused for the
+     * heap or as a duplicate (one without was checked before its rows).
+     */
     guarded: boolean;
   },
 ): Promise<ImportRecord[]> {
@@ -419,7 +422,8 @@ async function storeFile(
     }
     const { stored, duplicates } = writer.finish();
     const sha256 = input.sha256();
-    const earlier = findImportBySha(db, sha256);
+    // A file stored without a savepoint was checked before its rows (needsSavepoint).
+    const earlier = taps.guarded ? findImportBySha(db, sha256) : undefined;
     if (earlier) throw new InputRefused(input.name, `already imported as ${describeImport(earlier)}`);
     records.push(insertImport(db, { id: importId, input, importedAt, sha256, stored, duplicates }));
   }

@@ -212,7 +212,7 @@ describe('a folder of small files read ahead by one parse worker', () => {
         readAhead: recording.start,
         onProgress: (p) => progress.push(p),
       });
-      const savepoints = run.mock.contexts.filter((statement) => statement.source === 'SAVEPOINT import_file').length;
+      const savepoints = run.mock.contexts.filter((s) => (s as Statement).source === 'SAVEPOINT import_file').length;
       run.mockRestore();
 
       const files = outcomes.length;
