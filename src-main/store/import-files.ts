@@ -71,8 +71,9 @@ class Cancelled extends Error {}
 
 /**
  * Small files are stored in groups: one transaction and one attempts refresh for small files
- * (at most SMALL_FILE_BYTES each) holding up to GROUP_BYTES together, each file in a savepoint of
- * its own, so a refused file leaves the others of its group. A transaction and a refresh per file
+ * (at most SMALL_FILE_BYTES each) holding up to GROUP_BYTES together, each file that could still be
+ * refused half-way in a savepoint of its own (needsSavepoint), so a refused file leaves the others
+ * of its group. A transaction and a refresh per file
  * cost ~2 ms (the refresh reads the details table and the groups still in progress every time):
  * 10,000 files of 10 rows took 27 s, against 1.4 s for the same rows in one file. A group is
  * bounded by its bytes, as a large file is by its own: a refresh per 1,000 files cost 10,000 files
@@ -250,7 +251,8 @@ async function importGroup(
           results[i] = records.map((record) => ({ file: record.file, status: 'imported', record }));
         } catch (error) {
           // A file stored without a savepoint fails only with its case (a full disk, damage) or a
-          // cancel: nothing to roll back to but the group's transaction.
+          // cancel: nothing to roll back to but the group's transaction, which the group then loses
+          // (a damaged case, which a file in a savepoint would have been refused for alone, included).
           if (!guarded) throw error;
           savepoint(db, 'ROLLBACK TO import_file');
           savepoint(db, 'RELEASE import_file');
