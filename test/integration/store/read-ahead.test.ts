@@ -340,6 +340,52 @@ describe('a folder of small files read ahead by one parse worker', () => {
     }
   }, 60_000);
 
+  it('a file stored without a savepoint that fails all the same takes its group with it; in one it is refused alone', async () => {
+    // A trigger that refuses one user's events stands for damage found mid-insert (SQLITE_CORRUPT):
+    // neither is the file's fault nor a problem of the case that stops the import outright.
+    const folder = join(temp(), 'poisoned');
+    mkdirSync(folder);
+    for (let b = 0; b < 8; b++) writeFileSync(join(folder, `a${b}-bulk.csv`), eventLogCsv(bulkEvents(b)));
+    for (let f = 0; f < 12; f++)
+      writeFileSync(join(folder, `b${String(f).padStart(2, '0')}-log.csv`), eventLogCsv(eventsOf(f)));
+    const poison = { time: '2025-06-20T08:00:00Z', user: 'poison@contoso.example', platform: 'iOS', event: 'start' };
+    writeFileSync(join(folder, 'b05-poisoned.csv'), eventLogCsv([...eventsOf(40), poison]));
+    const files = readdirSync(folder).map((file) => ({ path: file, size: statSync(join(folder, file)).size }));
+    expect(parseWorkOf(files)).toBeGreaterThanOrEqual(READ_AHEAD_BYTES);
+    const poisoned = (name: string): CaseDb => {
+      const db = openCase(join(temp(), name));
+      db.exec(`CREATE TRIGGER poison BEFORE INSERT ON events
+                 WHEN NEW.user_id = (SELECT id FROM users WHERE name = 'poison@contoso.example')
+                 BEGIN SELECT RAISE(ABORT, 'poisoned row'); END`);
+      return db;
+    };
+    const ahead = poisoned('ahead.enrollscope');
+    const inThread = poisoned('in-thread.enrollscope');
+    try {
+      const recording = recordingReadAhead();
+      const run = vi.spyOn(Object.getPrototypeOf(ahead.prepare('SELECT 1')) as Statement, 'run');
+      const outcomes = await importFiles(ahead, [folder], { reader: readInputBySize, readAhead: recording.start });
+      const savepoints = run.mock.contexts.filter((s) => (s as Statement).source === 'SAVEPOINT import_file').length;
+      run.mockRestore();
+      expect(recording.groups).toBe(1);
+      // The poisoned file came settled (no savepoint): the group's transaction went with it.
+      expect(savepoints).toBeLessThan(files.length / 2);
+      expect(outcomes).toHaveLength(files.length);
+      expect(outcomes.every((o) => o.status === 'refused' && o.reason === 'poisoned row')).toBe(true);
+      expect(ahead.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
+      expect(ahead.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
+
+      // Read in this thread every file has its savepoint: the poisoned one is refused alone.
+      const alone = await importFiles(inThread, [folder], { reader: readInputBySize });
+      const refused = alone.filter((o) => o.status === 'refused');
+      expect(refused).toEqual([{ file: 'b05-poisoned.csv', status: 'refused', reason: 'poisoned row' }]);
+      expect(inThread.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(files.length - 1);
+    } finally {
+      ahead.close();
+      inThread.close();
+    }
+  }, 60_000);
+
   it('a few small files are read in this thread: not worth starting a worker', async () => {
     const folder = join(temp(), 'few');
     mkdirSync(folder);
