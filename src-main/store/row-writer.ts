@@ -43,10 +43,6 @@ interface IdsByCode {
   extend(column: CodedStrings): Float64Array;
 }
 
-const groupIds = (codes: ColumnCodes, interner: Interner): IdsByCode => ({
-  extend: (column) => codes.idsFor(column, interner),
-});
-
 /** A column's case ids by the input's string codes (coded-batch.ts), filled as codes appear. */
 class CodeIds implements IdsByCode {
   private ids = new Float64Array(64);
@@ -67,6 +63,12 @@ class CodeIds implements IdsByCode {
     this.size += column.added.length;
     return this.ids;
   }
+}
+
+/** The group's ids for columns coded with the group's codes, the input's own for the others (coded from bytes). */
+function groupIds(codes: ColumnCodes, interner: Interner): IdsByCode {
+  const own = new CodeIds(interner);
+  return { extend: (column) => (column.shared ? codes.idsFor(column, interner) : own.extend(column)) };
 }
 
 export class RowWriter {

@@ -93,7 +93,8 @@ export class ParseSession {
       const item = await this.nextItem();
       if (item === STOPPED) return item;
       this.giveBack(costOf(item));
-      if (this.codes && item.type === 'batch' && isCoded(item.batch)) this.codes.register(item.batch);
+      if (this.codes && item.type === 'batch' && isCoded(item.batch) && item.batch.user.shared)
+        this.codes.register(item.batch);
       if (item.file === index) return item;
       if (item.file > index)
         throw new Error(`parse worker: a message about file ${item.file} before file ${index} ended`);

@@ -6,8 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInputCoded } from '../import/read-input';
-import { BatchCoder, CODES_KEPT, GroupCoder, transferablesOf, type StoreBatch } from '../store/coded-batch';
-import type { ReadBatch } from '../import/records';
+import { BatchCoder, CODES_KEPT, GroupCoder, transferablesOf } from '../store/coded-batch';
 import {
   CREDITS,
   POST_COST,
@@ -79,13 +78,6 @@ const outbox = new Outbox();
 /** A group's files share their string codes (see GroupCoder); a file read alone codes each input anew. */
 let groupCoder: GroupCoder | undefined;
 
-/** How the batches of the next input are coded: with the group's codes, or with codes of its own. */
-function coderOfInput(): (batch: ReadBatch) => StoreBatch {
-  if (groupCoder) return groupCoder.forInput();
-  const coder = new BatchCoder();
-  return (batch) => coder.code(batch);
-}
-
 async function readFile(path: string, file: number): Promise<void> {
   // Posting per chunk read would flood the port; the last byte always goes through.
   const postBytes = throttle<{ bytesRead: number; totalBytes: number }>(
@@ -101,9 +93,9 @@ async function readFile(path: string, file: number): Promise<void> {
   for await (const input of inputs) {
     const { name, size, container, kind, format } = input;
     await outbox.add({ file, type: 'input', name, size, container, kind, format });
-    const code = coderOfInput();
+    const coder = groupCoder ?? new BatchCoder();
     for await (const parsed of input.batches) {
-      await outbox.add({ file, type: 'batch', batch: code(parsed) });
+      await outbox.add({ file, type: 'batch', batch: coder.code(parsed) });
     }
     await outbox.add({
       file,

@@ -1,14 +1,14 @@
 /**
  * A group's files coded once (GroupCoder in the worker, GroupCodes in the storing thread) store
  * exactly what coding each file anew stores: the same strings with the same ids, the same rows,
- * through a file rolled back to its savepoint, a batch passed over unwritten and a coder that
- * starts its codes again. Real case files, the production RowWriter.
+ * through a file rolled back to its savepoint, a batch passed over unwritten, a file coded from its
+ * bytes (its own codes) and a coder that starts its codes again. Real case files, the production RowWriter.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodedEventBatch, EventBatch } from '../../../src-main/import/records';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
-import { BatchCoder, GroupCoder, type StoreBatch } from '../../../src-main/store/coded-batch';
+import { BatchCoder, GroupCoder } from '../../../src-main/store/coded-batch';
 import { GroupCodes } from '../../../src-main/store/group-codes';
 import { RowWriter, createInterners, type Interners } from '../../../src-main/store/row-writer';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -42,10 +42,14 @@ const row = (u: number, d: number, s: number): Row => ({
   screen: s === 0 ? '' : `Screen ${s}`,
 });
 
-/** A file: its batches, and what becomes of it (stored, rolled back, or passed over after its first batch). */
+/**
+ * A file: its batches, what becomes of it (stored, rolled back, or passed over after its first
+ * batch), and whether its reader coded it from its bytes (codes of its own, as the byte path's).
+ */
 interface TestFile {
   batches: EventBatch[];
   fate: 'stored' | 'rolled back' | 'passed over';
+  fromBytes?: true;
 }
 
 /** Files whose strings come back across files, one rolled back and one passed over half-way. */
@@ -64,6 +68,9 @@ function files(): TestFile[] {
     // Its second batch is never written: its strings are registered all the same.
     { batches: [batch(60, 3, 400), batch(70, 4, 410)], fate: 'passed over' },
     { batches: [batch(70, 4, 500), batch(61, 2, 510)], fate: 'stored' },
+    // Coded from its bytes: its own codes, new strings among them (user80...).
+    { batches: [batch(80, 5, 600), batch(2, 4, 610)], fate: 'stored', fromBytes: true },
+    { batches: [batch(82, 4, 700)], fate: 'stored' },
   ];
 }
 
@@ -77,7 +84,8 @@ function forgetIds(interners: Interners): void {
  * Stores the files as import-files.ts does, each in a savepoint: with a coder per file (as before)
  * or one GroupCoder whose batches go through GroupCodes (registered as read, resolved as written).
  */
-function store(db: CaseDb, group: boolean, kept?: number): GroupCodes | undefined {
+function store(db: CaseDb, group: boolean, kept?: number): { codes?: GroupCodes; ownBatches: number } {
+  let ownBatches = 0;
   const interners = createInterners(db);
   const groupCoder = group ? new GroupCoder(kept) : undefined;
   const codes = group ? new GroupCodes() : undefined;
@@ -85,11 +93,14 @@ function store(db: CaseDb, group: boolean, kept?: number): GroupCodes | undefine
   files().forEach((file, f) => {
     db.exec('SAVEPOINT import_file');
     const writer = new RowWriter(db, f + 1, interners, undefined, undefined, undefined, codes);
-    const perFile = new BatchCoder(kept);
-    const code = groupCoder?.forInput() ?? ((batch: EventBatch): StoreBatch => perFile.code(batch));
+    const own = new BatchCoder(kept);
+    const coder = groupCoder ?? own;
     file.batches.forEach((batch, b) => {
-      const coded = code(batch) as CodedEventBatch;
-      codes?.register(coded);
+      const read = file.fromBytes ? (own.code(batch) as CodedEventBatch) : batch;
+      const coded = coder.code(read) as CodedEventBatch;
+      // As ParseSession registers what it takes: the group's codes only.
+      if (coded.user.shared) codes?.register(coded);
+      else ownBatches++;
       if (file.fate !== 'passed over' || b === 0) writer.write(coded);
     });
     writer.finish();
@@ -101,7 +112,7 @@ function store(db: CaseDb, group: boolean, kept?: number): GroupCodes | undefine
     }
   });
   db.exec('COMMIT');
-  return codes;
+  return { codes, ownBatches };
 }
 
 const contents = (db: CaseDb): unknown => ({
@@ -117,10 +128,12 @@ describe('string codes shared by a group of files', () => {
     const grouped = openCase(join(temp(), 'grouped.enrollscope'));
     try {
       store(perFile, false);
-      const codes = store(grouped, true)!;
+      const { codes, ownBatches } = store(grouped, true);
+      // The batches coded from their bytes kept their own codes (the group coder passed them on).
+      expect(ownBatches).toBe(2);
       expect(contents(grouped)).toEqual(contents(perFile));
       // After the rollback (and the batch passed over) codes were resolved one by one.
-      expect(codes.users.scans).toBeGreaterThan(0);
+      expect(codes!.users.scans).toBeGreaterThan(0);
       // Strings first met in the rolled-back file get their ids in the order the next file meets
       // them (user51, then user50), after the nine users stored before.
       const ids = grouped.prepare('SELECT id FROM users WHERE name IN (?, ?) ORDER BY name').pluck();
@@ -154,7 +167,8 @@ describe('string codes shared by a group of files', () => {
       db.exec('BEGIN');
       for (const [f, minute] of [0, 100, 200].entries()) {
         const writer = new RowWriter(db, f + 1, interners, undefined, undefined, undefined, codes);
-        const batch = coder.forInput()(eventBatch([row(f, f, 1), row(0, 0, 1)], minute)) as CodedEventBatch;
+        const batch = coder.code(eventBatch([row(f, f, 1), row(0, 0, 1)], minute)) as CodedEventBatch;
+        expect(batch.user.shared).toBe(true);
         codes.register(batch);
         writer.write(batch);
         writer.finish();
@@ -169,35 +183,5 @@ describe('string codes shared by a group of files', () => {
     } finally {
       db.close();
     }
-  });
-
-  it("turns an input's own codes (read from its bytes) into the group's", () => {
-    const coder = new GroupCoder();
-    const own = (users: string[], codes: number[], restart?: true): CodedEventBatch => ({
-      ...eventBatch(
-        codes.map(() => row(0, 0, 0)),
-        0,
-      ),
-      coded: true,
-      user: { codes: Int32Array.from(codes), added: users, ...(restart ? { restart } : {}) },
-      device: { codes: Int32Array.from(codes, () => 0), added: codes.length ? [''] : [] },
-      screen: { codes: Int32Array.from(codes, () => 0), added: codes.length ? [''] : [] },
-    });
-    const first = coder.forInput();
-    const a = first(own(['ann', 'bob'], [0, 1, 0])) as CodedEventBatch;
-    expect([...a.user.codes]).toEqual([0, 1, 0]);
-    // A second input counts its own codes from 0 again: 'bob' is code 0 there, 1 in the group.
-    const second = coder.forInput();
-    const b = second(own(['bob', 'cy'], [0, 1, 0])) as CodedEventBatch;
-    expect([...b.user.codes]).toEqual([1, 2, 1]);
-    expect(b.user.added).toEqual(['cy']);
-    // Its next batch adds 'ann' as its code 2: the group's code 0, not sent again.
-    const c = second(own(['ann'], [2, 0])) as CodedEventBatch;
-    expect([...c.user.codes]).toEqual([0, 1]);
-    expect(c.user.added).toEqual([]);
-    // Its reader started its codes again: code 0 is 'dee' now.
-    const d = second(own(['dee'], [0, 0], true)) as CodedEventBatch;
-    expect([...d.user.codes]).toEqual([3, 3]);
-    expect(d.user.added).toEqual(['dee']);
   });
 });
