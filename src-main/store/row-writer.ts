@@ -67,8 +67,11 @@ class CodeIds implements IdsByCode {
 
 /** The group's ids for columns coded with the group's codes, the input's own for the others (coded from bytes). */
 function groupIds(codes: ColumnCodes, interner: Interner): IdsByCode {
-  const own = new CodeIds(interner);
-  return { extend: (column) => (column.shared ? codes.idsFor(column, interner) : own.extend(column)) };
+  let own: CodeIds | undefined; // made when needed: most inputs of a group never do
+  return {
+    extend: (column) =>
+      column.shared ? codes.idsFor(column, interner) : (own ??= new CodeIds(interner)).extend(column),
+  };
 }
 
 export class RowWriter {
