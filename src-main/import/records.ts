@@ -90,6 +90,8 @@ export interface CodedStrings {
   readonly added: readonly string[];
   /** The codes start again from 0 with this batch (the coder forgot its strings, see CODES_KEPT). */
   readonly restart?: true;
+  /** The codes are a group's, shared by its files (store/group-codes.ts), not the input's own. */
+  readonly shared?: true;
 }
 
 /**

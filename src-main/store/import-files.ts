@@ -14,6 +14,7 @@ import { refuseDamagedBeforeWrite } from './case-check';
 import { CaseRefused, caseProblemOf, caseRefusalOf } from './case-errors';
 import { ensureMaskKey } from './mask-key';
 import type { StoreBatch } from './coded-batch';
+import type { GroupCodes } from './group-codes';
 import { expandPaths, type InputFile } from './expand-paths';
 import { describeImport, findImportBySha, importSizes, toRecord, type ImportRow } from './imports';
 import { GroupSet } from '../attempts/group-set';
@@ -25,7 +26,11 @@ import { parseOutOfMemoryReason } from '../workers/memory-limit';
 import { cachedStatement } from './statements';
 
 /** One input as the store reads it: a ParsedInput whose batches may come coded (coded-batch.ts). */
-export type StoreInput = Omit<ParsedInput, 'batches'> & { readonly batches: AsyncIterable<StoreBatch> };
+export type StoreInput = Omit<ParsedInput, 'batches'> & {
+  readonly batches: AsyncIterable<StoreBatch>;
+  /** The codes its coded batches continue, when a group's files share them (group-codes.ts); else its own. */
+  readonly codes?: GroupCodes;
+};
 
 /** Reads one file into validated batches: in this thread, or in a parse worker (same contract). */
 export type InputReader = (
@@ -45,6 +50,11 @@ export type InputReader = (
 export interface ReadAhead {
   /** The inputs of file `index` of the group, as an InputReader gives them. Ask in order, each once. */
   read(index: number, options: Pick<Parameters<InputReader>[1], 'onBytes'>): AsyncIterable<StoreInput>;
+  /**
+   * The hash of file `index` when the reader has read it whole already, as one input of at most one
+   * batch (so it cannot be refused half-way any more); else undefined. Ask before reading it.
+   */
+  settled(index: number): { readonly sha256: string } | undefined;
   close(): Promise<void>;
 }
 
@@ -64,8 +74,9 @@ class Cancelled extends Error {}
 
 /**
  * Small files are stored in groups: one transaction and one attempts refresh for small files
- * (at most SMALL_FILE_BYTES each) holding up to GROUP_BYTES together, each file in a savepoint of
- * its own, so a refused file leaves the others of its group. A transaction and a refresh per file
+ * (at most SMALL_FILE_BYTES each) holding up to GROUP_BYTES together, each file that could still be
+ * refused half-way in a savepoint of its own (needsSavepoint), so a refused file leaves the others
+ * of its group. A transaction and a refresh per file
  * cost ~2 ms (the refresh reads the details table and the groups still in progress every time):
  * 10,000 files of 10 rows took 27 s, against 1.4 s for the same rows in one file. A group is
  * bounded by its bytes, as a large file is by its own: a refresh per 1,000 files cost 10,000 files
@@ -226,7 +237,8 @@ async function importGroup(
         const inputs: Inputs = ahead
           ? (onBytes) => ahead.read(k, { onBytes })
           : (onBytes) => (options.reader ?? readInput)(file.path, { size: file.size, signal: options.signal, onBytes });
-        savepoint(db, 'SAVEPOINT import_file');
+        const guarded = needsSavepoint(db, ahead?.settled(k));
+        if (guarded) savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
         const walkedBefore = streamed?.walked ?? 0;
         try {
@@ -235,14 +247,19 @@ async function importGroup(
             held,
             streamed,
             window,
+            guarded,
           });
-          savepoint(db, 'RELEASE import_file');
+          if (guarded) savepoint(db, 'RELEASE import_file');
           for (const record of records) {
             firstImportId = Math.min(firstImportId, record.id);
             lastImportId = Math.max(lastImportId, record.id);
           }
           results[i] = records.map((record) => ({ file: record.file, status: 'imported', record }));
         } catch (error) {
+          // A file stored without a savepoint fails only with its case (a full disk, damage) or a
+          // cancel: nothing to roll back to but the group's transaction, which the group then loses
+          // (a damaged case, which a file in a savepoint would have been refused for alone, included).
+          if (!guarded) throw error;
           savepoint(db, 'ROLLBACK TO import_file');
           savepoint(db, 'RELEASE import_file');
           held?.truncate(heldBefore);
@@ -301,6 +318,18 @@ const HOLD_BYTES = EVENTS_HELD * 170;
 
 function hasEvents(db: CaseDb): boolean {
   return cachedStatement(db, 'SELECT EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
+}
+
+/**
+ * Whether a file is stored in a savepoint of its own, to be rolled back alone if refused half-way.
+ * One the reader has read whole already (settled: one input of at most one batch, its hash known)
+ * and that is no duplicate of an earlier import can no longer be refused: it is stored without one.
+ * A savepoint cost a folder's small file ~8-10 us of the storing thread: the statements and, on
+ * the first write to each page the group had written before, a copy of that page for the rollback.
+ * Near the heap limit (heap-watch.ts) a file keeps its savepoint, so that the guard can refuse it.
+ */
+function needsSavepoint(db: CaseDb, settled: { readonly sha256: string } | undefined): boolean {
+  return settled === undefined || findImportBySha(db, settled.sha256) !== undefined || nearHeapLimit();
 }
 
 /** A savepoint statement, prepared once per connection: exec() parses it anew, twice per file of a folder. */
@@ -375,6 +404,11 @@ async function storeFile(
     held: HeldEvents | undefined;
     streamed: StreamedAttempts | undefined;
     window: EventWindow;
+    /**
+     * Stored in a savepoint of its own (needsSavepoint): only such a file can be refused for the
+     * heap or as a duplicate (one without was checked before its rows).
+     */
+    guarded: boolean;
   },
 ): Promise<ImportRecord[]> {
   const records: ImportRecord[] = [];
@@ -387,17 +421,27 @@ async function storeFile(
   for await (const input of inputs) {
     const importId = nextImportId(db);
     const importedAt = new Date().toISOString();
-    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed, taps.window);
+    const writer = new RowWriter(
+      db,
+      importId,
+      interners,
+      taps.eventGroups,
+      taps.held,
+      taps.streamed,
+      input.codes,
+      taps.window,
+    );
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);
       rows = writer.rows;
-      if (nearHeapLimit()) throw new InputRefused(input.name, parseOutOfMemoryReason(rows));
+      if (taps.guarded && nearHeapLimit()) throw new InputRefused(input.name, parseOutOfMemoryReason(rows));
       report(bytesRead, rows, 'reading');
     }
     const { stored, duplicates } = writer.finish();
     const sha256 = input.sha256();
-    const earlier = findImportBySha(db, sha256);
+    // A file stored without a savepoint was checked before its rows (needsSavepoint).
+    const earlier = taps.guarded ? findImportBySha(db, sha256) : undefined;
     if (earlier) throw new InputRefused(input.name, `already imported as ${describeImport(earlier)}`);
     records.push(insertImport(db, { id: importId, input, importedAt, sha256, stored, duplicates }));
   }
@@ -442,10 +486,24 @@ function insertImport(
     skipped_json: JSON.stringify(input.skipped.counts),
     examples_json: JSON.stringify(input.skipped.examples),
   };
+  // Bound by position: binding by name looked each of the twelve names up in an object, a file of a folder at a time.
   cachedStatement(
     db,
     `INSERT INTO imports (id, file_name, size, sha256, kind, format, imported_at, rows, imported, duplicates, skipped_json, examples_json)
-       VALUES (@id, @file_name, @size, @sha256, @kind, @format, @imported_at, @rows, @imported, @duplicates, @skipped_json, @examples_json)`,
-  ).run({ ...row, kind: input.kind });
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.id,
+    row.file_name,
+    row.size,
+    row.sha256,
+    input.kind,
+    row.format,
+    row.imported_at,
+    row.rows,
+    row.imported,
+    row.duplicates,
+    row.skipped_json,
+    row.examples_json,
+  );
   return toRecord(row);
 }

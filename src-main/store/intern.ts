@@ -110,7 +110,11 @@ export class Interner {
     return statement;
   }
 
+  /** Counts forget(): ids known from before a change of it may no longer exist (store/group-codes.ts). */
+  epoch = 0;
+
   forget(): void {
     this.cache.clear();
+    this.epoch++;
   }
 }

@@ -19,6 +19,7 @@ import { GroupSet } from '../attempts/group-set';
 import type { HeldEvents } from '../attempts/held-events';
 import type { StreamedAttempts } from '../attempts/streamed-attempts';
 import { Interner } from './intern';
+import type { ColumnCodes, GroupCodes } from './group-codes';
 
 /** Interners shared by every input of one import call. */
 export interface Interners {
@@ -38,8 +39,13 @@ export function createInterners(db: CaseDb): Interners {
 /** seq orders rows by import, then by line: equal times keep file order (spec 4). */
 export const seqOf = (importId: number, line: number): number => importId * 2 ** 32 + line;
 
+/** A column's case ids by string code: extend(column) interns what the batch needs, returns the ids by code. */
+interface IdsByCode {
+  extend(column: CodedStrings): Float64Array;
+}
+
 /** A column's case ids by the input's string codes (coded-batch.ts), filled as codes appear. */
-class CodeIds {
+class CodeIds implements IdsByCode {
   private ids = new Float64Array(64);
   private size = 0;
 
@@ -60,6 +66,15 @@ class CodeIds {
   }
 }
 
+/** The group's ids for columns coded with the group's codes, the input's own for the others (coded from bytes). */
+function groupIds(codes: ColumnCodes, interner: Interner): IdsByCode {
+  let own: CodeIds | undefined; // made when needed: most inputs of a group never do
+  return {
+    extend: (column) =>
+      column.shared ? codes.idsFor(column, interner) : (own ??= new CodeIds(interner)).extend(column),
+  };
+}
+
 export class RowWriter {
   private readonly events: BulkInserter;
   private readonly details: BulkInserter;
@@ -68,9 +83,9 @@ export class RowWriter {
   /** (user id, platform) pairs whose events this input touched: their attempts need a rebuild. */
   readonly eventGroups: GroupSet;
   rows = 0;
-  private readonly userIds: CodeIds;
-  private readonly deviceIds: CodeIds;
-  private readonly screenIds: CodeIds;
+  private readonly userIds: IdsByCode;
+  private readonly deviceIds: IdsByCode;
+  private readonly screenIds: IdsByCode;
 
   constructor(
     db: CaseDb,
@@ -82,13 +97,15 @@ export class RowWriter {
     private readonly held?: HeldEvents,
     /** Where the stored events are walked into attempts as they come (into a case without events). */
     private readonly streamed?: StreamedAttempts,
+    /** The group's codes its coded batches continue (store/group-codes.ts); else the input's own. */
+    codes?: GroupCodes,
     /** Where the events wait to be inserted in key order: shared by the inputs of an import (event-window.ts). */
     private readonly window = new EventWindow(),
   ) {
     this.eventGroups = eventGroups;
-    this.userIds = new CodeIds(interners.users);
-    this.deviceIds = new CodeIds(interners.devices);
-    this.screenIds = new CodeIds(interners.screens);
+    this.userIds = codes ? groupIds(codes.users, interners.users) : new CodeIds(interners.users);
+    this.deviceIds = codes ? groupIds(codes.devices, interners.devices) : new CodeIds(interners.devices);
+    this.screenIds = codes ? groupIds(codes.screens, interners.screens) : new CodeIds(interners.screens);
     this.events = new BulkInserter(db, 'events', [
       'user_id',
       'platform',

@@ -69,10 +69,14 @@ export function readAheadInWorkerWith(
         await session?.close();
         signal?.throwIfAborted();
         first = index;
-        session = new ParseSession(paths.slice(index), limits, signal);
+        session = new ParseSession(paths.slice(index), limits, signal, { groupCodes: true });
         workers++;
       }
       yield* inputsOf(session, index - first, options.onBytes);
+    },
+    settled(index) {
+      const settled = session && index >= first && !session.stoppedBefore(index - first);
+      return settled ? session!.settled(index - first) : undefined;
     },
     async close() {
       await session?.close();
@@ -138,6 +142,7 @@ async function* inputsOf(
       kind: head.kind,
       format: head.format,
       batches: batches(),
+      codes: session.codes,
       rowsRead: () => afterEnd((e) => e.rowsRead),
       skipped,
       sha256: () => afterEnd((e) => e.sha256),

@@ -6,6 +6,8 @@ import type { StoreBatch } from '../store/coded-batch';
 export interface ParseRequest {
   /** The files to read, in this order: one large file, or a group of small ones read ahead. */
   readonly paths: readonly string[];
+  /** Code the strings of all the files with one set of codes (coded-batch.ts GroupCoder), not per input. */
+  readonly groupCodes?: boolean;
 }
 
 /** What the worker says, about the file at index `file` of the request's paths. */

@@ -6,6 +6,8 @@
  */
 import { basename } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { isCoded } from '../store/coded-batch';
+import { GroupCodes } from '../store/group-codes';
 import { locateWorker } from './locate';
 import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
 import {
@@ -42,13 +44,18 @@ export class ParseSession {
   private readonly signal: AbortSignal | undefined;
   private readonly onAbort = (): void => void this.worker.terminate();
 
+  /** The group's string codes, when its files share them (ParseRequest.groupCodes), as read so far. */
+  readonly codes: GroupCodes | undefined;
+
   constructor(
     readonly paths: readonly string[],
     limits: ResourceLimits,
     signal?: AbortSignal,
+    { groupCodes = false }: { groupCodes?: boolean } = {},
   ) {
     const { file, options } = locateWorker('parse-worker');
-    const request: ParseRequest = { paths };
+    const request: ParseRequest = { paths, groupCodes };
+    this.codes = groupCodes ? new GroupCodes() : undefined;
     this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
     this.worker.on('message', (packet: ParsePacket) => {
       for (const message of packet) {
@@ -78,17 +85,43 @@ export class ParseSession {
 
   /**
    * The next message about file `index`, or STOPPED. Messages about earlier files (one the
-   * storing side stopped reading half-way) are passed over, their credits given back.
+   * storing side stopped reading half-way) are passed over, their credits given back. Every batch
+   * taken, passed over or not, adds its strings to the group's codes: later batches count on them.
    */
   async next(index: number): Promise<Item> {
     for (;;) {
       const item = await this.nextItem();
       if (item === STOPPED) return item;
       this.giveBack(costOf(item));
+      if (this.codes && item.type === 'batch' && isCoded(item.batch) && item.batch.user.shared)
+        this.codes.register(item.batch);
       if (item.file === index) return item;
       if (item.file > index)
         throw new Error(`parse worker: a message about file ${item.file} before file ${index} ended`);
     }
+  }
+
+  /**
+   * The hash of file `index` when everything the worker will say of it is queued already and it
+   * is one input of at most one batch, read to its end: nothing of it can be refused half-way any
+   * more. Undefined while it is being read, when it ended refused or failed, or holds more (a ZIP's
+   * entries, several batches). Messages are queued in order, so its own are together.
+   */
+  settled(index: number): { readonly sha256: string } | undefined {
+    let inputs = 0;
+    let batches = 0;
+    let sha256: string | undefined;
+    for (let i = this.head; i < this.items.length; i++) {
+      const item = this.items[i]!;
+      if (item.file < index) continue;
+      if (item.file > index) break;
+      if (item.type === 'input') inputs++;
+      else if (item.type === 'batch') batches++;
+      else if (item.type === 'input-end') sha256 = item.sha256;
+      else if (item.type === 'file-end') return inputs === 1 && batches <= 1 && sha256 ? { sha256 } : undefined;
+      else if (item.type !== 'bytes') return undefined;
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInputCoded } from '../import/read-input';
-import { BatchCoder, CODES_KEPT, transferablesOf } from '../store/coded-batch';
+import { BatchCoder, CODES_KEPT, GroupCoder, transferablesOf } from '../store/coded-batch';
 import {
   CREDITS,
   POST_COST,
@@ -75,6 +75,9 @@ class Outbox {
 
 const outbox = new Outbox();
 
+/** A group's files share their string codes (see GroupCoder); a file read alone codes each input anew. */
+let groupCoder: GroupCoder | undefined;
+
 async function readFile(path: string, file: number): Promise<void> {
   // Posting per chunk read would flood the port; the last byte always goes through.
   const postBytes = throttle<{ bytesRead: number; totalBytes: number }>(
@@ -90,7 +93,7 @@ async function readFile(path: string, file: number): Promise<void> {
   for await (const input of inputs) {
     const { name, size, container, kind, format } = input;
     await outbox.add({ file, type: 'input', name, size, container, kind, format });
-    const coder = new BatchCoder();
+    const coder = groupCoder ?? new BatchCoder();
     for await (const parsed of input.batches) {
       await outbox.add({ file, type: 'batch', batch: coder.code(parsed) });
     }
@@ -106,7 +109,8 @@ async function readFile(path: string, file: number): Promise<void> {
   }
 }
 
-async function run({ paths }: ParseRequest): Promise<void> {
+async function run({ paths, groupCodes }: ParseRequest): Promise<void> {
+  if (groupCodes) groupCoder = new GroupCoder();
   for (const [file, path] of paths.entries()) {
     try {
       await readFile(path, file);

@@ -8,11 +8,13 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import type { Statement } from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { InputRefused, readInput } from '../../../src-main/import/read-input';
 import type { ImportOutcome, ImportProgress } from '../../../src-main/shared/import-types';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
 import { isCoded } from '../../../src-main/store/coded-batch';
+import { GroupCodes } from '../../../src-main/store/group-codes';
 import {
   READ_AHEAD_BYTES,
   importFiles,
@@ -156,8 +158,14 @@ const comparable = (outcomes: readonly ImportOutcome[]): unknown[] =>
   );
 
 /** readAheadInWorker, recording which files it gave and whether their batches came coded (from the worker). */
-function recordingReadAhead(): { start: ReadAheadStarter; files: number[]; codedBatches: number; groups: number } {
-  const seen = { files: [] as number[], codedBatches: 0, groups: 0 };
+function recordingReadAhead(): {
+  start: ReadAheadStarter;
+  files: number[];
+  codedBatches: number;
+  groups: number;
+  codes: Set<GroupCodes | undefined>;
+} {
+  const seen = { files: [] as number[], codedBatches: 0, groups: 0, codes: new Set<GroupCodes | undefined>() };
   const start: ReadAheadStarter = (paths, options) => {
     seen.groups++;
     const inner = readAheadInWorker(paths, options);
@@ -165,6 +173,7 @@ function recordingReadAhead(): { start: ReadAheadStarter; files: number[]; coded
       async *read(index, readOptions) {
         seen.files.push(index);
         for await (const input of inner.read(index, readOptions)) {
+          seen.codes.add(input.codes);
           const batches = input.batches;
           yield {
             ...input,
@@ -180,6 +189,7 @@ function recordingReadAhead(): { start: ReadAheadStarter; files: number[]; coded
           };
         }
       },
+      settled: (index) => inner.settled(index),
       close: () => inner.close(),
     };
   };
@@ -195,11 +205,15 @@ describe('a folder of small files read ahead by one parse worker', () => {
     try {
       const recording = recordingReadAhead();
       const progress: ImportProgress[] = [];
+      // Which files were stored in a savepoint of their own (import-files.ts needsSavepoint).
+      const run = vi.spyOn(Object.getPrototypeOf(ahead.prepare('SELECT 1')) as Statement, 'run');
       const outcomes = await importFiles(ahead, [folder], {
         reader: readInputBySize,
         readAhead: recording.start,
         onProgress: (p) => progress.push(p),
       });
+      const savepoints = run.mock.contexts.filter((s) => (s as Statement).source === 'SAVEPOINT import_file').length;
+      run.mockRestore();
 
       const files = outcomes.length;
       const grouped = await importFiles(inThread, [folder], { reader: readInputBySize });
@@ -212,6 +226,16 @@ describe('a folder of small files read ahead by one parse worker', () => {
       expect(recording.groups).toBe(1);
       expect(recording.files).toEqual([...Array(files).keys()]);
       expect(recording.codedBatches).toBeGreaterThanOrEqual(LOGS);
+      // One set of string codes for the whole group (group-codes.ts), resolved code by code after
+      // the files rolled back (the half-refused ZIP, the duplicate).
+      expect(recording.codes.size).toBe(1);
+      const [codes] = recording.codes;
+      expect(codes).toBeInstanceOf(GroupCodes);
+      expect(codes!.users.scans).toBeGreaterThan(0);
+      // Files the worker had read whole, no duplicates, were stored without a savepoint; the
+      // refused ones (the worker's, the duplicate) and the ZIPs were stored in one, as before.
+      expect(savepoints).toBeGreaterThanOrEqual(6);
+      expect(savepoints).toBeLessThan(files / 2);
 
       expect(comparable(outcomes)).toEqual(comparable(grouped));
       expect(comparable(outcomes)).toEqual(comparable(separately));
@@ -313,6 +337,52 @@ describe('a folder of small files read ahead by one parse worker', () => {
       expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
     } finally {
       db.close();
+    }
+  }, 60_000);
+
+  it('a file stored without a savepoint that fails all the same takes its group with it; in one it is refused alone', async () => {
+    // A trigger that refuses one user's events stands for damage found mid-insert (SQLITE_CORRUPT):
+    // neither is the file's fault nor a problem of the case that stops the import outright.
+    const folder = join(temp(), 'poisoned');
+    mkdirSync(folder);
+    for (let b = 0; b < 8; b++) writeFileSync(join(folder, `a${b}-bulk.csv`), eventLogCsv(bulkEvents(b)));
+    for (let f = 0; f < 12; f++)
+      writeFileSync(join(folder, `b${String(f).padStart(2, '0')}-log.csv`), eventLogCsv(eventsOf(f)));
+    const poison = { time: '2025-06-20T08:00:00Z', user: 'poison@contoso.example', platform: 'iOS', event: 'start' };
+    writeFileSync(join(folder, 'b05-poisoned.csv'), eventLogCsv([...eventsOf(40), poison]));
+    const files = readdirSync(folder).map((file) => ({ path: file, size: statSync(join(folder, file)).size }));
+    expect(parseWorkOf(files)).toBeGreaterThanOrEqual(READ_AHEAD_BYTES);
+    const poisoned = (name: string): CaseDb => {
+      const db = openCase(join(temp(), name));
+      db.exec(`CREATE TRIGGER poison BEFORE INSERT ON events
+                 WHEN NEW.user_id = (SELECT id FROM users WHERE name = 'poison@contoso.example')
+                 BEGIN SELECT RAISE(ABORT, 'poisoned row'); END`);
+      return db;
+    };
+    const ahead = poisoned('ahead.enrollscope');
+    const inThread = poisoned('in-thread.enrollscope');
+    try {
+      const recording = recordingReadAhead();
+      const run = vi.spyOn(Object.getPrototypeOf(ahead.prepare('SELECT 1')) as Statement, 'run');
+      const outcomes = await importFiles(ahead, [folder], { reader: readInputBySize, readAhead: recording.start });
+      const savepoints = run.mock.contexts.filter((s) => (s as Statement).source === 'SAVEPOINT import_file').length;
+      run.mockRestore();
+      expect(recording.groups).toBe(1);
+      // The poisoned file came settled (no savepoint): the group's transaction went with it.
+      expect(savepoints).toBeLessThan(files.length / 2);
+      expect(outcomes).toHaveLength(files.length);
+      expect(outcomes.every((o) => o.status === 'refused' && o.reason === 'poisoned row')).toBe(true);
+      expect(ahead.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
+      expect(ahead.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
+
+      // Read in this thread every file has its savepoint: the poisoned one is refused alone.
+      const alone = await importFiles(inThread, [folder], { reader: readInputBySize });
+      const refused = alone.filter((o) => o.status === 'refused');
+      expect(refused).toEqual([{ file: 'b05-poisoned.csv', status: 'refused', reason: 'poisoned row' }]);
+      expect(inThread.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(files.length - 1);
+    } finally {
+      ahead.close();
+      inThread.close();
     }
   }, 60_000);
 
