@@ -15,7 +15,7 @@
 import type Database from 'better-sqlite3';
 import { AttemptWriter } from './attempt-writer';
 import { SOURCE } from './codes';
-import { EndedAttempts, PLATFORM_SLOTS } from './ended-attempts';
+import { EndedAttempts, PLATFORM_SLOTS, type EndedSink } from './ended-attempts';
 import { closeAtEndOfData, OpenAttempt, walkEvent, type SessionAttempt } from './sessionize';
 
 /**
@@ -103,13 +103,17 @@ class GroupStates {
   }
 }
 
-export class StreamedAttempts {
+/**
+ * The walk of each (user, platform) group's events as they come, whatever holds the ids: the
+ * storing thread's case ids (StreamedAttempts) or a parse worker's string codes (walk-in-worker.ts).
+ */
+export class GroupWalk<S extends EndedSink> {
   /** The walk was given up: the caller rebuilds the attempts after the store. */
   abandoned = false;
   /** The latest and earliest event times walked. */
   latestMs = -Infinity;
   earliestMs = Infinity;
-  private writer: AttemptWriter | undefined;
+  protected sink: S | undefined;
   /** Each group's walk, in the order groups first appeared. */
   private states = new GroupStates();
   private groups = 0;
@@ -124,11 +128,11 @@ export class StreamedAttempts {
   private readonly groupsWalked: number;
 
   constructor(
-    private readonly db: Database.Database,
+    sink: S,
     /** Tests reach the limits with small ones. */
     limits: { readonly groups?: number; readonly ended?: number } = {},
   ) {
-    this.writer = new AttemptWriter(db);
+    this.sink = sink;
     this.buffer = new EndedAttempts(limits.ended);
     this.groupsWalked = limits.groups ?? GROUPS_WALKED;
   }
@@ -143,7 +147,7 @@ export class StreamedAttempts {
 
   /** Whether the walk holds every stored event's attempts (call after the store). */
   get usable(): boolean {
-    return !this.abandoned && this.writer !== undefined;
+    return !this.abandoned && this.sink !== undefined;
   }
 
   /** One stored event, in the order stored. */
@@ -174,7 +178,7 @@ export class StreamedAttempts {
     if (ended.length === 0) return;
     const buffer = this.buffer!;
     for (const attempt of ended) {
-      if (buffer.full) buffer.writeSorted(this.writer!);
+      if (buffer.full) buffer.writeSorted(this.sink!);
       buffer.push(userId, platform, attempt);
     }
     ended.length = 0;
@@ -200,47 +204,65 @@ export class StreamedAttempts {
     return g;
   }
 
-  /** A file was rolled back: the walk is given up if it walked any of the file's events (walked past `walkedBefore`). */
-  rolledBack(walkedBefore: number): void {
-    if (this.walked !== walkedBefore) this.abandon();
-  }
-
-  /**
-   * Gives the walk up: its attempts written so far are deleted (the case had no event attempts
-   * before it began), its memory dropped. Safe to call more than once, and after a rollback.
-   */
+  /** Gives the walk up: its memory dropped, what it wrote discarded (`discard`). Safe to call more than once. */
   abandon(): void {
     if (this.abandoned) return;
     this.abandoned = true;
-    this.writer = undefined;
-    this.buffer = undefined;
-    this.states = new GroupStates();
-    this.slots = new Int32Array(0);
-    // Outside the import's transaction (rolled back whole) there is nothing of the walk left.
-    if (this.db.inTransaction) this.db.prepare(`DELETE FROM attempts WHERE source = ${SOURCE.events}`).run();
+    this.sink = undefined;
+    this.dropState();
+    this.discard();
   }
 
+  /** What the walk wrote so far is thrown away (the sink's owner knows how). */
+  protected discard(): void {}
+
   /**
-   * After the store: each group's open attempt settled against the case's latest time (rule 8)
-   * and written. Returns the writer, whose bucket deltas count every attempt it wrote.
+   * After the last event: each group's open attempt settled against `latestMs` (rule 8: the
+   * latest time walked) and written. Returns the sink, which took every attempt of the walk.
    */
-  settle(): AttemptWriter {
-    const writer = this.writer;
-    if (this.abandoned || writer === undefined) throw new Error('the streamed attempts were given up');
+  settle(): S {
+    const sink = this.sink;
+    if (this.abandoned || sink === undefined) throw new Error('the streamed attempts were given up');
     const { states, at } = this;
     const buffer = this.buffer!;
     for (let g = 0; g < this.groups; g++) {
       states.load(g, at);
       const last = closeAtEndOfData(at, this.latestMs);
       if (!last) continue;
-      if (buffer.full) buffer.writeSorted(writer);
+      if (buffer.full) buffer.writeSorted(sink);
       buffer.push(states.user[g]!, states.platform[g]!, last);
     }
-    buffer.writeSorted(writer);
-    this.writer = undefined;
+    buffer.writeSorted(sink);
+    this.sink = undefined;
+    this.dropState();
+    return sink;
+  }
+
+  private dropState(): void {
     this.buffer = undefined;
     this.states = new GroupStates();
     this.slots = new Int32Array(0);
-    return writer;
+  }
+}
+
+/** The walk in the storing thread, by case ids, written into the case as it goes. */
+export class StreamedAttempts extends GroupWalk<AttemptWriter> {
+  constructor(
+    private readonly db: Database.Database,
+    /** Tests reach the limits with small ones. */
+    limits: { readonly groups?: number; readonly ended?: number } = {},
+  ) {
+    super(new AttemptWriter(db), limits);
+  }
+
+  /** A file was rolled back: the walk is given up if it walked any of the file's events (walked past `walkedBefore`). */
+  rolledBack(walkedBefore: number): void {
+    if (this.walked !== walkedBefore) this.abandon();
+  }
+
+  /** Its attempts written so far are deleted (the case had no event attempts before it began). */
+  protected override discard(): void {
+    // Outside the import's transaction (rolled back whole) there is nothing of the walk left.
+    if (this.db.inTransaction) this.db.prepare(`DELETE FROM attempts WHERE source = ${SOURCE.events}`).run();
   }
 }

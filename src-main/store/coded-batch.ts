@@ -9,7 +9,9 @@
  */
 import {
   codesRestart,
+  keptOf,
   type CodedDetailsBatch,
+  type CodesKept,
   type CodedEventBatch,
   type CodedStrings,
   type ReadBatch,
@@ -43,14 +45,14 @@ export const ownCopy = (text: string): string => (text.length < 13 ? text : (' '
 export class StringCoder {
   private readonly codes = new Map<string, number>();
 
-  constructor(private readonly kept = CODES_KEPT) {}
+  constructor(private readonly kept: CodesKept = CODES_KEPT) {}
 
   code(texts: readonly string[]): CodedStrings {
     const codes = new Int32Array(texts.length);
     const added: string[] = [];
     const map = this.codes;
     // Decided per batch, before it: a batch's codes all count from the same start.
-    const restart = codesRestart(map.size, texts.length, this.kept);
+    const restart = codesRestart(map.size, texts.length, keptOf(this.kept));
     if (restart) map.clear();
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
@@ -72,7 +74,7 @@ export class BatchCoder {
   private readonly devices: StringCoder;
   private readonly screens: StringCoder;
 
-  constructor(kept = CODES_KEPT) {
+  constructor(kept: CodesKept = CODES_KEPT) {
     this.users = new StringCoder(kept);
     this.devices = new StringCoder(kept);
     this.screens = new StringCoder(kept);
