@@ -7,6 +7,7 @@
  * row) and turns a code into a case id with one array lookup; it interns each distinct string once.
  * Measured on a 1M-event log: the storing thread's work per batch drops by ~1 s per million rows.
  */
+import type { EndedColumns } from '../attempts/ended-attempts';
 import {
   codesRestart,
   keptOf,
@@ -30,10 +31,32 @@ export type { CodedDetailsBatch, CodedEventBatch, CodedStrings } from '../import
  */
 export const CODES_KEPT = 1 << 15;
 
-/** What the store writes: batches as readInput makes them, or coded by the parse worker. */
-export type StoreBatch = RecordBatch | CodedEventBatch | CodedDetailsBatch;
+/**
+ * Attempts the parse worker walked from an input's event batches (workers/walk-in-worker.ts), sent
+ * between them: ids are the input's codes (users) and code + 1 (screens, devices; 0: none), seq
+ * the line. A run of ended attempts, the walk's end (after its last run), or that it was given up.
+ */
+export interface WalkedAttemptsBatch {
+  readonly kind: 'walked-attempts';
+  readonly run?: EndedColumns;
+  readonly end?: {
+    /** Events walked: every event row the input sent. */
+    readonly walked: number;
+    readonly groups: number;
+    readonly latestMs: number;
+    readonly earliestMs: number;
+  };
+  readonly givenUp?: true;
+}
+
+/** What the store writes: batches as readInput makes them, or coded by the parse worker (with the attempts it walked). */
+export type StoreBatch = RecordBatch | CodedEventBatch | CodedDetailsBatch | WalkedAttemptsBatch;
 
 export const isCoded = (batch: StoreBatch): batch is CodedEventBatch | CodedDetailsBatch => 'coded' in batch;
+
+/** The rows of a batch (coded or not; a run of walked attempts counts its attempts). */
+export const rowsOf = (batch: StoreBatch): number =>
+  batch.kind === 'walked-attempts' ? (batch.run?.count ?? 0) : 'count' in batch ? batch.count : batch.rows.length;
 
 /**
  * The same text in a string of its own. A parsed field is a view into the text piece it was cut
@@ -95,6 +118,10 @@ export class BatchCoder {
 
 /** The typed arrays of a batch, which a postMessage can transfer instead of copying. */
 export function transferablesOf(batch: StoreBatch): ArrayBuffer[] {
+  if (batch.kind === 'walked-attempts') {
+    const run = batch.run;
+    return run ? Object.values(run).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer) : [];
+  }
   if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];
   const arrays: ArrayBufferView[] =
     batch.kind === 'event-log'

@@ -7,6 +7,7 @@ import { SMALL_FILE_BYTES } from '../import/byte-source';
 import { InputRefused, hashFile, readInput, type ParsedInput } from '../import/read-input';
 import { refreshAttempts, settleStreamedAttempts } from '../attempts/refresh';
 import { StreamedAttempts } from '../attempts/streamed-attempts';
+import { AttemptsFromWorker } from '../attempts/attempts-from-worker';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { ImportRecord } from '../shared/report-types';
 import { READ_ONLY_REASON, casePathOf, isReadOnlyCase, type CaseDb } from './case-file';
@@ -27,15 +28,23 @@ import { cachedStatement } from './statements';
 export type StoreInput = Omit<ParsedInput, 'batches'> & { readonly batches: AsyncIterable<StoreBatch> };
 
 /** Reads one file into validated batches: in this thread, or in a parse worker (same contract). */
-export type InputReader = (
+export type InputReader = ((
   path: string,
   options: {
     signal?: AbortSignal;
     onBytes?: (bytesRead: number, totalBytes: number) => void;
     /** The file's size when the caller knows it (a reader may pick how to read by it). */
     size?: number;
+    /** Walk the attempts of the file's events as it reads them (a reader that `walksAttempts` of that size). */
+    walk?: boolean;
   },
-) => AsyncIterable<StoreInput>;
+) => AsyncIterable<StoreInput>) & {
+  /**
+   * Whether, asked to `walk`, the reader walks the attempts of a file of this size as it parses
+   * it (in a parse worker: workers/walk-in-worker.ts), sending them among the batches.
+   */
+  readonly walksAttempts?: (size: number) => boolean;
+};
 
 /**
  * A group's files read ahead of the storing side, in order, by one parse worker: parsing the
@@ -55,6 +64,8 @@ export interface ImportOptions {
   readonly reader?: InputReader;
   /** Reads groups of many small files ahead (see READ_AHEAD_BYTES); without it, each file with `reader`. */
   readonly readAhead?: ReadAheadStarter;
+  /** Groups of files larger than this hold no events for a rebuild (HOLD_BYTES; tests pass a small one). */
+  readonly holdBytes?: number;
 }
 
 class Cancelled extends Error {}
@@ -205,13 +216,20 @@ async function importGroup(
     let firstImportId = Infinity;
     let lastImportId = -Infinity;
     beginWrite(db);
-    // Into a case without events, attempts are built as the events are stored (streamed-attempts.ts),
-    // and the events are kept for the rebuild that replaces that walk when it is given up (held-events.ts).
-    // Not past HOLD_BYTES: at 5M events the walk's memory (~17 MB) took the peak past 250 MB, for
-    // no CPU time saved (its state per group no longer fits the processor's caches).
+    // Into a case without events, attempts are built as the events are stored: walked by the parse
+    // worker that reads a file alone, at any size (attempts-from-worker.ts), or else by this thread
+    // (streamed-attempts.ts). Up to HOLD_BYTES the events are also kept for the rebuild that
+    // replaces a walk given up (held-events.ts). This thread's walk not past HOLD_BYTES: at 5M
+    // events its memory (~17 MB) took the peak past 250 MB, for no CPU time saved (its state per
+    // group no longer fits the processor's caches).
     const groupBytes = group.reduce((sum, file) => sum + file.size, 0);
-    const held = groupBytes > HOLD_BYTES || hasEvents(db) ? undefined : new HeldEvents();
-    const streamed = held ? new StreamedAttempts(db) : undefined;
+    const firstImport = !hasEvents(db);
+    const reader: InputReader = options.reader ?? readInput;
+    const inWorker =
+      firstImport && !ahead && pendingFiles.length === 1 && reader.walksAttempts?.(pendingFiles[0]!.size) === true;
+    const held = groupBytes > (options.holdBytes ?? HOLD_BYTES) || !firstImport ? undefined : new HeldEvents();
+    const fromWorker = inWorker ? new AttemptsFromWorker(db) : undefined;
+    const streamed = held && !inWorker ? new StreamedAttempts(db) : undefined;
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);
@@ -220,7 +238,7 @@ async function importGroup(
         const file = group[i]!;
         const inputs: Inputs = ahead
           ? (onBytes) => ahead.read(k, { onBytes })
-          : (onBytes) => (options.reader ?? readInput)(file.path, { size: file.size, signal: options.signal, onBytes });
+          : (onBytes) => reader(file.path, { size: file.size, signal: options.signal, onBytes, walk: inWorker });
         savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
         const walkedBefore = streamed?.walked ?? 0;
@@ -229,6 +247,7 @@ async function importGroup(
             eventGroups,
             held,
             streamed,
+            fromWorker,
           });
           savepoint(db, 'RELEASE import_file');
           for (const record of records) {
@@ -241,6 +260,7 @@ async function importGroup(
           savepoint(db, 'RELEASE import_file');
           held?.truncate(heldBefore);
           streamed?.rolledBack(walkedBefore);
+          fromWorker?.rolledBack();
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -252,8 +272,9 @@ async function importGroup(
       }
       if (lastImportId >= firstImportId) {
         reporters[pending[pending.length - 1]!]!(group[pending[pending.length - 1]!]!.size, 0, 'attempts');
-        if (streamed?.usable && streamed.groupCount > 0) {
-          settleStreamedAttempts(db, [firstImportId, lastImportId], streamed);
+        const walked = fromWorker?.usable ? fromWorker : streamed?.usable ? streamed : undefined;
+        if (walked && walked.groupCount > 0) {
+          settleStreamedAttempts(db, [firstImportId, lastImportId], walked);
         } else {
           refreshAttempts(db, {
             importId: firstImportId,
@@ -364,7 +385,12 @@ async function storeFile(
   interners: Interners,
   options: ImportOptions,
   report: Reporter,
-  taps: { eventGroups: GroupSet; held: HeldEvents | undefined; streamed: StreamedAttempts | undefined },
+  taps: {
+    eventGroups: GroupSet;
+    held: HeldEvents | undefined;
+    streamed: StreamedAttempts | undefined;
+    fromWorker: AttemptsFromWorker | undefined;
+  },
 ): Promise<ImportRecord[]> {
   const records: ImportRecord[] = [];
   let bytesRead = 0;
@@ -376,7 +402,7 @@ async function storeFile(
   for await (const input of inputs) {
     const importId = nextImportId(db);
     const importedAt = new Date().toISOString();
-    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed);
+    const writer = new RowWriter(db, importId, interners, taps.eventGroups, taps.held, taps.streamed, taps.fromWorker);
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);

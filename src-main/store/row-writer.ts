@@ -17,6 +17,7 @@ import {
 import { GroupSet } from '../attempts/group-set';
 import type { HeldEvents } from '../attempts/held-events';
 import type { StreamedAttempts } from '../attempts/streamed-attempts';
+import type { AttemptsFromWorker } from '../attempts/attempts-from-worker';
 import { Interner } from './intern';
 
 /** Interners shared by every input of one import call. */
@@ -41,6 +42,11 @@ export const seqOf = (importId: number, line: number): number => importId * 2 **
 class CodeIds {
   private ids = new Float64Array(64);
   private size = 0;
+
+  /** The ids by code of the strings interned so far (valid until the next `extend`). */
+  get current(): Float64Array {
+    return this.ids;
+  }
 
   constructor(private readonly interner: Interner) {}
 
@@ -81,6 +87,8 @@ export class RowWriter {
     private readonly held?: HeldEvents,
     /** Where the stored events are walked into attempts as they come (into a case without events). */
     private readonly streamed?: StreamedAttempts,
+    /** Where the attempts the parse worker walked from this input's events go (into a case without events). */
+    private readonly fromWorker?: AttemptsFromWorker,
   ) {
     this.eventGroups = eventGroups;
     this.userIds = new CodeIds(interners.users);
@@ -128,6 +136,10 @@ export class RowWriter {
   }
 
   write(batch: StoreBatch): void {
+    if (batch.kind === 'walked-attempts') {
+      const ids = { users: this.userIds.current, screens: this.screenIds.current, devices: this.deviceIds.current };
+      return this.fromWorker?.take(batch, ids, seqOf(this.importId, 0));
+    }
     if (isCoded(batch)) {
       return batch.kind === 'event-log' ? this.writeCodedEvents(batch) : this.writeCodedDetails(batch);
     }
@@ -297,6 +309,7 @@ export class RowWriter {
     for (const inserter of [this.events, this.details, this.summaries, this.failures]) inserter.flush();
     // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
     if (this.events.inserted < this.events.added) this.streamed?.abandon();
+    this.fromWorker?.inputStored(this.events.added, this.events.added - this.events.inserted);
     const stored = this.events.inserted + this.details.inserted + this.summaries.inserted + this.failures.inserted;
     return { stored, duplicates: this.rows - stored };
   }

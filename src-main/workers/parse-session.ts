@@ -7,11 +7,13 @@
 import { basename } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { locateWorker } from './locate';
+import type { WalkLimits } from './walk-in-worker';
 import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
 import {
   POST_COST,
   costOf,
   endsFile,
+  rowsOf,
   type CreditMessage,
   type ParseMessage,
   type ParsePacket,
@@ -46,9 +48,10 @@ export class ParseSession {
     readonly paths: readonly string[],
     limits: ResourceLimits,
     signal?: AbortSignal,
+    walk?: WalkLimits,
   ) {
     const { file, options } = locateWorker('parse-worker');
-    const request: ParseRequest = { paths };
+    const request: ParseRequest = { paths, walk };
     this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
     this.worker.on('message', (packet: ParsePacket) => {
       for (const message of packet) {
@@ -110,7 +113,7 @@ export class ParseSession {
       this.rowsReceived = 0;
     } else if (message.type === 'batch') {
       const { batch } = message;
-      this.rowsReceived += batch.kind === 'event-log' || batch.kind === 'details' ? batch.count : batch.rows.length;
+      if (batch.kind !== 'walked-attempts') this.rowsReceived += rowsOf(batch);
     }
   }
 
