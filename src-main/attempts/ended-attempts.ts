@@ -52,7 +52,8 @@ export interface EndedColumns {
   readonly firstSeq: Float64Array;
 }
 
-const columnsOf = (capacity: number): Omit<EndedColumns, 'count'> => ({
+/** Empty columns for `capacity` attempts. */
+export const endedColumns = (capacity: number): Omit<EndedColumns, 'count'> => ({
   user: new Int32Array(capacity),
   platform: new Uint8Array(capacity),
   startMs: new Float64Array(capacity),
@@ -96,14 +97,14 @@ export function forEachEnded(
 export class EndedAttempts implements EndedSink {
   length = 0;
   private readonly capacity: number;
-  private readonly c: Omit<EndedColumns, 'count'>;
+  private c: Omit<EndedColumns, 'count'>;
   /** The largest group key buffered (user id * PLATFORM_SLOTS + platform). */
   private maxKey = 0;
   private readonly view = new AttemptView();
 
   constructor(capacity = ENDED_CAPACITY) {
     this.capacity = capacity;
-    this.c = columnsOf(capacity);
+    this.c = endedColumns(capacity);
   }
 
   get full(): boolean {
@@ -138,25 +139,13 @@ export class EndedAttempts implements EndedSink {
     this.push(userId, platform, a);
   }
 
-  /** The buffered attempts as columns of their own (copies), in the order pushed; the buffer is emptied. */
-  take(): EndedColumns {
-    const n = this.length;
-    const c = this.c;
-    const run: EndedColumns = {
-      count: n,
-      user: c.user.slice(0, n),
-      platform: c.platform.slice(0, n),
-      startMs: c.startMs.slice(0, n),
-      endMs: c.endMs.slice(0, n),
-      lastEventMs: c.lastEventMs.slice(0, n),
-      outcome: c.outcome.slice(0, n),
-      action: c.action.slice(0, n),
-      userAction: c.userAction.slice(0, n),
-      reached: c.reached.slice(0, n),
-      screenId: c.screenId.slice(0, n),
-      deviceId: c.deviceId.slice(0, n),
-      firstSeq: c.firstSeq.slice(0, n),
-    };
+  /**
+   * The buffered attempts, in the order pushed, as the buffer's own columns (the first `count`
+   * entries count); the buffer goes on empty in `next` (columns of the same capacity).
+   */
+  swap(next: Omit<EndedColumns, 'count'>): EndedColumns {
+    const run: EndedColumns = { count: this.length, ...this.c };
+    this.c = next;
     this.length = 0;
     this.maxKey = 0;
     return run;

@@ -13,7 +13,7 @@ import { EndedAttempts, PLATFORM_SLOTS, type EndedSink } from './ended-attempts'
 import { closeAtEndOfData, OpenAttempt, walkEvent, type SessionAttempt } from './sessionize';
 
 /**
- * Groups walked at most (69 bytes each: ~4.5 MB at the limit); a log with more is rebuilt after the
+ * Groups walked at most (45 bytes each: ~3 MB at the limit); a log with more is rebuilt after the
  * store. The bench's 1M-event log has 26,719; 1M one-event users walked to 262,144 groups took
  * ~14 MB more peak memory before giving up.
  */
@@ -24,76 +24,97 @@ const MAX_USER_ID = 2 ** 28;
 /** Screen and device ids are buffered in 32 bits (ended-attempts.ts; a larger one gives the walk up). */
 const MAX_ID = 2 ** 31 - 1;
 
-/** Fields of a group's walk state, in its row of GroupStates.row. */
+/** Fields of a group's walk state in its row: times and seq as doubles (GroupStates.rows)... */
 const START = 0;
 const LAST = 1;
 const FIRST_SEQ = 2;
-const SCREEN = 3;
-const DEVICE = 4;
-const ACTION = 5;
-const REACHED = 6;
-const OPEN = 7;
-const STRIDE = 8;
+/** ...ids and codes as 32-bit integers after them (GroupStates.ints, the same memory). */
+const SCREEN = 6;
+const DEVICE = 7;
+/** The action code * 2 + 1 when an attempt is open. */
+const ACTION_OPEN = 8;
+const REACHED = 9;
+/** A row's doubles: 40 bytes (twice as many 32-bit integers). */
+const STRIDE = 5;
+
+/** Groups per block of GroupStates (~370 KB). */
+const BLOCK_BITS = 13;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
+/** One block's rows (doubles, and the same memory as 32-bit integers) and each group's user and platform. */
+class StateBlock {
+  readonly rows = new Float64Array(BLOCK * STRIDE);
+  readonly ints = new Int32Array(this.rows.buffer);
+  readonly user = new Int32Array(BLOCK);
+  readonly platform = new Uint8Array(BLOCK);
+}
 
 /**
- * Each group's walk state (an OpenAttempt's fields) as one row of 8 numbers, 64 bytes: one cache
- * line per event walked. As objects they took ~90 bytes of heap a group (a 5M-event log has
- * ~150,000 groups); as separate columns, 10 cache misses an event (the walk cost 3x more).
+ * Each group's walk state (an OpenAttempt's fields) as one row of 40 bytes: one cache line per
+ * event walked. As objects they took ~90 bytes of heap a group (a 5M-event log has ~150,000
+ * groups); as separate columns, 10 cache misses an event (the walk cost 3x more). Rows are kept
+ * in blocks added as groups come: an array grown by doubling took ~17 MB at that size (64-byte
+ * rows), and every copy it left behind stayed until a full garbage collection.
  */
 class GroupStates {
-  capacity = 0;
-  rows = new Float64Array(0);
-  user = new Int32Array(0);
-  platform = new Uint8Array(0);
+  private readonly blocks: StateBlock[] = [];
 
-  grow(capacity: number): void {
-    const rows = new Float64Array(capacity * STRIDE);
-    rows.set(this.rows);
-    const user = new Int32Array(capacity);
-    user.set(this.user);
-    const platform = new Uint8Array(capacity);
-    platform.set(this.platform);
-    this.rows = rows;
-    this.user = user;
-    this.platform = platform;
-    this.capacity = capacity;
+  /** Makes room for group `g` (groups come 0, 1, 2...). */
+  add(g: number): void {
+    if (g >> BLOCK_BITS === this.blocks.length) this.blocks.push(new StateBlock());
   }
 
   load(g: number, into: OpenAttempt): void {
-    const rows = this.rows;
-    const at = g * STRIDE;
+    const block = this.blocks[g >> BLOCK_BITS]!;
+    const rows = block.rows;
+    const ints = block.ints;
+    const at = (g & IN_BLOCK) * STRIDE;
+    const i = at * 2;
     into.startMs = rows[at + START]!;
     into.lastMs = rows[at + LAST]!;
     into.firstSeq = rows[at + FIRST_SEQ]!;
-    into.positionScreen = rows[at + SCREEN]!;
-    into.deviceId = rows[at + DEVICE]!;
-    into.action = rows[at + ACTION]!;
-    into.reached = rows[at + REACHED]!;
-    into.isOpen = rows[at + OPEN] === 1;
+    into.positionScreen = ints[i + SCREEN]!;
+    into.deviceId = ints[i + DEVICE]!;
+    const actionOpen = ints[i + ACTION_OPEN]!;
+    into.action = actionOpen >> 1;
+    into.isOpen = (actionOpen & 1) === 1;
+    into.reached = ints[i + REACHED]!;
   }
 
   store(g: number, from: OpenAttempt): void {
-    const rows = this.rows;
-    const at = g * STRIDE;
+    const block = this.blocks[g >> BLOCK_BITS]!;
+    const rows = block.rows;
+    const ints = block.ints;
+    const at = (g & IN_BLOCK) * STRIDE;
+    const i = at * 2;
     rows[at + START] = from.startMs;
     rows[at + LAST] = from.lastMs;
     rows[at + FIRST_SEQ] = from.firstSeq;
-    rows[at + SCREEN] = from.positionScreen;
-    rows[at + DEVICE] = from.deviceId;
-    rows[at + ACTION] = from.action;
-    rows[at + REACHED] = from.reached;
-    rows[at + OPEN] = from.isOpen ? 1 : 0;
+    ints[i + SCREEN] = from.positionScreen;
+    ints[i + DEVICE] = from.deviceId;
+    ints[i + ACTION_OPEN] = from.action * 2 + (from.isOpen ? 1 : 0);
+    ints[i + REACHED] = from.reached;
   }
 
   lastOf(g: number): number {
-    return this.rows[g * STRIDE + LAST]!;
+    return this.blocks[g >> BLOCK_BITS]!.rows[(g & IN_BLOCK) * STRIDE + LAST]!;
+  }
+
+  userOf(g: number): number {
+    return this.blocks[g >> BLOCK_BITS]!.user[g & IN_BLOCK]!;
+  }
+
+  platformOf(g: number): number {
+    return this.blocks[g >> BLOCK_BITS]!.platform[g & IN_BLOCK]!;
   }
 
   startGroup(g: number, userId: number, platform: number): void {
-    this.user[g] = userId;
-    this.platform[g] = platform;
+    const block = this.blocks[g >> BLOCK_BITS]!;
+    block.user[g & IN_BLOCK] = userId;
+    block.platform[g & IN_BLOCK] = platform;
     // No earlier event bounds the group's first one.
-    this.rows[g * STRIDE + LAST] = -Infinity;
+    block.rows[(g & IN_BLOCK) * STRIDE + LAST] = -Infinity;
   }
 }
 
@@ -189,7 +210,7 @@ export class GroupWalk<S extends EndedSink> {
     if (this.groups === this.groupsWalked) return -1;
     const g = this.groups++;
     const states = this.states;
-    if (g === states.capacity) states.grow(Math.max(1024, 2 * g));
+    states.add(g);
     states.startGroup(g, userId, platform);
     this.slots[slot] = g + 1;
     return g;
@@ -221,7 +242,7 @@ export class GroupWalk<S extends EndedSink> {
       const last = closeAtEndOfData(at, this.latestMs);
       if (!last) continue;
       if (buffer.full) buffer.writeSorted(sink);
-      buffer.push(states.user[g]!, states.platform[g]!, last);
+      buffer.push(states.userOf(g), states.platformOf(g), last);
     }
     buffer.writeSorted(sink);
     this.sink = undefined;

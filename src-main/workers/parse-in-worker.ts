@@ -129,6 +129,8 @@ async function* inputsOf(
         const message = await nextData();
         if (message.type === 'batch') {
           yield message.batch;
+          // Asked for the next batch: this one is written, its walked attempts' columns can go back.
+          if (message.batch.kind === 'walked-attempts' && message.batch.run) session.recycle(message.batch.run);
         } else if (message.type === 'input-end') {
           end = message;
           Object.assign(skipped.counts, message.skippedCounts);

@@ -3,6 +3,7 @@ import type { Container, FileKind, SkipExample, SkipReason } from '../import/rec
 import { BATCH_ROWS } from '../import/batch-builders';
 import { rowsOf, type StoreBatch } from '../store/coded-batch';
 import type { WalkLimits } from './walk-in-worker';
+import type { EndedColumns } from '../attempts/ended-attempts';
 
 export interface ParseRequest {
   /** The files to read, in this order: one large file, or a group of small ones read ahead. */
@@ -78,3 +79,9 @@ export const POST_COST = CREDITS / 16;
 
 /** The storing side gives credits back in bulk: `count` of them. */
 export type CreditMessage = { readonly type: 'credit'; readonly count: number };
+
+/** The storing side sends a run of walked attempts' columns back once written, for the worker's next runs. */
+export type RecycleMessage = { readonly type: 'recycle'; readonly run: Omit<EndedColumns, 'count'> };
+
+/** What the storing side says to the worker. */
+export type StoreMessage = CreditMessage | RecycleMessage;

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { locateWorker } from './locate';
 import type { WalkLimits } from './walk-in-worker';
+import type { EndedColumns } from '../attempts/ended-attempts';
 import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
 import {
   POST_COST,
@@ -15,6 +16,7 @@ import {
   endsFile,
   rowsOf,
   type CreditMessage,
+  type RecycleMessage,
   type ParseMessage,
   type ParsePacket,
   type ParseRequest,
@@ -157,6 +159,14 @@ export class ParseSession {
   private giveBack(cost: number): void {
     this.owed += cost;
     if (this.owed >= POST_COST) this.postCredits();
+  }
+
+  /** Sends a run's columns back to the worker once the run is written (its next runs reuse them). */
+  recycle(run: EndedColumns): void {
+    if (this.stopped) return;
+    const { count: _, ...columns } = run;
+    const message: RecycleMessage = { type: 'recycle', run: columns };
+    this.worker.postMessage(message, Object.values(columns).map((column) => column.buffer as ArrayBuffer));
   }
 
   private postCredits(): void {

@@ -8,13 +8,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInputCoded } from '../import/read-input';
 import { BatchCoder, CODES_KEPT, isCoded, transferablesOf } from '../store/coded-batch';
 import { InputWalk, type WalkLimits } from './walk-in-worker';
+import type { EndedColumns } from '../attempts/ended-attempts';
 import {
   CREDITS,
   POST_COST,
   costOf,
   endsFile,
   rowsOf,
-  type CreditMessage,
+  type StoreMessage,
   type ParseMessage,
   type ParseRequest,
 } from './parse-protocol';
@@ -23,11 +24,13 @@ import { throttle } from './progress-throttle';
 const port = parentPort!;
 let credits = CREDITS;
 let wake: (() => void) | undefined;
-port.on('message', (message: CreditMessage) => {
+/** Columns of walked attempts the storing side wrote and sent back (walk-in-worker.ts). */
+const recycled: Omit<EndedColumns, 'count'>[] = [];
+port.on('message', (message: StoreMessage) => {
   if (message.type === 'credit') {
     credits += message.count;
     wake?.();
-  }
+  } else if (message.type === 'recycle') recycled.push(message.run);
 });
 
 /**
@@ -94,7 +97,7 @@ async function readFile(path: string, file: number, walk: WalkLimits | undefined
     const { name, size, container, kind, format } = input;
     await outbox.add({ file, type: 'input', name, size, container, kind, format });
     const coder = new BatchCoder(bound);
-    const walker = walk ? new InputWalk(bound, walk) : undefined;
+    const walker = walk ? new InputWalk(bound, walk, recycled) : undefined;
     for await (const parsed of input.batches) {
       const batch = coder.code(parsed);
       // Walked before it is posted (its arrays move to the storing thread), its attempts posted after

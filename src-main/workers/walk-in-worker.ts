@@ -10,7 +10,7 @@
  * storing thread turns codes into case ids with the ids it interned for the batches before
  * (attempts/attempts-from-worker.ts) and checks that the walk covered exactly the rows it stored.
  */
-import { ENDED_CAPACITY, EndedAttempts, type EndedColumns } from '../attempts/ended-attempts';
+import { EndedAttempts, endedColumns, type EndedColumns } from '../attempts/ended-attempts';
 import { GroupWalk } from '../attempts/group-walk';
 import type { CodedEventBatch, CodedStrings } from '../import/records';
 import { CODES_KEPT, type WalkedAttemptsBatch } from '../store/coded-batch';
@@ -30,7 +30,14 @@ export const WALK_KEPT = 1 << 18;
 const FREE_STRINGS = CODES_KEPT;
 const EVENTS_PER_STRING = 8;
 
-/** Attempts posted at most in one run (~700 KB of columns). */
+/**
+ * Ended attempts the worker's walk buffers before it sorts them by group into a run (~3 MB): half
+ * the storing thread's walk's buffer, for the worker's share of the 5M-event peak (its coders keep
+ * ~15 MB more strings while it walks); that log's ~540,000 attempts go in ~9 sorted runs.
+ */
+const WALK_ENDED = 1 << 16;
+
+/** Attempts posted at most in one run (~800 KB of columns). */
 const RUN_ATTEMPTS = 1 << 14;
 
 /** A column's codes as walk ids: code + 1, the empty string 0. */
@@ -54,29 +61,43 @@ class WalkIds {
   }
 }
 
-/** The walk's sorted runs, cut into posts of RUN_ATTEMPTS (their order is the order written). */
+/**
+ * The walk's sorted runs, cut into posts of RUN_ATTEMPTS (their order is the order written). A
+ * post's columns move to the storing thread, which sends them back once written (`recycled`):
+ * columns made anew for each post stayed in the storing thread until a garbage collection, ~25-40
+ * MB of peak memory at 5M events.
+ */
 class Runs {
   readonly ready: EndedColumns[] = [];
   private readonly current: EndedAttempts;
 
-  constructor(attempts: number) {
+  constructor(
+    private readonly attempts: number,
+    private readonly recycled: Omit<EndedColumns, 'count'>[],
+  ) {
     this.current = new EndedAttempts(attempts);
   }
 
   writeEventAttempt(...args: Parameters<EndedAttempts['writeEventAttempt']>): void {
-    if (this.current.full) this.ready.push(this.current.take());
+    if (this.current.full) this.post();
     this.current.writeEventAttempt(...args);
   }
 
   flush(): void {
-    if (this.current.length > 0) this.ready.push(this.current.take());
+    if (this.current.length > 0) this.post();
+  }
+
+  private post(): void {
+    let next = this.recycled.pop();
+    if (next !== undefined && next.user.length !== this.attempts) next = undefined;
+    this.ready.push(this.current.swap(next ?? endedColumns(this.attempts)));
   }
 }
 
 export interface WalkLimits {
   /** Groups and strings a column walked at most (WALK_KEPT). */
   readonly kept?: number;
-  /** The walk's buffer of ended attempts (ENDED_CAPACITY), and at most the attempts of a post. */
+  /** The walk's buffer of ended attempts (WALK_ENDED), and at most the attempts of a post. */
   readonly ended?: number;
   /** Strings a column past which the walk checks its events per string (FREE_STRINGS). */
   readonly free?: number;
@@ -96,11 +117,13 @@ export class InputWalk {
     /** The coders' bound for this input: WALK_KEPT while the walk lives, CODES_KEPT after. */
     private readonly bound: { kept: number },
     limits: WalkLimits = {},
+    /** Columns of runs written by the storing thread and sent back, for the next runs. */
+    recycled: Omit<EndedColumns, 'count'>[] = [],
   ) {
     const kept = limits.kept ?? WALK_KEPT;
-    const ended = limits.ended ?? ENDED_CAPACITY;
+    const ended = limits.ended ?? WALK_ENDED;
     this.free = limits.free ?? FREE_STRINGS;
-    this.runs = new Runs(Math.min(RUN_ATTEMPTS, ended));
+    this.runs = new Runs(Math.min(RUN_ATTEMPTS, ended), recycled);
     bound.kept = kept;
     this.walk = new GroupWalk(this.runs, { groups: kept, ended });
   }
