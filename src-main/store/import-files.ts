@@ -216,20 +216,25 @@ async function importGroup(
     let firstImportId = Infinity;
     let lastImportId = -Infinity;
     beginWrite(db);
-    // Into a case without events, attempts are built as the events are stored: walked by the parse
-    // worker that reads a file alone, at any size (attempts-from-worker.ts), or else by this thread
-    // (streamed-attempts.ts). Up to HOLD_BYTES the events are also kept for the rebuild that
-    // replaces a walk given up (held-events.ts). This thread's walk not past HOLD_BYTES: at 5M
-    // events its memory (~17 MB) took the peak past 250 MB, for no CPU time saved (its state per
-    // group no longer fits the processor's caches).
+    // Into a case without events, attempts are built as the events are stored. Up to HOLD_BYTES
+    // this thread walks them (streamed-attempts.ts) and keeps the events for the rebuild that
+    // replaces a walk given up (held-events.ts). Past it, this thread's walk took the 5M-event peak
+    // past 250 MB for no CPU time saved (its state per group no longer fits the processor's
+    // caches), and the events are not held: a file read alone by a parse worker is walked there
+    // (attempts-from-worker.ts), else the attempts are rebuilt after the store. The worker's walk
+    // below HOLD_BYTES was measured and left (docs/decisions.md, session 5).
     const groupBytes = group.reduce((sum, file) => sum + file.size, 0);
     const firstImport = !hasEvents(db);
     const reader: InputReader = options.reader ?? readInput;
-    const inWorker =
-      firstImport && !ahead && pendingFiles.length === 1 && reader.walksAttempts?.(pendingFiles[0]!.size) === true;
     const held = groupBytes > (options.holdBytes ?? HOLD_BYTES) || !firstImport ? undefined : new HeldEvents();
+    const streamed = held ? new StreamedAttempts(db) : undefined;
+    const inWorker =
+      firstImport &&
+      !held &&
+      !ahead &&
+      pendingFiles.length === 1 &&
+      reader.walksAttempts?.(pendingFiles[0]!.size) === true;
     const fromWorker = inWorker ? new AttemptsFromWorker(db) : undefined;
-    const streamed = held && !inWorker ? new StreamedAttempts(db) : undefined;
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);

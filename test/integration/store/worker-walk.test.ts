@@ -1,7 +1,8 @@
 /**
- * A file imported alone into a case without events, read by a parse worker, has its attempts
- * walked by that worker (workers/walk-in-worker.ts) and written by the storing thread
- * (attempts/attempts-from-worker.ts). Whatever path ran, the attempts, their buckets and the
+ * A file imported alone into a case without events, read by a parse worker, past the size up to
+ * which the storing thread walks the events and holds them (a small bound here, `holdBytes`), has
+ * its attempts walked by that worker (workers/walk-in-worker.ts) and written by the storing
+ * thread (attempts/attempts-from-worker.ts). Whatever path ran, the attempts, their buckets and the
  * stored times must be exactly what a full rebuild reading the case makes. Each test asserts which
  * path ran: the worker's walk settled, or given up (by the worker, or by the storing thread) for
  * the rebuild, or never asked for.
@@ -67,13 +68,19 @@ async function importAlone(
   check: (db: Parameters<Parameters<typeof withCase>[1]>[0]) => void,
 ): Promise<void> {
   await withCase(dir, async (db) => {
-    const outcomes = await importFiles(db, [file], { reader: options.reader ?? readInputInWorker, ...options });
+    const outcomes = await importFiles(db, [file], {
+      reader: options.reader ?? readInputInWorker,
+      holdBytes: options.holdBytes ?? PAST_HELD,
+    });
     expect(outcomes.map((o) => o.status)).toEqual(['imported']);
     check(db);
   });
 }
 
 const walking = (limits: WalkLimits): InputReader => readInputInWorkerWalking(limits);
+
+/** A bound on the events held that every test file passes (HOLD_BYTES stands for ~1.5M events). */
+const PAST_HELD = 1000;
 
 describe('attempts walked in the parse worker', () => {
   it('are the attempts, buckets and times of a full rebuild, and this thread walks nothing', async () => {
@@ -84,7 +91,7 @@ describe('attempts walked in the parse worker', () => {
       expect(spy.settled).toHaveBeenCalledTimes(1);
       expect(spy.abandoned).not.toHaveBeenCalled();
       expect(spy.threadWalked).not.toHaveBeenCalled();
-      expect(spy.heldRebuilt).not.toHaveBeenCalled();
+      expect(spy.held).not.toHaveBeenCalled();
       expect(runsTaken(spy)).toBeGreaterThan(0);
       const outcomesByKind = db.prepare('SELECT outcome, count(*) FROM attempts GROUP BY 1 ORDER BY 1').raw().all();
       expect(outcomesByKind).toHaveLength(3); // in progress, complete and incomplete all present
@@ -105,19 +112,19 @@ describe('attempts walked in the parse worker', () => {
     });
   }, 60_000);
 
-  it('stand past the size up to which the events are held, where no rebuild from memory is possible', async () => {
+  it('are not walked there up to the size this thread walks and holds the events', async () => {
     const dir = temp();
     const file = writeLog(dir, orderedEvents(13, 40, 3000));
     const spy = spies();
-    await importAlone(dir, file, { holdBytes: 1000 }, (db) => {
-      expect(spy.held).not.toHaveBeenCalled();
-      expect(spy.settled).toHaveBeenCalledTimes(1);
-      expect(spy.abandoned).not.toHaveBeenCalled();
+    await importAlone(dir, file, { holdBytes: 100 * 1024 * 1024 }, (db) => {
+      expect(spy.took).not.toHaveBeenCalled();
+      expect(spy.threadWalked).toHaveBeenCalled();
+      expect(spy.held).toHaveBeenCalled();
       expectSameAsRebuild(db);
     });
   }, 60_000);
 
-  it('are given up by the worker when a group goes back in time (rebuilt from the held events)', async () => {
+  it('are given up by the worker when a group goes back in time (rebuilt from the case)', async () => {
     const dir = temp();
     const events = orderedEvents(14, 30, 2000);
     const moved = { ...events[1500]!, time: new Date(Date.parse(events[1500]!.time) - 3_600_000).toISOString() };
@@ -127,23 +134,9 @@ describe('attempts walked in the parse worker', () => {
       expect(givenUpByWorker(spy)).toBe(true);
       expect(spy.abandoned).toHaveBeenCalled();
       expect(spy.settled).not.toHaveBeenCalled();
-      expect(spy.heldRebuilt).toHaveBeenCalledTimes(1);
-      expect(attemptCount(db)).toBeGreaterThan(100);
-      expectSameAsRebuild(db);
-    });
-  }, 60_000);
-
-  it('past the held size, a walk given up is rebuilt from the case', async () => {
-    const dir = temp();
-    const events = orderedEvents(15, 30, 2000);
-    const moved = { ...events[900]!, time: new Date(Date.parse(events[900]!.time) - 3_600_000).toISOString() };
-    const file = writeLog(dir, [...events.slice(0, 900), moved, ...events.slice(901)]);
-    const spy = spies();
-    await importAlone(dir, file, { holdBytes: 1000 }, (db) => {
-      expect(givenUpByWorker(spy)).toBe(true);
       expect(spy.held).not.toHaveBeenCalled();
       expect(spy.heldRebuilt).not.toHaveBeenCalled();
-      expect(spy.settled).not.toHaveBeenCalled();
+      expect(attemptCount(db)).toBeGreaterThan(100);
       expectSameAsRebuild(db);
     });
   }, 60_000);
@@ -221,7 +214,7 @@ describe('attempts walked in the parse worker', () => {
     );
     const spy = spies();
     await withCase(dir, async (db) => {
-      const outcomes = await importFiles(db, [file], { reader: readInputInWorker });
+      const outcomes = await importFiles(db, [file], { reader: readInputInWorker, holdBytes: PAST_HELD });
       expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
       // Each input's walk ended in the worker; the second to store events gave the walk up.
       expect(batchesTaken(spy).filter((b) => b.end !== undefined)).toHaveLength(2);
@@ -239,14 +232,13 @@ describe('attempts walked in the parse worker', () => {
     const c = writeLog(dir, events.slice(2000), 'c.csv');
     const spy = spies();
     await withCase(dir, async (db) => {
-      // Two files: this thread walks them (the walk would have to cross inputs).
-      await importFiles(db, [a, b], { reader: readInputInWorker });
+      // Two files past the held size: no walk (it would have to cross inputs), a rebuild after the store.
+      await importFiles(db, [a, b], { reader: readInputInWorker, holdBytes: PAST_HELD });
       expect(spy.took).not.toHaveBeenCalled();
-      expect(spy.threadWalked).toHaveBeenCalled();
+      expect(spy.threadWalked).not.toHaveBeenCalled();
       expectSameAsRebuild(db);
       // Alone, into a case with events: no walk at all, the refresh as before.
-      spy.threadWalked.mockClear();
-      await importFiles(db, [c], { reader: readInputInWorker });
+      await importFiles(db, [c], { reader: readInputInWorker, holdBytes: PAST_HELD });
       expect(spy.took).not.toHaveBeenCalled();
       expect(spy.threadWalked).not.toHaveBeenCalled();
       expectSameAsRebuild(db);
@@ -261,7 +253,7 @@ describe('attempts walked in the parse worker', () => {
     const spy = spies();
     const written = vi.spyOn(RowWriter.prototype, 'write');
     await withCase(dir, async (db) => {
-      const outcomes = await importFiles(db, [file], { reader: readInputInWorker });
+      const outcomes = await importFiles(db, [file], { reader: readInputInWorker, holdBytes: PAST_HELD });
       expect(outcomes.map((o) => o.status)).toEqual(['refused']);
       // Batches of events were stored before the refusal (and rolled back with the file).
       expect(written.mock.calls.filter(([b]) => b.kind === 'event-log').length).toBeGreaterThan(2);
