@@ -256,4 +256,3 @@ export class GroupWalk<S extends EndedSink> {
     this.slots = new Int32Array(0);
   }
 }
-

@@ -120,7 +120,11 @@ export class BatchCoder {
 export function transferablesOf(batch: StoreBatch): ArrayBuffer[] {
   if (batch.kind === 'walked-attempts') {
     const run = batch.run;
-    return run ? Object.values(run).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer) : [];
+    return run
+      ? Object.values(run)
+          .filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))
+          .map((v) => v.buffer as ArrayBuffer)
+      : [];
   }
   if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];
   const arrays: ArrayBufferView[] =

@@ -166,7 +166,10 @@ export class ParseSession {
     if (this.stopped) return;
     const { count: _, ...columns } = run;
     const message: RecycleMessage = { type: 'recycle', run: columns };
-    this.worker.postMessage(message, Object.values(columns).map((column) => column.buffer as ArrayBuffer));
+    this.worker.postMessage(
+      message,
+      Object.values(columns).map((column) => column.buffer as ArrayBuffer),
+    );
   }
 
   private postCredits(): void {

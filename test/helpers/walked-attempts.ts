@@ -29,7 +29,12 @@ export const KINDS: readonly Omit<TestEvent, 'time' | 'user' | 'platform'>[] = [
  * order decides), groups whose last row is near the end (in progress) and long before it
  * (exceeded, rule 8).
  */
-export function orderedEvents(seed: number, users: number, rows: number, startMs = Date.UTC(2025, 5, 2, 8)): TestEvent[] {
+export function orderedEvents(
+  seed: number,
+  users: number,
+  rows: number,
+  startMs = Date.UTC(2025, 5, 2, 8),
+): TestEvent[] {
   const next = mulberry32(seed);
   const seen = new Set<string>();
   const out: TestEvent[] = [];

@@ -21,12 +21,7 @@ import { readInputInWorker, readInputInWorkerWalking } from '../../../src-main/w
 import type { WalkLimits } from '../../../src-main/workers/walk-in-worker';
 import { eventLogCsv, type TestEvent } from '../../helpers/event-log';
 import { useTempDir } from '../../helpers/temp-dir';
-import {
-  attemptCount,
-  expectSameAsRebuild,
-  orderedEvents,
-  withCase,
-} from '../../helpers/walked-attempts';
+import { attemptCount, expectSameAsRebuild, orderedEvents, withCase } from '../../helpers/walked-attempts';
 
 const temp = useTempDir('enrollscope-worker-walk-');
 afterEach(() => vi.restoreAllMocks());
