@@ -7,7 +7,7 @@
  * path ran: the worker's walk settled, or given up (by the worker, or by the storing thread) for
  * the rebuild, or never asked for.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,7 @@ import { importFiles, type InputReader } from '../../../src-main/store/import-fi
 import { RowWriter } from '../../../src-main/store/row-writer';
 import { readInputInWorker, readInputInWorkerWalking } from '../../../src-main/workers/parse-in-worker';
 import type { WalkLimits } from '../../../src-main/workers/walk-in-worker';
+import { writeDetailsOnly } from '../../helpers/coverage-inputs';
 import { eventLogCsv, type TestEvent } from '../../helpers/event-log';
 import { useTempDir } from '../../helpers/temp-dir';
 import { attemptCount, expectSameAsRebuild, orderedEvents, withCase } from '../../helpers/walked-attempts';
@@ -215,6 +216,29 @@ describe('attempts walked in the parse worker', () => {
       expect(batchesTaken(spy).filter((b) => b.end !== undefined)).toHaveLength(2);
       expect(spy.abandoned).toHaveBeenCalledTimes(1);
       expect(spy.settled).not.toHaveBeenCalled();
+      expectSameAsRebuild(db);
+    });
+  }, 60_000);
+
+  it('stand beside the details rows of another input of the file, whose attempts are added', async () => {
+    const dir = temp();
+    const details = join(dir, 'details.csv');
+    writeDetailsOnly(details, '2025-06-01', 5);
+    const file = join(dir, 'export.zip');
+    writeFileSync(
+      file,
+      zipSync({
+        'details.csv': readFileSync(details),
+        'events.csv': strToU8(eventLogCsv(orderedEvents(22, 40, 3000))),
+      }),
+    );
+    const spy = spies();
+    await withCase(dir, async (db) => {
+      const outcomes = await importFiles(db, [file], { reader: readInputInWorker, holdBytes: PAST_HELD });
+      expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+      expect(spy.settled).toHaveBeenCalledTimes(1);
+      expect(spy.abandoned).not.toHaveBeenCalled();
+      expect(db.prepare('SELECT count(*) FROM attempts WHERE source = 1').pluck().get()).toBeGreaterThan(10);
       expectSameAsRebuild(db);
     });
   }, 60_000);
