@@ -2,7 +2,7 @@
  * The attempts of an input walked in the parse worker, which sees every event in file order
  * already and has time to spare while the storing thread inserts rows (the slower side).
  *
- * The walk is the storing thread's (attempts/streamed-attempts.ts GroupWalk: `walkEvent`, the
+ * The walk is the storing thread's (attempts/group-walk.ts GroupWalk: `walkEvent`, the
  * ended attempts buffered and sorted by group), run on the input's string codes: users by their
  * code, screens and devices by code + 1 (0 stays "none", the case's id of the empty string). Codes
  * are identities only while the coders do not restart, so while the walk lives the coders keep up
@@ -25,7 +25,8 @@ export const WALK_KEPT = 1 << 18;
  * Past this many groups or strings a column, the walk goes on only while the input has at least
  * EVENTS_PER_STRING events walked for each: its memory (and the coders' kept strings) then stays a
  * small share of what the store holds. A million one-event users give up at 2^15 groups, where
- * the coders would have restarted anyway; the 5M-event log has ~35 events a group.
+ * the coders would have restarted anyway; the 5M-event log has ~11 events a device when it passes
+ * 2^15 devices (~370,000 events), ~35 a group at its end.
  */
 const FREE_STRINGS = CODES_KEPT;
 const EVENTS_PER_STRING = 8;
