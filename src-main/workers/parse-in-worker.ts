@@ -12,7 +12,7 @@ import type { InputReader, ReadAhead, StoreInput } from '../store/import-files';
 import { PARSE_WORKER_LIMITS } from './memory-limit';
 import type { ParseMessage } from './parse-protocol';
 import { ParseSession, STOPPED } from './parse-session';
-import type { WalkLimits } from './walk-in-worker';
+import { WALK_BYTES, type WalkLimits } from './walk-in-worker';
 
 /**
  * Files up to this size are parsed in the calling thread when they come alone: starting a worker
@@ -22,13 +22,16 @@ import type { WalkLimits } from './walk-in-worker';
  */
 export const IN_THREAD_BYTES = 8 * 1024 * 1024;
 
-/** Small files in this thread, larger ones in a parse worker (see IN_THREAD_BYTES), which walks their attempts when asked. */
+/**
+ * Small files in this thread, larger ones in a parse worker (see IN_THREAD_BYTES), which walks
+ * their attempts when asked, up to WALK_BYTES.
+ */
 export const readInputBySize: InputReader = Object.assign(
   (...[path, options]: Parameters<InputReader>) =>
     options.size !== undefined && options.size <= IN_THREAD_BYTES
       ? readInput(path, options)
       : readInputInWorker(path, options),
-  { walksAttempts: (size: number) => size > IN_THREAD_BYTES },
+  { walksAttempts: (size: number) => size > IN_THREAD_BYTES && size <= WALK_BYTES },
 );
 
 /** readInputInWorker whose walk has the limits given (tests reach them with small ones). */

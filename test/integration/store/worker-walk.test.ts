@@ -17,8 +17,13 @@ import { StreamedAttempts } from '../../../src-main/attempts/streamed-attempts';
 import type { WalkedAttemptsBatch } from '../../../src-main/store/coded-batch';
 import { importFiles, type InputReader } from '../../../src-main/store/import-files';
 import { RowWriter } from '../../../src-main/store/row-writer';
-import { readInputInWorker, readInputInWorkerWalking } from '../../../src-main/workers/parse-in-worker';
-import type { WalkLimits } from '../../../src-main/workers/walk-in-worker';
+import {
+  IN_THREAD_BYTES,
+  readInputBySize,
+  readInputInWorker,
+  readInputInWorkerWalking,
+} from '../../../src-main/workers/parse-in-worker';
+import { WALK_BYTES, type WalkLimits } from '../../../src-main/workers/walk-in-worker';
 import { writeDetailsOnly } from '../../helpers/coverage-inputs';
 import { eventLogCsv, type TestEvent } from '../../helpers/event-log';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -263,6 +268,14 @@ describe('attempts walked in the parse worker', () => {
       expectSameAsRebuild(db);
     });
   }, 60_000);
+
+  it("are asked of the command line's worker for files past the in-thread size up to WALK_BYTES", () => {
+    const walks = readInputBySize.walksAttempts!;
+    expect(walks(IN_THREAD_BYTES)).toBe(false); // read in this thread: no worker to walk
+    expect(walks(IN_THREAD_BYTES + 1)).toBe(true);
+    expect(walks(742_216_321)).toBe(true); // the bench's 5M-event log
+    expect(walks(WALK_BYTES + 1)).toBe(false); // the bench's 25M-event log is 3.7 GB
+  });
 
   it('leave nothing when the file is refused after some of its batches were walked and stored', async () => {
     const dir = temp();
