@@ -19,7 +19,7 @@ import { earlierOf, earliestTime, latestTime, scanLatest, storeLatest, storedLat
 import { forEachDetailsRow } from './read-details';
 import { EventReader, type GroupSource } from './read-events';
 import { endOfData, sessionizeColumns, type SessionAttempt } from './sessionize';
-import type { StreamedAttempts } from './streamed-attempts';
+import type { SettledWalk } from './streamed-attempts';
 
 export interface AttemptChange {
   /** The import whose rows were just inserted (its details rows become attempts). */
@@ -173,13 +173,13 @@ function writeImportDetails(
 
 /**
  * The attempts of an import into a case without events, built while its events were stored
- * (streamed-attempts.ts): each group's open attempt settled, the import's details rows added, the
+ * (streamed-attempts.ts) or walked in the parse worker (attempts-from-worker.ts): each group's open attempt settled, the import's details rows added, the
  * buckets and times stored. The same attempts, buckets and times as a full rebuild.
  */
 export function settleStreamedAttempts(
   db: Database.Database,
   importIds: readonly [first: number, last: number],
-  streamed: StreamedAttempts,
+  streamed: SettledWalk,
 ): RefreshStats {
   const groups = streamed.groupCount;
   const writer = streamed.settle();

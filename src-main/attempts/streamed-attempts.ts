@@ -15,189 +15,31 @@
 import type Database from 'better-sqlite3';
 import { AttemptWriter } from './attempt-writer';
 import { SOURCE } from './codes';
-import { EndedAttempts, PLATFORM_SLOTS } from './ended-attempts';
-import { closeAtEndOfData, OpenAttempt, walkEvent, type SessionAttempt } from './sessionize';
+import { GroupWalk } from './group-walk';
 
-/**
- * Groups walked at most (69 bytes each: ~4.5 MB at the limit); a log with more is rebuilt after the
- * store. The bench's 1M-event log has 26,719; 1M one-event users walked to 262,144 groups took
- * ~14 MB more peak memory before giving up.
- */
-export const GROUPS_WALKED = 1 << 16;
-
-/** User ids past this are not walked (ids are handed out from 1 up in a case without events). */
-const MAX_USER_ID = 2 ** 28;
-/** Screen and device ids are buffered in 32 bits (ended-attempts.ts; a larger one gives the walk up). */
-const MAX_ID = 2 ** 31 - 1;
-
-/** Fields of a group's walk state, in its row of GroupStates.row. */
-const START = 0;
-const LAST = 1;
-const FIRST_SEQ = 2;
-const SCREEN = 3;
-const DEVICE = 4;
-const ACTION = 5;
-const REACHED = 6;
-const OPEN = 7;
-const STRIDE = 8;
-
-/**
- * Each group's walk state (an OpenAttempt's fields) as one row of 8 numbers, 64 bytes: one cache
- * line per event walked. As objects they took ~90 bytes of heap a group (a 5M-event log has
- * ~150,000 groups); as separate columns, 10 cache misses an event (the walk cost 3x more).
- */
-class GroupStates {
-  capacity = 0;
-  rows = new Float64Array(0);
-  user = new Int32Array(0);
-  platform = new Uint8Array(0);
-
-  grow(capacity: number): void {
-    const rows = new Float64Array(capacity * STRIDE);
-    rows.set(this.rows);
-    const user = new Int32Array(capacity);
-    user.set(this.user);
-    const platform = new Uint8Array(capacity);
-    platform.set(this.platform);
-    this.rows = rows;
-    this.user = user;
-    this.platform = platform;
-    this.capacity = capacity;
-  }
-
-  load(g: number, into: OpenAttempt): void {
-    const rows = this.rows;
-    const at = g * STRIDE;
-    into.startMs = rows[at + START]!;
-    into.lastMs = rows[at + LAST]!;
-    into.firstSeq = rows[at + FIRST_SEQ]!;
-    into.positionScreen = rows[at + SCREEN]!;
-    into.deviceId = rows[at + DEVICE]!;
-    into.action = rows[at + ACTION]!;
-    into.reached = rows[at + REACHED]!;
-    into.isOpen = rows[at + OPEN] === 1;
-  }
-
-  store(g: number, from: OpenAttempt): void {
-    const rows = this.rows;
-    const at = g * STRIDE;
-    rows[at + START] = from.startMs;
-    rows[at + LAST] = from.lastMs;
-    rows[at + FIRST_SEQ] = from.firstSeq;
-    rows[at + SCREEN] = from.positionScreen;
-    rows[at + DEVICE] = from.deviceId;
-    rows[at + ACTION] = from.action;
-    rows[at + REACHED] = from.reached;
-    rows[at + OPEN] = from.isOpen ? 1 : 0;
-  }
-
-  lastOf(g: number): number {
-    return this.rows[g * STRIDE + LAST]!;
-  }
-
-  startGroup(g: number, userId: number, platform: number): void {
-    this.user[g] = userId;
-    this.platform[g] = platform;
-    // No earlier event bounds the group's first one.
-    this.rows[g * STRIDE + LAST] = -Infinity;
-  }
+/** A walk done with the store: what settleStreamedAttempts needs of it. */
+export interface SettledWalk {
+  readonly groupCount: number;
+  readonly latestMs: number;
+  readonly earliestMs: number;
+  /** The writer that took every attempt of the walk (open ones settled). */
+  settle(): AttemptWriter;
 }
 
-export class StreamedAttempts {
-  /** The walk was given up: the caller rebuilds the attempts after the store. */
-  abandoned = false;
-  /** The latest and earliest event times walked. */
-  latestMs = -Infinity;
-  earliestMs = Infinity;
-  private writer: AttemptWriter | undefined;
-  /** Each group's walk, in the order groups first appeared. */
-  private states = new GroupStates();
-  private groups = 0;
-  /** The walk of the group at hand (loaded from and stored back to `states`). */
-  private readonly at = new OpenAttempt();
-  /** Group index + 1 by user id * PLATFORM_SLOTS + platform (0: not seen yet). */
-  private slots = new Int32Array(4096);
-  /** Attempts ended by the event just walked. */
-  private readonly ended: SessionAttempt[] = [];
-  /** Attempts ended so far, not yet written (written in group order: ended-attempts.ts). */
-  private buffer: EndedAttempts | undefined;
-  private readonly groupsWalked: number;
+/** Deletes the case's event-log attempts (a walk given up, into a case that had none before it). */
+export function discardEventAttempts(db: Database.Database): void {
+  // Outside the import's transaction (rolled back whole) there is nothing of the walk left.
+  if (db.inTransaction) db.prepare(`DELETE FROM attempts WHERE source = ${SOURCE.events}`).run();
+}
 
+/** The walk in the storing thread, by case ids, written into the case as it goes. */
+export class StreamedAttempts extends GroupWalk<AttemptWriter> implements SettledWalk {
   constructor(
     private readonly db: Database.Database,
     /** Tests reach the limits with small ones. */
     limits: { readonly groups?: number; readonly ended?: number } = {},
   ) {
-    this.writer = new AttemptWriter(db);
-    this.buffer = new EndedAttempts(limits.ended);
-    this.groupsWalked = limits.groups ?? GROUPS_WALKED;
-  }
-
-  /** Events walked so far. */
-  walked = 0;
-
-  /** Groups walked so far. */
-  get groupCount(): number {
-    return this.groups;
-  }
-
-  /** Whether the walk holds every stored event's attempts (call after the store). */
-  get usable(): boolean {
-    return !this.abandoned && this.writer !== undefined;
-  }
-
-  /** One stored event, in the order stored. */
-  add(
-    userId: number,
-    platform: number,
-    timeMs: number,
-    event: number,
-    action: number,
-    screenId: number,
-    deviceId: number,
-    seq: number,
-  ): void {
-    if (this.abandoned) return;
-    const g = this.groupOf(userId, platform);
-    if (g < 0 || screenId > MAX_ID || deviceId > MAX_ID) return this.abandon();
-    const states = this.states;
-    // Spec order is (time, seq) and rows come in seq order: a group's rows must not go back in time.
-    if (timeMs < states.lastOf(g)) return this.abandon();
-    if (timeMs > this.latestMs) this.latestMs = timeMs;
-    if (timeMs < this.earliestMs) this.earliestMs = timeMs;
-    this.walked++;
-    const a = this.at;
-    const ended = this.ended;
-    states.load(g, a);
-    walkEvent(a, timeMs, event, action, screenId, deviceId, seq, ended);
-    states.store(g, a);
-    if (ended.length === 0) return;
-    const buffer = this.buffer!;
-    for (const attempt of ended) {
-      if (buffer.full) buffer.writeSorted(this.writer!);
-      buffer.push(userId, platform, attempt);
-    }
-    ended.length = 0;
-  }
-
-  /** The group's index in `states` (added when new), or -1 when it cannot be walked. */
-  private groupOf(userId: number, platform: number): number {
-    if (!(userId >= 0 && userId < MAX_USER_ID && platform >= 0 && platform < PLATFORM_SLOTS)) return -1;
-    const slot = userId * PLATFORM_SLOTS + platform;
-    if (slot >= this.slots.length) {
-      const grown = new Int32Array(Math.max(slot + 1, this.slots.length * 2));
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    const index = this.slots[slot]!;
-    if (index !== 0) return index - 1;
-    if (this.groups === this.groupsWalked) return -1;
-    const g = this.groups++;
-    const states = this.states;
-    if (g === states.capacity) states.grow(Math.max(1024, 2 * g));
-    states.startGroup(g, userId, platform);
-    this.slots[slot] = g + 1;
-    return g;
+    super(new AttemptWriter(db), limits);
   }
 
   /** A file was rolled back: the walk is given up if it walked any of the file's events (walked past `walkedBefore`). */
@@ -205,42 +47,8 @@ export class StreamedAttempts {
     if (this.walked !== walkedBefore) this.abandon();
   }
 
-  /**
-   * Gives the walk up: its attempts written so far are deleted (the case had no event attempts
-   * before it began), its memory dropped. Safe to call more than once, and after a rollback.
-   */
-  abandon(): void {
-    if (this.abandoned) return;
-    this.abandoned = true;
-    this.writer = undefined;
-    this.buffer = undefined;
-    this.states = new GroupStates();
-    this.slots = new Int32Array(0);
-    // Outside the import's transaction (rolled back whole) there is nothing of the walk left.
-    if (this.db.inTransaction) this.db.prepare(`DELETE FROM attempts WHERE source = ${SOURCE.events}`).run();
-  }
-
-  /**
-   * After the store: each group's open attempt settled against the case's latest time (rule 8)
-   * and written. Returns the writer, whose bucket deltas count every attempt it wrote.
-   */
-  settle(): AttemptWriter {
-    const writer = this.writer;
-    if (this.abandoned || writer === undefined) throw new Error('the streamed attempts were given up');
-    const { states, at } = this;
-    const buffer = this.buffer!;
-    for (let g = 0; g < this.groups; g++) {
-      states.load(g, at);
-      const last = closeAtEndOfData(at, this.latestMs);
-      if (!last) continue;
-      if (buffer.full) buffer.writeSorted(writer);
-      buffer.push(states.user[g]!, states.platform[g]!, last);
-    }
-    buffer.writeSorted(writer);
-    this.writer = undefined;
-    this.buffer = undefined;
-    this.states = new GroupStates();
-    this.slots = new Int32Array(0);
-    return writer;
+  /** Its attempts written so far are deleted (the case had no event attempts before it began). */
+  protected override discard(): void {
+    discardEventAttempts(this.db);
   }
 }

@@ -12,7 +12,7 @@
  */
 import { BATCH_ROWS, FIRST_ROWS } from './batch-builders';
 import { ByteKeys, hashBytes } from './byte-keys';
-import { codesRestart, type CodedStrings } from './records';
+import { codesRestart, keptOf, type CodedStrings, type CodesKept } from './records';
 
 const encoder = new TextEncoder();
 
@@ -28,7 +28,7 @@ export class ByteStringCoder {
   private heldUsed = 0;
   private scratch = Buffer.allocUnsafe(1024);
 
-  constructor(private readonly kept: number) {}
+  constructor(private readonly kept: CodesKept) {}
 
   /** Codes the next row's value: the bytes `buf[start..end)`, valid UTF-8. */
   code(buf: Uint8Array, start: number, end: number): void {
@@ -52,7 +52,7 @@ export class ByteStringCoder {
     const n = this.count;
     let restart = false;
     if (this.held !== null) {
-      restart = codesRestart(this.keys.size, n, this.kept);
+      restart = codesRestart(this.keys.size, n, keptOf(this.kept));
       if (restart) this.keys.clear();
       for (let row = 0, at = 0; row < n; at = this.heldEnds[row++]!)
         this.codes[row] = this.codeOf(this.held, at, this.heldEnds[row]!);
@@ -76,7 +76,7 @@ export class ByteStringCoder {
 
   private startBatch(): void {
     // Rows are coded as they come unless even a full batch could restart the coder.
-    if (!codesRestart(this.keys.size, BATCH_ROWS, this.kept)) return;
+    if (!codesRestart(this.keys.size, BATCH_ROWS, keptOf(this.kept))) return;
     this.held = Buffer.allocUnsafe(64 * 1024);
     if (this.heldEnds.length < BATCH_ROWS) this.heldEnds = new Int32Array(BATCH_ROWS);
     this.heldUsed = 0;

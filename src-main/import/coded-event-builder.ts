@@ -6,7 +6,7 @@
  */
 import { NumberColumnsBuilder } from './batch-builders';
 import { ByteStringCoder } from './byte-coder';
-import type { CodedEventBatch } from './records';
+import type { CodedEventBatch, CodesKept } from './records';
 
 export class CodedEventBatchBuilder {
   private readonly numbers = new NumberColumnsBuilder();
@@ -15,7 +15,7 @@ export class CodedEventBatchBuilder {
   private readonly screens: ByteStringCoder;
 
   /** `kept`: the distinct strings each column's coder remembers (store/coded-batch.ts CODES_KEPT). */
-  constructor(kept: number) {
+  constructor(kept: CodesKept) {
     this.users = new ByteStringCoder(kept);
     this.devices = new ByteStringCoder(kept);
     this.screens = new ByteStringCoder(kept);

@@ -55,7 +55,7 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
   plan.keepWinnersOnly();
   const coded =
     spec.codeStrings && kind === 'event-log'
-      ? new CodedEventSink(plan as ColumnPlan<EnrollmentField>, spec.codeStrings.kept)
+      ? new CodedEventSink(plan as ColumnPlan<EnrollmentField>, spec.codeStrings)
       : undefined;
   const sink = coded ?? reader.sink;
   // Lines read from their bytes: UTF-8 (the fields' bytes are their text), LF-separated rows.

@@ -4,6 +4,7 @@ import { EventBatchBuilder } from './batch-builders';
 import { CodedEventBatchBuilder } from './coded-event-builder';
 import type { ColumnPlan, EnrollmentField } from './columns';
 import { EventRowSink } from './event-row-sink';
+import type { CodesKept } from './records';
 import { EMPTY_CODE, enumCodes, excerpt, fieldCode, fieldShown, type Row } from './values';
 
 export const STEP = eventCode('step');
@@ -36,7 +37,7 @@ export class CodedEventSink extends EventSink {
   private readonly coded: CodedEventBatchBuilder;
 
   /** `kept`: the distinct strings each column's coder remembers (CodedEventBatchBuilder). */
-  constructor(plan: ColumnPlan<EnrollmentField>, kept: number) {
+  constructor(plan: ColumnPlan<EnrollmentField>, kept: CodesKept) {
     const coded = new CodedEventBatchBuilder(kept);
     super(plan, coded);
     this.coded = coded;

@@ -9,7 +9,7 @@ import { memorySource, openFileSource, readSmallFile, SMALL_FILE_BYTES } from '.
 import { resolveLimits, type ImportLimits } from './limits';
 import { openInput } from './open-input';
 import type { ParsedInput } from './parsed-input';
-import type { ReadBatch } from './records';
+import type { CodesKept, ReadBatch } from './records';
 import { InputRefused } from './refusal';
 import { isZip } from './sniff';
 import { readZip } from './zip-input';
@@ -70,9 +70,10 @@ export function readInput(path: string, options: ReadInputOptions = {}): AsyncGe
  */
 export function readInputCoded(
   path: string,
-  options: ReadInputOptions & { readonly kept: number; readonly codedFrom?: number },
+  options: ReadInputOptions & { readonly kept: CodesKept; readonly codedFrom?: number },
 ): AsyncGenerator<ParsedInput<ReadBatch>> {
-  return readAnyInput(path, options, { kept: options.kept }, options.codedFrom ?? 0);
+  const { kept } = options;
+  return readAnyInput(path, options, typeof kept === 'number' ? { kept } : kept, options.codedFrom ?? 0);
 }
 
 async function* readAnyInput(

@@ -101,6 +101,14 @@ export interface CodedStrings {
  */
 export const codesRestart = (held: number, rows: number, kept: number): boolean => held > 0 && held + rows > kept;
 
+/**
+ * The distinct strings a coder keeps: a number, or a bound read at each batch. The parse worker's
+ * attempts walk raises it while it needs codes to stay identities (workers/walk-in-worker.ts) and
+ * lowers it again when it gives up.
+ */
+export type CodesKept = number | { readonly kept: number };
+export const keptOf = (kept: CodesKept): number => (typeof kept === 'number' ? kept : kept.kept);
+
 type Coded<B extends EventBatch | DetailsBatch> = Omit<B, 'kind' | 'user' | 'device' | 'screen'> & {
   readonly coded: true;
   readonly kind: B['kind'];

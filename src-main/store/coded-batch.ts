@@ -7,9 +7,12 @@
  * row) and turns a code into a case id with one array lookup; it interns each distinct string once.
  * Measured on a 1M-event log: the storing thread's work per batch drops by ~1 s per million rows.
  */
+import type { EndedColumns } from '../attempts/ended-attempts';
 import {
   codesRestart,
+  keptOf,
   type CodedDetailsBatch,
+  type CodesKept,
   type CodedEventBatch,
   type CodedStrings,
   type ReadBatch,
@@ -28,10 +31,32 @@ export type { CodedDetailsBatch, CodedEventBatch, CodedStrings } from '../import
  */
 export const CODES_KEPT = 1 << 15;
 
-/** What the store writes: batches as readInput makes them, or coded by the parse worker. */
-export type StoreBatch = RecordBatch | CodedEventBatch | CodedDetailsBatch;
+/**
+ * Attempts the parse worker walked from an input's event batches (workers/walk-in-worker.ts), sent
+ * between them: ids are the input's codes (users) and code + 1 (screens, devices; 0: none), seq
+ * the line. A run of ended attempts, the walk's end (after its last run), or that it was given up.
+ */
+export interface WalkedAttemptsBatch {
+  readonly kind: 'walked-attempts';
+  readonly run?: EndedColumns;
+  readonly end?: {
+    /** Events walked: every event row the input sent. */
+    readonly walked: number;
+    readonly groups: number;
+    readonly latestMs: number;
+    readonly earliestMs: number;
+  };
+  readonly givenUp?: true;
+}
+
+/** What the store writes: batches as readInput makes them, or coded by the parse worker (with the attempts it walked). */
+export type StoreBatch = RecordBatch | CodedEventBatch | CodedDetailsBatch | WalkedAttemptsBatch;
 
 export const isCoded = (batch: StoreBatch): batch is CodedEventBatch | CodedDetailsBatch => 'coded' in batch;
+
+/** The rows of a batch (coded or not; a run of walked attempts counts its attempts). */
+export const rowsOf = (batch: StoreBatch): number =>
+  batch.kind === 'walked-attempts' ? (batch.run?.count ?? 0) : 'count' in batch ? batch.count : batch.rows.length;
 
 /**
  * The same text in a string of its own. A parsed field is a view into the text piece it was cut
@@ -44,7 +69,7 @@ export class StringCoder {
   private readonly codes = new Map<string, number>();
 
   constructor(
-    private readonly kept = CODES_KEPT,
+    private readonly kept: CodesKept = CODES_KEPT,
     /** Codes a group's inputs share (GroupCoder): each column says so (CodedStrings.shared). */
     private readonly shared = false,
   ) {}
@@ -54,7 +79,7 @@ export class StringCoder {
     const added: string[] = [];
     const map = this.codes;
     // Decided per batch, before it: a batch's codes all count from the same start.
-    const restart = codesRestart(map.size, texts.length, this.kept);
+    const restart = codesRestart(map.size, texts.length, keptOf(this.kept));
     if (restart) map.clear();
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
@@ -77,7 +102,7 @@ export class BatchCoder {
   private readonly devices: StringCoder;
   private readonly screens: StringCoder;
 
-  constructor(kept = CODES_KEPT, { shared = false }: { shared?: boolean } = {}) {
+  constructor(kept: CodesKept = CODES_KEPT, { shared = false }: { shared?: boolean } = {}) {
     this.users = new StringCoder(kept, shared);
     this.devices = new StringCoder(kept, shared);
     this.screens = new StringCoder(kept, shared);
@@ -111,6 +136,14 @@ export class GroupCoder extends BatchCoder {
 
 /** The typed arrays of a batch, which a postMessage can transfer instead of copying. */
 export function transferablesOf(batch: StoreBatch): ArrayBuffer[] {
+  if (batch.kind === 'walked-attempts') {
+    const run = batch.run;
+    return run
+      ? Object.values(run)
+          .filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))
+          .map((v) => v.buffer as ArrayBuffer)
+      : [];
+  }
   if (batch.kind !== 'event-log' && batch.kind !== 'details') return [];
   const arrays: ArrayBufferView[] =
     batch.kind === 'event-log'

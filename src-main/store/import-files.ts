@@ -7,6 +7,7 @@ import { SMALL_FILE_BYTES } from '../import/byte-source';
 import { InputRefused, hashFile, readInput, type ParsedInput } from '../import/read-input';
 import { refreshAttempts, settleStreamedAttempts } from '../attempts/refresh';
 import { StreamedAttempts } from '../attempts/streamed-attempts';
+import { AttemptsFromWorker } from '../attempts/attempts-from-worker';
 import type { ImportOutcome, ImportProgress } from '../shared/import-types';
 import type { ImportRecord } from '../shared/report-types';
 import { READ_ONLY_REASON, casePathOf, isReadOnlyCase, type CaseDb } from './case-file';
@@ -33,15 +34,23 @@ export type StoreInput = Omit<ParsedInput, 'batches'> & {
 };
 
 /** Reads one file into validated batches: in this thread, or in a parse worker (same contract). */
-export type InputReader = (
+export type InputReader = ((
   path: string,
   options: {
     signal?: AbortSignal;
     onBytes?: (bytesRead: number, totalBytes: number) => void;
     /** The file's size when the caller knows it (a reader may pick how to read by it). */
     size?: number;
+    /** Walk the attempts of the file's events as it reads them (a reader that `walksAttempts` of that size). */
+    walk?: boolean;
   },
-) => AsyncIterable<StoreInput>;
+) => AsyncIterable<StoreInput>) & {
+  /**
+   * Whether, asked to `walk`, the reader walks the attempts of a file of this size as it parses
+   * it (in a parse worker: workers/walk-in-worker.ts), sending them among the batches.
+   */
+  readonly walksAttempts?: (size: number) => boolean;
+};
 
 /**
  * A group's files read ahead of the storing side, in order, by one parse worker: parsing the
@@ -68,6 +77,8 @@ export interface ImportOptions {
   readonly readAhead?: ReadAheadStarter;
   /** Events inserted per window in key order (event-window.ts); tests reach the limit with small ones. */
   readonly eventWindowRows?: number;
+  /** Groups of files larger than this hold no events for a rebuild (HOLD_BYTES; tests pass a small one). */
+  readonly holdBytes?: number;
 }
 
 class Cancelled extends Error {}
@@ -221,13 +232,25 @@ async function importGroup(
     let firstImportId = Infinity;
     let lastImportId = -Infinity;
     beginWrite(db);
-    // Into a case without events, attempts are built as the events are stored (streamed-attempts.ts),
-    // and the events are kept for the rebuild that replaces that walk when it is given up (held-events.ts).
-    // Not past HOLD_BYTES: at 5M events the walk's memory (~17 MB) took the peak past 250 MB, for
-    // no CPU time saved (its state per group no longer fits the processor's caches).
+    // Into a case without events, attempts are built as the events are stored. Up to HOLD_BYTES
+    // this thread walks them (streamed-attempts.ts) and keeps the events for the rebuild that
+    // replaces a walk given up (held-events.ts). Past it, this thread's walk took the 5M-event peak
+    // past 250 MB for no CPU time saved (its state per group no longer fits the processor's
+    // caches), and the events are not held: a file read alone by a parse worker is walked there
+    // (attempts-from-worker.ts), else the attempts are rebuilt after the store. The worker's walk
+    // below HOLD_BYTES was measured and left (docs/decisions.md, session 5).
     const groupBytes = group.reduce((sum, file) => sum + file.size, 0);
-    const held = groupBytes > HOLD_BYTES || hasEvents(db) ? undefined : new HeldEvents();
+    const firstImport = !hasEvents(db);
+    const reader: InputReader = options.reader ?? readInput;
+    const held = groupBytes > (options.holdBytes ?? HOLD_BYTES) || !firstImport ? undefined : new HeldEvents();
     const streamed = held ? new StreamedAttempts(db) : undefined;
+    const inWorker =
+      firstImport &&
+      !held &&
+      !ahead &&
+      pendingFiles.length === 1 &&
+      reader.walksAttempts?.(pendingFiles[0]!.size) === true;
+    const fromWorker = inWorker ? new AttemptsFromWorker(db) : undefined;
     try {
       // The masking key is made by the first write, inside it: opening a case never writes.
       ensureMaskKey(db);
@@ -236,7 +259,7 @@ async function importGroup(
         const file = group[i]!;
         const inputs: Inputs = ahead
           ? (onBytes) => ahead.read(k, { onBytes })
-          : (onBytes) => (options.reader ?? readInput)(file.path, { size: file.size, signal: options.signal, onBytes });
+          : (onBytes) => reader(file.path, { size: file.size, signal: options.signal, onBytes, walk: inWorker });
         const guarded = needsSavepoint(db, ahead?.settled(k));
         if (guarded) savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
@@ -248,6 +271,7 @@ async function importGroup(
             streamed,
             window,
             guarded,
+            fromWorker,
           });
           if (guarded) savepoint(db, 'RELEASE import_file');
           for (const record of records) {
@@ -264,6 +288,7 @@ async function importGroup(
           savepoint(db, 'RELEASE import_file');
           held?.truncate(heldBefore);
           streamed?.rolledBack(walkedBefore);
+          fromWorker?.rolledBack();
           forgetIds(interners);
           if (error instanceof Cancelled || options.signal?.aborted) throw new Cancelled();
           // A full disk, a lost permission or a lock is the case's problem, not this file's: stop there.
@@ -275,8 +300,9 @@ async function importGroup(
       }
       if (lastImportId >= firstImportId) {
         reporters[pending[pending.length - 1]!]!(group[pending[pending.length - 1]!]!.size, 0, 'attempts');
-        if (streamed?.usable && streamed.groupCount > 0) {
-          settleStreamedAttempts(db, [firstImportId, lastImportId], streamed);
+        const walked = fromWorker?.usable ? fromWorker : streamed?.usable ? streamed : undefined;
+        if (walked && walked.groupCount > 0) {
+          settleStreamedAttempts(db, [firstImportId, lastImportId], walked);
         } else {
           refreshAttempts(db, {
             importId: firstImportId,
@@ -409,6 +435,7 @@ async function storeFile(
      * heap or as a duplicate (one without was checked before its rows).
      */
     guarded: boolean;
+    fromWorker: AttemptsFromWorker | undefined;
   },
 ): Promise<ImportRecord[]> {
   const records: ImportRecord[] = [];
@@ -421,16 +448,14 @@ async function storeFile(
   for await (const input of inputs) {
     const importId = nextImportId(db);
     const importedAt = new Date().toISOString();
-    const writer = new RowWriter(
-      db,
-      importId,
-      interners,
-      taps.eventGroups,
-      taps.held,
-      taps.streamed,
-      input.codes,
-      taps.window,
-    );
+    const writer = new RowWriter(db, importId, interners, {
+      eventGroups: taps.eventGroups,
+      held: taps.held,
+      streamed: taps.streamed,
+      fromWorker: taps.fromWorker,
+      codes: input.codes,
+      window: taps.window,
+    });
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();
       writer.write(batch);

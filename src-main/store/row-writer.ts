@@ -18,6 +18,7 @@ import {
 import { GroupSet } from '../attempts/group-set';
 import type { HeldEvents } from '../attempts/held-events';
 import type { StreamedAttempts } from '../attempts/streamed-attempts';
+import type { AttemptsFromWorker } from '../attempts/attempts-from-worker';
 import { Interner } from './intern';
 import type { ColumnCodes, GroupCodes } from './group-codes';
 
@@ -42,12 +43,19 @@ export const seqOf = (importId: number, line: number): number => importId * 2 **
 /** A column's case ids by string code: extend(column) interns what the batch needs, returns the ids by code. */
 interface IdsByCode {
   extend(column: CodedStrings): Float64Array;
+  /** The ids by code interned so far, for the attempts the parse worker walked (input codes only). */
+  readonly current: Float64Array;
 }
 
 /** A column's case ids by the input's string codes (coded-batch.ts), filled as codes appear. */
 class CodeIds implements IdsByCode {
   private ids = new Float64Array(64);
   private size = 0;
+
+  /** The ids by code of the strings interned so far (valid until the next `extend`). */
+  get current(): Float64Array {
+    return this.ids;
+  }
 
   constructor(private readonly interner: Interner) {}
 
@@ -72,7 +80,27 @@ function groupIds(codes: ColumnCodes, interner: Interner): IdsByCode {
   return {
     extend: (column) =>
       column.shared ? codes.idsFor(column, interner) : (own ??= new CodeIds(interner)).extend(column),
+    get current(): Float64Array {
+      // The worker walks only a file read alone (parse-in-worker.ts), never a group read ahead.
+      throw new Error('walked attempts never come with a group of files');
+    },
   };
+}
+
+/** Where an input's rows go besides the case, and what they continue (all optional). */
+export interface RowWriterTaps {
+  /** Shared by the inputs of a group of files stored together (import-files.ts); else the input's own. */
+  readonly eventGroups?: GroupSet;
+  /** Where the stored events are also kept for the attempts rebuild (into a case without events). */
+  readonly held?: HeldEvents | undefined;
+  /** Where the stored events are walked into attempts as they come (into a case without events). */
+  readonly streamed?: StreamedAttempts | undefined;
+  /** Where the attempts the parse worker walked from this input's events go (into a case without events). */
+  readonly fromWorker?: AttemptsFromWorker | undefined;
+  /** The group's codes its coded batches continue (store/group-codes.ts); else the input's own. */
+  readonly codes?: GroupCodes | undefined;
+  /** Where the events wait to be inserted in key order: shared by the inputs of an import (event-window.ts). */
+  readonly window?: EventWindow;
 }
 
 export class RowWriter {
@@ -87,21 +115,21 @@ export class RowWriter {
   private readonly deviceIds: IdsByCode;
   private readonly screenIds: IdsByCode;
 
+  private readonly held: HeldEvents | undefined;
+  private readonly streamed: StreamedAttempts | undefined;
+  private readonly fromWorker: AttemptsFromWorker | undefined;
+  private readonly window: EventWindow;
+
   constructor(
     db: CaseDb,
     private readonly importId: number,
     private readonly interners: Interners,
-    /** Shared by the inputs of a group of files stored together (import-files.ts); else the input's own. */
-    eventGroups = new GroupSet(),
-    /** Where the stored events are also kept for the attempts rebuild (into a case without events). */
-    private readonly held?: HeldEvents,
-    /** Where the stored events are walked into attempts as they come (into a case without events). */
-    private readonly streamed?: StreamedAttempts,
-    /** The group's codes its coded batches continue (store/group-codes.ts); else the input's own. */
-    codes?: GroupCodes,
-    /** Where the events wait to be inserted in key order: shared by the inputs of an import (event-window.ts). */
-    private readonly window = new EventWindow(),
+    { eventGroups = new GroupSet(), held, streamed, fromWorker, codes, window = new EventWindow() }: RowWriterTaps = {},
   ) {
+    this.held = held;
+    this.streamed = streamed;
+    this.fromWorker = fromWorker;
+    this.window = window;
     this.eventGroups = eventGroups;
     this.userIds = codes ? groupIds(codes.users, interners.users) : new CodeIds(interners.users);
     this.deviceIds = codes ? groupIds(codes.devices, interners.devices) : new CodeIds(interners.devices);
@@ -149,6 +177,10 @@ export class RowWriter {
   }
 
   write(batch: StoreBatch): void {
+    if (batch.kind === 'walked-attempts') {
+      const ids = { users: this.userIds.current, screens: this.screenIds.current, devices: this.deviceIds.current };
+      return this.fromWorker?.take(batch, ids, seqOf(this.importId, 0));
+    }
     if (isCoded(batch)) {
       return batch.kind === 'event-log' ? this.writeCodedEvents(batch) : this.writeCodedDetails(batch);
     }
@@ -297,6 +329,7 @@ export class RowWriter {
     for (const inserter of [this.events, this.details, this.summaries, this.failures]) inserter.flush();
     // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
     if (this.events.inserted < this.events.added) this.streamed?.abandon();
+    this.fromWorker?.inputStored(this.events.added, this.events.added - this.events.inserted);
     const stored = this.events.inserted + this.details.inserted + this.summaries.inserted + this.failures.inserted;
     return { stored, duplicates: this.rows - stored };
   }

@@ -41,7 +41,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { rebuildAllAttempts, refreshAttempts } from '../attempts/refresh';
 import { readInput, readInputCoded } from '../import/read-input';
-import { BatchCoder, CODES_KEPT } from '../store/coded-batch';
+import { BatchCoder, CODES_KEPT, rowsOf } from '../store/coded-batch';
 import { runImportInWorker } from '../workers/import-in-worker';
 import { forgetKeptReads } from '../report/case-reads';
 import { computeReport } from '../report/compute-report';
@@ -110,7 +110,7 @@ async function parseCoded(file: string, strings: boolean): Promise<unknown> {
     const coder = new BatchCoder();
     for await (const batch of input.batches) {
       const coded = coder.code(batch);
-      records += 'count' in coded ? coded.count : coded.rows.length;
+      records += rowsOf(coded);
     }
     rows += input.rowsRead();
   }

@@ -12,6 +12,7 @@ import type { InputReader, ReadAhead, StoreInput } from '../store/import-files';
 import { PARSE_WORKER_LIMITS } from './memory-limit';
 import type { ParseMessage } from './parse-protocol';
 import { ParseSession, STOPPED } from './parse-session';
+import { WALK_BYTES, type WalkLimits } from './walk-in-worker';
 
 /**
  * Files up to this size are parsed in the calling thread when they come alone: starting a worker
@@ -21,21 +22,37 @@ import { ParseSession, STOPPED } from './parse-session';
  */
 export const IN_THREAD_BYTES = 8 * 1024 * 1024;
 
-/** Small files in this thread, larger ones in a parse worker (see IN_THREAD_BYTES). */
-export const readInputBySize: InputReader = (path, options) =>
-  options.size !== undefined && options.size <= IN_THREAD_BYTES
-    ? readInput(path, options)
-    : readInputInWorker(path, options);
+/**
+ * Small files in this thread, larger ones in a parse worker (see IN_THREAD_BYTES), which walks
+ * their attempts when asked, up to WALK_BYTES.
+ */
+export const readInputBySize: InputReader = Object.assign(
+  (...[path, options]: Parameters<InputReader>) =>
+    options.size !== undefined && options.size <= IN_THREAD_BYTES
+      ? readInput(path, options)
+      : readInputInWorker(path, options),
+  { walksAttempts: (size: number) => size > IN_THREAD_BYTES && size <= WALK_BYTES },
+);
 
-export const readInputInWorker: InputReader = (path, options) =>
-  readInputInWorkerWith(PARSE_WORKER_LIMITS, path, options);
+/** readInputInWorker whose walk has the limits given (tests reach them with small ones). */
+export const readInputInWorkerWalking = (walk: WalkLimits): InputReader =>
+  Object.assign(
+    (...[path, options]: Parameters<InputReader>) => readInputInWorkerWith(PARSE_WORKER_LIMITS, path, options, walk),
+    { walksAttempts: () => true },
+  );
+
+export const readInputInWorker: InputReader = readInputInWorkerWalking({});
 
 /** readInputInWorker with the worker's heap limits given (tests reach the out-of-memory branch with tiny ones). */
 export async function* readInputInWorkerWith(
   limits: ResourceLimits,
-  ...[path, options]: Parameters<InputReader>
+  path: string,
+  options: Parameters<InputReader>[1],
+  walk: WalkLimits = {},
 ): AsyncGenerator<StoreInput> {
-  const session = new ParseSession([path], limits, options.signal);
+  const session = new ParseSession([path], limits, options.signal, {
+    walk: options.walk === true ? walk : undefined,
+  });
   try {
     yield* inputsOf(session, 0, options.onBytes);
   } finally {
@@ -121,6 +138,8 @@ async function* inputsOf(
         const message = await nextData();
         if (message.type === 'batch') {
           yield message.batch;
+          // Asked for the next batch: this one is written, its walked attempts' columns can go back.
+          if (message.batch.kind === 'walked-attempts' && message.batch.run) session.recycle(message.batch.run);
         } else if (message.type === 'input-end') {
           end = message;
           Object.assign(skipped.counts, message.skippedCounts);

@@ -1,13 +1,17 @@
 /** Messages between the thread that stores rows and the worker that parses files. */
 import type { Container, FileKind, SkipExample, SkipReason } from '../import/records';
 import { BATCH_ROWS } from '../import/batch-builders';
-import type { StoreBatch } from '../store/coded-batch';
+import { rowsOf, type StoreBatch } from '../store/coded-batch';
+import type { WalkLimits } from './walk-in-worker';
+import type { EndedColumns } from '../attempts/ended-attempts';
 
 export interface ParseRequest {
   /** The files to read, in this order: one large file, or a group of small ones read ahead. */
   readonly paths: readonly string[];
   /** Code the strings of all the files with one set of codes (coded-batch.ts GroupCoder), not per input. */
   readonly groupCodes?: boolean;
+  /** Walk the attempts of each input's events, within these limits, and send them among its batches (walk-in-worker.ts). */
+  readonly walk?: WalkLimits;
 }
 
 /** What the worker says, about the file at index `file` of the request's paths. */
@@ -48,8 +52,7 @@ export type ParsePacket = readonly ParseMessage[];
 export const endsFile = (message: ParseMessage): boolean =>
   message.type === 'file-end' || message.type === 'refused' || message.type === 'failed';
 
-/** The rows of a batch (coded or not). */
-export const rowsOf = (batch: StoreBatch): number => ('count' in batch ? batch.count : batch.rows.length);
+export { rowsOf };
 
 /**
  * What a message costs of the worker's credits: one, and one per row it carries. The worker is
@@ -78,3 +81,9 @@ export const POST_COST = CREDITS / 16;
 
 /** The storing side gives credits back in bulk: `count` of them. */
 export type CreditMessage = { readonly type: 'credit'; readonly count: number };
+
+/** The storing side sends a run of walked attempts' columns back once written, for the worker's next runs. */
+export type RecycleMessage = { readonly type: 'recycle'; readonly run: Omit<EndedColumns, 'count'> };
+
+/** What the storing side says to the worker. */
+export type StoreMessage = CreditMessage | RecycleMessage;

@@ -9,12 +9,16 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { isCoded } from '../store/coded-batch';
 import { GroupCodes } from '../store/group-codes';
 import { locateWorker } from './locate';
+import type { WalkLimits } from './walk-in-worker';
+import type { EndedColumns } from '../attempts/ended-attempts';
 import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
 import {
   POST_COST,
   costOf,
   endsFile,
+  rowsOf,
   type CreditMessage,
+  type RecycleMessage,
   type ParseMessage,
   type ParsePacket,
   type ParseRequest,
@@ -51,10 +55,10 @@ export class ParseSession {
     readonly paths: readonly string[],
     limits: ResourceLimits,
     signal?: AbortSignal,
-    { groupCodes = false }: { groupCodes?: boolean } = {},
+    { groupCodes = false, walk }: { groupCodes?: boolean; walk?: WalkLimits } = {},
   ) {
     const { file, options } = locateWorker('parse-worker');
-    const request: ParseRequest = { paths, groupCodes };
+    const request: ParseRequest = { paths, groupCodes, walk };
     this.codes = groupCodes ? new GroupCodes() : undefined;
     this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
     this.worker.on('message', (packet: ParsePacket) => {
@@ -143,7 +147,7 @@ export class ParseSession {
       this.rowsReceived = 0;
     } else if (message.type === 'batch') {
       const { batch } = message;
-      this.rowsReceived += batch.kind === 'event-log' || batch.kind === 'details' ? batch.count : batch.rows.length;
+      if (batch.kind !== 'walked-attempts') this.rowsReceived += rowsOf(batch);
     }
   }
 
@@ -187,6 +191,17 @@ export class ParseSession {
   private giveBack(cost: number): void {
     this.owed += cost;
     if (this.owed >= POST_COST) this.postCredits();
+  }
+
+  /** Sends a run's columns back to the worker once the run is written (its next runs reuse them). */
+  recycle(run: EndedColumns): void {
+    if (this.stopped) return;
+    const { count: _, ...columns } = run;
+    const message: RecycleMessage = { type: 'recycle', run: columns };
+    this.worker.postMessage(
+      message,
+      Object.values(columns).map((column) => column.buffer as ArrayBuffer),
+    );
   }
 
   private postCredits(): void {

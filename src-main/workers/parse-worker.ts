@@ -6,14 +6,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputRefused, readInputCoded } from '../import/read-input';
-import { BatchCoder, CODES_KEPT, GroupCoder, transferablesOf } from '../store/coded-batch';
+import { BatchCoder, CODES_KEPT, GroupCoder, isCoded, transferablesOf } from '../store/coded-batch';
+import { InputWalk, type WalkLimits } from './walk-in-worker';
+import type { EndedColumns } from '../attempts/ended-attempts';
 import {
   CREDITS,
   POST_COST,
   costOf,
   endsFile,
   rowsOf,
-  type CreditMessage,
+  type StoreMessage,
   type ParseMessage,
   type ParseRequest,
 } from './parse-protocol';
@@ -22,11 +24,13 @@ import { throttle } from './progress-throttle';
 const port = parentPort!;
 let credits = CREDITS;
 let wake: (() => void) | undefined;
-port.on('message', (message: CreditMessage) => {
+/** Columns of walked attempts the storing side wrote and sent back (walk-in-worker.ts). */
+const recycled: Omit<EndedColumns, 'count'>[] = [];
+port.on('message', (message: StoreMessage) => {
   if (message.type === 'credit') {
     credits += message.count;
     wake?.();
-  }
+  } else if (message.type === 'recycle') recycled.push(message.run);
 });
 
 /**
@@ -78,25 +82,34 @@ const outbox = new Outbox();
 /** A group's files share their string codes (see GroupCoder); a file read alone codes each input anew. */
 let groupCoder: GroupCoder | undefined;
 
-async function readFile(path: string, file: number): Promise<void> {
+async function readFile(path: string, file: number, walk: WalkLimits | undefined): Promise<void> {
   // Posting per chunk read would flood the port; the last byte always goes through.
   const postBytes = throttle<{ bytesRead: number; totalBytes: number }>(
     ({ bytesRead, totalBytes }) => void outbox.add({ file, type: 'bytes', bytesRead, totalBytes }),
     ({ bytesRead, totalBytes }) => bytesRead === totalBytes,
   );
+  // The coders' bound, read at each batch: a walk raises it while it lives (walk-in-worker.ts).
+  const bound = { kept: CODES_KEPT };
   // CSV event logs come out coded already (read from their bytes); the coder codes the others.
   const inputs = readInputCoded(path, {
-    kept: CODES_KEPT,
+    kept: bound,
     codedFrom: CODED_FROM_BYTES,
     onBytes: (bytesRead, totalBytes) => postBytes({ bytesRead, totalBytes }),
   });
   for await (const input of inputs) {
     const { name, size, container, kind, format } = input;
     await outbox.add({ file, type: 'input', name, size, container, kind, format });
-    const coder = groupCoder ?? new BatchCoder();
+    const coder = groupCoder ?? new BatchCoder(bound);
+    const walker = walk ? new InputWalk(bound, walk, recycled) : undefined;
     for await (const parsed of input.batches) {
-      await outbox.add({ file, type: 'batch', batch: coder.code(parsed) });
+      const batch = coder.code(parsed);
+      // Walked before it is posted (its arrays move to the storing thread), its attempts posted after
+      // it (they name strings the batch brings).
+      if (walker && batch.kind === 'event-log' && isCoded(batch)) walker.add(batch);
+      await outbox.add({ file, type: 'batch', batch });
+      if (walker) for (const walked of walker.take()) await outbox.add({ file, type: 'batch', batch: walked });
     }
+    if (walker) for (const walked of walker.finish()) await outbox.add({ file, type: 'batch', batch: walked });
     await outbox.add({
       file,
       type: 'input-end',
@@ -109,11 +122,11 @@ async function readFile(path: string, file: number): Promise<void> {
   }
 }
 
-async function run({ paths, groupCodes }: ParseRequest): Promise<void> {
+async function run({ paths, groupCodes, walk }: ParseRequest): Promise<void> {
   if (groupCodes) groupCoder = new GroupCoder();
   for (const [file, path] of paths.entries()) {
     try {
-      await readFile(path, file);
+      await readFile(path, file, walk);
       await outbox.add({ file, type: 'file-end' });
     } catch (error) {
       await outbox.add(

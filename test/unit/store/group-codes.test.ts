@@ -92,7 +92,7 @@ function store(db: CaseDb, group: boolean, kept?: number): { codes?: GroupCodes;
   db.exec('BEGIN');
   files().forEach((file, f) => {
     db.exec('SAVEPOINT import_file');
-    const writer = new RowWriter(db, f + 1, interners, undefined, undefined, undefined, codes);
+    const writer = new RowWriter(db, f + 1, interners, { codes });
     const own = new BatchCoder(kept);
     const coder = groupCoder ?? own;
     file.batches.forEach((batch, b) => {
@@ -166,7 +166,7 @@ describe('string codes shared by a group of files', () => {
       const coder = new GroupCoder();
       db.exec('BEGIN');
       for (const [f, minute] of [0, 100, 200].entries()) {
-        const writer = new RowWriter(db, f + 1, interners, undefined, undefined, undefined, codes);
+        const writer = new RowWriter(db, f + 1, interners, { codes });
         const batch = coder.code(eventBatch([row(f, f, 1), row(0, 0, 1)], minute)) as CodedEventBatch;
         expect(batch.user.shared).toBe(true);
         codes.register(batch);
