@@ -30,6 +30,8 @@ export interface ExpandOptions {
   readonly maxFiles?: number;
   /** Folder levels below a given folder at most. */
   readonly maxDepth?: number;
+  /** Told of each file as it is found (an import starts its parse worker meanwhile). */
+  readonly onFile?: (file: InputFile) => void;
 }
 
 /**
@@ -84,7 +86,9 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
       if (depth > 0 && isHidden(path)) return;
       if (files.length + found.length >= maxFiles)
         throw new Refused(`more than ${maxFiles.toLocaleString('en-US')} files: import the folder in parts`);
-      found.push({ path, size: info.size });
+      const file = { path, size: info.size };
+      found.push(file);
+      options.onFile?.(file);
     } else {
       missing.push({ path, reason: 'not a regular file' });
     }
