@@ -34,10 +34,10 @@ export class BulkInserter {
   private written = 0;
 
   constructor(
-    private readonly db: CaseDb,
+    readonly db: CaseDb,
     table: string,
     private readonly columns: readonly string[],
-    private readonly rowsPerStatement = ROWS_PER_STATEMENT,
+    readonly rowsPerStatement = ROWS_PER_STATEMENT,
   ) {
     this.tuple = `(${columns.map(() => '?').join(',')})`;
     this.head = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) VALUES `;
