@@ -399,10 +399,7 @@ function settleWindow(
     results[i] = outcomes.map((o) => {
       const count = o.status === 'imported' ? ignored.get(o.record.id) : undefined;
       if (o.status !== 'imported' || count === undefined) return o;
-      return {
-        ...o,
-        record: { ...o.record, imported: o.record.imported - count, duplicates: o.record.duplicates + count },
-      };
+      return { ...o, record: { ...o.record, imported: o.record.imported - count, duplicates: o.record.duplicates + count } };
     });
   }
 }
