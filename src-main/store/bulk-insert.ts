@@ -34,10 +34,10 @@ export class BulkInserter {
   private written = 0;
 
   constructor(
-    readonly db: CaseDb,
+    private readonly db: CaseDb,
     table: string,
     private readonly columns: readonly string[],
-    readonly rowsPerStatement = ROWS_PER_STATEMENT,
+    private readonly rowsPerStatement = ROWS_PER_STATEMENT,
   ) {
     this.tuple = `(${columns.map(() => '?').join(',')})`;
     this.head = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) VALUES `;

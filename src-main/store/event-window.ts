@@ -15,17 +15,8 @@
  * seen on several), then, within each (user, platform) group (rows nearly in time order), an
  * insertion sort by the rest of the key, which falls back to a general sort when a group's rows
  * are far out of order.
- *
- * Rows of inputs stored without a savepoint (import-files.ts) may stay in the window after their
- * input ends (`keep`), so that a folder's small files share statements of 500 rows instead of one
- * of ten rows each. Such a window's statements then hold rows of several imports, and the rows
- * SQLite ignored are counted per import (the import id is in seq, seqOf): in key order a row equal
- * to the one before it is ignored and the first of equal rows kept (the smallest seq); when a
- * statement ignored more rows than that explains (rows equal to rows stored before the window), the
- * table is asked which seq it kept for each of the statement's rows.
  */
 import type { BulkInserter } from './bulk-insert';
-import { cachedStatement } from './statements';
 
 /**
  * Rows per window: 31 bytes each (8 MB at 2^18). Measured at 5M events (`imports --db`, storing
@@ -57,60 +48,18 @@ export class EventWindow {
   private order = new Int32Array(0);
   private counts = new Int32Array(0);
   private inserter: BulkInserter | undefined;
-  /** Rows of inputs that ended without a flush (`keep`): never dropped by `begin`. */
-  private kept = 0;
-  /** Whether the current input's rows may stay after it ends (begin's `keep`): flushes count per import. */
-  private keeping = false;
-  /** Rows ignored by SQLite per import id, in flushes that counted per import, not yet taken. */
-  private readonly ignored = new Map<number, number>();
-  /** Windows sorted by each path, and flushes that counted per import by each way, for tests. */
+  /** Windows sorted by each path, for tests to assert which one ran. */
   readonly sorts = { small: 0, byRange: 0, byRank: 0, platforms: 0, fallback: 0, alone: 0 };
-  readonly ignoredBy = { adjacent: 0, asked: 0 };
 
   constructor(readonly capacity = EVENT_WINDOW_ROWS) {}
 
   /**
-   * Starts an input's rows: they go to `inserter`. Rows still buffered after the kept ones belonged
-   * to an input that was rolled back (refused, cancelled): they are dropped, never inserted.
-   * `keep`: the input is stored without a savepoint, its rows may stay after it ends (`keep()`);
-   * else it is in a savepoint, which rows of earlier inputs must not be inside (`settle` first).
+   * Starts an input's rows: they go to `inserter`. Rows still buffered belonged to an input that
+   * was rolled back (refused, cancelled): they are dropped, never inserted.
    */
-  begin(inserter: BulkInserter, keep = false): void {
-    if (!keep && this.kept > 0) throw new Error('EventWindow: rows of earlier inputs kept; settle first');
+  begin(inserter: BulkInserter): void {
     this.inserter = inserter;
-    this.keeping = keep;
-    this.length = this.kept;
-  }
-
-  /** The input's rows stay for a later flush; returns its rows ignored by flushes so far. */
-  keep(importId: number): number {
-    this.kept = this.length;
-    return this.take(importId);
-  }
-
-  /**
-   * Inserts the kept rows; returns the rows ignored per import id since the last settle (imports
-   * whose counts were given out before their rows were inserted). Call between inputs.
-   */
-  settle(): Map<number, number> {
-    // Only kept rows: any others are a rolled-back input's (then none are kept), for `begin` to drop.
-    if (this.kept > 0) this.flushCounted(this.kept, this.inserter!);
-    if (this.rows > FIRST_ROWS) this.drop();
-    const ignored = new Map(this.ignored);
-    this.ignored.clear();
-    return ignored;
-  }
-
-  /** The group's transaction was rolled back: no row is kept any more (the next `begin` drops them), no count. */
-  reset(): void {
-    this.kept = 0;
-    this.ignored.clear();
-  }
-
-  private take(importId: number): number {
-    const count = this.ignored.get(importId) ?? 0;
-    this.ignored.delete(importId);
-    return count;
+    this.length = 0;
   }
 
   add(
@@ -155,7 +104,6 @@ export class EventWindow {
     if (n === 0) return;
     const inserter = this.inserter;
     if (!inserter) throw new Error('EventWindow.flush before begin');
-    if (this.keeping) return this.flushCounted(n, inserter);
     const order = this.sorted(n);
     const { user, platform, time, event, action, screen, device, seq } = this;
     const values = inserter.values;
@@ -176,105 +124,11 @@ export class EventWindow {
     this.length = 0;
   }
 
-  /**
-   * The buffered rows in key order, a statement at a time, each statement's ignored rows counted per
-   * import. A statement never holds rows of two flushes, so its changes are its own rows'.
-   */
-  private flushCounted(n: number, inserter: BulkInserter): void {
-    const order = this.sorted(n);
-    const { user, platform, time, event, action, screen, device, seq } = this;
-    const values = inserter.values;
-    inserter.flush();
-    for (let from = 0; from < n; from += inserter.rowsPerStatement) {
-      const to = Math.min(n, from + inserter.rowsPerStatement);
-      const before = inserter.inserted;
-      let at = 0;
-      for (let k = from; k < to; k++) {
-        const i = order[k]!;
-        values[at++] = user[i];
-        values[at++] = platform[i];
-        values[at++] = time[i];
-        values[at++] = event[i];
-        values[at++] = action[i];
-        values[at++] = screen[i];
-        values[at++] = device[i];
-        values[at++] = seq[i];
-      }
-      inserter.at = at;
-      if (to - from === inserter.rowsPerStatement) inserter.rowAdded();
-      else inserter.flush();
-      const ignored = to - from - (inserter.inserted - before);
-      if (ignored > 0) this.countIgnored(order, from, to, ignored, inserter);
-    }
-    this.length = 0;
-    this.kept = 0;
-  }
-
-  /** Counts the ignored rows of the statement that held order[from, to) to their imports. */
-  private countIgnored(order: Int32Array, from: number, to: number, ignored: number, inserter: BulkInserter): void {
-    let adjacent = 0;
-    for (let k = Math.max(from, 1); k < to; k++) if (this.sameKey(order[k - 1]!, order[k]!)) adjacent++;
-    if (adjacent === ignored) {
-      // Every ignored row equals the row before it in key order (whose seq is smaller).
-      this.ignoredBy.adjacent++;
-      for (let k = Math.max(from, 1); k < to; k++) if (this.sameKey(order[k - 1]!, order[k]!)) this.count(order[k]!);
-      return;
-    }
-    // Some equal a row stored before this window: the table says which seq it kept for each key.
-    this.ignoredBy.asked++;
-    const keptSeq = cachedStatement(
-      inserter.db,
-      `SELECT seq FROM events WHERE user_id = ? AND platform = ? AND time_ms = ? AND event = ? AND action = ?
-         AND screen_id = ? AND device_id = ?`,
-    ).pluck();
-    for (let k = from; k < to; k++) {
-      const i = order[k]!;
-      const stored = keptSeq.get(
-        this.user[i],
-        this.platform[i],
-        this.time[i],
-        this.event[i],
-        this.action[i],
-        this.screen[i],
-        this.device[i],
-      );
-      if (stored !== this.seq[i]) this.count(i);
-    }
-  }
-
-  private sameKey(a: number, b: number): boolean {
-    return (
-      this.user[a] === this.user[b] &&
-      this.platform[a] === this.platform[b] &&
-      this.time[a] === this.time[b] &&
-      this.event[a] === this.event[b] &&
-      this.action[a] === this.action[b] &&
-      this.screen[a] === this.screen[b] &&
-      this.device[a] === this.device[b]
-    );
-  }
-
-  /** One ignored row, counted to the import its seq names. */
-  private count(row: number): void {
-    this.countSeq(this.seq[row]!);
-  }
-
-  private countSeq(seq: number): void {
-    const importId = Math.floor(seq / 2 ** 32);
-    this.ignored.set(importId, (this.ignored.get(importId) ?? 0) + 1);
-  }
-
   /** One row, after the window's (which hold smaller seqs): kept in seq order among rows of its key. */
   private insertAlone(...row: [number, number, number, number, number, number, number, number]): void {
     this.flush();
     this.sorts.alone++;
-    const inserter = this.inserter!;
-    if (!this.keeping) return inserter.add(...row);
-    inserter.flush();
-    const before = inserter.inserted;
-    inserter.add(...row);
-    inserter.flush();
-    if (inserter.inserted === before) this.countSeq(row[7]);
+    this.inserter!.add(...row);
   }
 
   private drop(): void {

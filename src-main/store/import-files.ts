@@ -299,8 +299,6 @@ async function importGroup(
           ? (onBytes) => ahead.read(k, { onBytes })
           : (onBytes) => (options.reader ?? readInput)(file.path, { size: file.size, signal: options.signal, onBytes });
         const guarded = needsSavepoint(db, ahead?.settled(k));
-        // Events kept in the window by earlier files go in before a savepoint, never inside one.
-        if (guarded) settleWindow(db, window, results, streamed);
         if (guarded) savepoint(db, 'SAVEPOINT import_file');
         const heldBefore = held?.length ?? 0;
         const walkedBefore = streamed?.walked ?? 0;
@@ -336,7 +334,6 @@ async function importGroup(
           ];
         }
       }
-      settleWindow(db, window, results, streamed);
       if (lastImportId >= firstImportId) {
         reporters[pending[pending.length - 1]!]!(group[pending[pending.length - 1]!]!.size, 0, 'attempts');
         if (streamed?.usable && streamed.groupCount > 0) {
@@ -353,7 +350,6 @@ async function importGroup(
       db.exec('COMMIT');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
-      window.reset();
       forgetIds(interners);
       const cancelled = error instanceof Cancelled || options.signal?.aborted;
       if (!cancelled && isCaseProblem(error)) throw caseRefusalOf(casePathOf(db), error) ?? error;
@@ -372,36 +368,6 @@ async function importGroup(
   }
   group.forEach((_, i) => onFileDone(i));
   return results.flat();
-}
-
-/**
- * Inserts the events files stored without a savepoint left in the window (RowWriter's `keep`), and
- * counts the rows SQLite ignored to their files: their imports rows and outcomes were written with
- * the counts known when the files ended, and are corrected here (rarely: rows equal to other rows).
- */
-function settleWindow(
-  db: CaseDb,
-  window: EventWindow,
-  results: ImportOutcome[][],
-  streamed: StreamedAttempts | undefined,
-): void {
-  const ignored = window.settle();
-  if (ignored.size === 0) return;
-  // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
-  streamed?.abandon();
-  const recount = cachedStatement(
-    db,
-    'UPDATE imports SET imported = imported - ?, duplicates = duplicates + ? WHERE id = ?',
-  );
-  for (const [importId, count] of ignored) recount.run(count, count, importId);
-  for (const [i, outcomes] of results.entries()) {
-    if (!outcomes?.some((o) => o.status === 'imported' && ignored.has(o.record.id))) continue;
-    results[i] = outcomes.map((o) => {
-      const count = o.status === 'imported' ? ignored.get(o.record.id) : undefined;
-      if (o.status !== 'imported' || count === undefined) return o;
-      return { ...o, record: { ...o.record, imported: o.record.imported - count, duplicates: o.record.duplicates + count } };
-    });
-  }
 }
 
 /**
@@ -525,7 +491,6 @@ async function storeFile(
       taps.streamed,
       input.codes,
       taps.window,
-      !taps.guarded,
     );
     for await (const batch of input.batches) {
       if (options.signal?.aborted) throw new Cancelled();

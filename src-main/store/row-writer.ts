@@ -83,8 +83,6 @@ export class RowWriter {
   /** (user id, platform) pairs whose events this input touched: their attempts need a rebuild. */
   readonly eventGroups: GroupSet;
   rows = 0;
-  /** Of `rows`, the events (given to the window). */
-  private eventRows = 0;
   private readonly userIds: IdsByCode;
   private readonly deviceIds: IdsByCode;
   private readonly screenIds: IdsByCode;
@@ -103,11 +101,6 @@ export class RowWriter {
     codes?: GroupCodes,
     /** Where the events wait to be inserted in key order: shared by the inputs of an import (event-window.ts). */
     private readonly window = new EventWindow(),
-    /**
-     * Stored without a savepoint (import-files.ts): its events may stay in the window after it ends,
-     * those ignored later counted by the caller (EventWindow.settle).
-     */
-    private readonly keep = false,
   ) {
     this.eventGroups = eventGroups;
     this.userIds = codes ? groupIds(codes.users, interners.users) : new CodeIds(interners.users);
@@ -123,7 +116,7 @@ export class RowWriter {
       'device_id',
       'seq',
     ]);
-    this.window.begin(this.events, keep);
+    this.window.begin(this.events);
     this.details = new BulkInserter(db, 'details', [
       'user_id',
       'platform',
@@ -187,7 +180,6 @@ export class RowWriter {
       this.streamed?.add(userId, platform, batch.time[i]!, batch.event[i]!, batch.action[i]!, screenId, deviceId, seq);
     }
     this.rows += batch.count;
-    this.eventRows += batch.count;
   }
 
   /** The same rows as writeEvents, with ids looked up by code. */
@@ -213,7 +205,6 @@ export class RowWriter {
       this.streamed?.add(userId, platform, time[i]!, event[i]!, action[i]!, screenId, deviceId, seq);
     }
     this.rows += batch.count;
-    this.eventRows += batch.count;
   }
 
   private writeDetails(batch: DetailsBatch): void {
@@ -300,24 +291,13 @@ export class RowWriter {
     this.rows++;
   }
 
-  /**
-   * Flushes buffered rows; returns how many were new (the rest were duplicates). With `keep`, its
-   * events may still be in the window: those ignored later are the caller's to count (settle).
-   */
+  /** Flushes buffered rows; returns how many were new (the rest were duplicates). */
   finish(): { stored: number; duplicates: number } {
-    let eventsStored: number;
-    if (this.keep) {
-      this.events.flush();
-      eventsStored = this.eventRows - this.window.keep(this.importId);
-    } else {
-      this.window.finish();
-      this.events.flush();
-      eventsStored = this.events.inserted;
-    }
-    for (const inserter of [this.details, this.summaries, this.failures]) inserter.flush();
+    this.window.finish();
+    for (const inserter of [this.events, this.details, this.summaries, this.failures]) inserter.flush();
     // An event SQLite ignored was walked all the same: the walk no longer matches the stored events.
-    if (eventsStored < this.eventRows) this.streamed?.abandon();
-    const stored = eventsStored + this.details.inserted + this.summaries.inserted + this.failures.inserted;
+    if (this.events.inserted < this.events.added) this.streamed?.abandon();
+    const stored = this.events.inserted + this.details.inserted + this.summaries.inserted + this.failures.inserted;
     return { stored, duplicates: this.rows - stored };
   }
 }
