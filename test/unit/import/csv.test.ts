@@ -55,6 +55,14 @@ describe('CSV delimiters', () => {
     expect(sniffDialect('time,user;name,event\n1,a;b,start\n2,c;d,step\n').delimiter).toBe(',');
   });
 
+  it('takes the only delimiter of the header, whatever the lines after it hold', () => {
+    // The lines are not counted then: a header with one candidate decides alone.
+    expect(sniffDialect('time,user,event\n1;a;b;c;start\n2;c;d;e;step\n').delimiter).toBe(',');
+    expect(sniffDialect('\n\ntime|user|event\n1,a,start,x\n').delimiter).toBe('|');
+    expect(sniffDialect('timestamp\n1,2\n3;4\n')).toEqual({ delimiter: ',', newline: '\n' });
+    expect(sniffDialect('time\tuser\tevent\r1,2,3\r')).toEqual({ delimiter: '\t', newline: '\r' });
+  });
+
   it('ignores delimiters inside quoted header names and values', () => {
     expect(sniffDialect('"time;utc",user,event\n"1;2",a,start\n').delimiter).toBe(',');
     expect(sniffDialect('time;"user, name";event\n1;"a, b";start\n').delimiter).toBe(';');
