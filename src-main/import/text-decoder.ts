@@ -26,27 +26,22 @@ function fixCp1252(text: string): string {
 }
 
 export class StreamDecoder {
-  /**
-   * Made at the first chunk: a decoder's first call makes its converter, which costs more than
-   * decoding a small file, whose bytes were all decoded whole already (decodeWhole) when a stream
-   * decoder for what follows its head is made and ended without a chunk.
-   */
-  private decoder: TextDecoder | undefined;
+  private readonly decoder: TextDecoder;
   private readonly cp1252: boolean;
 
-  constructor(private readonly encoding: Encoding) {
+  constructor(encoding: Encoding) {
+    this.decoder = new TextDecoder(encoding);
     this.cp1252 = encoding === 'windows-1252';
   }
 
   /** Text of the next chunk; an incomplete character at its end waits for the next chunk. */
   decode(bytes: Uint8Array): string {
-    const text = (this.decoder ??= new TextDecoder(this.encoding)).decode(bytes, { stream: true });
+    const text = this.decoder.decode(bytes, { stream: true });
     return this.cp1252 ? fixCp1252(text) : text;
   }
 
-  /** Flushes the end of the input (an incomplete last character becomes U+FFFD); nothing if no chunk came. */
+  /** Flushes the end of the input (an incomplete last character becomes U+FFFD). */
   end(): string {
-    if (!this.decoder) return '';
     const text = this.decoder.decode();
     return this.cp1252 ? fixCp1252(text) : text;
   }

@@ -38,20 +38,3 @@ describe('decodeWhole', () => {
     expect(decodeWhole(INPUTS[8]![1], 'windows-1252')).toBe('€,Ÿ\u0081é\n');
   });
 });
-
-describe('StreamDecoder', () => {
-  it('ends with nothing when no chunk came, in every encoding, as a decoder made and ended at once', () => {
-    for (const encoding of ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const) {
-      expect(new StreamDecoder(encoding).end()).toBe(new TextDecoder(encoding).decode());
-      expect(new StreamDecoder(encoding).end()).toBe('');
-    }
-  });
-
-  it('joins a character cut between chunks and ends a cut one as U+FFFD once it has had a chunk', () => {
-    const decoder = new StreamDecoder('utf-8');
-    expect(decoder.decode(bytes(0x61, 0xe2, 0x82))).toBe('a');
-    expect(decoder.decode(bytes(0xac, 0x62))).toBe('€b');
-    expect(decoder.decode(bytes(0xe2))).toBe('');
-    expect(decoder.end()).toBe('\ufffd');
-  });
-});
