@@ -24,7 +24,7 @@ async function run({ casePath, paths }: ImportJob): Promise<void> {
     outcomes = await importFiles(db, paths, {
       reader: readInputBySize,
       readAhead: readAheadInWorker,
-      startSpare: startSpareParseWorker,
+    startSpare: startSpareParseWorker,
       signal: controller.signal,
       onProgress: progressThrottle((progress) => post({ type: 'progress', progress })),
     });
