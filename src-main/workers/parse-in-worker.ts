@@ -55,8 +55,7 @@ export const readAheadInWorker = (
  */
 class SpareParseWorker implements SpareReader {
   private exited = false;
-  /** Given to a session (tests assert the spare was the worker that read). */
-  taken = false;
+  private taken = false;
   private readonly worker = startParseWorker(PARSE_WORKER_LIMITS);
 
   constructor() {
@@ -76,7 +75,7 @@ class SpareParseWorker implements SpareReader {
   }
 }
 
-export const startSpareParseWorker = (): SpareReader & { readonly taken: boolean } => new SpareParseWorker();
+export const startSpareParseWorker = (): SpareReader => new SpareParseWorker();
 
 /**
  * readAheadInWorker with the worker's heap limits given. A worker that stops (out of memory, a

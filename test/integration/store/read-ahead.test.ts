@@ -23,12 +23,7 @@ import {
 } from '../../../src-main/store/import-files';
 import { computeReport } from '../../../src-main/report/compute-report';
 import { runImportInWorker } from '../../../src-main/workers/import-in-worker';
-import {
-  readAheadInWorker,
-  readAheadInWorkerWith,
-  readInputBySize,
-  startSpareParseWorker,
-} from '../../../src-main/workers/parse-in-worker';
+import { readAheadInWorker, readAheadInWorkerWith, readInputBySize } from '../../../src-main/workers/parse-in-worker';
 import { writeDetailsOnly, writeSummaryOnly } from '../../helpers/coverage-inputs';
 import { eventLogCsv, eventLogNdjson, type TestEvent } from '../../helpers/event-log';
 import { deviceEnrollmentFailuresZip } from '../../helpers/failure-files';
@@ -201,19 +196,6 @@ function recordingReadAhead(): {
   return Object.assign(seen, { start });
 }
 
-/** startSpareParseWorker, keeping the spares it started. */
-function recordingSpares(): { start: () => ReturnType<typeof startSpareParseWorker>; started: { taken: boolean }[] } {
-  const started: { taken: boolean }[] = [];
-  return {
-    started,
-    start: () => {
-      const spare = startSpareParseWorker();
-      started.push(spare);
-      return spare;
-    },
-  };
-}
-
 describe('a folder of small files read ahead by one parse worker', () => {
   it('makes the same case as importing its files one at a time, refusals and skips included', async () => {
     const folder = writeFolder();
@@ -222,14 +204,12 @@ describe('a folder of small files read ahead by one parse worker', () => {
     const oneByOne = openCase(join(temp(), 'one-by-one.enrollscope'));
     try {
       const recording = recordingReadAhead();
-      const spares = recordingSpares();
       const progress: ImportProgress[] = [];
       // Which files were stored in a savepoint of their own (import-files.ts needsSavepoint).
       const run = vi.spyOn(Object.getPrototypeOf(ahead.prepare('SELECT 1')) as Statement, 'run');
       const outcomes = await importFiles(ahead, [folder], {
         reader: readInputBySize,
         readAhead: recording.start,
-        startSpare: spares.start,
         onProgress: (p) => progress.push(p),
       });
       const savepoints = run.mock.contexts.filter((s) => (s as Statement).source === 'SAVEPOINT import_file').length;
@@ -242,10 +222,8 @@ describe('a folder of small files read ahead by one parse worker', () => {
         separately.push(...(await importFiles(oneByOne, [join(folder, file)], { reader: readInput })));
       }
 
-      // The read-ahead path ran: one group, every file given by the worker, batches coded there,
-      // by the spare started while the folder was listed.
+      // The read-ahead path ran: one group, every file given by the worker, batches coded there.
       expect(recording.groups).toBe(1);
-      expect(spares.started.map((spare) => spare.taken)).toEqual([true]);
       expect(recording.files).toEqual([...Array(files).keys()]);
       expect(recording.codedBatches).toBeGreaterThanOrEqual(LOGS);
       // One set of string codes for the whole group (group-codes.ts), resolved code by code after
@@ -415,16 +393,9 @@ describe('a folder of small files read ahead by one parse worker', () => {
     const db = openCase(join(temp(), 'few.enrollscope'));
     try {
       const recording = recordingReadAhead();
-      const spares = recordingSpares();
-      const outcomes = await importFiles(db, [folder], {
-        reader: readInputBySize,
-        readAhead: recording.start,
-        startSpare: spares.start,
-      });
+      const outcomes = await importFiles(db, [folder], { reader: readInputBySize, readAhead: recording.start });
       expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
       expect(recording.groups).toBe(0);
-      // Nor a spare: the listing never found enough to read ahead.
-      expect(spares.started).toHaveLength(0);
     } finally {
       db.close();
     }
