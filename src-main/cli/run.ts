@@ -84,14 +84,13 @@ export async function importAll(db: CaseDb, files: readonly string[]): Promise<v
   if (files.length === 0) return;
   // Loaded only when there are files: a report on a stored case needs neither the parsers nor
   // the parse worker (about a third of the command line's code by loading time).
-  const [{ importFiles }, { readInputBySize, readAheadInWorker, startSpareParseWorker }] = await Promise.all([
+  const [{ importFiles }, { readInputBySize, readAheadInWorker }] = await Promise.all([
     import('../store/import-files'),
     import('../workers/parse-in-worker'),
   ]);
   const outcomes = await importFiles(db, files, {
     reader: readInputBySize,
     readAhead: readAheadInWorker,
-    startSpare: startSpareParseWorker,
     onProgress: (progress) => progress.phase === 'attempts' && markPhase('stored'),
   });
   markPhase('imported');

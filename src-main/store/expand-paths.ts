@@ -30,8 +30,6 @@ export interface ExpandOptions {
   readonly maxFiles?: number;
   /** Folder levels below a given folder at most. */
   readonly maxDepth?: number;
-  /** Told of each file as it is found (an import starts its parse worker meanwhile). */
-  readonly onFile?: (file: InputFile) => void;
 }
 
 /**
@@ -86,9 +84,7 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
       if (depth > 0 && isHidden(path)) return;
       if (files.length + found.length >= maxFiles)
         throw new Refused(`more than ${maxFiles.toLocaleString('en-US')} files: import the folder in parts`);
-      const file = { path, size: info.size };
-      found.push(file);
-      options.onFile?.(file);
+      found.push({ path, size: info.size });
     } else {
       missing.push({ path, reason: 'not a regular file' });
     }

@@ -58,19 +58,7 @@ export interface ReadAhead {
   close(): Promise<void>;
 }
 
-/**
- * A parse worker started while the folders are still being listed, before its files are known, so
- * that its start (a fresh V8 isolate loading the parser) overlaps the listing; given to the first
- * group that reads ahead, closed unused if none does.
- */
-export interface SpareReader {
-  close(): Promise<void>;
-}
-
-export type ReadAheadStarter = (
-  paths: readonly string[],
-  options: { signal?: AbortSignal; spare?: SpareReader },
-) => ReadAhead;
+export type ReadAheadStarter = (paths: readonly string[], options: { signal?: AbortSignal }) => ReadAhead;
 
 export interface ImportOptions {
   readonly signal?: AbortSignal;
@@ -78,8 +66,6 @@ export interface ImportOptions {
   readonly reader?: InputReader;
   /** Reads groups of many small files ahead (see READ_AHEAD_BYTES); without it, each file with `reader`. */
   readonly readAhead?: ReadAheadStarter;
-  /** Starts a spare for readAhead, once the listing has found enough parsing work to read ahead. */
-  readonly startSpare?: () => SpareReader;
   /** Events inserted per window in key order (event-window.ts); tests reach the limit with small ones. */
   readonly eventWindowRows?: number;
 }
@@ -128,54 +114,7 @@ export async function importFiles(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportOutcome[]> {
-  const spares = new Spares(options);
-  try {
-    return await importExpanded(db, paths, options, spares);
-  } finally {
-    await spares.close();
-  }
-}
-
-/**
- * Starts a spare parse worker (ImportOptions.startSpare) as soon as the files listed so far are
- * enough parsing work to be read ahead, and gives it to the first group that reads ahead.
- */
-class Spares {
-  private spare: SpareReader | undefined;
-  private work = 0;
-  readonly onFile: ((file: InputFile) => void) | undefined;
-
-  constructor(options: ImportOptions) {
-    const start = options.readAhead && options.startSpare;
-    this.onFile = start
-      ? (file) => {
-          if (this.spare || file.size > SMALL_FILE_BYTES) return;
-          this.work += file.size + FILE_PARSE_BYTES;
-          if (this.work >= READ_AHEAD_BYTES) this.spare = start();
-        }
-      : undefined;
-  }
-
-  /** The spare, to the first caller. */
-  take(): SpareReader | undefined {
-    const spare = this.spare;
-    this.spare = undefined;
-    return spare;
-  }
-
-  /** Ends a spare nobody took (a taken one belongs to its group's reader from then on). */
-  async close(): Promise<void> {
-    await this.spare?.close();
-  }
-}
-
-async function importExpanded(
-  db: CaseDb,
-  paths: readonly string[],
-  options: ImportOptions,
-  spares: Spares,
-): Promise<ImportOutcome[]> {
-  const { files, missing, cancelled } = await expandPaths(paths, { signal: options.signal, onFile: spares.onFile });
+  const { files, missing, cancelled } = await expandPaths(paths, { signal: options.signal });
   if (cancelled) return paths.map((path) => ({ file: basename(path), status: 'cancelled' }));
   const outcomes: ImportOutcome[] = missing.map(({ path, reason }) => ({
     file: basename(path),
@@ -213,7 +152,7 @@ async function importExpanded(
         overallDone += group[i]!.size;
         reporters[i]!(group[i]!.size, 0, 'done');
       };
-      const done = await importGroup(db, group, { interners, window, spares }, sizes, options, reporters, onFileDone);
+      const done = await importGroup(db, group, { interners, window }, sizes, options, reporters, onFileDone);
       for (const outcome of done) if (outcome.status === 'imported') sizes.add(outcome.record.size);
       outcomes.push(...done);
     }
@@ -258,7 +197,7 @@ function forgetIds(interners: Interners): void {
 async function importGroup(
   db: CaseDb,
   group: readonly InputFile[],
-  { interners, window, spares }: { interners: Interners; window: EventWindow; spares: Spares },
+  { interners, window }: { interners: Interners; window: EventWindow },
   sizes: ReadonlySet<number>,
   options: ImportOptions,
   reporters: readonly Reporter[],
@@ -274,7 +213,7 @@ async function importGroup(
   const ahead = readsAhead(pendingFiles, options)
     ? options.readAhead!(
         pendingFiles.map((file) => file.path),
-        { signal: options.signal, spare: spares.take() },
+        { signal: options.signal },
       )
     : undefined;
   if (pending.length > 0) {

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { closeCase, openCase } from '../store/case-file';
 import { importFiles } from '../store/import-files';
 import type { FromImportWorker, ImportJob, ToImportWorker } from './import-protocol';
-import { readAheadInWorker, readInputBySize, startSpareParseWorker } from './parse-in-worker';
+import { readAheadInWorker, readInputBySize } from './parse-in-worker';
 import { progressThrottle } from './progress-throttle';
 
 const port = parentPort!;
@@ -24,7 +24,6 @@ async function run({ casePath, paths }: ImportJob): Promise<void> {
     outcomes = await importFiles(db, paths, {
       reader: readInputBySize,
       readAhead: readAheadInWorker,
-    startSpare: startSpareParseWorker,
       signal: controller.signal,
       onProgress: progressThrottle((progress) => post({ type: 'progress', progress })),
     });

@@ -4,14 +4,14 @@
  * overlaps storing (SQLite-bound) on another core. A large file has a worker of its own; a group
  * of small files shares one that reads them ahead, in order (readAheadInWorker).
  */
-import type { ResourceLimits, Worker } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import { InputRefused, readInput } from '../import/read-input';
 import { SkipTally } from '../import/records';
 import type { StoreBatch } from '../store/coded-batch';
-import type { InputReader, ReadAhead, SpareReader, StoreInput } from '../store/import-files';
+import type { InputReader, ReadAhead, StoreInput } from '../store/import-files';
 import { PARSE_WORKER_LIMITS } from './memory-limit';
 import type { ParseMessage } from './parse-protocol';
-import { ParseSession, STOPPED, startParseWorker } from './parse-session';
+import { ParseSession, STOPPED } from './parse-session';
 
 /**
  * Files up to this size are parsed in the calling thread when they come alone: starting a worker
@@ -44,38 +44,8 @@ export async function* readInputInWorkerWith(
 }
 
 /** One parse worker reading a group's files ahead of the storing side (import-files.ts ReadAhead). */
-export const readAheadInWorker = (
-  paths: readonly string[],
-  options: { signal?: AbortSignal; spare?: SpareReader },
-): ReadAhead => readAheadInWorkerWith(PARSE_WORKER_LIMITS, paths, options);
-
-/**
- * A parse worker started before the files it will read are known (import-files.ts SpareReader):
- * a fresh V8 isolate loading the parser takes ~70-120 ms, which then overlaps listing the folders.
- */
-class SpareParseWorker implements SpareReader {
-  private exited = false;
-  private taken = false;
-  private readonly worker = startParseWorker(PARSE_WORKER_LIMITS);
-
-  constructor() {
-    // An exit before a session listens would go unheard: such a spare is not used.
-    this.worker.once('exit', () => (this.exited = true));
-  }
-
-  /** The worker, once, if it is still running; the caller's session owns it from then on. */
-  take(): Worker | undefined {
-    if (this.taken || this.exited) return undefined;
-    this.taken = true;
-    return this.worker;
-  }
-
-  async close(): Promise<void> {
-    if (!this.taken) await this.worker.terminate();
-  }
-}
-
-export const startSpareParseWorker = (): SpareReader => new SpareParseWorker();
+export const readAheadInWorker = (paths: readonly string[], options: { signal?: AbortSignal }): ReadAhead =>
+  readAheadInWorkerWith(PARSE_WORKER_LIMITS, paths, options);
 
 /**
  * readAheadInWorker with the worker's heap limits given. A worker that stops (out of memory, a
@@ -84,7 +54,7 @@ export const startSpareParseWorker = (): SpareReader => new SpareParseWorker();
 export function readAheadInWorkerWith(
   limits: ResourceLimits,
   paths: readonly string[],
-  { signal, spare }: { signal?: AbortSignal; spare?: SpareReader },
+  { signal }: { signal?: AbortSignal },
 ): ReadAhead & { readonly workers: number } {
   let session: ParseSession | undefined;
   /** The index in `paths` of the current session's first file. */
@@ -99,9 +69,7 @@ export function readAheadInWorkerWith(
         await session?.close();
         signal?.throwIfAborted();
         first = index;
-        // The spare (a worker with the default limits) is taken by the first session only.
-        const booted = spare instanceof SpareParseWorker ? spare.take() : undefined;
-        session = new ParseSession(paths.slice(index), limits, signal, { groupCodes: true, spare: booted });
+        session = new ParseSession(paths.slice(index), limits, signal, { groupCodes: true });
         workers++;
       }
       yield* inputsOf(session, index - first, options.onBytes);

@@ -76,11 +76,5 @@ export const CREDITS = 16 * (BATCH_ROWS + 1);
  */
 export const POST_COST = CREDITS / 16;
 
-/**
- * The request of a spare worker, started before the files were known (parse-in-worker.ts
- * startSpareParseWorker): it waits for this message instead of reading its workerData.
- */
-export type StartMessage = { readonly type: 'start'; readonly request: ParseRequest };
-
 /** The storing side gives credits back in bulk: `count` of them. */
 export type CreditMessage = { readonly type: 'credit'; readonly count: number };

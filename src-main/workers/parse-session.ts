@@ -18,7 +18,6 @@ import {
   type ParseMessage,
   type ParsePacket,
   type ParseRequest,
-  type StartMessage,
 } from './parse-protocol';
 
 /** The worker has ended: nothing more comes from it. */
@@ -52,12 +51,12 @@ export class ParseSession {
     readonly paths: readonly string[],
     limits: ResourceLimits,
     signal?: AbortSignal,
-    { groupCodes = false, spare }: { groupCodes?: boolean; spare?: Worker } = {},
+    { groupCodes = false }: { groupCodes?: boolean } = {},
   ) {
+    const { file, options } = locateWorker('parse-worker');
     const request: ParseRequest = { paths, groupCodes };
     this.codes = groupCodes ? new GroupCodes() : undefined;
-    this.worker = spare ?? startParseWorker(limits, request);
-    if (spare) spare.postMessage({ type: 'start', request } satisfies StartMessage);
+    this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
     this.worker.on('message', (packet: ParsePacket) => {
       for (const message of packet) {
         this.follow(message);
@@ -196,10 +195,4 @@ export class ParseSession {
     this.owed = 0;
     this.worker.postMessage(message);
   }
-}
-
-/** A parse worker reading `request`, or, without one, waiting for a StartMessage (a spare). */
-export function startParseWorker(limits: ResourceLimits, request?: ParseRequest): Worker {
-  const { file, options } = locateWorker('parse-worker');
-  return new Worker(file, { ...options, workerData: request, resourceLimits: limits });
 }

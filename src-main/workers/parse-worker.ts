@@ -16,18 +16,17 @@ import {
   type CreditMessage,
   type ParseMessage,
   type ParseRequest,
-  type StartMessage,
 } from './parse-protocol';
 import { throttle } from './progress-throttle';
 
 const port = parentPort!;
 let credits = CREDITS;
 let wake: (() => void) | undefined;
-port.on('message', (message: CreditMessage | StartMessage) => {
+port.on('message', (message: CreditMessage) => {
   if (message.type === 'credit') {
     credits += message.count;
     wake?.();
-  } else if (message.type === 'start') start(message.request);
+  }
 });
 
 /**
@@ -127,13 +126,7 @@ async function run({ paths, groupCodes }: ParseRequest): Promise<void> {
   outbox.post();
 }
 
-function start(request: ParseRequest): void {
-  run(request)
-    // The last message is posted: end the thread now (its heap and string codes go back to the
-    // system) rather than when the storing side, which builds attempts first, gets to terminate it.
-    .finally(() => port.close());
-}
-
-// A spare worker is started before its paths are known: its request comes as a message.
-const request = workerData as ParseRequest | undefined;
-if (request) start(request);
+run(workerData as ParseRequest)
+  // The last message is posted: end the thread now (its heap and string codes go back to the
+  // system) rather than when the storing side, which builds attempts first, gets to terminate it.
+  .finally(() => port.close());
