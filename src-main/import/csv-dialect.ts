@@ -17,11 +17,11 @@ const CONFIRM_LINES = 20;
 const QUOTE = 34;
 
 /**
- * Counts each candidate outside quotes, line by line (at most 1 + CONFIRM_LINES non-blank lines).
+ * Counts each candidate outside quotes, line by line (at most `max` non-blank lines).
  * A quote opens a quoted field only at the start of a field, so a bare quote inside an unquoted
  * field (`4,5"6,7`, seen in Intune exports) does not throw the count off.
  */
-function countLines(text: string, newline: string): number[][] {
+function countLines(text: string, newline: string, max: number): number[][] {
   // Char codes, not one-character strings: this runs over every file's head (a folder of
   // thousands of small files spent a fifth of its parsing here).
   const nl = newline.charCodeAt(0);
@@ -30,7 +30,7 @@ function countLines(text: string, newline: string): number[][] {
   let inQuotes = false;
   let fieldStart = true;
   let blank = true;
-  for (let i = 0; i < text.length && lines.length <= CONFIRM_LINES; i++) {
+  for (let i = 0; i < text.length && lines.length < max; i++) {
     const c = text.charCodeAt(i);
     if (inQuotes) {
       if (c === QUOTE) {
@@ -59,15 +59,19 @@ function countLines(text: string, newline: string): number[][] {
       blank = false;
     }
   }
-  if (!blank && lines.length <= CONFIRM_LINES) lines.push(counts);
+  if (!blank && lines.length < max) lines.push(counts);
   return lines;
 }
 
 export function sniffDialect(head: string): CsvDialect {
   const newline = head.includes('\n') || !head.includes('\r') ? '\n' : '\r';
-  const lines = countLines(head, newline);
-  const header = lines[0];
+  // A header holding one candidate (or none) decides alone: the next lines only break ties between
+  // candidates it holds. Counting them too was most of a small file's sniff (a folder of thousands).
+  const [header] = countLines(head, newline, 1);
   if (!header) return { delimiter: ',', newline };
+  const held = CANDIDATES.filter((_, k) => header[k]! > 0);
+  if (held.length <= 1) return { delimiter: held[0] ?? ',', newline };
+  const lines = countLines(head, newline, 1 + CONFIRM_LINES);
   let best: Delimiter = ',';
   let bestScore = -1;
   CANDIDATES.forEach((delimiter, k) => {

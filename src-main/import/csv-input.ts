@@ -1,6 +1,6 @@
 /** A CSV input: the header decides kind and column plan; rows stream through csvChunks. */
 import Papa from 'papaparse';
-import { MeteredSource } from './byte-source';
+import { MeteredSource, type ByteSource } from './byte-source';
 import { scanCsvBytes, type ByteRows } from './csv-bytes';
 import { csvChunks, type CsvChunk } from './csv-chunks';
 import { sniffDialect, type CsvDialect } from './csv-dialect';
@@ -13,10 +13,20 @@ import type { ReadBatch } from './records';
 import { InputRefused } from './refusal';
 import type { Encoding } from './sniff';
 import { rowReaderFor } from './sinks';
-import { textPieces } from './text-pieces';
+import { PIECE_BYTES, textPieces } from './text-pieces';
 import { excerpt } from './values';
 
 const isBlankLine = (row: readonly string[]): boolean => row.length === 1 && row[0]!.trim() === '';
+
+/**
+ * The text of an input whose head was all of it (decoded whole, open-input.ts), after its source
+ * has been read through (hashed, its progress told): what textPieces would give as its one piece.
+ * Decoding it again made a folder's every small file a decoder and its converter.
+ */
+async function* readThen(source: ByteSource, text: string): AsyncGenerator<string> {
+  while ((await source.read()) !== null);
+  if (text.length > 0) yield text;
+}
 
 /**
  * Excel's delimiter hint: a first line `sep=;` names the delimiter, and the header follows it.
@@ -88,7 +98,8 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
         };
         for await (const _ of scanCsvBytes(source, dialect, limits.maxFieldChars, name, rows)) yield* sink.drain();
       } else {
-        const chunks = csvChunks(textPieces(source, encoding), dialect, limits.maxFieldChars, name);
+        const pieces = complete && spec.size <= PIECE_BYTES ? readThen(source, head) : textPieces(source, encoding);
+        const chunks = csvChunks(pieces, dialect, limits.maxFieldChars, name);
         for await (const chunk of chunks) {
           parsed(chunk);
           yield* sink.drain();

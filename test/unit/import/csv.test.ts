@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { sniffDialect } from '../../../src-main/import/csv-dialect';
+import { StreamDecoder } from '../../../src-main/import/text-decoder';
+import { PIECE_BYTES } from '../../../src-main/import/text-pieces';
 import { EVENT_HEADER, readText, refusalOf, useTempDir } from './helpers';
 
 const dir = useTempDir();
@@ -53,6 +56,14 @@ describe('CSV delimiters', () => {
     // The header has one comma and one semicolon; the data lines agree with the semicolon.
     expect(sniffDialect('time;user,name;event\n1;a,b;start\n2;c,d;step\n').delimiter).toBe(';');
     expect(sniffDialect('time,user;name,event\n1,a;b,start\n2,c;d,step\n').delimiter).toBe(',');
+  });
+
+  it('takes the only delimiter of the header, whatever the lines after it hold', () => {
+    // The lines are not counted then: a header with one candidate decides alone.
+    expect(sniffDialect('time,user,event\n1;a;b;c;start\n2;c;d;e;step\n').delimiter).toBe(',');
+    expect(sniffDialect('\n\ntime|user|event\n1,a,start,x\n').delimiter).toBe('|');
+    expect(sniffDialect('timestamp\n1,2\n3;4\n')).toEqual({ delimiter: ',', newline: '\n' });
+    expect(sniffDialect('time\tuser\tevent\r1,2,3\r')).toEqual({ delimiter: '\t', newline: '\r' });
   });
 
   it('ignores delimiters inside quoted header names and values', () => {
@@ -235,5 +246,34 @@ describe('wide files', () => {
     });
     expect(result.rows).toHaveLength(2);
     expect(result.rows[1]).toMatchObject({ line: 3, user: 'alice', platform: 'Android', event: 'start' });
+  });
+});
+
+describe('a CSV read whole in its head', () => {
+  it('is parsed from the text its head was decoded to, as a larger file is from its decoded pieces', async () => {
+    const row = (i: number): string =>
+      `2025-06-0${1 + (i % 9)}T08:00:00Z,user${i}@contoso.example,dev${i},iOS,start,,Écran "é"`;
+    // A row with a bad time, and (in the small file) a character cut at the very end.
+    const rows = (n: number): string =>
+      [EVENT_HEADER, ...Array.from({ length: n }, (_, i) => row(i)), 'not a time,u,d,iOS,start,,'].join('\n');
+    const small = new TextEncoder().encode(rows(40));
+    const cut = Uint8Array.from([...small, 0xe2, 0x82]);
+    expect(cut.length).toBeLessThan(PIECE_BYTES);
+    const decode = vi.spyOn(StreamDecoder.prototype, 'decode');
+    const whole = await readText(dir, 'small.csv', cut);
+    // Its bytes were decoded once, whole (open-input.ts), never again piece by piece.
+    expect(decode).not.toHaveBeenCalled();
+    expect(whole.sha256).toBe(createHash('sha256').update(cut).digest('hex'));
+
+    // The same rows and more, over a piece: decoded piece by piece; its first rows read the same.
+    const large = new TextEncoder().encode(`${rows(1200)}\n`);
+    expect(large.length).toBeGreaterThan(PIECE_BYTES);
+    const pieces = await readText(dir, 'large.csv', large);
+    expect(decode).toHaveBeenCalled();
+    decode.mockRestore();
+    expect(whole.rows).toEqual(pieces.rows.slice(0, 40));
+    expect(whole.rows).toHaveLength(40);
+    expect(Object.values(whole.skipped)).toEqual([1]);
+    expect(whole.skipped).toEqual(pieces.skipped);
   });
 });
