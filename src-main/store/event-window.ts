@@ -19,10 +19,12 @@
 import type { BulkInserter } from './bulk-insert';
 
 /**
- * Rows per window: 31 bytes each (8 MB at 2^18). Measured at 5M events (`imports --db`, storing
- * thread): see docs/decisions.md, "Session 5: events inserted in key order".
+ * Rows per window: 31 bytes each (4 MB at 2^17). 2^18 saved the most CPU at 5M events on a loaded
+ * machine, but a window's insert stops the storing side from taking batches: on a quiet machine
+ * 2^17, with more credits for the parser (workers/parse-protocol.ts CREDITS), finished sooner. See
+ * docs/decisions.md, "Session 5: events inserted in key order" and "credits and the window".
  */
-export const EVENT_WINDOW_ROWS = 1 << 18;
+export const EVENT_WINDOW_ROWS = 1 << 17;
 
 /** The first allocation: a small file's window stays small (a folder of thousands shares one). */
 const FIRST_ROWS = 1024;

@@ -64,20 +64,25 @@ export const costOf = (message: ParseMessage): number =>
   message.type === 'bytes' ? 0 : 1 + (message.type === 'batch' ? rowsOf(message.batch) : 0);
 
 /**
- * 16 batches of BATCH_ROWS rows: parsing overlaps storing, memory stays bounded (a coded batch of
- * 2,500 rows is ~60 KB). With 4, the parser (the slower side) still waited 0.2-0.5 s per million
- * rows whenever the storing side paused (a cache spill, a GC); with 16, 10-150 ms. Files of ten
- * rows cost 15 each (five messages): the worker reads up to ~2,600 of them ahead.
+ * 64 batches of BATCH_ROWS rows: parsing overlaps storing, memory stays bounded (a coded batch of
+ * 2,500 rows is ~60 KB, 64 of them ~4 MB). With 4, the parser (the slower side then) waited 0.2-0.5
+ * s per million rows whenever the storing side paused (a cache spill, a GC); 16 covered those. Since
+ * events are inserted a window at a time (store/event-window.ts), the storing side pauses for a
+ * whole window's insert (~0.1 s): with 16 the parser stopped for most of it, and the two threads
+ * took turns instead of overlapping. Measured on a quiet 2-core machine (`report FILE`, wall): 1M
+ * wide 1.96-2.00 s with 16 against 1.58-1.78 with 64; 5M narrow 8.2 against 6.3-7.8 s
+ * (docs/decisions.md, "Session 5: credits and the window, on a quiet machine"). Files of ten rows
+ * cost 15 each (five messages): the worker reads up to ~10,700 of them ahead.
  */
-export const CREDITS = 16 * (BATCH_ROWS + 1);
+export const CREDITS = 64 * (BATCH_ROWS + 1);
 
 /**
- * Messages are posted, and credits given back, a batch's worth at a time (CREDITS / 16): a large
- * file's batch goes at once, as it is made, while small files go ~170 at a time. Every post wakes
- * the other thread, which on a loaded machine can wait for the scheduler: one a file made a folder
- * of 10-row files take two to three times its CPU time in wall time.
+ * Messages are posted, and credits given back, a batch's worth at a time: a large file's batch
+ * goes at once, as it is made, while small files go ~170 at a time. Every post wakes the other
+ * thread, which on a loaded machine can wait for the scheduler: one a file made a folder of 10-row
+ * files take two to three times its CPU time in wall time.
  */
-export const POST_COST = CREDITS / 16;
+export const POST_COST = BATCH_ROWS + 1;
 
 /** The storing side gives credits back in bulk: `count` of them. */
 export type CreditMessage = { readonly type: 'credit'; readonly count: number };
