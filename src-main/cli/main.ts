@@ -43,6 +43,11 @@ async function main(argv: readonly string[], hooks: CommandLineHooks): Promise<n
       process.stdout.write(`enrollscope ${packageVersion()}\n`);
       return 0;
     }
+    // A parse worker starts while the commands load and the case opens (spare-parse-worker.ts).
+    if ('files' in args && args.files.length > 0) {
+      const spare = await import('../workers/spare-parse-worker');
+      if (spare.likelyParsedInWorker(args.files)) spare.startSpareParseWorker();
+    }
     commands = await import('./commands');
     markPhase('loaded');
     return await commands.runCommand(args);

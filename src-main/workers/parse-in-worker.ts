@@ -12,15 +12,10 @@ import type { InputReader, ReadAhead, StoreInput } from '../store/import-files';
 import { PARSE_WORKER_LIMITS } from './memory-limit';
 import type { ParseMessage } from './parse-protocol';
 import { ParseSession, STOPPED } from './parse-session';
+import { IN_THREAD_BYTES } from './spare-parse-worker';
 import { WALK_BYTES, type WalkLimits } from './walk-in-worker';
 
-/**
- * Files up to this size are parsed in the calling thread when they come alone: starting a worker
- * costs ~50-90 ms (a fresh V8 isolate loading the parser), more than parsing and storing a file of
- * this size takes, and its overlap gains at most the parse time. Measured (`npm run bench`,
- * small-files row): 200 files of 10 rows took 19.7 s with a worker each, 0.9 s in the thread.
- */
-export const IN_THREAD_BYTES = 8 * 1024 * 1024;
+export { IN_THREAD_BYTES };
 
 /**
  * Small files in this thread, larger ones in a parse worker (see IN_THREAD_BYTES), which walks

@@ -90,5 +90,8 @@ export type CreditMessage = { readonly type: 'credit'; readonly count: number };
 /** The storing side sends a run of walked attempts' columns back once written, for the worker's next runs. */
 export type RecycleMessage = { readonly type: 'recycle'; readonly run: Omit<EndedColumns, 'count'> };
 
+/** The storing side's first message: what to read (a worker may be started before it is known). */
+export type RequestMessage = { readonly type: 'request' } & ParseRequest;
+
 /** What the storing side says to the worker. */
-export type StoreMessage = CreditMessage | RecycleMessage;
+export type StoreMessage = RequestMessage | CreditMessage | RecycleMessage;

@@ -5,10 +5,10 @@
  * before it keep what was read of them.
  */
 import { basename } from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { isCoded } from '../store/coded-batch';
 import { GroupCodes } from '../store/group-codes';
-import { locateWorker } from './locate';
+import { takeParseWorker } from './spare-parse-worker';
 import type { WalkLimits } from './walk-in-worker';
 import type { EndedColumns } from '../attempts/ended-attempts';
 import { isWorkerOutOfMemory, parseOutOfMemoryReason } from './memory-limit';
@@ -21,7 +21,7 @@ import {
   type RecycleMessage,
   type ParseMessage,
   type ParsePacket,
-  type ParseRequest,
+  type RequestMessage,
 } from './parse-protocol';
 
 /** The worker has ended: nothing more comes from it. */
@@ -57,10 +57,11 @@ export class ParseSession {
     signal?: AbortSignal,
     { groupCodes = false, walk }: { groupCodes?: boolean; walk?: WalkLimits } = {},
   ) {
-    const { file, options } = locateWorker('parse-worker');
-    const request: ParseRequest = { paths, groupCodes, walk };
     this.codes = groupCodes ? new GroupCodes() : undefined;
-    this.worker = new Worker(file, { ...options, workerData: request, resourceLimits: limits });
+    // Perhaps started a while ago (spare-parse-worker.ts): it waits for this request.
+    this.worker = takeParseWorker(limits);
+    const request: RequestMessage = { type: 'request', paths, groupCodes, walk };
+    this.worker.postMessage(request);
     this.worker.on('message', (packet: ParsePacket) => {
       for (const message of packet) {
         this.follow(message);

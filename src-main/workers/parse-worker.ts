@@ -4,7 +4,7 @@
  * column is a typed array, transferred, not copied. A file refused (or failing) is told about and
  * the next one is read: each file's messages are its own.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { InputRefused, readInputCoded } from '../import/read-input';
 import { BatchCoder, CODES_KEPT, GroupCoder, isCoded, transferablesOf } from '../store/coded-batch';
 import { InputWalk, type WalkLimits } from './walk-in-worker';
@@ -27,7 +27,8 @@ let wake: (() => void) | undefined;
 /** Columns of walked attempts the storing side wrote and sent back (walk-in-worker.ts). */
 const recycled: Omit<EndedColumns, 'count'>[] = [];
 port.on('message', (message: StoreMessage) => {
-  if (message.type === 'credit') {
+  if (message.type === 'request') start(message);
+  else if (message.type === 'credit') {
     credits += message.count;
     wake?.();
   } else if (message.type === 'recycle') recycled.push(message.run);
@@ -139,7 +140,10 @@ async function run({ paths, groupCodes, walk }: ParseRequest): Promise<void> {
   outbox.post();
 }
 
-run(workerData as ParseRequest)
-  // The last message is posted: end the thread now (its heap and string codes go back to the
-  // system) rather than when the storing side, which builds attempts first, gets to terminate it.
-  .finally(() => port.close());
+/** The worker may be started before its request is known (spare-parse-worker.ts): it reads once told what. */
+function start(request: ParseRequest): void {
+  run(request)
+    // The last message is posted: end the thread now (its heap and string codes go back to the
+    // system) rather than when the storing side, which builds attempts first, gets to terminate it.
+    .finally(() => port.close());
+}
