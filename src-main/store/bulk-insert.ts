@@ -13,10 +13,26 @@ import { cachedStatement } from './statements';
 /** Rows per statement: 500 rows of 8 columns bind 4,000 values, far below SQLite's 32,766. */
 export const ROWS_PER_STATEMENT = 500;
 
+/**
+ * Rows bound as fewer values than the table has columns: `width` values a row, which `select`
+ * turns into the columns (in their order) from VALUES' column1, column2, ... Binding is much of an
+ * insert's cost (better-sqlite3 reads each value through V8's API; SQLite converts each double to
+ * an integer): small integers packed into one value in JS and taken apart by SQLite cost less.
+ */
+export interface PackedRows {
+  readonly width: number;
+  readonly select: string;
+}
+
 export class BulkInserter {
   private many: Statement<unknown[]> | undefined;
   private readonly head: string;
+  private readonly tail: string;
   private readonly tuple: string;
+  /** A single row as the table's columns (addUnpacked). */
+  private readonly unpackedSql: string;
+  /** Values a row in `values`. */
+  private readonly width: number;
   /**
    * The values of the rows not yet written, row after row; full rows are written at once. Grows as
    * rows come (a file of ten rows does not allocate room for 500).
@@ -29,23 +45,28 @@ export class BulkInserter {
   inserted = 0;
   /** Rows written (inserted or ignored) since construction. */
   get added(): number {
-    return this.written + this.at / this.columns.length;
+    return this.written + this.at / this.width;
   }
   private written = 0;
 
   constructor(
     private readonly db: CaseDb,
     table: string,
-    private readonly columns: readonly string[],
+    columns: readonly string[],
     private readonly rowsPerStatement = ROWS_PER_STATEMENT,
+    readonly packed?: PackedRows,
   ) {
-    this.tuple = `(${columns.map(() => '?').join(',')})`;
-    this.head = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) VALUES `;
-    this.capacity = rowsPerStatement * columns.length;
+    const into = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) `;
+    this.width = packed?.width ?? columns.length;
+    this.tuple = `(${Array.from({ length: this.width }, () => '?').join(',')})`;
+    this.head = packed ? `${into}SELECT ${packed.select} FROM (VALUES ` : `${into}VALUES `;
+    this.tail = packed ? ')' : '';
+    this.unpackedSql = `${into}VALUES (${columns.map(() => '?').join(',')})`;
+    this.capacity = rowsPerStatement * this.width;
   }
 
   private statementSql(rows: number): string {
-    return this.head + Array.from({ length: rows }, () => this.tuple).join(',');
+    return this.head + Array.from({ length: rows }, () => this.tuple).join(',') + this.tail;
   }
 
   /** Call after writing one row's values at `at`: writes the rows once a statement's worth is there. */
@@ -58,7 +79,17 @@ export class BulkInserter {
     }
   }
 
-  /** Adds one row: exactly `columns.length` values. */
+  /**
+   * Inserts one row given as the table's columns (a row the packing cannot hold), after the rows
+   * buffered.
+   */
+  addUnpacked(...row: unknown[]): void {
+    this.flush();
+    this.inserted += cachedStatement(this.db, this.unpackedSql).run(row).changes;
+    this.written++;
+  }
+
+  /** Adds one row: exactly `width` values (the columns' count when not packed). */
   add(...row: unknown[]): void {
     for (const value of row) this.values[this.at++] = value;
     this.rowAdded();
@@ -67,7 +98,7 @@ export class BulkInserter {
   /** Writes what is buffered. Call before reading `inserted`. */
   flush(): void {
     if (this.at === 0) return;
-    const rows = this.at / this.columns.length;
+    const rows = this.at / this.width;
     this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(this.values.slice(0, this.at)).changes;
     this.written += rows;
     this.at = 0;

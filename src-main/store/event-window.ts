@@ -16,7 +16,8 @@
  * insertion sort by the rest of the key, which falls back to a general sort when a group's rows
  * are far out of order.
  */
-import type { BulkInserter } from './bulk-insert';
+import { BulkInserter, ROWS_PER_STATEMENT, type PackedRows } from './bulk-insert';
+import type { CaseDb } from './case-file';
 
 /**
  * Rows per window: 31 bytes each (4 MB at 2^17). 2^18 saved the most CPU at 5M events on a loaded
@@ -34,6 +35,32 @@ const SMALL_WINDOW = 32;
 const SHIFTS_PER_ROW = 8;
 /** Case ids are buffered in 32 bits: a row with a larger one is inserted alone, after the window. */
 const MAX_ID = 0xffffffff;
+
+/** The events table's columns, in the order of its key, then seq. */
+export const EVENT_COLUMNS = ['user_id', 'platform', 'time_ms', 'event', 'action', 'screen_id', 'device_id', 'seq'];
+
+/**
+ * A window's rows are bound as four values, not eight: user * 256 + platform, time * 256 + event *
+ * 16 + action, screen * 2^32 + device, seq (bulk-insert.ts PackedRows). Every part is an integer and
+ * the packed values stay below 2^53, where a double is exact: users and devices below 2^32
+ * (MAX_ID), platforms below 256 (a byte here), event and action codes below 16, times from 0 to
+ * PACKED_TIME_LIMIT (the year 3084; the import accepts up to 2100), screens below
+ * PACKED_SCREEN_LIMIT (2,097,152 distinct screen texts). A row outside these is inserted alone,
+ * unpacked. Measured (1M events of the bench's narrow log, windows of 2^17 rows, the statements
+ * alone, three runs): 538-573 ms bound as eight values, 491-534 ms as five, 451-477 ms as four; the
+ * same rows stored.
+ */
+export const EVENT_PACKING: PackedRows = {
+  width: 4,
+  select:
+    'column1 >> 8, column1 & 255, column2 >> 8, (column2 >> 4) & 15, column2 & 15, column3 >> 32, column3 & 4294967295, column4',
+};
+const PACKED_TIME_LIMIT = 2 ** 45;
+const PACKED_SCREEN_LIMIT = 2 ** 21;
+
+/** The inserter a window writes its rows with: INSERT OR IGNORE into events, packed. */
+export const eventInserter = (db: CaseDb): BulkInserter =>
+  new BulkInserter(db, 'events', EVENT_COLUMNS, ROWS_PER_STATEMENT, EVENT_PACKING);
 
 export class EventWindow {
   /** Rows buffered. */
@@ -60,6 +87,7 @@ export class EventWindow {
    * was rolled back (refused, cancelled): they are dropped, never inserted.
    */
   begin(inserter: BulkInserter): void {
+    if (inserter.packed !== EVENT_PACKING) throw new Error('EventWindow: its rows go to an eventInserter');
     this.inserter = inserter;
     this.length = 0;
   }
@@ -74,7 +102,14 @@ export class EventWindow {
     deviceId: number,
     seq: number,
   ): void {
-    if (userId > MAX_ID || screenId > MAX_ID || deviceId > MAX_ID) {
+    if (
+      userId > MAX_ID ||
+      !(screenId < PACKED_SCREEN_LIMIT) ||
+      deviceId > MAX_ID ||
+      event > 15 ||
+      action > 15 ||
+      !(timeMs >= 0 && timeMs < PACKED_TIME_LIMIT && Number.isInteger(timeMs))
+    ) {
       return this.insertAlone(userId, platform, timeMs, event, action, screenId, deviceId, seq);
     }
     const i = this.length;
@@ -112,13 +147,10 @@ export class EventWindow {
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
       let at = inserter.at;
-      values[at++] = user[i];
-      values[at++] = platform[i];
-      values[at++] = time[i];
-      values[at++] = event[i];
-      values[at++] = action[i];
-      values[at++] = screen[i];
-      values[at++] = device[i];
+      // EVENT_PACKING
+      values[at++] = user[i]! * 256 + platform[i]!;
+      values[at++] = time[i]! * 256 + event[i]! * 16 + action[i]!;
+      values[at++] = screen[i]! * 4294967296 + device[i]!;
       values[at++] = seq[i];
       inserter.at = at;
       inserter.rowAdded();
@@ -130,7 +162,7 @@ export class EventWindow {
   private insertAlone(...row: [number, number, number, number, number, number, number, number]): void {
     this.flush();
     this.sorts.alone++;
-    this.inserter!.add(...row);
+    this.inserter!.addUnpacked(...row);
   }
 
   private drop(): void {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DetailsBatch, EventBatch, FailureRow, SummaryRow } from '../import/records';
 import { BulkInserter } from './bulk-insert';
-import { EventWindow } from './event-window';
+import { EventWindow, eventInserter } from './event-window';
 import type { CaseDb } from './case-file';
 import {
   isCoded,
@@ -134,16 +134,7 @@ export class RowWriter {
     this.userIds = codes ? groupIds(codes.users, interners.users) : new CodeIds(interners.users);
     this.deviceIds = codes ? groupIds(codes.devices, interners.devices) : new CodeIds(interners.devices);
     this.screenIds = codes ? groupIds(codes.screens, interners.screens) : new CodeIds(interners.screens);
-    this.events = new BulkInserter(db, 'events', [
-      'user_id',
-      'platform',
-      'time_ms',
-      'event',
-      'action',
-      'screen_id',
-      'device_id',
-      'seq',
-    ]);
+    this.events = eventInserter(db);
     this.window.begin(this.events);
     this.details = new BulkInserter(db, 'details', [
       'user_id',

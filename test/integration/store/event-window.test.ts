@@ -8,9 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BulkInserter } from '../../../src-main/store/bulk-insert';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
-import { EventWindow } from '../../../src-main/store/event-window';
+import { EventWindow, eventInserter } from '../../../src-main/store/event-window';
 import { importFiles } from '../../../src-main/store/import-files';
 import { seqOf } from '../../../src-main/store/row-writer';
 import { readInputInWorker } from '../../../src-main/workers/parse-in-worker';
@@ -250,7 +249,7 @@ describe('the window sort', () => {
   function insertThroughWindow(dir: string, rows: readonly Row[], capacity: number) {
     const db = openCase(join(dir, `case-${capacity}.enrollscope`));
     try {
-      const inserter = new BulkInserter(db, 'events', COLUMNS);
+      const inserter = eventInserter(db);
       const window = new EventWindow(capacity);
       db.exec('BEGIN');
       window.begin(inserter);
@@ -258,7 +257,11 @@ describe('the window sort', () => {
       window.finish();
       inserter.flush();
       db.exec('COMMIT');
-      return { stored: storedEvents(db), inserted: inserter.inserted, window };
+      const types = db
+        .prepare(`SELECT ${COLUMNS.map((column) => `typeof(${column})`).join(" || ',' || ")} AS types FROM events ORDER BY 1`)
+        .pluck()
+        .all() as string[];
+      return { stored: storedEvents(db), inserted: inserter.inserted, window, types: new Set(types) };
     } finally {
       db.close();
     }
@@ -299,5 +302,34 @@ describe('the window sort', () => {
     const { stored, window } = insertThroughWindow(dir, rows, 4096);
     expect(window.sorts.fallback).toBe(1);
     expect(stored).toEqual(firstOfEachKey(rows));
+  });
+
+  it('binds rows packed as four values, and inserts a row the packing cannot hold alone, each stored as it came', () => {
+    const dir = temp();
+    const base = hardRows(6, 600, [1, 2, 3, 2 ** 32 - 1]);
+    // At the packing's edges (kept packed) and past them (inserted alone, unpacked).
+    const edges: Row[] = [
+      [2 ** 32 - 1, 255, 2 ** 45 - 1, 15, 15, 2 ** 21 - 1, 2 ** 32 - 1, 0],
+      [7, 1, 0, 15, 0, 1, 1, 0],
+    ];
+    const unpackable: Row[] = [
+      [7, 1, -5, 1, 0, 1, 1, 0],
+      [7, 1, 2 ** 45, 1, 0, 1, 1, 0],
+      [7, 1, 1_750_000_000_000.5, 1, 0, 1, 1, 0],
+      [7, 1, 1_750_000_000_000, 16, 0, 1, 1, 0],
+      [7, 1, 1_750_000_000_000, 1, 200, 1, 1, 0],
+      [7, 1, 1_750_000_000_000, 1, 0, 2 ** 21, 1, 0],
+    ];
+    const rows = withSeqs([...base.slice(0, 300), ...edges, ...unpackable, ...base.slice(300), ...unpackable]);
+    const { stored, inserted, window, types } = insertThroughWindow(dir, rows, 128);
+    const expected = firstOfEachKey(rows);
+    expect(stored).toEqual(expected);
+    expect(inserted).toBe(expected.length);
+    expect(window.sorts.alone).toBe(2 * unpackable.length);
+    // Integers stay integers; only the half millisecond (bound as a double, as before) is a real.
+    expect([...types].sort()).toEqual([
+      'integer,integer,integer,integer,integer,integer,integer,integer',
+      'integer,integer,real,integer,integer,integer,integer,integer',
+    ]);
   });
 });
