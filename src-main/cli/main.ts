@@ -8,7 +8,7 @@
  */
 import { UsageError, parseCliArgs } from './args';
 import type * as Commands from './commands';
-import { markPhase, writeStats } from './stats';
+import { markPhase, noteCount, writeStats } from './stats';
 import { terminalSafe } from './terminal-text';
 import { commandUsage, usage } from './usage';
 import { packageVersion } from './version';
@@ -44,13 +44,17 @@ async function main(argv: readonly string[], hooks: CommandLineHooks): Promise<n
       return 0;
     }
     // A parse worker starts while the commands load and the case opens (spare-parse-worker.ts).
-    if ('files' in args && args.files.length > 0) {
-      const spare = await import('../workers/spare-parse-worker');
-      if (spare.likelyParsedInWorker(args.files)) spare.startSpareParseWorker();
-    }
+    const spare = 'files' in args && args.files.length > 0 ? await import('../workers/spare-parse-worker') : undefined;
+    const spareStarted = spare?.likelyParsedInWorker(args.files) === true;
+    if (spareStarted) spare!.startSpareParseWorker();
     commands = await import('./commands');
     markPhase('loaded');
-    return await commands.runCommand(args);
+    try {
+      return await commands.runCommand(args);
+    } finally {
+      noteCount('spareParseWorkersStarted', spareStarted ? 1 : 0);
+      noteCount('spareParseWorkersTaken', spare?.sparesTaken ?? 0);
+    }
   } catch (error) {
     // Only now, on failure: a check up front would load SQLite for --help too.
     const again = isNativeModuleMismatch(error) ? hooks.onSqliteAbiMismatch?.() : undefined;

@@ -82,6 +82,9 @@ export function takeParseWorker(limits: ResourceLimits): Worker {
   return startWorker(limits);
 }
 
+/** The spare worker waiting to be taken (tests stop it to reach the branch that replaces it). */
+export const spareParseWorker = (): Worker | undefined => spare?.worker;
+
 /** Stops a spare worker no one took (tests; a process ending stops it anyway). */
 export async function stopSpareParseWorker(): Promise<void> {
   const left = spare;
