@@ -37,7 +37,16 @@ const SHIFTS_PER_ROW = 8;
 const MAX_ID = 0xffffffff;
 
 /** The events table's columns, in the order of its key, then seq. */
-export const EVENT_COLUMNS = ['user_id', 'platform', 'time_ms', 'event', 'action', 'screen_id', 'device_id', 'seq'];
+export const EVENT_COLUMNS: readonly string[] = [
+  'user_id',
+  'platform',
+  'time_ms',
+  'event',
+  'action',
+  'screen_id',
+  'device_id',
+  'seq',
+];
 
 /**
  * A window's rows are bound as four values, not eight: user * 256 + platform, time * 256 + event *
