@@ -277,3 +277,39 @@ describe('a CSV read whole in its head', () => {
     expect(whole.skipped).toEqual(pieces.skipped);
   });
 });
+
+describe('CSV headers shared by a folder of exports', () => {
+  it('reads files of one header with one plan, and a file of another header with its own', async () => {
+    const { headerPlans } = await import('../../../src-main/import/csv-input');
+    const reordered = 'device,platform,time,user,screen,event,actionName';
+    const rowOf = (n: number): string =>
+      `2025-06-01T10:0${n}:00Z,user${n}@contoso.com,dev-${n},iOS,step,iOSProfileLaunch,Screen ${n}`;
+    const reorder = (row: string): string => {
+      const [time, user, device, platform, event, action, screen] = row.split(',');
+      return [device, platform, time, user, screen, event, action].join(',');
+    };
+    // After another header (earlier tests read EVENT_HEADER last).
+    await readText(dir, 'plan-0.csv', `${reordered}\n${reorder(rowOf(0))}\n`);
+    const before = { ...headerPlans };
+    const first = await readText(dir, 'plan-a.csv', `${EVENT_HEADER}\n${rowOf(1)}\n${rowOf(2)}\n`);
+    const second = await readText(dir, 'plan-b.csv', `${EVENT_HEADER}\n${rowOf(3)}\n`);
+    const other = await readText(dir, 'plan-c.csv', `${reordered}\n${reorder(rowOf(4))}\n`);
+    const again = await readText(dir, 'plan-d.csv', `${EVENT_HEADER}\n${rowOf(5)}\n`);
+    expect(headerPlans.made - before.made).toBe(3); // the first, the reordered one, the first's again after it
+    expect(headerPlans.shared - before.shared).toBe(1); // the second
+    const expected = (n: number, line: number) => ({
+      line,
+      time: `2025-06-01T10:0${n}:00.000Z`,
+      user: `user${n}@contoso.com`,
+      device: `dev-${n}`,
+      platform: 'iOS/iPadOS',
+      event: 'step',
+      action: 'iOSProfileLaunch',
+      screen: `Screen ${n}`,
+    });
+    expect(first.rows).toEqual([expected(1, 2), expected(2, 3)]);
+    expect(second.rows).toEqual([expected(3, 2)]);
+    expect(other.rows).toEqual([expected(4, 2)]);
+    expect(again.rows).toEqual([expected(5, 2)]);
+  });
+});
