@@ -73,7 +73,10 @@ export class BulkInserter {
   rowAdded(): void {
     if (this.at === this.capacity) {
       this.many ??= cachedStatement(this.db, this.statementSql(this.rowsPerStatement));
-      this.inserted += this.many.run(this.values).changes;
+      // As arguments, not one array: better-sqlite3 reads an array's values one by one through V8's
+      // generic property access (500 rows of 4 packed values: 443-457 ms per million rows bound
+      // from the array, 391-396 ms spread; session 6).
+      this.inserted += this.many.run(...this.values).changes;
       this.written += this.rowsPerStatement;
       this.at = 0;
     }
@@ -99,7 +102,7 @@ export class BulkInserter {
   flush(): void {
     if (this.at === 0) return;
     const rows = this.at / this.width;
-    this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(this.values.slice(0, this.at)).changes;
+    this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(...this.values.slice(0, this.at)).changes;
     this.written += rows;
     this.at = 0;
   }

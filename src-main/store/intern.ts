@@ -88,7 +88,7 @@ export class Interner {
       }
       const size = n === 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
       for (let k = n; k < size; k++) chunk.push(chunk[n - 1]!);
-      const result = this.insertStatement(size).run(chunk);
+      const result = this.insertStatement(size).run(...chunk); // as arguments: see bulk-insert.ts rowAdded
       const first = Number(result.lastInsertRowid) - n + 1;
       if (result.changes === n && this.find.get(chunk[0]!)?.id === first) {
         for (let k = 0; k < n; k++) into[at + i + k] = first + k;
