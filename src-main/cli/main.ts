@@ -44,8 +44,9 @@ async function main(argv: readonly string[], hooks: CommandLineHooks): Promise<n
       return 0;
     }
     // A parse worker starts while the commands load and the case opens (spare-parse-worker.ts).
-    const spare = 'files' in args && args.files.length > 0 ? await import('../workers/spare-parse-worker') : undefined;
-    const spareStarted = spare?.likelyParsedInWorker(args.files) === true;
+    const files = 'files' in args ? args.files : [];
+    const spare = files.length > 0 ? await import('../workers/spare-parse-worker') : undefined;
+    const spareStarted = spare?.likelyParsedInWorker(files) === true;
     if (spareStarted) spare!.startSpareParseWorker();
     commands = await import('./commands');
     markPhase('loaded');

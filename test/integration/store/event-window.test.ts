@@ -258,7 +258,9 @@ describe('the window sort', () => {
       inserter.flush();
       db.exec('COMMIT');
       const types = db
-        .prepare(`SELECT ${COLUMNS.map((column) => `typeof(${column})`).join(" || ',' || ")} AS types FROM events ORDER BY 1`)
+        .prepare(
+          `SELECT ${COLUMNS.map((column) => `typeof(${column})`).join(" || ',' || ")} AS types FROM events ORDER BY 1`,
+        )
         .pluck()
         .all() as string[];
       return { stored: storedEvents(db), inserted: inserter.inserted, window, types: new Set(types) };

@@ -82,7 +82,12 @@ describe('the spare parse worker', () => {
     mkdirSync(folder);
     writeFileSync(join(folder, 'log.csv'), eventLogCsv(events(30)));
     const stats = (stderr: string): { counts: Record<string, number> } =>
-      JSON.parse(stderr.split('\n').find((line) => line.startsWith('enrollscope-stats '))!.slice(18));
+      JSON.parse(
+        stderr
+          .split('\n')
+          .find((line) => line.startsWith('enrollscope-stats '))!
+          .slice(18),
+      );
     const env = { ENROLLSCOPE_STATS: '1' };
 
     // A large file: read by a parse worker, the spare one.
