@@ -12,8 +12,7 @@ import { FastEventLines } from './fast-event-lines';
 import type { FileKind, ReadBatch } from './records';
 import { InputRefused } from './refusal';
 import type { Encoding } from './sniff';
-import { rowReaderFor, sinkFor, type AnyPlan, type RowReader } from './sinks';
-import type { RowSink } from './row-sink';
+import { readerOf, rowReaderFor, type AnyPlan, type RowReader } from './sinks';
 import { PIECE_BYTES, textPieces } from './text-pieces';
 import { excerpt } from './values';
 
@@ -66,16 +65,8 @@ let lastHeader: { readonly key: string; readonly kind: FileKind; readonly plan: 
 function readerForHeader(name: string, header: readonly string[], maxColumns: number): RowReader {
   const key = header.join('\u0000');
   if (lastHeader?.key === key && header.length <= maxColumns) {
-    const { kind, plan } = lastHeader;
     headerPlans.shared++;
-    let sink: RowSink | undefined;
-    return {
-      kind,
-      plan,
-      get sink() {
-        return (sink ??= sinkFor(kind, plan));
-      },
-    };
+    return readerOf(lastHeader.kind, lastHeader.plan);
   }
   const reader = rowReaderFor(name, header, maxColumns);
   header.forEach((column, index) => reader.plan.add(index, column));

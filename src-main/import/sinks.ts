@@ -58,8 +58,14 @@ export function rowReaderFor(name: string, columns: readonly string[], maxColumn
   }
   const kind = detectKind(columns);
   if (!kind) throw new NotEnrollmentFile(name, NOT_ENROLLMENT_REASON);
-  const plan = planFor(kind);
-  // Made when asked for: a reader with a sink of its own (the coded event sink) never needs this one.
+  return readerOf(kind, planFor(kind));
+}
+
+/**
+ * A reader of `kind` rows by `plan`, its sink made when asked for: a reader with a sink of its own
+ * (the coded event sink) never needs this one.
+ */
+export function readerOf(kind: FileKind, plan: AnyPlan): RowReader {
   let sink: RowSink | undefined;
   return {
     kind,
