@@ -21,12 +21,17 @@ import { PARSE_WORKER_LIMITS } from './memory-limit';
  */
 export const IN_THREAD_BYTES = 8 * 1024 * 1024;
 
+/** Paths statted at most by likelyParsedInWorker: a shell's glob can name thousands of files. */
+const PATHS_LOOKED_AT = 64;
+
 /**
  * Whether importing these paths will likely parse in a worker: a file past IN_THREAD_BYTES
- * (readInputBySize), or a folder (its files may be read ahead, import-files.ts readsAhead). Paths
- * that cannot be read are the import's to refuse.
+ * (readInputBySize), a folder, or more files than it looks at, one by one (their group may be read
+ * ahead: import-files.ts readsAhead). Paths that cannot be read are the import's to refuse. A spare
+ * started for nothing costs a worker's start on another core, not the command's time.
  */
 export function likelyParsedInWorker(paths: readonly string[]): boolean {
+  if (paths.length > PATHS_LOOKED_AT) return true;
   return paths.some((path) => {
     const stats = statSync(path, { throwIfNoEntry: false });
     return stats !== undefined && (stats.isDirectory() || stats.size > IN_THREAD_BYTES);

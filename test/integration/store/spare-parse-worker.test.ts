@@ -112,4 +112,19 @@ describe('the spare parse worker', () => {
     expect(alone.code).toBe(0);
     expect(stats(alone.stderr).counts).toEqual({ spareParseWorkersStarted: 0, spareParseWorkersTaken: 0 });
   });
+
+  it('is asked for by a large file, a folder or many files named one by one, not by a few small files', () => {
+    const dir = temp();
+    const small = join(dir, 'small.csv');
+    writeFileSync(small, eventLogCsv(events(5)));
+    const large = join(dir, 'large.csv');
+    writeFileSync(large, Buffer.alloc(spare.IN_THREAD_BYTES + 1, 0x41));
+    expect(spare.likelyParsedInWorker([small, small, small])).toBe(false);
+    expect(spare.likelyParsedInWorker([small, join(dir, 'missing.csv')])).toBe(false);
+    expect(spare.likelyParsedInWorker([small, large])).toBe(true);
+    expect(spare.likelyParsedInWorker([small, dir])).toBe(true);
+    // A glob's thousands of files are not statted one by one before the command even loads.
+    expect(spare.likelyParsedInWorker(Array.from({ length: 65 }, () => small))).toBe(true);
+    expect(spare.likelyParsedInWorker(Array.from({ length: 64 }, () => small))).toBe(false);
+  });
 });
