@@ -109,32 +109,65 @@ export function parseCsvText(
 export const tooLongRow = (file: string, line: number, maxRowChars: number): InputRefused =>
   new InputRefused(file, `line ${line} runs over ${maxRowChars} characters without ending (an unbalanced quote?)`);
 
+/**
+ * CSV text given piece after piece: each push returns the rows it completed, `end` the last ones.
+ * csvChunks streams it over pieces; a small file's text, whole already, goes through in one push
+ * (csvRowsOfText) without an asynchronous generator per file.
+ */
+class CsvPieces {
+  private readonly parser: PapaParser;
+  private readonly nl: string;
+  private rest = '';
+  private line = 1; // physical line where `rest` starts
+
+  constructor(
+    dialect: CsvDialect,
+    private readonly maxRowChars: number,
+    private readonly file: string,
+  ) {
+    this.parser = csvParser(dialect);
+    this.nl = dialect.newline;
+  }
+
+  push(piece: string): CsvChunk | null {
+    return this.parse(this.rest + piece, false);
+  }
+
+  end(): CsvChunk | null {
+    return this.parse(this.rest, true);
+  }
+
+  private parse(input: string, final: boolean): CsvChunk | null {
+    if (input.length === 0) return null;
+    const chunk = parseCsvText(this.parser, input, final, this.line, this.nl, this.file);
+    this.line += chunk.breaks;
+    this.rest = final ? '' : input.slice(chunk.cursor);
+    if (this.rest.length > this.maxRowChars) throw tooLongRow(this.file, this.line, this.maxRowChars);
+    return chunk.rows.length > 0 ? chunk : null;
+  }
+}
+
 export async function* csvChunks(
   pieces: AsyncIterable<string>,
   dialect: CsvDialect,
   maxRowChars: number,
   file: string,
 ): AsyncGenerator<CsvChunk> {
-  const parser = csvParser(dialect);
-  const nl = dialect.newline;
-  let rest = '';
-  let line = 1; // physical line where `rest` starts
-
-  const parse = (input: string, final: boolean): CsvChunk | null => {
-    if (input.length === 0) return null;
-    const chunk = parseCsvText(parser, input, final, line, nl, file);
-    line += chunk.breaks;
-    rest = final ? '' : input.slice(chunk.cursor);
-    if (rest.length > maxRowChars) throw tooLongRow(file, line, maxRowChars);
-    return chunk;
-  };
-
+  const parser = new CsvPieces(dialect, maxRowChars, file);
   for await (const piece of pieces) {
-    const chunk = parse(rest + piece, false);
-    if (chunk && chunk.rows.length > 0) yield chunk;
+    const chunk = parser.push(piece);
+    if (chunk) yield chunk;
   }
-  const chunk = parse(rest, true);
-  if (chunk && chunk.rows.length > 0) yield chunk;
+  const chunk = parser.end();
+  if (chunk) yield chunk;
+}
+
+/** The chunks csvChunks gives for a text that is one piece. */
+export function csvRowsOfText(text: string, dialect: CsvDialect, maxRowChars: number, file: string): CsvChunk[] {
+  const parser = new CsvPieces(dialect, maxRowChars, file);
+  const chunks: CsvChunk[] = [];
+  for (const chunk of text.length > 0 ? [parser.push(text), parser.end()] : []) if (chunk) chunks.push(chunk);
+  return chunks;
 }
 
 function innerBreaks(row: readonly string[], nl: string): number {

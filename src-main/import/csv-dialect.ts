@@ -63,6 +63,13 @@ function countLines(text: string, newline: string, max: number): number[][] {
   return lines;
 }
 
+/**
+ * Whether a header line without quotes decides the delimiter alone (it holds at most one of the
+ * candidates): then the lines after it play no part in sniffDialect's answer.
+ */
+export const headerDecidesDelimiter = (line: string): boolean =>
+  CANDIDATES.filter((delimiter) => line.includes(delimiter)).length <= 1;
+
 export function sniffDialect(head: string): CsvDialect {
   const newline = head.includes('\n') || !head.includes('\r') ? '\n' : '\r';
   // A header holding one candidate (or none) decides alone: the next lines only break ties between

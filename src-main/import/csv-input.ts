@@ -1,9 +1,9 @@
 /** A CSV input: the header decides kind and column plan; rows stream through csvChunks. */
 import Papa from 'papaparse';
-import { MeteredSource, type ByteSource } from './byte-source';
+import { MeteredSource } from './byte-source';
 import { scanCsvBytes, type ByteRows } from './csv-bytes';
-import { csvChunks, type CsvChunk } from './csv-chunks';
-import { sniffDialect, type CsvDialect } from './csv-dialect';
+import { csvChunks, csvRowsOfText, type CsvChunk } from './csv-chunks';
+import { headerDecidesDelimiter, sniffDialect, type CsvDialect } from './csv-dialect';
 import type { InputSpec } from './input-spec';
 import { Parsed } from './parsed-input';
 import type { ColumnPlan, EnrollmentField } from './columns';
@@ -17,16 +17,6 @@ import { PIECE_BYTES, textPieces } from './text-pieces';
 import { excerpt } from './values';
 
 const isBlankLine = (row: readonly string[]): boolean => row.length === 1 && row[0]!.trim() === '';
-
-/**
- * The text of an input whose head was all of it (decoded whole, open-input.ts), after its source
- * has been read through (hashed, its progress told): what textPieces would give as its one piece.
- * Decoding it again made a folder's every small file a decoder and its converter.
- */
-async function* readThen(source: ByteSource, text: string): AsyncGenerator<string> {
-  while ((await source.read()) !== null);
-  if (text.length > 0) yield text;
-}
 
 /**
  * Excel's delimiter hint: a first line `sep=;` names the delimiter, and the header follows it.
@@ -76,13 +66,52 @@ function readerForHeader(name: string, header: readonly string[], maxColumns: nu
   return reader;
 }
 
-export function openCsv(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {
-  const { name, limits } = spec;
+/** A CSV head's dialect, its header, and the rows before the header (the `sep=` line, when there is one). */
+interface CsvHead {
+  readonly dialect: CsvDialect;
+  readonly header: readonly string[] | undefined;
+  readonly leading: number;
+}
+
+/** Heads read anew and taken from the last one (see headOf): tests assert which branch ran. */
+export const headReads = { read: 0, repeated: 0 };
+
+/** The last head whose first line alone decided it (see headOf). */
+let lastHead: (CsvHead & { readonly firstLine: string }) | undefined;
+
+/**
+ * A head's dialect and header. A folder's exports begin with the same header line: when that line
+ * has no quote, no `sep=` and at most one candidate delimiter, it alone decides the dialect and the
+ * header (the lines after it play no part), so a file whose first line is the last such one's takes
+ * its answer, where each small file sniffed its head and parsed it for the header again.
+ */
+function headOf(head: string, complete: boolean): CsvHead {
+  const lineEnd = head.indexOf('\n');
+  const firstLine = lineEnd > 0 ? head.slice(0, lineEnd) : undefined;
+  if (firstLine !== undefined && lastHead?.firstLine === firstLine) {
+    headReads.repeated++;
+    return lastHead;
+  }
+  headReads.read++;
   const hinted = excelSeparator(head);
   const dialect = hinted ?? sniffDialect(head);
-  // Rows before the header: the `sep=` line, when there is one.
   const leading = hinted ? 1 : 0;
   const header = headerOf(head, complete, dialect, leading);
+  const decidedByItsFirstLine =
+    firstLine !== undefined &&
+    header !== undefined &&
+    !hinted &&
+    dialect.newline === '\n' &&
+    firstLine.trim() !== '' &&
+    !firstLine.includes('"') &&
+    headerDecidesDelimiter(firstLine);
+  if (decidedByItsFirstLine) lastHead = { firstLine, dialect, header, leading };
+  return { dialect, header, leading };
+}
+
+export function openCsv(spec: InputSpec, encoding: Encoding, head: string, complete: boolean): Parsed {
+  const { name, limits } = spec;
+  const { dialect, header, leading } = headOf(head, complete);
   if (!header) throw new InputRefused(name, `no complete header line in the first ${head.length} characters`);
   const reader = readerForHeader(name, header, limits.maxColumns);
   const { kind, plan } = reader;
@@ -120,10 +149,17 @@ export function openCsv(spec: InputSpec, encoding: Encoding, head: string, compl
           line: (buf, start, end, line) => beforeData === 0 && fast.take(buf, start, end, line),
         };
         for await (const _ of scanCsvBytes(source, dialect, limits.maxFieldChars, name, rows)) yield* sink.drain();
+      } else if (complete && spec.size <= PIECE_BYTES) {
+        // The text is the head, decoded whole (open-input.ts): the source is read through for its
+        // hash and progress, and the text parsed at once (decoding it again made a folder's every
+        // small file a decoder and its converter; streaming it, three asynchronous generators).
+        while ((await source.read()) !== null);
+        for (const chunk of csvRowsOfText(head, dialect, limits.maxFieldChars, name)) {
+          parsed(chunk);
+          yield* sink.drain();
+        }
       } else {
-        const pieces = complete && spec.size <= PIECE_BYTES ? readThen(source, head) : textPieces(source, encoding);
-        const chunks = csvChunks(pieces, dialect, limits.maxFieldChars, name);
-        for await (const chunk of chunks) {
+        for await (const chunk of csvChunks(textPieces(source, encoding), dialect, limits.maxFieldChars, name)) {
           parsed(chunk);
           yield* sink.drain();
         }

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { sniffDialect } from '../../../src-main/import/csv-dialect';
 import { StreamDecoder } from '../../../src-main/import/text-decoder';
 import { PIECE_BYTES } from '../../../src-main/import/text-pieces';
-import { EVENT_HEADER, readText, refusalOf, useTempDir } from './helpers';
+import { InputRefused } from '../../../src-main/import/read-input';
+import { EVENT_HEADER, readOne, readText, refusalOf, useTempDir } from './helpers';
 
 const dir = useTempDir();
 const ROW = '2025-06-01T10:00:00Z,alice@contoso.com,dev-1,iOS,step,iOSProfileLaunch,Installing profile screen';
@@ -311,5 +312,79 @@ describe('CSV headers shared by a folder of exports', () => {
     expect(second.rows).toEqual([expected(3, 2)]);
     expect(other.rows).toEqual([expected(4, 2)]);
     expect(again.rows).toEqual([expected(5, 2)]);
+  });
+});
+
+describe('CSV heads repeated by a folder of exports', () => {
+  /** What reading a file gives: its rows and counts, or its refusal (the file's name left out). */
+  const outcomeOf = async (name: string, content: string): Promise<unknown> => {
+    const path = await dir.write(name, content);
+    try {
+      const { name: _name, ...result } = await readOne(path);
+      return result;
+    } catch (error) {
+      if (error instanceof InputRefused) return { refused: error.reason };
+      throw error;
+    }
+  };
+  /** Reads a file of another header, whose first line then decides the head taken next. */
+  const readOther = () =>
+    readText(dir, 'other.csv', 'user,platform,time,event\nalice,iOS,2025-06-01T10:00:00Z,start\n');
+  /** What reading a file gives read first thing after another header: its head sniffed and parsed anew. */
+  const aloneOf = async (name: string, content: string): Promise<unknown> => {
+    await readOther();
+    return outcomeOf(name, content);
+  };
+
+  it('takes the dialect and header of a file from the last one that began with the same deciding line', async () => {
+    const { headReads } = await import('../../../src-main/import/csv-input');
+    const files = [0, 1, 2].map(
+      (n) => [`same-${n}.csv`, `${EVENT_HEADER}\n${ROW.replace('alice', `user${n}`)}\n`] as const,
+    );
+    const alone: unknown[] = [];
+    for (const [name, content] of files) alone.push(await aloneOf(name, content));
+    await readOther();
+    const before = { ...headReads };
+    const together: unknown[] = [];
+    for (const [name, content] of files) together.push(await outcomeOf(name, content));
+    expect(headReads.read - before.read).toBe(1); // the first of the three
+    expect(headReads.repeated - before.repeated).toBe(2);
+    expect(together).toEqual(alone);
+    expect((together[2] as { rows: { user: string }[] }).rows[0]!.user).toBe('user2@contoso.com');
+  });
+
+  it.each([
+    // Two candidate delimiters in the first line: the lines after it decide between them.
+    ['two delimiters', 'time;user;device;platform;event;actionName;screen,text', ';', ','],
+    // A quoted header may run over its first line.
+    ['a quote', '"time",user,device,platform,event,actionName,screen', ',', ','],
+  ])('sniffs anew a head whose first line does not decide it alone (%s)', async (_what, first, a, b) => {
+    const { headReads } = await import('../../../src-main/import/csv-input');
+    const body = (delimiter: string) =>
+      `${first}\n${ROW.replaceAll(',', delimiter)}\n${ROW.replace('alice', 'bob').replaceAll(',', delimiter)}\n`;
+    const files = [
+      ['anew-a.csv', body(a)],
+      ['anew-b.csv', body(b)],
+    ] as const;
+    const alone: unknown[] = [];
+    for (const [name, content] of files) alone.push(await aloneOf(name, content));
+    await readOther();
+    const before = { ...headReads };
+    const together: unknown[] = [];
+    for (const [name, content] of files) together.push(await outcomeOf(name, content));
+    expect(headReads.repeated - before.repeated).toBe(0);
+    expect(headReads.read - before.read).toBe(2);
+    expect(together).toEqual(alone);
+  });
+
+  it('reads a `sep=` line and the header after it anew for every file', async () => {
+    const { headReads } = await import('../../../src-main/import/csv-input');
+    const content = `sep=;\n${EVENT_HEADER.replaceAll(',', ';')}\n${ROW.replaceAll(',', ';')}\n`;
+    const alone = await aloneOf('sep-a.csv', content);
+    const before = { ...headReads };
+    expect(await outcomeOf('sep-b.csv', content)).toEqual(alone);
+    expect(await outcomeOf('sep-c.csv', content)).toEqual(alone);
+    expect(headReads.repeated - before.repeated).toBe(0);
+    expect((alone as { rows: unknown[] }).rows).toHaveLength(1);
   });
 });
