@@ -4,7 +4,7 @@
  * independent, and nothing is held open between them.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface ByteSource {
@@ -28,6 +28,28 @@ export const READ_CHUNK = 1024 * 1024;
  * a busy 2-core machine) and two 1 MiB buffers per pass to the garbage collector.
  */
 export const SMALL_FILE_BYTES = 1024 * 1024;
+
+/**
+ * What is at a path (fstat), and the bytes of a regular file of at most SMALL_FILE_BYTES, with one
+ * open: a folder's small file was statted by path, then opened and statted again to be read. The
+ * open does not block, so that a pipe without a writer cannot hold it (it is then no regular file).
+ */
+export function statAndReadSmall(path: string): { readonly stats: Stats; readonly whole: Uint8Array | undefined } {
+  // O_NONBLOCK is not defined on Windows, where opening a pipe or a folder fails at once anyway.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > SMALL_FILE_BYTES) return { stats, whole: undefined };
+    // A size of 0 may be a file whose size the system does not know (procfs): read to its end.
+    if (stats.size === 0) return { stats, whole: readFileSync(fd) };
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let at = 0;
+    for (let n = 1; at < buffer.length && n > 0; at += n) n = readSync(fd, buffer, at, buffer.length - at, null);
+    return { stats, whole: at === buffer.length ? buffer : buffer.subarray(0, at) };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The whole of a small file (see SMALL_FILE_BYTES). */
 export function readSmallFile(path: string): Uint8Array {

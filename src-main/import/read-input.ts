@@ -2,10 +2,9 @@
  * The import step's entry point: a path in, one ParsedInput per readable file out (a ZIP gives one
  * per usable entry). The format is detected from the content, never from the name (spec 3).
  */
-import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { memorySource, openFileSource, readSmallFile, SMALL_FILE_BYTES } from './byte-source';
+import { memorySource, openFileSource, statAndReadSmall } from './byte-source';
 import { resolveLimits, type ImportLimits } from './limits';
 import { openInput } from './open-input';
 import type { ParsedInput } from './parsed-input';
@@ -35,7 +34,9 @@ function cannotOpen(name: string, error: unknown): InputRefused {
         ? 'permission denied'
         : code === 'EISDIR'
           ? 'a folder, not a file'
-          : `cannot be read (${code ?? String(error)})`;
+          : code === 'ENXIO' // a socket (or a device without its driver) cannot be opened
+            ? 'not a regular file (a pipe or a device)'
+            : `cannot be read (${code ?? String(error)})`;
   return new InputRefused(name, why);
 }
 
@@ -90,16 +91,13 @@ async function* readAnyInput(
   /** The whole file when it is small (byte-source.ts SMALL_FILE_BYTES): every pass reads it from memory. */
   let whole: Uint8Array | undefined;
   try {
-    // Synchronous: microseconds, where an asynchronous stat waits a thread-pool round trip per file.
-    const info = statSync(path);
-    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    // A pipe or a device would block the open() below (a FIFO without a writer) or never end.
-    if (!info.isFile()) throw new InputRefused(name, 'not a regular file (a pipe or a device)');
-    size = info.size;
-    if (size <= SMALL_FILE_BYTES) {
-      whole = readSmallFile(path);
-      size = whole.length;
-    }
+    // Synchronous: microseconds, where an asynchronous open waits a thread-pool round trip per file.
+    const { stats, whole: small } = statAndReadSmall(path);
+    if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A pipe or a device would block the streamed read's open (a FIFO without a writer) or never end.
+    if (!stats.isFile()) throw new InputRefused(name, 'not a regular file (a pipe or a device)');
+    whole = small;
+    size = whole?.length ?? stats.size;
     magic = whole ? whole.subarray(0, 4) : await firstBytes(path, 4);
   } catch (error) {
     throw error instanceof InputRefused ? error : cannotOpen(name, error);

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { InputRefused, readInput } from '../../../src-main/import/read-input';
 import { EVENT_HEADER, readText, refusalOf, useTempDir } from './helpers';
@@ -70,6 +72,22 @@ describe('files that cannot be read at all are refused with a one-line reason', 
     expect((await refusalOf(dir.path('missing.csv'))).message).toBe('missing.csv: file not found');
     await mkdir(dir.path('folder.csv'));
     expect((await refusalOf(dir.path('folder.csv'))).message).toBe('folder.csv: a folder, not a file');
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe nobody writes to and a socket: not regular files', async () => {
+    // Each file is opened once, without blocking (byte-source.ts statAndReadSmall): a pipe opens at
+    // once and is told by its fstat; a socket cannot be opened at all (ENXIO).
+    execFileSync('mkfifo', [dir.path('pipe.csv')]);
+    expect((await refusalOf(dir.path('pipe.csv'))).message).toBe('pipe.csv: not a regular file (a pipe or a device)');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(dir.path('socket.csv'), resolve));
+    try {
+      expect((await refusalOf(dir.path('socket.csv'))).message).toBe(
+        'socket.csv: not a regular file (a pipe or a device)',
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a header-only file of a known kind is not refused: 0 rows', async () => {
