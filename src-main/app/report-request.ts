@@ -10,7 +10,7 @@ import type { ReportFilter } from '../shared/report-types';
 import { addDays } from '../shared/calendar-day';
 import { latestDataDay } from '../report/resolve-filter';
 import { resolveFailuresRange } from '../failures/failures';
-import { listImports } from '../store/imports';
+import { importCount } from '../store/imports';
 import type { CaseDb } from '../store/case-file';
 
 /**
@@ -18,7 +18,7 @@ import type { CaseDb } from '../store/case-file';
  * today), or null while the case holds no import (the renderer then shows no range at all).
  */
 export function latestDayOf(db: CaseDb, tz: string): string | null {
-  if (listImports(db).length === 0) return null;
+  if (importCount(db) === 0) return null;
   return latestDataDay(db, tz) ?? new Date().toISOString().slice(0, 10);
 }
 

@@ -20,7 +20,7 @@ import {
   type SessionState,
 } from '../shared/ipc-contract';
 import { getSetting, isReadOnlyCase, openCase, setSetting, type CaseDb } from '../store/case-file';
-import { listImports } from '../store/imports';
+import { importCount } from '../store/imports';
 import { runImportInWorker } from '../workers/import-in-worker';
 import { HandlerError } from './ipc';
 import { latestDayOf, reportFilterOf } from './report-request';
@@ -165,7 +165,7 @@ export class AppSession {
       name: caseName(path),
       settings: settings as CaseSettings,
       isSample: getSetting(db, SAMPLE_KEY) === 'true',
-      importCount: listImports(db).length,
+      importCount: importCount(db),
       refused: this.refusedFiles(db),
       storageWarning,
       readOnly: isReadOnlyCase(db),

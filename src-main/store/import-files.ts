@@ -17,7 +17,7 @@ import { ensureMaskKey } from './mask-key';
 import type { StoreBatch } from './coded-batch';
 import type { GroupCodes } from './group-codes';
 import { expandPaths, type InputFile } from './expand-paths';
-import { describeImport, findImportBySha, importSizes, toRecord, type ImportRow } from './imports';
+import { describeImport, findImportBySha, hasImportWithSha, importSizes, toRecord, type ImportRow } from './imports';
 import { GroupSet } from '../attempts/group-set';
 import { EVENTS_HELD, HeldEvents } from '../attempts/held-events';
 import { RowWriter, createInterners, type Interners } from './row-writer';
@@ -355,7 +355,7 @@ function hasEvents(db: CaseDb): boolean {
  * Near the heap limit (heap-watch.ts) a file keeps its savepoint, so that the guard can refuse it.
  */
 function needsSavepoint(db: CaseDb, settled: { readonly sha256: string } | undefined): boolean {
-  return settled === undefined || findImportBySha(db, settled.sha256) !== undefined || nearHeapLimit();
+  return settled === undefined || hasImportWithSha(db, settled.sha256) || nearHeapLimit();
 }
 
 /** A savepoint statement, prepared once per connection: exec() parses it anew, twice per file of a folder. */
