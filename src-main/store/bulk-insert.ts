@@ -24,17 +24,54 @@ export interface PackedRows {
   readonly select: string;
 }
 
-/** Statement texts by rows, by an inserter's shape (its table, columns and packing). */
-const SQL_BY_SHAPE = new Map<string, string[]>();
+/** What the statements of an inserter are made of: the same for every inserter of a table, columns and packing. */
+interface InsertShape {
+  readonly table: string;
+  readonly packed: PackedRows | undefined;
+  readonly head: string;
+  readonly tuple: string;
+  readonly tail: string;
+  /** A single row as the table's columns (addUnpacked). */
+  readonly unpackedSql: string;
+  /** Values a row. */
+  readonly width: number;
+  /** Statement texts by their number of rows, up to SQL_TEXTS_KEPT (statementSql). */
+  readonly sqlByRows: string[];
+}
+
+/** Rows below which statement texts are kept: a shape's texts then hold ~0.3 MB at most, for good. */
 const SQL_TEXTS_KEPT = 256;
+
+/**
+ * Shapes by their columns (the callers' constant arrays). A folder's every file makes its inserters
+ * anew: building their texts, and each statement's text for its few rows, was ~2 us a file.
+ */
+const SHAPES = new WeakMap<readonly string[], InsertShape[]>();
+
+function shapeOf(table: string, columns: readonly string[], packed: PackedRows | undefined): InsertShape {
+  let shapes = SHAPES.get(columns);
+  if (shapes === undefined) SHAPES.set(columns, (shapes = []));
+  const known = shapes.find((shape) => shape.table === table && shape.packed === packed);
+  if (known) return known;
+  const into = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) `;
+  const width = packed?.width ?? columns.length;
+  const shape: InsertShape = {
+    table,
+    packed,
+    head: packed ? `${into}SELECT ${packed.select} FROM (VALUES ` : `${into}VALUES `,
+    tuple: `(${Array.from({ length: width }, () => '?').join(',')})`,
+    tail: packed ? ')' : '',
+    unpackedSql: `${into}VALUES (${columns.map(() => '?').join(',')})`,
+    width,
+    sqlByRows: [],
+  };
+  shapes.push(shape);
+  return shape;
+}
 
 export class BulkInserter {
   private many: Statement<unknown[]> | undefined;
-  private readonly head: string;
-  private readonly tail: string;
-  private readonly tuple: string;
-  /** A single row as the table's columns (addUnpacked). */
-  private readonly unpackedSql: string;
+  private readonly shape: InsertShape;
   /** Values a row in `values`. */
   private readonly width: number;
   /**
@@ -52,8 +89,6 @@ export class BulkInserter {
     return this.written + this.at / this.width;
   }
   private written = 0;
-  /** Statement texts by their number of rows, shared by the inserters of one shape (statementSql). */
-  private readonly sqlByRows: string[];
 
   constructor(
     private readonly db: CaseDb,
@@ -62,29 +97,15 @@ export class BulkInserter {
     private readonly rowsPerStatement = ROWS_PER_STATEMENT,
     readonly packed?: PackedRows,
   ) {
-    const into = `INSERT OR IGNORE INTO ${table} (${columns.join(',')}) `;
-    this.width = packed?.width ?? columns.length;
-    this.tuple = `(${Array.from({ length: this.width }, () => '?').join(',')})`;
-    this.head = packed ? `${into}SELECT ${packed.select} FROM (VALUES ` : `${into}VALUES `;
-    this.tail = packed ? ')' : '';
-    this.unpackedSql = `${into}VALUES (${columns.map(() => '?').join(',')})`;
+    this.shape = shapeOf(table, columns, packed);
+    this.width = this.shape.width;
     this.capacity = rowsPerStatement * this.width;
-    const shape = this.head + this.tuple + this.tail;
-    let texts = SQL_BY_SHAPE.get(shape);
-    if (texts === undefined) SQL_BY_SHAPE.set(shape, (texts = []));
-    this.sqlByRows = texts;
   }
 
-  /**
-   * The statement of `rows` rows. Its text is kept per shape of inserter (a folder's every file
-   * makes inserters anew, and flushes a statement of its few rows): building it and hashing the new
-   * text to find the prepared statement was ~2 us a file.
-   */
   private statementSql(rows: number): string {
-    const texts = this.sqlByRows;
-    const text = texts[rows] ?? this.head + Array.from({ length: rows }, () => this.tuple).join(',') + this.tail;
-    // Up to SQL_TEXTS_KEPT rows: the texts of a shape then hold ~0.3 MB at most, for good.
-    if (rows < SQL_TEXTS_KEPT) texts[rows] = text;
+    const { head, tuple, tail, sqlByRows } = this.shape;
+    const text = sqlByRows[rows] ?? head + Array.from({ length: rows }, () => tuple).join(',') + tail;
+    if (rows < SQL_TEXTS_KEPT) sqlByRows[rows] = text;
     return text;
   }
 
@@ -107,7 +128,7 @@ export class BulkInserter {
    */
   addUnpacked(...row: unknown[]): void {
     this.flush();
-    this.inserted += cachedStatement(this.db, this.unpackedSql).run(row).changes;
+    this.inserted += cachedStatement(this.db, this.shape.unpackedSql).run(row).changes;
     this.written++;
   }
 
@@ -121,7 +142,9 @@ export class BulkInserter {
   flush(): void {
     if (this.at === 0) return;
     const rows = this.at / this.width;
-    this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(...this.values.slice(0, this.at)).changes;
+    // The rows' values are the array's first `at`: cut to them, not copied (its room is made again as rows come).
+    this.values.length = this.at;
+    this.inserted += cachedStatement(this.db, this.statementSql(rows)).run(...this.values).changes;
     this.written += rows;
     this.at = 0;
   }
