@@ -47,7 +47,7 @@ export class NumberColumnsBuilder {
   private codeB = new Uint8Array(FIRST_ROWS);
 
   private grow(): void {
-    const size = Math.min(BATCH_ROWS, this.line.length * 2);
+    const size = Math.min(BATCH_ROWS, Math.max(FIRST_ROWS, this.line.length * 2));
     this.line = grown(this.line, size);
     this.time = grown(this.time, size);
     this.platform = grown(this.platform, size);
@@ -70,24 +70,32 @@ export class NumberColumnsBuilder {
   take(): NumberColumns {
     const n = this.count;
     const full = n === BATCH_ROWS;
+    // A partial batch in grown columns is copied down to its size so that it does not drag a full
+    // buffer along; one in the first, small columns (a small file's only batch) takes them as they
+    // are, seen to its size, and the next row gets new ones: a copy of each was ~1 KB a file.
+    const first = !full && this.line.length <= FIRST_ROWS;
+    const cut = <A extends Int32Array | Float64Array | Uint8Array>(array: A): A =>
+      (full ? array : first ? array.subarray(0, n) : array.slice(0, n)) as A;
     const columns: NumberColumns = {
       count: n,
-      // A partial batch is copied down to its size so that it does not drag a full buffer along.
-      line: full ? this.line : this.line.slice(0, n),
-      time: full ? this.time : this.time.slice(0, n),
-      platform: full ? this.platform : this.platform.slice(0, n),
-      codeA: full ? this.codeA : this.codeA.slice(0, n),
-      codeB: full ? this.codeB : this.codeB.slice(0, n),
+      line: cut(this.line),
+      time: cut(this.time),
+      platform: cut(this.platform),
+      codeA: cut(this.codeA),
+      codeB: cut(this.codeB),
     };
     this.count = 0;
-    if (full) {
-      this.line = new Int32Array(BATCH_ROWS);
-      this.time = new Float64Array(BATCH_ROWS);
-      this.platform = new Uint8Array(BATCH_ROWS);
-      this.codeA = new Uint8Array(BATCH_ROWS);
-      this.codeB = new Uint8Array(BATCH_ROWS);
-    }
+    // Full: the next batch starts full size. First: none until a next row comes (grow), if one does.
+    if (full || first) this.fresh(full ? BATCH_ROWS : 0);
     return columns;
+  }
+
+  private fresh(size: number): void {
+    this.line = new Int32Array(size);
+    this.time = new Float64Array(size);
+    this.platform = new Uint8Array(size);
+    this.codeA = new Uint8Array(size);
+    this.codeB = new Uint8Array(size);
   }
 }
 
