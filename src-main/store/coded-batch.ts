@@ -81,8 +81,16 @@ export class StringCoder {
     // Decided per batch, before it: a batch's codes all count from the same start.
     const restart = codesRestart(map.size, texts.length, keptOf(this.kept));
     if (restart) map.clear();
+    // The row before's string again (a user's events follow each other) needs no lookup: hashing
+    // each new string to look it up was a seventh of a folder's small files' reading.
+    let last: string | undefined;
+    let lastCode = -1;
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
+      if (text === last) {
+        codes[i] = lastCode;
+        continue;
+      }
       let code = map.get(text);
       if (code === undefined) {
         code = map.size;
@@ -90,9 +98,11 @@ export class StringCoder {
         added.push(text);
       }
       codes[i] = code;
+      last = text;
+      lastCode = code;
     }
-    const coded: CodedStrings = restart ? { codes, added, restart } : { codes, added };
-    return this.shared ? { ...coded, shared: true } : coded;
+    if (this.shared) return restart ? { codes, added, restart, shared: true } : { codes, added, shared: true };
+    return restart ? { codes, added, restart } : { codes, added };
   }
 }
 

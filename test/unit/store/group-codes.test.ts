@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodedEventBatch, EventBatch } from '../../../src-main/import/records';
 import { openCase, type CaseDb } from '../../../src-main/store/case-file';
-import { BatchCoder, GroupCoder } from '../../../src-main/store/coded-batch';
+import { BatchCoder, GroupCoder, StringCoder } from '../../../src-main/store/coded-batch';
 import { GroupCodes } from '../../../src-main/store/group-codes';
 import { RowWriter, createInterners, type Interners } from '../../../src-main/store/row-writer';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -183,5 +183,20 @@ describe('string codes shared by a group of files', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('a column coded', () => {
+  it('gives a string its code wherever it comes (after itself, after others), and sends it once', () => {
+    const coder = new StringCoder();
+    const texts = ['a', 'a', 'b', 'a', 'b', 'b', 'c', 'a'].map((text) => `${text}@contoso.example`);
+    const first = coder.code(texts);
+    expect([...first.codes]).toEqual([0, 0, 1, 0, 1, 1, 2, 0]);
+    expect(first.added).toEqual(['a', 'b', 'c'].map((text) => `${text}@contoso.example`));
+    // The next batch continues the codes: a string seen before is not sent again, a run of one neither.
+    const second = coder.code(['c', 'c', 'd', 'd', 'a'].map((text) => `${text}@contoso.example`));
+    expect([...second.codes]).toEqual([2, 2, 3, 3, 0]);
+    expect(second.added).toEqual(['d@contoso.example']);
+    expect(new StringCoder(undefined, true).code(['x', 'x']).shared).toBe(true);
   });
 });
