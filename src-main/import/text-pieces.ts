@@ -32,7 +32,8 @@ export async function readHead(source: ByteSource, bytes: number): Promise<{ hea
       break;
     }
     const take = Math.min(chunk.length, bytes - length);
-    parts.push(new Uint8Array(chunk.subarray(0, take))); // a copy: the source reuses its buffer (Buffer#slice would not copy)
+    // A copy, unless the source keeps its chunks: a file's source reuses its buffer (Buffer#slice would not copy).
+    parts.push(source.stable ? chunk.subarray(0, take) : new Uint8Array(chunk.subarray(0, take)));
     length += take;
     if (take < chunk.length) break; // there is more beyond the head
     if (length === bytes) {
@@ -40,5 +41,6 @@ export async function readHead(source: ByteSource, bytes: number): Promise<{ hea
       break;
     }
   }
-  return { head: Buffer.concat(parts, length), complete };
+  // One part (a small file's whole bytes) is the head as it is: concatenating it was another copy a file.
+  return { head: parts.length === 1 ? parts[0]! : Buffer.concat(parts, length), complete };
 }
