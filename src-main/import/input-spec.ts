@@ -13,6 +13,11 @@ export interface InputSpec {
    * budget; the short sniffing pass does neither.
    */
   open(full: boolean): Promise<ByteSource>;
+  /**
+   * All its bytes, when they are in memory already (a small file, read whole): the sniffing pass
+   * takes them as they are, and a full pass may hash them at once, rather than through a source.
+   */
+  readonly whole?: Uint8Array;
   readonly limits: ImportLimits;
   /**
    * Event-log batches come out with their strings coded (records.ts CodedStrings), each column's

@@ -20,14 +20,9 @@ export const HEAD_BYTES = 1024 * 1024;
 
 export async function openInput(spec: InputSpec): Promise<ParsedInput<ReadBatch>> {
   const { name } = spec;
-  const source = await spec.open(false);
-  let head: Uint8Array;
-  let complete: boolean;
-  try {
-    ({ head, complete } = await readHead(source, HEAD_BYTES));
-  } finally {
-    await source.close();
-  }
+  // Bytes in memory already are their own head (a small file is at most HEAD_BYTES: all of it).
+  const { head, complete } =
+    spec.whole && spec.whole.length <= HEAD_BYTES ? { head: spec.whole, complete: true } : await headOf(spec);
   if (head.length === 0) throw new NotEnrollmentFile(name, 'empty file');
   if (isZip(head)) throw new NotEnrollmentFile(name, 'nested ZIP not supported');
   const binary = binaryReason(head);
@@ -48,5 +43,15 @@ export async function openInput(spec: InputSpec): Promise<ParsedInput<ReadBatch>
       return openNdjson(spec, encoding, text, complete);
     case 'csv':
       return openCsv(spec, encoding, text, complete);
+  }
+}
+
+/** The head of an input, read by a short pass of its own. */
+async function headOf(spec: InputSpec): Promise<{ head: Uint8Array; complete: boolean }> {
+  const source = await spec.open(false);
+  try {
+    return await readHead(source, HEAD_BYTES);
+  } finally {
+    await source.close();
   }
 }

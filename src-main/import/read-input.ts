@@ -112,6 +112,7 @@ async function* readAnyInput(
     inZip: false,
     limits,
     codeStrings: size >= codedFrom ? codeStrings : undefined,
+    whole,
     open: async (full) => {
       const passOptions = full ? options : { signal: options.signal };
       return whole ? memorySource(whole, passOptions) : openFileSource(path, passOptions);
