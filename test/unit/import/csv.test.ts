@@ -335,20 +335,33 @@ describe('CSV heads repeated by a folder of exports', () => {
     await readOther();
     return outcomeOf(name, content);
   };
-
-  it('takes the dialect and header of a file from the last one that began with the same deciding line', async () => {
+  /**
+   * Files read each alone, then one after the other (after another header): what each gave both
+   * ways, and how many heads the second way read anew and took from the file before.
+   */
+  const aloneAndTogether = async (files: readonly (readonly [string, string])[]) => {
     const { headReads } = await import('../../../src-main/import/csv-input');
-    const files = [0, 1, 2].map(
-      (n) => [`same-${n}.csv`, `${EVENT_HEADER}\n${ROW.replace('alice', `user${n}`)}\n`] as const,
-    );
     const alone: unknown[] = [];
     for (const [name, content] of files) alone.push(await aloneOf(name, content));
     await readOther();
     const before = { ...headReads };
     const together: unknown[] = [];
     for (const [name, content] of files) together.push(await outcomeOf(name, content));
-    expect(headReads.read - before.read).toBe(1); // the first of the three
-    expect(headReads.repeated - before.repeated).toBe(2);
+    return {
+      alone,
+      together,
+      read: headReads.read - before.read,
+      repeated: headReads.repeated - before.repeated,
+    };
+  };
+
+  it('takes the dialect and header of a file from the last one that began with the same deciding line', async () => {
+    const files = [0, 1, 2].map(
+      (n) => [`same-${n}.csv`, `${EVENT_HEADER}\n${ROW.replace('alice', `user${n}`)}\n`] as const,
+    );
+    const { alone, together, read, repeated } = await aloneAndTogether(files);
+    expect(read).toBe(1); // the first of the three
+    expect(repeated).toBe(2);
     expect(together).toEqual(alone);
     expect((together[2] as { rows: { user: string }[] }).rows[0]!.user).toBe('user2@contoso.com');
   });
@@ -359,21 +372,15 @@ describe('CSV heads repeated by a folder of exports', () => {
     // A quoted header may run over its first line.
     ['a quote', '"time",user,device,platform,event,actionName,screen', ',', ','],
   ])('sniffs anew a head whose first line does not decide it alone (%s)', async (_what, first, a, b) => {
-    const { headReads } = await import('../../../src-main/import/csv-input');
     const body = (delimiter: string) =>
       `${first}\n${ROW.replaceAll(',', delimiter)}\n${ROW.replace('alice', 'bob').replaceAll(',', delimiter)}\n`;
     const files = [
       ['anew-a.csv', body(a)],
       ['anew-b.csv', body(b)],
     ] as const;
-    const alone: unknown[] = [];
-    for (const [name, content] of files) alone.push(await aloneOf(name, content));
-    await readOther();
-    const before = { ...headReads };
-    const together: unknown[] = [];
-    for (const [name, content] of files) together.push(await outcomeOf(name, content));
-    expect(headReads.repeated - before.repeated).toBe(0);
-    expect(headReads.read - before.read).toBe(2);
+    const { alone, together, read, repeated } = await aloneAndTogether(files);
+    expect(repeated).toBe(0);
+    expect(read).toBe(2);
     expect(together).toEqual(alone);
   });
 
