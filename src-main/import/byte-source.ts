@@ -11,8 +11,6 @@ export interface ByteSource {
   /** The next chunk, or null at the end. A chunk is only valid until the next call (buffers are reused). */
   read(): Promise<Uint8Array | null>;
   close(): Promise<void>;
-  /** Its chunks stay as they are after the next call (bytes in memory): a reader may keep them without a copy. */
-  readonly stable?: boolean;
 }
 
 export interface ReadOptions {
@@ -73,7 +71,6 @@ export function memorySource(bytes: Uint8Array, options: ReadOptions = {}): Byte
       done = true;
       return Promise.resolve();
     },
-    stable: true,
   };
 }
 

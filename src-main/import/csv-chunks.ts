@@ -164,10 +164,11 @@ export async function* csvChunks(
 
 /** The chunks csvChunks gives for a text that is one piece. */
 export function csvRowsOfText(text: string, dialect: CsvDialect, maxRowChars: number, file: string): CsvChunk[] {
+  if (text.length === 0) return [];
   const parser = new CsvPieces(dialect, maxRowChars, file);
-  const chunks: CsvChunk[] = [];
-  for (const chunk of text.length > 0 ? [parser.push(text), parser.end()] : []) if (chunk) chunks.push(chunk);
-  return chunks;
+  const rows = parser.push(text); // before end(): the rows it holds back are end()'s
+  const last = parser.end();
+  return [rows, last].filter((chunk): chunk is CsvChunk => chunk !== null);
 }
 
 function innerBreaks(row: readonly string[], nl: string): number {

@@ -101,7 +101,6 @@ function headOf(head: string, complete: boolean): CsvHead {
     firstLine !== undefined &&
     header !== undefined &&
     !hinted &&
-    dialect.newline === '\n' &&
     firstLine.trim() !== '' &&
     !firstLine.includes('"') &&
     headerDecidesDelimiter(firstLine);

@@ -14,8 +14,8 @@ export interface InputSpec {
    */
   open(full: boolean): Promise<ByteSource>;
   /**
-   * All its bytes, when they are in memory already (a small file, read whole): the sniffing pass
-   * takes them as they are, and a full pass may hash them at once, rather than through a source.
+   * All its bytes, when they are in memory already (a small file, read whole): they are its head as
+   * they are, without a sniffing pass through a source (open-input.ts).
    */
   readonly whole?: Uint8Array;
   readonly limits: ImportLimits;

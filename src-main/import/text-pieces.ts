@@ -32,8 +32,7 @@ export async function readHead(source: ByteSource, bytes: number): Promise<{ hea
       break;
     }
     const take = Math.min(chunk.length, bytes - length);
-    // A copy, unless the source keeps its chunks: a file's source reuses its buffer (Buffer#slice would not copy).
-    parts.push(source.stable ? chunk.subarray(0, take) : new Uint8Array(chunk.subarray(0, take)));
+    parts.push(new Uint8Array(chunk.subarray(0, take))); // a copy: the source reuses its buffer (Buffer#slice would not copy)
     length += take;
     if (take < chunk.length) break; // there is more beyond the head
     if (length === bytes) {
@@ -41,6 +40,6 @@ export async function readHead(source: ByteSource, bytes: number): Promise<{ hea
       break;
     }
   }
-  // One part (a small file's whole bytes) is the head as it is: concatenating it was another copy a file.
+  // One part (a copy already) is the head as it is: concatenating it would copy it again.
   return { head: parts.length === 1 ? parts[0]! : Buffer.concat(parts, length), complete };
 }
